@@ -1,0 +1,132 @@
+package cn.deputylink.account;
+
+import java.time.Clock;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import cn.deputylink.shared.JobLock;
+import cn.deputylink.shared.web.Problems;
+
+/**
+ * Two filter chains: the JSON API ({@code /api/**}: bearer tokens, stateless, no CSRF because no
+ * cookie authenticates it) and the pages (form login, a session in the database, CSRF on every form).
+ * Both send the same security headers.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	private static final String[] PUBLIC_PAGES = { "/", "/login", "/public/**", "/css/**", "/js/**", "/webjars/**",
+			"/images/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/locale",
+			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/ical/**", "/open311/**" };
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(AccountDetailsService details, PasswordEncoder encoder, Clock clock,
+			ApplicationEventPublisher events) {
+		ProviderManager manager = new ProviderManager(new TotpAuthenticationProvider(details, encoder, clock));
+		manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+		return manager;
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Problems problems, SecuritySettings settings)
+			throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(a -> a.requestMatchers("/api/v1/auth/token", "/api/v1/public/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(c -> c.disable())
+			.requestCache(c -> c.disable())
+			.addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+			.addFilterAfter(new AccountSetupFilter(settings, problems), AnonymousAuthenticationFilter.class)
+			.exceptionHandling(e -> e
+				.authenticationEntryPoint(
+						(req, res, ex) -> problems.write(req, res, HttpStatus.UNAUTHORIZED, "error.unauthorized"))
+				.accessDeniedHandler((req, res, ex) -> problems.write(req, res, HttpStatus.FORBIDDEN, "error.forbidden")));
+		headers(http);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http, Problems problems, SecuritySettings settings) throws Exception {
+		http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES)
+			.permitAll()
+			.requestMatchers("/admin/audit/**")
+			.hasRole(Role.COUNTY_ADMIN.name())
+			.anyRequest()
+			.authenticated())
+			.formLogin(f -> f.loginPage("/login")
+				.authenticationDetailsSource(TotpAuthenticationProvider.detailsSource())
+				.defaultSuccessUrl("/", false)
+				.failureHandler((req, res, ex) -> {
+					String reason = ex instanceof LockedException ? "locked"
+							: ex instanceof TotpAuthenticationProvider.CodeRequiredException ? "code" : "error";
+					String user = req.getParameter("username");
+					req.getSession().setAttribute("LAST_USERNAME", user == null ? "" : user);
+					res.sendRedirect(req.getContextPath() + "/login?" + reason);
+				})
+				.permitAll())
+			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			// open311 is a form-encoded public API, not a browser form
+			.csrf(c -> c.ignoringRequestMatchers("/open311/**"))
+			.addFilterAfter(new AccountSetupFilter(settings, problems), UsernamePasswordAuthenticationFilter.class);
+		headers(http);
+		return http.build();
+	}
+
+	private static void headers(HttpSecurity http) throws Exception {
+		http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+			.frameOptions(f -> f.deny())
+			.contentTypeOptions(c -> {
+			})
+			.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+	}
+
+	/** Expired tokens are useless; they are deleted hourly by whichever node holds the lease. */
+	@Configuration(proxyBeanMethods = false)
+	static class TokenHousekeeping {
+
+		private final ApiTokens tokens;
+
+		private final JobLock lock;
+
+		TokenHousekeeping(ApiTokens tokens, JobLock lock) {
+			this.tokens = tokens;
+			this.lock = lock;
+		}
+
+		@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+		void purge() {
+			lock.runExclusively("purge-api-tokens", java.time.Duration.ofMinutes(10), tokens::purgeExpired);
+		}
+	}
+}

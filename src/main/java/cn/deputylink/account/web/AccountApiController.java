@@ -1,0 +1,162 @@
+package cn.deputylink.account.web;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.deputylink.account.Accounts;
+import cn.deputylink.account.ApiTokens;
+import cn.deputylink.account.CurrentUser;
+import cn.deputylink.account.LoginDetailsSupport;
+import cn.deputylink.account.NewUser;
+import cn.deputylink.account.Role;
+import cn.deputylink.account.UserAccount;
+import cn.deputylink.shared.CursorPage;
+import cn.deputylink.shared.web.Problems;
+
+/** Tokens, the caller's own account, and user administration ({@code docs/api.md}). */
+@RestController
+@RequestMapping("/api/v1")
+class AccountApiController {
+
+	record TokenRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password,
+			@Nullable @Size(max = 10) String code) {
+	}
+
+	record TokenResponse(String token, OffsetDateTime expiresAt) {
+	}
+
+	record Me(String username, String displayName, Role role, @Nullable Long townshipId, @Nullable Long stationId,
+			@Nullable Long deputyId, @Nullable Long departmentId, boolean mustChangePassword, boolean totpEnabled) {
+	}
+
+	record PasswordChange(@NotBlank String currentPassword, @NotBlank @Size(max = 128) String newPassword) {
+	}
+
+	record UserRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password,
+			@NotBlank @Size(max = 100) String displayName, @NotNull Role role, @Nullable Long townshipId,
+			@Nullable Long stationId, @Nullable Long deputyId, @Nullable Long departmentId,
+			@Nullable Boolean mustChangePassword) {
+	}
+
+	private final AuthenticationManager authentication;
+
+	private final ApiTokens tokens;
+
+	private final Accounts accounts;
+
+	private final Problems problems;
+
+	AccountApiController(AuthenticationManager authentication, ApiTokens tokens, Accounts accounts, Problems problems) {
+		this.authentication = authentication;
+		this.tokens = tokens;
+		this.accounts = accounts;
+		this.problems = problems;
+	}
+
+	/** Wrong credentials 401, locked 423; a user with a second factor sends {@code code} too. */
+	@PostMapping("/auth/token")
+	ResponseEntity<?> token(@Valid @RequestBody TokenRequest body, HttpServletRequest request) {
+		var auth = UsernamePasswordAuthenticationToken.unauthenticated(body.username(), body.password());
+		auth.setDetails(LoginDetailsSupport.details(request.getRemoteAddr(), body.code()));
+		Authentication result;
+		try {
+			result = authentication.authenticate(auth);
+		}
+		catch (LockedException ex) {
+			return ResponseEntity.status(HttpStatus.LOCKED).body(problems.problem(HttpStatus.LOCKED, "login.locked"));
+		}
+		catch (AuthenticationException ex) {
+			boolean needsCode = LoginDetailsSupport.isCodeRequired(ex);
+			ProblemDetail p = problems.problem(HttpStatus.UNAUTHORIZED, needsCode ? "login.codeRequired" : "login.failed");
+			if (needsCode) {
+				p.setProperty("totpRequired", true);
+			}
+			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(p);
+		}
+		var issued = tokens.issue((CurrentUser) result.getPrincipal());
+		return ResponseEntity.ok(new TokenResponse(issued.token(), issued.expiresAt()));
+	}
+
+	@GetMapping("/me")
+	Me me() {
+		CurrentUser u = CurrentUser.get();
+		return new Me(u.getUsername(), u.displayName(), u.role(), u.townshipId(), u.stationId(), u.deputyId(),
+				u.departmentId(), u.mustChangePassword(), u.totpEnabled());
+	}
+
+	@PostMapping("/me/password")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void changePassword(@Valid @RequestBody PasswordChange body) {
+		accounts.changePassword(CurrentUser.get(), body.currentPassword(), body.newPassword());
+	}
+
+	@PostMapping("/users")
+	@ResponseStatus(HttpStatus.CREATED)
+	UserAccount createUser(@Valid @RequestBody UserRequest body) {
+		return accounts.create(new NewUser(body.username(), body.password(), body.displayName(), body.role(),
+				body.townshipId(), body.stationId(), body.deputyId(), body.departmentId(),
+				Boolean.TRUE.equals(body.mustChangePassword())), CurrentUser.get());
+	}
+
+	@GetMapping("/users")
+	CursorPage<UserAccount> users(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
+		int n = CursorPage.limit(limit);
+		List<UserAccount> rows = accounts.list(CurrentUser.get(), q, CursorPage.after(cursor), n + 1, 0);
+		return CursorPage.of(rows, n, UserAccount::id);
+	}
+
+	@GetMapping("/users/{id}")
+	UserAccount user(@PathVariable long id) {
+		return accounts.get(id, CurrentUser.get());
+	}
+
+	@PostMapping("/users/{id}/unlock")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void unlock(@PathVariable long id) {
+		accounts.unlock(id, CurrentUser.get());
+	}
+
+	@PostMapping("/users/{id}/disable")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void disable(@PathVariable long id) {
+		accounts.setEnabled(id, false, CurrentUser.get());
+	}
+
+	@PostMapping("/users/{id}/enable")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void enable(@PathVariable long id) {
+		accounts.setEnabled(id, true, CurrentUser.get());
+	}
+
+	/** A generated password, shown once, to be changed at the next login. */
+	@PostMapping("/users/{id}/reset-password")
+	Map<String, String> resetPassword(@PathVariable long id) {
+		return Map.of("password", accounts.resetPassword(id, CurrentUser.get()));
+	}
+}

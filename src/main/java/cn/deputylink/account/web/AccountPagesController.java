@@ -1,0 +1,149 @@
+package cn.deputylink.account.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+
+import cn.deputylink.account.Accounts;
+import cn.deputylink.account.CurrentUser;
+import cn.deputylink.account.Totp;
+import cn.deputylink.shared.InvalidInputException;
+import cn.deputylink.shared.web.FormErrors;
+
+/** Login, changing one's password and enrolling the second factor. */
+@Controller
+class AccountPagesController {
+
+	private static final String PENDING_SECRET = "PENDING_TOTP_SECRET";
+
+	private final Accounts accounts;
+
+	private final FormErrors errors;
+
+	AccountPagesController(Accounts accounts, FormErrors errors) {
+		this.accounts = accounts;
+		this.errors = errors;
+	}
+
+	@GetMapping("/login")
+	String login(HttpServletRequest request, Model model) {
+		if (CurrentUser.find().isPresent()) {
+			return "redirect:/dashboard";
+		}
+		HttpSession session = request.getSession(false);
+		if (session != null && session.getAttribute("LAST_USERNAME") != null) {
+			model.addAttribute("lastUsername", session.getAttribute("LAST_USERNAME"));
+		}
+		return "account/login";
+	}
+
+	@GetMapping("/account/password")
+	String passwordForm() {
+		return "account/password";
+	}
+
+	@PostMapping("/account/password")
+	String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword,
+			@RequestParam String confirmPassword, HttpServletRequest request, Model model, RedirectAttributes redirect) {
+		CurrentUser me = CurrentUser.get();
+		try {
+			if (!newPassword.equals(confirmPassword)) {
+				throw new InvalidInputException("confirmPassword", "password.mismatch");
+			}
+			accounts.changePassword(me, currentPassword, newPassword);
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("errors", errors.of(ex));
+			return "account/password";
+		}
+		replacePrincipal(me.withPasswordChanged(), request);
+		redirect.addFlashAttribute("flash", errors.msg("password.changed"));
+		return "redirect:/dashboard";
+	}
+
+	@GetMapping("/account/totp")
+	String totpForm(HttpSession session, Model model) throws IOException {
+		CurrentUser me = CurrentUser.get();
+		if (!me.totpEnabled()) {
+			String secret = (String) session.getAttribute(PENDING_SECRET);
+			if (secret == null) {
+				secret = Totp.newSecret();
+				session.setAttribute(PENDING_SECRET, secret);
+			}
+			model.addAttribute("secret", secret);
+			model.addAttribute("qr", qrDataUri(Totp.uri("DeputyLink", me.getUsername(), secret)));
+		}
+		return "account/totp";
+	}
+
+	@PostMapping("/account/totp")
+	String enableTotp(@RequestParam String code, HttpServletRequest request, Model model, RedirectAttributes redirect)
+			throws IOException {
+		CurrentUser me = CurrentUser.get();
+		String secret = (String) request.getSession().getAttribute(PENDING_SECRET);
+		if (secret == null) {
+			return "redirect:/account/totp";
+		}
+		try {
+			accounts.enableTotp(me, secret, code.strip());
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("errors", errors.of(ex));
+			model.addAttribute("secret", secret);
+			model.addAttribute("qr", qrDataUri(Totp.uri("DeputyLink", me.getUsername(), secret)));
+			return "account/totp";
+		}
+		request.getSession().removeAttribute(PENDING_SECRET);
+		replacePrincipal(me.withTotpEnabled(), request);
+		redirect.addFlashAttribute("flash", errors.msg("totp.enabled"));
+		return "redirect:/dashboard";
+	}
+
+	/** Keeps the session's principal in step with the account after a setup step. */
+	private static void replacePrincipal(CurrentUser updated, HttpServletRequest request) {
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		request.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+	}
+
+	/** The enrolment QR code as an inline PNG (the CSP allows {@code data:} images). */
+	static String qrDataUri(String text) throws IOException {
+		try {
+			BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 220, 220, Map.of());
+			java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(m.getWidth(), m.getHeight(),
+					java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
+			for (int x = 0; x < m.getWidth(); x++) {
+				for (int y = 0; y < m.getHeight(); y++) {
+					img.setRGB(x, y, m.get(x, y) ? 0x000000 : 0xFFFFFF);
+				}
+			}
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			javax.imageio.ImageIO.write(img, "png", out);
+			return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
+		}
+		catch (WriterException ex) {
+			throw new IOException(ex);
+		}
+	}
+}

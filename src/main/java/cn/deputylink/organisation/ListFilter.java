@@ -1,0 +1,23 @@
+package cn.deputylink.organisation;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Filters of the registry's lists: free text, township, station, active. A township-scoped user's
+ * township replaces whatever township it asked for.
+ */
+public record ListFilter(@Nullable String q, @Nullable Long townshipId, @Nullable Long stationId,
+		@Nullable Boolean active) {
+
+	public static ListFilter all() {
+		return new ListFilter(null, null, null, null);
+	}
+
+	public ListFilter withTownship(@Nullable Long township) {
+		return new ListFilter(q, township, stationId, active);
+	}
+
+	@Nullable String like() {
+		return q == null || q.isBlank() ? null : "%" + q.strip().toLowerCase() + "%";
+	}
+}

@@ -1,0 +1,114 @@
+package cn.deputylink.organisation.web;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.deputylink.account.CurrentUser;
+import cn.deputylink.organisation.Facility;
+import cn.deputylink.organisation.Forms.StationForm;
+import cn.deputylink.organisation.ListFilter;
+import cn.deputylink.organisation.Registry;
+import cn.deputylink.organisation.Station;
+import cn.deputylink.organisation.Township;
+import cn.deputylink.shared.PageView;
+import cn.deputylink.shared.web.FormErrors;
+
+/** Stations: list, create, edit; the village choices follow the chosen township (htmx). */
+@Controller
+@RequestMapping("/org/stations")
+class StationPages {
+
+	private final Registry registry;
+
+	private final PageSupport pages;
+
+	StationPages(Registry registry, FormErrors errors) {
+		this.registry = registry;
+		this.pages = new PageSupport(errors);
+	}
+
+	private List<Township> townshipChoices(CurrentUser me) {
+		return registry.townships(ListFilter.all(), me, 0, 500, 0);
+	}
+
+	@GetMapping
+	String list(@RequestParam(defaultValue = "1") int page, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Long townshipId, Model model) {
+		CurrentUser me = CurrentUser.get();
+		ListFilter f = new ListFilter(q, townshipId, null, null);
+		model.addAttribute("page", new PageView<>(registry.stations(f, me, 0, PageView.SIZE, PageView.offset(page)), page,
+				PageView.SIZE, registry.countStations(f, me)));
+		model.addAttribute("q", q);
+		model.addAttribute("townshipId", townshipId);
+		model.addAttribute("townships", townshipChoices(me));
+		return "org/stations";
+	}
+
+	private void prepare(Model model, @Nullable Long townshipId) {
+		CurrentUser me = CurrentUser.get();
+		List<Township> choices = townshipChoices(me);
+		model.addAttribute("townships", choices);
+		model.addAttribute("facilities", Facility.values());
+		Long t = townshipId != null ? townshipId : choices.isEmpty() ? null : choices.get(0).id();
+		model.addAttribute("villages", t == null ? List.of() : registry.villagesOf(t, me));
+	}
+
+	@GetMapping("/new")
+	String newForm(@RequestParam(required = false) @Nullable Long townshipId, Model model) {
+		prepare(model, townshipId);
+		model.addAttribute("form", new StationForm(townshipId, "", "", "", java.util.EnumSet.allOf(Facility.class), "",
+				List.of(), null));
+		return "org/station-form";
+	}
+
+	/** The village checkboxes of one township, swapped in when the township select changes. */
+	@GetMapping("/villages")
+	String villageChoices(@RequestParam long townshipId, Model model) {
+		model.addAttribute("villages", registry.villagesOf(townshipId, CurrentUser.get()));
+		model.addAttribute("form", new StationForm(townshipId, "", "", "", null, "", List.of(), null));
+		return "org/station-form :: villages";
+	}
+
+	@PostMapping
+	String create(@Valid @ModelAttribute("form") StationForm form, BindingResult binding, Model model,
+			RedirectAttributes redirect) {
+		return pages.save(binding, model, redirect, "org/station-form", "/org/stations",
+				() -> prepare(model, form.townshipId()), () -> registry.createStation(form, CurrentUser.get()));
+	}
+
+	@GetMapping("/{id}/edit")
+	String editForm(@PathVariable long id, Model model) {
+		Station s = registry.station(id, CurrentUser.get());
+		prepare(model, s.townshipId());
+		model.addAttribute("id", id);
+		model.addAttribute("form", new StationForm(s.townshipId(), s.name(), s.address(), s.openingRule(), s.facilities(),
+				s.liaisonOfficers(), s.villageIds(), s.version()));
+		return "org/station-form";
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable long id, @Valid @ModelAttribute("form") StationForm form, BindingResult binding,
+			Model model, RedirectAttributes redirect) {
+		model.addAttribute("id", id);
+		return pages.save(binding, model, redirect, "org/station-form", "/org/stations",
+				() -> prepare(model, form.townshipId()), () -> registry.updateStation(id, form, CurrentUser.get()));
+	}
+
+	@PostMapping("/{id}/active")
+	String setActive(@PathVariable long id, @RequestParam boolean active, RedirectAttributes redirect) {
+		return pages.act(redirect, "/org/stations", () -> registry.setStationActive(id, active, CurrentUser.get()));
+	}
+}

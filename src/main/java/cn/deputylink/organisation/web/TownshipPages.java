@@ -1,0 +1,110 @@
+package cn.deputylink.organisation.web;
+
+import jakarta.validation.Valid;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.deputylink.account.CurrentUser;
+import cn.deputylink.organisation.Forms.TownshipForm;
+import cn.deputylink.organisation.Forms.VillageForm;
+import cn.deputylink.organisation.ListFilter;
+import cn.deputylink.organisation.Registry;
+import cn.deputylink.organisation.Township;
+import cn.deputylink.shared.PageView;
+import cn.deputylink.shared.web.FormErrors;
+
+/** Townships and, on each township's page, its villages. */
+@Controller
+@RequestMapping("/org/townships")
+class TownshipPages {
+
+	private final Registry registry;
+
+	private final PageSupport pages;
+
+	TownshipPages(Registry registry, FormErrors errors) {
+		this.registry = registry;
+		this.pages = new PageSupport(errors);
+	}
+
+	@GetMapping
+	String list(@RequestParam(defaultValue = "1") int page, @RequestParam(required = false) @Nullable String q,
+			Model model) {
+		CurrentUser me = CurrentUser.get();
+		ListFilter f = new ListFilter(q, null, null, null);
+		model.addAttribute("page", new PageView<>(registry.townships(f, me, 0, PageView.SIZE, PageView.offset(page)), page,
+				PageView.SIZE, registry.countTownships(f, me)));
+		model.addAttribute("q", q);
+		return "org/townships";
+	}
+
+	@GetMapping("/new")
+	String newForm(Model model) {
+		model.addAttribute("form", new TownshipForm("", "", null));
+		return "org/township-form";
+	}
+
+	@PostMapping
+	String create(@Valid @ModelAttribute("form") TownshipForm form, BindingResult binding, Model model,
+			RedirectAttributes redirect) {
+		return pages.save(binding, model, redirect, "org/township-form", "/org/townships", () -> {
+		}, () -> registry.createTownship(form, CurrentUser.get()));
+	}
+
+	@GetMapping("/{id}")
+	String detail(@PathVariable long id, Model model) {
+		CurrentUser me = CurrentUser.get();
+		model.addAttribute("township", registry.township(id, me));
+		model.addAttribute("villages", registry.villagesOf(id, me));
+		model.addAttribute("stations", registry.stations(new ListFilter(null, id, null, null), me, 0, 500, 0));
+		return "org/township";
+	}
+
+	@GetMapping("/{id}/edit")
+	String editForm(@PathVariable long id, Model model) {
+		Township t = registry.township(id, CurrentUser.get());
+		model.addAttribute("form", new TownshipForm(t.code(), t.name(), t.version()));
+		model.addAttribute("id", id);
+		return "org/township-form";
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable long id, @Valid @ModelAttribute("form") TownshipForm form, BindingResult binding,
+			Model model, RedirectAttributes redirect) {
+		model.addAttribute("id", id);
+		return pages.save(binding, model, redirect, "org/township-form", "/org/townships/" + id, () -> {
+		}, () -> registry.updateTownship(id, form, CurrentUser.get()));
+	}
+
+	@PostMapping("/{id}/active")
+	String setActive(@PathVariable long id, @RequestParam boolean active, RedirectAttributes redirect) {
+		return pages.act(redirect, "/org/townships", () -> registry.setTownshipActive(id, active, CurrentUser.get()));
+	}
+
+	@PostMapping("/{id}/villages")
+	String addVillage(@PathVariable long id, @RequestParam String name, RedirectAttributes redirect) {
+		return pages.act(redirect, "/org/townships/" + id, () -> {
+			if (name.isBlank() || name.length() > 100) {
+				throw new cn.deputylink.shared.ConflictException("village.nameInvalid");
+			}
+			registry.createVillage(new VillageForm(id, name, null), CurrentUser.get());
+		});
+	}
+
+	@PostMapping("/{id}/villages/{villageId}/active")
+	String setVillageActive(@PathVariable long id, @PathVariable long villageId, @RequestParam boolean active,
+			RedirectAttributes redirect) {
+		return pages.act(redirect, "/org/townships/" + id,
+				() -> registry.setVillageActive(villageId, active, CurrentUser.get()));
+	}
+}

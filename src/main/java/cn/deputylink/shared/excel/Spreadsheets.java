@@ -1,0 +1,153 @@
+package cn.deputylink.shared.excel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Reads and writes the .xlsx files of list import and export. Reading is defensive: a file that is
+ * not a workbook, is too large, or does not start with the list's header row is refused with a
+ * message, never an exception the user sees as a crash.
+ */
+public final class Spreadsheets {
+
+	public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	/** More rows than any county list has; a bigger upload is refused rather than read. */
+	public static final int MAX_ROWS = 20_000;
+
+	static {
+		// zip-bomb guard: refuse entries that inflate more than 100x
+		ZipSecureFile.setMinInflateRatio(0.01);
+	}
+
+	private Spreadsheets() {
+	}
+
+	/** A workbook of one sheet: a bold header row and the rows below it. */
+	public static byte[] write(String sheetName, List<String> headers, List<? extends List<?>> rows) {
+		try (SXSSFWorkbook wb = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sheet = wb.createSheet(sheetName);
+			CellStyle bold = wb.createCellStyle();
+			Font font = wb.createFont();
+			font.setBold(true);
+			bold.setFont(font);
+			Row head = sheet.createRow(0);
+			for (int i = 0; i < headers.size(); i++) {
+				Cell c = head.createCell(i);
+				c.setCellValue(headers.get(i));
+				c.setCellStyle(bold);
+				sheet.setColumnWidth(i, 20 * 256);
+			}
+			int r = 1;
+			for (List<?> row : rows) {
+				Row x = sheet.createRow(r++);
+				for (int i = 0; i < row.size(); i++) {
+					Object v = row.get(i);
+					if (v instanceof Number n) {
+						x.createCell(i).setCellValue(n.doubleValue());
+					}
+					else if (v != null) {
+						x.createCell(i).setCellValue(v.toString());
+					}
+				}
+			}
+			wb.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The data rows of the first sheet. The first row must carry the list's headers (in either
+	 * language: {@code acceptedHeaders} holds each column's accepted names); blank rows are skipped.
+	 */
+	public static List<SheetRow> read(InputStream in, List<Set<String>> acceptedHeaders) {
+		try (Workbook wb = open(in)) {
+			if (wb.getNumberOfSheets() == 0) {
+				throw new SpreadsheetException("import.error.empty");
+			}
+			Sheet sheet = wb.getSheetAt(0);
+			if (sheet.getLastRowNum() > MAX_ROWS) {
+				throw new SpreadsheetException("import.error.tooManyRows");
+			}
+			DataFormatter fmt = new DataFormatter();
+			Row head = sheet.getRow(sheet.getFirstRowNum());
+			if (head == null || !headerMatches(head, acceptedHeaders, fmt)) {
+				throw new SpreadsheetException("import.error.wrongTemplate");
+			}
+			List<SheetRow> rows = new ArrayList<>();
+			for (int r = head.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
+				Row row = sheet.getRow(r);
+				if (row == null) {
+					continue;
+				}
+				List<String> cells = new ArrayList<>();
+				boolean blank = true;
+				for (int i = 0; i < acceptedHeaders.size(); i++) {
+					Cell c = row.getCell(i);
+					String v = c == null ? "" : fmt.formatCellValue(c).strip();
+					blank &= v.isEmpty();
+					cells.add(v);
+				}
+				if (!blank) {
+					rows.add(new SheetRow(r + 1, cells));
+				}
+			}
+			if (rows.isEmpty()) {
+				throw new SpreadsheetException("import.error.noRows");
+			}
+			return rows;
+		}
+		catch (IOException ex) {
+			throw new SpreadsheetException("import.error.unreadable", ex);
+		}
+	}
+
+	private static Workbook open(InputStream in) {
+		try {
+			Workbook wb = WorkbookFactory.create(in);
+			if (!(wb instanceof XSSFWorkbook)) {
+				wb.close();
+				throw new SpreadsheetException("import.error.notXlsx");
+			}
+			return wb;
+		}
+		catch (SpreadsheetException ex) {
+			throw ex;
+		}
+		catch (Exception | OutOfMemoryError ex) {
+			// POI answers a non-workbook, a corrupt zip or a zip bomb with assorted exceptions
+			throw new SpreadsheetException("import.error.unreadable", ex);
+		}
+	}
+
+	private static boolean headerMatches(Row head, List<Set<String>> accepted, DataFormatter fmt) {
+		for (int i = 0; i < accepted.size(); i++) {
+			Cell c = head.getCell(i);
+			String v = c == null ? "" : fmt.formatCellValue(c).strip();
+			if (!accepted.get(i).contains(v)) {
+				return false;
+			}
+		}
+		return true;
+	}
+}

@@ -1,0 +1,61 @@
+package cn.deputylink.shell;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import cn.deputylink.account.CurrentUser;
+
+/** What every page's layout needs: who is signed in, demo or not, language and text size. */
+@ControllerAdvice
+class ShellAdvice {
+
+	private final boolean demo;
+
+	ShellAdvice(@Value("${deputylink.demo.enabled:false}") boolean demo) {
+		this.demo = demo;
+	}
+
+	@ModelAttribute("me")
+	@Nullable CurrentUser me() {
+		return CurrentUser.find().orElse(null);
+	}
+
+	@ModelAttribute("demoMode")
+	boolean demoMode() {
+		return demo;
+	}
+
+	@ModelAttribute("largeText")
+	boolean largeText(HttpServletRequest request) {
+		Object set = request.getAttribute(WebConfiguration.TEXT_COOKIE);
+		if (set != null) {
+			return "large".equals(set);
+		}
+		if (request.getCookies() != null) {
+			for (Cookie c : request.getCookies()) {
+				if (WebConfiguration.TEXT_COOKIE.equals(c.getName())) {
+					return "large".equals(c.getValue());
+				}
+			}
+		}
+		return false;
+	}
+
+	/** The current page's address without the switch parameters, for the language and text links. */
+	@ModelAttribute("selfPath")
+	String selfPath(HttpServletRequest request) {
+		return ServletUriComponentsBuilder.fromRequest(request)
+			.replaceQueryParam("lang")
+			.replaceQueryParam("text")
+			.replaceQueryParam("continue")
+			.build()
+			.toUri()
+			.getRawPath();
+	}
+}

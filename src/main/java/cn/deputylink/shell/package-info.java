@@ -1,0 +1,8 @@
+/**
+ * The web shell: layout and navigation by role, language (zh-CN default, English) and the large-text
+ * mode for elderly users, the home page and dashboard.
+ */
+@NullMarked
+package cn.deputylink.shell;
+
+import org.jspecify.annotations.NullMarked;

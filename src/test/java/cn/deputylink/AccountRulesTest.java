@@ -1,0 +1,62 @@
+package cn.deputylink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+import cn.deputylink.account.PasswordPolicy;
+import cn.deputylink.account.Totp;
+
+/** The password policy and TOTP, without Spring. */
+class AccountRulesTest {
+
+	@Test
+	void passwordsNeedEightCharactersOfThreeClasses() {
+		assertThat(PasswordPolicy.violation("alice", "Ab#1")).contains("password.tooShort");
+		assertThat(PasswordPolicy.violation("alice", "abcdefgh")).contains("password.classes");
+		assertThat(PasswordPolicy.violation("alice", "abcdefg1")).contains("password.classes");
+		assertThat(PasswordPolicy.violation("alice", "abcdef1#")).isEmpty();
+		assertThat(PasswordPolicy.violation("alice", "Demo#2026")).isEmpty();
+		assertThat(PasswordPolicy.violation("alice", "xAlice#2026")).contains("password.containsUsername");
+		assertThat(PasswordPolicy.violation("alice", "A".repeat(100) + "a1#" + "x".repeat(30))).contains("password.tooLong");
+	}
+
+	@RepeatedTest(20)
+	void generatedPasswordsSatisfyThePolicy() {
+		String p = PasswordPolicy.generate();
+		assertThat(p).hasSize(16);
+		assertThat(PasswordPolicy.violation("admin", p)).isEmpty();
+	}
+
+	/** RFC 6238 appendix B, SHA-1, truncated to six digits. */
+	@Test
+	void totpMatchesTheRfcTestVectors() {
+		String secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"; // base32 of "12345678901234567890"
+		assertThat(Totp.code(secret, 59 / 30)).isEqualTo("287082");
+		assertThat(Totp.code(secret, 1111111109L / 30)).isEqualTo("081804");
+		assertThat(Totp.code(secret, 1234567890L / 30)).isEqualTo("005924");
+		assertThat(Totp.code(secret, 2000000000L / 30)).isEqualTo("279037");
+	}
+
+	@Test
+	void totpAcceptsOneStepOfDriftAndNoMore() {
+		String secret = Totp.newSecret();
+		Instant now = Instant.parse("2026-11-26T08:00:15Z");
+		long step = now.getEpochSecond() / 30;
+		assertThat(Totp.verify(secret, Totp.code(secret, step), now)).isTrue();
+		assertThat(Totp.verify(secret, Totp.code(secret, step - 1), now)).isTrue();
+		assertThat(Totp.verify(secret, Totp.code(secret, step + 1), now)).isTrue();
+		assertThat(Totp.verify(secret, Totp.code(secret, step + 3), now)).isFalse();
+		assertThat(Totp.verify(secret, "12345", now)).isFalse();
+		assertThat(Totp.verify(secret, "abcdef", now)).isFalse();
+	}
+
+	@Test
+	void otpauthUriCarriesIssuerAndSecret() {
+		assertThat(Totp.uri("DeputyLink", "county", "ABC")).startsWith("otpauth://totp/DeputyLink%3Acounty?secret=ABC")
+			.contains("issuer=DeputyLink");
+	}
+}

@@ -1,0 +1,185 @@
+package cn.deputylink.scope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.deputylink.support.Api;
+import cn.deputylink.support.IntegrationTest;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Walks every API endpoint of the registry and accounts with every role, on the caller's own
+ * township and on another one, and checks the answer: allowed where the role and data scope allow,
+ * 403 everywhere else. Changing an id in a URL must never reach another township's data.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScopeWalkIT {
+
+	private static final List<String> ROLES = List.of("county", "township", "liaison", "deputy", "department");
+
+	private static final AtomicInteger SEQ = new AtomicInteger();
+
+	@LocalServerPort
+	int port;
+
+	private final Map<String, Api> api = new LinkedHashMap<>();
+
+	private long own;
+
+	private long other;
+
+	private long ownStation;
+
+	private long otherStation;
+
+	private long otherVillage;
+
+	private long ownDeputy;
+
+	private long otherDeputy;
+
+	private long ownDepartment;
+
+	private long otherDepartment;
+
+	@BeforeAll
+	void signIn() {
+		ROLES.forEach(r -> api.put(r, Api.as(port, r)));
+		Api county = api.get("county");
+		own = api.get("township").get("/api/v1/me").json().get("townshipId").asLong();
+		other = county.get("/api/v1/townships?q=T02").json().get("items").get(0).get("id").asLong();
+		ownStation = api.get("liaison").get("/api/v1/me").json().get("stationId").asLong();
+		otherStation = first(county.get("/api/v1/stations?townshipId=" + other));
+		otherVillage = first(county.get("/api/v1/villages?townshipId=" + other));
+		ownDeputy = api.get("deputy").get("/api/v1/me").json().get("deputyId").asLong();
+		otherDeputy = first(county.get("/api/v1/deputies?townshipId=" + other));
+		ownDepartment = api.get("department").get("/api/v1/me").json().get("departmentId").asLong();
+		otherDepartment = county.get("/api/v1/departments?tier=TOWNSHIP&limit=500")
+			.json()
+			.get("items")
+			.valueStream()
+			.filter(d -> d.get("townshipId").asLong() == other)
+			.findFirst()
+			.orElseThrow()
+			.get("id")
+			.asLong();
+	}
+
+	private static long first(Api.Response r) {
+		return r.json().get("items").get(0).get("id").asLong();
+	}
+
+	/** One endpoint and the status each role must get (in ROLES order). */
+	private record Case(String method, String path, String body, int... expected) {
+	}
+
+	private static String n(String prefix) {
+		return prefix + System.nanoTime() % 100_000_000 + "_" + SEQ.incrementAndGet();
+	}
+
+	private List<Case> cases() {
+		List<Case> c = new ArrayList<>();
+		// reads: county | township | liaison | deputy | department
+		c.add(new Case("GET", "/api/v1/me", null, 200, 200, 200, 200, 200));
+		c.add(new Case("GET", "/api/v1/categories", null, 200, 200, 200, 200, 200));
+		c.add(new Case("GET", "/api/v1/townships", null, 200, 200, 200, 403, 403));
+		c.add(new Case("GET", "/api/v1/townships/" + own, null, 200, 200, 200, 403, 403));
+		c.add(new Case("GET", "/api/v1/townships/" + other, null, 200, 403, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/villages/" + otherVillage, null, 200, 403, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/stations", null, 200, 200, 200, 403, 403));
+		c.add(new Case("GET", "/api/v1/stations/" + ownStation, null, 200, 200, 200, 403, 403));
+		c.add(new Case("GET", "/api/v1/stations/" + otherStation, null, 200, 403, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/deputies/" + ownDeputy, null, 200, 200, 200, 200, 403));
+		c.add(new Case("GET", "/api/v1/deputies/" + otherDeputy, null, 200, 403, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/deputies/" + ownDeputy + "/phone", null, 200, 200, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/deputies/" + otherDeputy + "/phone", null, 200, 403, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/departments/" + ownDepartment, null, 200, 200, 200, 403, 200));
+		c.add(new Case("GET", "/api/v1/departments/" + otherDepartment, null, 200, 403, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/users", null, 200, 200, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/audit", null, 200, 403, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/stations/export.xlsx", null, 200, 200, 200, 403, 403));
+		// writes
+		c.add(new Case("POST", "/api/v1/townships", Api.json(Map.of("name", n("镇"), "code", n("S"))), 201, 403, 403, 403, 403));
+		c.add(new Case("POST", "/api/v1/villages", Api.json(Map.of("townshipId", own, "name", "%s")), 201, 201, 403, 403, 403));
+		c.add(new Case("POST", "/api/v1/villages", Api.json(Map.of("townshipId", other, "name", "%s")), 201, 403, 403, 403, 403));
+		c.add(new Case("POST", "/api/v1/stations",
+				Api.json(Map.of("townshipId", own, "name", "%s", "address", "某地")), 201, 201, 403, 403, 403));
+		c.add(new Case("POST", "/api/v1/stations",
+				Api.json(Map.of("townshipId", other, "name", "%s", "address", "某地")), 201, 403, 403, 403, 403));
+		// a stale version: allowed roles reach the version check (409); the others are stopped before it
+		c.add(new Case("PUT", "/api/v1/stations/" + otherStation,
+				Api.json(Map.of("townshipId", other, "name", "改名", "address", "某地", "version", 9999)), 409, 403, 403, 403, 403));
+		c.add(new Case("PUT", "/api/v1/townships/" + other, Api.json(Map.of("name", "改名", "code", "ZZ", "version", 9999)),
+				409, 403, 403, 403, 403));
+		c.add(new Case("POST", "/api/v1/deputies",
+				Api.json(Map.of("name", "%s", "levels", List.of("TOWNSHIP"), "stationIds", List.of(ownStation))), 201, 201, 403, 403, 403));
+		c.add(new Case("POST", "/api/v1/deputies",
+				Api.json(Map.of("name", "%s", "levels", List.of("TOWNSHIP"), "stationIds", List.of(otherStation))), 201, 403, 403, 403, 403));
+		c.add(new Case("POST", "/api/v1/departments",
+				Api.json(Map.of("name", "%s", "tier", "VILLAGE", "townshipId", other)), 201, 403, 403, 403, 403));
+		c.add(new Case("POST", "/api/v1/departments",
+				Api.json(Map.of("name", "%s", "tier", "VILLAGE", "townshipId", own)), 201, 201, 403, 403, 403));
+		c.add(new Case("POST", "/api/v1/departments", Api.json(Map.of("name", "%s", "tier", "COUNTY")), 201, 403, 403, 403, 403));
+		c.add(new Case("POST", "/api/v1/categories",
+				Api.json(Map.of("code", "%S", "nameZh", "新类", "nameEn", "New", "dueWorkingDays", 15)), 201, 403, 403, 403, 403));
+		c.add(new Case("POST", "/api/v1/users", Api.json(Map.of("username", "%s", "password", "Start#2026x", "displayName",
+				"某", "role", "TOWNSHIP_ADMIN", "townshipId", other)), 201, 403, 403, 403, 403));
+		c.add(new Case("POST", "/api/v1/users", Api.json(Map.of("username", "%s", "password", "Start#2026x", "displayName",
+				"某", "role", "TOWNSHIP_ADMIN", "townshipId", own)), 201, 201, 403, 403, 403));
+		return c;
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyEndpointWithEveryRole() {
+		return cases().stream().flatMap(c -> java.util.stream.IntStream.range(0, ROLES.size()).mapToObj(i -> {
+			String role = ROLES.get(i);
+			return DynamicTest.dynamicTest(role + " " + c.method() + " " + c.path() + " → " + c.expected()[i], () -> {
+				String body = c.body() == null ? null
+						: c.body().replace("%s", "n" + SEQ.incrementAndGet() + "x" + System.nanoTime() % 1_000_000)
+							.replace("%S", "C" + SEQ.incrementAndGet() + "_" + System.nanoTime() % 1_000_000);
+				Api a = api.get(role);
+				Api.Response r = switch (c.method()) {
+					case "GET" -> a.get(c.path());
+					case "POST" -> a.post(c.path(), body);
+					case "PUT" -> a.put(c.path(), body);
+					default -> throw new IllegalArgumentException(c.method());
+				};
+				assertThat(r.status()).as("%s %s %s: %s", role, c.method(), c.path(), r.body()).isEqualTo(c.expected()[i]);
+				if (r.status() == 403) {
+					assertThat(r.contentType()).startsWith("application/problem+json");
+				}
+			});
+		}));
+	}
+
+	@Test
+	void aTownshipScopedListNeverShowsAnotherTownshipWhateverItAsks() {
+		for (String role : List.of("township", "liaison")) {
+			for (String path : List.of("/api/v1/stations?townshipId=" + other, "/api/v1/villages?townshipId=" + other,
+					"/api/v1/townships?limit=500", "/api/v1/stations?limit=500")) {
+				JsonNode items = api.get(role).get(path).json().get("items");
+				assertThat(items.size()).as(role + " " + path).isGreaterThan(0);
+				items.forEach(i -> assertThat(i.has("townshipId") ? i.get("townshipId").asLong() : i.get("id").asLong())
+					.as(role + " " + path)
+					.isEqualTo(own));
+			}
+			assertThat(api.get(role).get("/api/v1/deputies?townshipId=" + other + "&limit=500").json().get("items").toString())
+				.doesNotContain("\"id\":" + otherDeputy + ",");
+		}
+	}
+}

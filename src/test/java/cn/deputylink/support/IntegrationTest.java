@@ -1,0 +1,23 @@
+package cn.deputylink.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on a random port with the demo county loaded, on H2 or — when the build sets
+ * {@code deputylink.test.db=postgres} — on a fresh schema of the local PostgreSQL server. Every
+ * integration test class (named {@code *IT}) carries this one annotation, so they share one context
+ * per database.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "deputylink.demo.enabled=true", "logging.level.cn.deputylink=INFO" })
+@ContextConfiguration(initializers = TestDatabase.class)
+public @interface IntegrationTest {
+}
