@@ -19,8 +19,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 class TotpAuthenticationProvider extends DaoAuthenticationProvider {
 
-	/** The code a login form or token request carried, if any. */
-	record LoginDetails(String remoteAddress, String code) {
+	/**
+	 * The code a login form or token request carried, if any. Serializable because the session (in the
+	 * database) keeps the authentication; the code itself is dropped once it has been checked.
+	 */
+	record LoginDetails(String remoteAddress, String code) implements java.io.Serializable {
 	}
 
 	static final class CodeRequiredException extends AuthenticationException {
@@ -51,6 +54,17 @@ class TotpAuthenticationProvider extends DaoAuthenticationProvider {
 		setPasswordEncoder(encoder);
 		this.accounts = accounts;
 		this.clock = clock;
+	}
+
+	@Override
+	protected org.springframework.security.core.Authentication createSuccessAuthentication(Object principal,
+			org.springframework.security.core.Authentication authentication, UserDetails user) {
+		var result = (UsernamePasswordAuthenticationToken) super.createSuccessAuthentication(principal, authentication,
+				user);
+		if (result.getDetails() instanceof LoginDetails d) {
+			result.setDetails(new LoginDetails(d.remoteAddress(), ""));
+		}
+		return result;
 	}
 
 	@Override

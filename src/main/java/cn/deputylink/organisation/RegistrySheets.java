@@ -107,6 +107,17 @@ public class RegistrySheets {
 		return messages.getMessage(kind.nameKey(), null, kind.path(), locale);
 	}
 
+	/** The download's name as a person reads it: "工作室导入模板.xlsx", "工作室.xlsx". */
+	public String fileName(SheetKind kind, boolean template, Locale locale) {
+		String key = template ? "import.file.template" : "import.file.export";
+		return messages.getMessage(key, new Object[] { kindName(kind, locale) }, kind.path(), locale) + ".xlsx";
+	}
+
+	/** The same name in ASCII, for clients that ignore the UTF-8 one: "stations-template.xlsx". */
+	public static String asciiFileName(SheetKind kind, boolean template) {
+		return kind.path() + (template ? "-template" : "") + ".xlsx";
+	}
+
 	/** Whether the user's role may import this list: the roles the registry lets create its records. */
 	public boolean canImport(SheetKind kind, CurrentUser u) {
 		return switch (kind) {
@@ -607,6 +618,7 @@ public class RegistrySheets {
 				if (row.clean()) {
 					planned.add(new Planned(cells.number(), form));
 				}
+				row.report();
 			}
 			if (!errors.isEmpty()) {
 				throw new ImportRejectedException(errors);
@@ -866,18 +878,18 @@ public class RegistrySheets {
 			return new DefaultMessageSourceResolvable(new String[] { "import.choices." + property }, null, "");
 		}
 
-		/** One row under check: its cells, and which properties already carry an error. */
+		/** One row under check: its cells, its errors, and which properties already carry one. */
 		private final class Row {
 
 			private final SheetRow cells;
 
-			private final int errorsBefore;
+			/** The row's errors, each with its column, so that they can be told left to right. */
+			private final List<Map.Entry<Integer, RowError>> found = new ArrayList<>();
 
 			private final Set<String> explained = new HashSet<>();
 
 			Row(SheetRow cells) {
 				this.cells = cells;
-				this.errorsBefore = errors.size();
 			}
 
 			int number() {
@@ -890,8 +902,15 @@ public class RegistrySheets {
 			}
 
 			void fail(String property, String key, Object... args) {
-				errors.add(new RowError(cells.number(), key, args));
+				int column = kind.column(property);
+				found.add(Map.entry(column < 0 ? Integer.MAX_VALUE : column, new RowError(cells.number(), key, args)));
 				explained.add(property);
+			}
+
+			/** Adds the row's errors to the file's, in column order (the sort is stable). */
+			void report() {
+				found.sort(Map.Entry.comparingByKey());
+				found.forEach(e -> errors.add(e.getValue()));
 			}
 
 			boolean explained(String property) {
@@ -899,7 +918,7 @@ public class RegistrySheets {
 			}
 
 			boolean clean() {
-				return errors.size() == errorsBefore;
+				return found.isEmpty();
 			}
 		}
 	}
