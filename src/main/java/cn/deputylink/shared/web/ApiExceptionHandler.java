@@ -101,7 +101,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ImportRejectedException.class)
 	ProblemDetail importRejected(ImportRejectedException ex) {
-		ProblemDetail p = problem(HttpStatus.BAD_REQUEST, msg("import.error.rows", ex.errors().size()));
+		ProblemDetail p = problem(HttpStatus.BAD_REQUEST,
+				msg("import.error.rows", ex.errors().stream().map(e -> e.row()).distinct().count()));
 		p.setProperty("errors", ex.errors()
 			.stream()
 			.map(e -> Map.of("field", "row " + e.row(), "row", e.row(), "message", msg(e.messageKey(), e.args())))
