@@ -47,15 +47,15 @@ class ShellAdvice {
 		return false;
 	}
 
-	/** The current page's address without the switch parameters, for the language and text links. */
+	/**
+	 * The current page's path for the language and text links. A page shown in answer to a form post
+	 * cannot be fetched again at its own address, so those links go to the home page instead.
+	 */
 	@ModelAttribute("selfPath")
 	String selfPath(HttpServletRequest request) {
-		return ServletUriComponentsBuilder.fromRequest(request)
-			.replaceQueryParam("lang")
-			.replaceQueryParam("text")
-			.replaceQueryParam("continue")
-			.build()
-			.toUri()
-			.getRawPath();
+		if (!"GET".equals(request.getMethod())) {
+			return "/";
+		}
+		return ServletUriComponentsBuilder.fromRequest(request).build().toUri().getRawPath();
 	}
 }
