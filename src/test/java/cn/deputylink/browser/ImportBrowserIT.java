@@ -16,20 +16,11 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 
 import cn.deputylink.support.Api;
@@ -40,51 +31,13 @@ import cn.deputylink.support.IntegrationTest;
  * lists the bad row by its Excel row number and writes nothing.
  */
 @IntegrationTest
-class ImportBrowserIT {
+class ImportBrowserIT extends BrowserTest {
 
 	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	private BrowserContext context;
-
-	private Page page;
-
-	@BeforeAll
-	static void launch() {
-		Assumptions.assumeTrue(Boolean.getBoolean("deputylink.browser-tests"), "browser tests need -Dbrowser.tests=true");
-		playwright = Playwright.create();
-		browser = BrowserSupport.launch(playwright);
-	}
-
-	@AfterAll
-	static void shutDown() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
 	@BeforeEach
-	void open() {
-		context = BrowserSupport.newContext(browser);
-		page = context.newPage();
+	void signIn() {
 		BrowserSupport.login(page, port, "county");
-	}
-
-	@AfterEach
-	void close() {
-		if (context != null) {
-			context.close();
-		}
-	}
-
-	private String url(String path) {
-		return BrowserSupport.base(port) + path;
 	}
 
 	/** The header row of the township template, downloaded with the browser's session as the list links it. */

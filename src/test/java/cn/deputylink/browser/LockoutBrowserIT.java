@@ -6,63 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 import cn.deputylink.support.Api;
 import cn.deputylink.support.IntegrationTest;
 
 /** Five failed logins lock an account: then even the right password is refused. */
 @IntegrationTest
-class LockoutBrowserIT {
-
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	private BrowserContext context;
-
-	private Page page;
-
-	@BeforeAll
-	static void launch() {
-		Assumptions.assumeTrue(Boolean.getBoolean("deputylink.browser-tests"), "browser tests need -Dbrowser.tests=true");
-		playwright = Playwright.create();
-		browser = BrowserSupport.launch(playwright);
-	}
-
-	@AfterAll
-	static void shutDown() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
-	@BeforeEach
-	void open() {
-		context = BrowserSupport.newContext(browser);
-		page = context.newPage();
-	}
-
-	@AfterEach
-	void close() {
-		if (context != null) {
-			context.close();
-		}
-	}
+class LockoutBrowserIT extends BrowserTest {
 
 	@Test
 	void fiveFailuresLockTheAccountAgainstEvenTheRightPassword() {

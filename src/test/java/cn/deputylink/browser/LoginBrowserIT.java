@@ -5,62 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 import cn.deputylink.support.IntegrationTest;
 
 /** Signing in and out through the login form. */
 @IntegrationTest
-class LoginBrowserIT {
-
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	private BrowserContext context;
-
-	private Page page;
-
-	@BeforeAll
-	static void launch() {
-		Assumptions.assumeTrue(Boolean.getBoolean("deputylink.browser-tests"), "browser tests need -Dbrowser.tests=true");
-		playwright = Playwright.create();
-		browser = BrowserSupport.launch(playwright);
-	}
-
-	@AfterAll
-	static void shutDown() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
-	@BeforeEach
-	void open() {
-		context = BrowserSupport.newContext(browser);
-		page = context.newPage();
-	}
-
-	@AfterEach
-	void close() {
-		if (context != null) {
-			context.close();
-		}
-	}
+class LoginBrowserIT extends BrowserTest {
 
 	@Test
 	void theRightPasswordLeadsToTheDashboardWithTheUsersName() {

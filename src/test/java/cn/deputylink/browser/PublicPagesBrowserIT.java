@@ -7,24 +7,16 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 import cn.deputylink.support.Api;
 import cn.deputylink.support.IntegrationTest;
@@ -34,53 +26,9 @@ import cn.deputylink.support.IntegrationTest;
  * login form on a phone, and screenshots for people to look at ({@code /tmp/screenshots}).
  */
 @IntegrationTest
-class PublicPagesBrowserIT {
+class PublicPagesBrowserIT extends BrowserTest {
 
 	private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa");
-
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	private BrowserContext context;
-
-	@BeforeAll
-	static void launch() {
-		Assumptions.assumeTrue(Boolean.getBoolean("deputylink.browser-tests"), "browser tests need -Dbrowser.tests=true");
-		playwright = Playwright.create();
-		browser = BrowserSupport.launch(playwright);
-	}
-
-	@AfterAll
-	static void shutDown() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
-	@AfterEach
-	void close() {
-		if (context != null) {
-			context.close();
-		}
-	}
-
-	private Page desktop() {
-		context = BrowserSupport.newContext(browser);
-		return context.newPage();
-	}
-
-	private Page phone() {
-		context = BrowserSupport.newPhoneContext(browser);
-		return context.newPage();
-	}
-
-	private String url(String path) {
-		return BrowserSupport.base(port) + path;
-	}
 
 	/** One line per rule and a line per offending element: rule id, impact, selector, what axe says. */
 	static String describe(List<Rule> violations) {
@@ -102,7 +50,6 @@ class PublicPagesBrowserIT {
 	@CsvSource({ "/", "/?lang=en", "/?text=large", "/login", "/login?lang=en", "/login?text=large",
 			"/login?error", "/login?error&lang=en&text=large" })
 	void noWcagViolations(String path) {
-		Page page = desktop();
 		var response = page.navigate(url(path));
 		assertThat(response.status()).isEqualTo(200);
 		if (path.contains("lang=en")) {
@@ -130,7 +77,7 @@ class PublicPagesBrowserIT {
 	@ParameterizedTest(name = "{0}")
 	@CsvSource({ "/login", "/login?text=large", "/login?lang=en&text=large" })
 	void theLoginFormIsUsableOnAPhone(String path) {
-		Page page = phone();
+		phone();
 		page.navigate(url(path));
 
 		for (String field : List.of("#username", "#password", "#code")) {
@@ -171,7 +118,6 @@ class PublicPagesBrowserIT {
 
 	@Test
 	void screenshotsOfTheLoginPageAndTheDashboard() {
-		Page page = desktop();
 		page.navigate(url("/login"));
 		assertThat(page.locator("#username")).isVisible();
 		assertThat(BrowserSupport.screenshot(page, "login-desktop")).exists().isNotEmptyFile();
@@ -179,7 +125,6 @@ class PublicPagesBrowserIT {
 		BrowserSupport.login(page, port, "county");
 		assertThat(page.locator(".grid .card").first()).isVisible();
 		assertThat(BrowserSupport.screenshot(page, "dashboard-desktop")).exists().isNotEmptyFile();
-		context.close();
 
 		Page mobile = phone();
 		mobile.navigate(url("/login"));

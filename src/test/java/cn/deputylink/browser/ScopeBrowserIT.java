@@ -7,18 +7,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 import cn.deputylink.support.Api;
 import cn.deputylink.support.IntegrationTest;
@@ -26,49 +17,11 @@ import tools.jackson.databind.JsonNode;
 
 /** A township admin of 青石乡 sees nothing of 东岭镇, whatever it types into the address bar. */
 @IntegrationTest
-class ScopeBrowserIT {
-
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	private BrowserContext context;
-
-	private Page page;
-
-	@BeforeAll
-	static void launch() {
-		Assumptions.assumeTrue(Boolean.getBoolean("deputylink.browser-tests"), "browser tests need -Dbrowser.tests=true");
-		playwright = Playwright.create();
-		browser = BrowserSupport.launch(playwright);
-	}
-
-	@AfterAll
-	static void shutDown() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
+class ScopeBrowserIT extends BrowserTest {
 
 	@BeforeEach
-	void open() {
-		context = BrowserSupport.newContext(browser);
-		page = context.newPage();
+	void signIn() {
 		BrowserSupport.login(page, port, "township2");
-	}
-
-	@AfterEach
-	void close() {
-		if (context != null) {
-			context.close();
-		}
-	}
-
-	private String url(String path) {
-		return BrowserSupport.base(port) + path;
 	}
 
 	/** The township with code T01 (东岭镇), as the county admin sees it. */

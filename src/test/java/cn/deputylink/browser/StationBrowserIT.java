@@ -9,19 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 
@@ -31,49 +23,11 @@ import tools.jackson.databind.JsonNode;
 
 /** A township admin creates and edits a station through the pages. */
 @IntegrationTest
-class StationBrowserIT {
-
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	private BrowserContext context;
-
-	private Page page;
-
-	@BeforeAll
-	static void launch() {
-		Assumptions.assumeTrue(Boolean.getBoolean("deputylink.browser-tests"), "browser tests need -Dbrowser.tests=true");
-		playwright = Playwright.create();
-		browser = BrowserSupport.launch(playwright);
-	}
-
-	@AfterAll
-	static void shutDown() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
+class StationBrowserIT extends BrowserTest {
 
 	@BeforeEach
-	void open() {
-		context = BrowserSupport.newContext(browser);
-		page = context.newPage();
+	void signIn() {
 		BrowserSupport.login(page, port, "township");
-	}
-
-	@AfterEach
-	void close() {
-		if (context != null) {
-			context.close();
-		}
-	}
-
-	private String url(String path) {
-		return BrowserSupport.base(port) + path;
 	}
 
 	/** Picks the township in the form and waits until htmx has swapped in its village checkboxes. */
