@@ -495,9 +495,6 @@ public class Registry {
 		return townships.all();
 	}
 
-	Set<Long> stationIdsExisting(List<Long> ids) {
-		return stations.townshipsOf(ids).keySet();
-	}
 
 	private static @Nullable String blank(@Nullable String s) {
 		return s == null || s.isBlank() ? null : s.strip();

@@ -101,6 +101,12 @@ class AccountSecurityIT {
 			.header("Authorization", "Bearer not-a-token"));
 		assertThat(bad.status()).isEqualTo(401);
 		assertThat(bad.contentType()).startsWith("application/problem+json");
+		// written by a filter, outside the DispatcherServlet: still in the user's language, Chinese by default
+		assertThat(bad.json().get("detail").asString()).contains("未登录");
+		var english = anon.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/me"))
+			.header("Authorization", "Bearer not-a-token")
+			.header("Cookie", "dl-lang=en"));
+		assertThat(english.json().get("detail").asString()).contains("Not signed in");
 		var me = Api.as(port, "township").get("/api/v1/me").json();
 		assertThat(me.get("role").asString()).isEqualTo("TOWNSHIP_ADMIN");
 		assertThat(me.get("townshipId").isNull()).isFalse();

@@ -1,7 +1,5 @@
 package cn.deputylink.account.web;
 
-import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -106,7 +104,4 @@ class UserAdminController {
 		return "redirect:/admin/users";
 	}
 
-	static Map<String, String> none() {
-		return Map.of();
-	}
 }

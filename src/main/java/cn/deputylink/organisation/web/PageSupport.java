@@ -1,6 +1,5 @@
 package cn.deputylink.organisation.web;
 
-import java.util.Map;
 import java.util.function.Supplier;
 
 import org.springframework.ui.Model;
@@ -55,7 +54,4 @@ final class PageSupport {
 		return "redirect:" + back;
 	}
 
-	static Map<String, String> noErrors() {
-		return Map.of();
-	}
 }

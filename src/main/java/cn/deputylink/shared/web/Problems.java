@@ -2,16 +2,19 @@ package cn.deputylink.shared.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -26,38 +29,36 @@ public class Problems {
 
 	private final MessageSource messages;
 
-	public Problems(ObjectMapper json, MessageSource messages) {
+	private final LocaleResolver locales;
+
+	public Problems(ObjectMapper json, MessageSource messages, LocaleResolver locales) {
 		this.json = json;
 		this.messages = messages;
+		this.locales = locales;
 	}
 
 	public ProblemDetail problem(HttpStatus status, String detailKey, Object... args) {
-		ProblemDetail p = ProblemDetail.forStatusAndDetail(status,
-				messages.getMessage(detailKey, args, detailKey, LocaleContextHolder.getLocale()));
-		p.setType(URI.create("about:blank"));
-		p.setTitle(status.getReasonPhrase());
-		return p;
+		return build(status, detailKey, args, LocaleContextHolder.getLocale());
 	}
 
+	/**
+	 * Writes the problem straight to the response. Filters run outside the DispatcherServlet, so the
+	 * language comes from the application's locale resolver rather than the request context.
+	 */
 	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detailKey)
 			throws IOException {
-		// filters run outside the DispatcherServlet: read the language cookie the shell sets, Chinese by default
-		var locale = java.util.Locale.SIMPLIFIED_CHINESE;
-		if (request.getCookies() != null) {
-			for (var c : request.getCookies()) {
-				if ("dl-lang".equals(c.getName()) && c.getValue().startsWith("en")) {
-					locale = java.util.Locale.ENGLISH;
-				}
-			}
-		}
-		ProblemDetail p = ProblemDetail.forStatusAndDetail(status,
-				messages.getMessage(detailKey, null, detailKey, locale));
-		p.setType(URI.create("about:blank"));
-		p.setTitle(status.getReasonPhrase());
+		ProblemDetail p = build(status, detailKey, null, locales.resolveLocale(request));
 		p.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		json.writeValue(response.getOutputStream(), p);
+	}
+
+	private ProblemDetail build(HttpStatus status, String detailKey, Object @Nullable [] args, Locale locale) {
+		ProblemDetail p = ProblemDetail.forStatusAndDetail(status, messages.getMessage(detailKey, args, detailKey, locale));
+		p.setType(URI.create("about:blank"));
+		p.setTitle(status.getReasonPhrase());
+		return p;
 	}
 }
