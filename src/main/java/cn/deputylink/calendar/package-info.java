@@ -1,0 +1,9 @@
+/**
+ * The working-day calendar: weekends, public holidays and adjusted working days (调休), kept by
+ * county admins and importable per year. {@link cn.deputylink.calendar.WorkingCalendar} is the API
+ * deadlines are computed with.
+ */
+@NullMarked
+package cn.deputylink.calendar;
+
+import org.jspecify.annotations.NullMarked;
