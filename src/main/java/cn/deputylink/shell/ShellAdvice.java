@@ -58,4 +58,19 @@ class ShellAdvice {
 		}
 		return ServletUriComponentsBuilder.fromRequest(request).build().toUri().getRawPath();
 	}
+
+	/**
+	 * The current query string without its {@code page} parameter, so the pager keeps every filter
+	 * of the list (already URL-encoded, as the browser sent it).
+	 */
+	@ModelAttribute("pagerQuery")
+	String pagerQuery(HttpServletRequest request) {
+		String query = request.getQueryString();
+		if (query == null || !"GET".equals(request.getMethod())) {
+			return "";
+		}
+		return java.util.Arrays.stream(query.split("&"))
+			.filter(p -> !p.isEmpty() && !p.startsWith("page=") && !p.startsWith("lang=") && !p.startsWith("text="))
+			.collect(java.util.stream.Collectors.joining("&"));
+	}
 }

@@ -63,16 +63,27 @@ public final class Api {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
 
-	public Response post(String path, String json) {
-		return send(HttpRequest.newBuilder(URI.create(base + path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
-	}
-
 	public Response put(String path, String json) {
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+	}
+
+	public Response post(String path, Multipart body) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", body.contentType())
+			.POST(body.publisher()));
+	}
+
+	/** A JSON post with extra headers (name, value, ...). */
+	public Response post(String path, String json, String... headers) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+		for (int i = 0; i < headers.length; i += 2) {
+			b.header(headers[i], headers[i + 1]);
+		}
+		return send(b);
 	}
 
 	public Response delete(String path) {

@@ -1,0 +1,11 @@
+package cn.deputylink.opinion;
+
+/** Things that happen to an opinion; each one is a line of its timeline. */
+public enum Action {
+
+	SUBMIT, TRIAGE, ASSIGN, RETURN, ACCEPT, PROGRESS, REPLY,
+	/** The constituent's rating that closes the case (satisfied or basically satisfied). */
+	FEEDBACK,
+	/** The constituent was unsatisfied: back to the department, once. */
+	REOPEN, CLOSE, MERGE, ESCALATE, ATTACH
+}

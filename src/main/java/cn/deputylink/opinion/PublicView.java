@@ -1,0 +1,19 @@
+package cn.deputylink.opinion;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the constituent sees by tracking code: status, when each step happened and the reply. Never a
+ * name, a phone number, a department's internal note or who did what.
+ */
+public record PublicView(String trackingCode, OpinionStatus status, @Nullable Outcome outcome, OffsetDateTime submittedAt,
+		List<Step> timeline, @Nullable String reply, @Nullable OffsetDateTime repliedAt, boolean feedbackOpen,
+		boolean canReopen, @Nullable Satisfaction satisfaction, @Nullable String mergedInto) {
+
+	/** A step without actor or note. */
+	public record Step(Action action, OffsetDateTime at) {
+	}
+}

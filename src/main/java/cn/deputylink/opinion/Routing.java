@@ -1,0 +1,127 @@
+package cn.deputylink.opinion;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.deputylink.account.CurrentUser;
+import cn.deputylink.account.Role;
+import cn.deputylink.organisation.Category;
+import cn.deputylink.organisation.Department;
+import cn.deputylink.organisation.Places;
+import cn.deputylink.organisation.Tier;
+import cn.deputylink.shared.ConflictException;
+import cn.deputylink.shared.InvalidInputException;
+import cn.deputylink.shared.InvalidInputException.FieldError;
+import cn.deputylink.shared.NotFoundException;
+
+/**
+ * The routing table (分级负责、归口办理), kept by county admins and read by triagers. A county-tier rule
+ * may apply to every township; a township- or village-tier rule names its township, and its
+ * department must be of that tier (and that township).
+ */
+@Service
+public class Routing {
+
+	private final RoutingRules rules;
+
+	private final Places places;
+
+	private final TransactionTemplate tx;
+
+	Routing(RoutingRules rules, Places places, TransactionTemplate tx) {
+		this.rules = rules;
+		this.places = places;
+		this.tx = tx;
+	}
+
+	/** A rule as entered. */
+	public record RuleForm(@Nullable String categoryCode, @Nullable Tier tier, @Nullable Long townshipId,
+			@Nullable Long departmentId) {
+	}
+
+	public List<RoutingRule> list(@Nullable String categoryCode, CurrentUser u) {
+		u.requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
+		return rules.all(categoryCode, u.townshipScope().orElse(null));
+	}
+
+	public RoutingRule get(long id, CurrentUser u) {
+		u.requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
+		RoutingRule r = rules.find(id).orElseThrow(() -> new NotFoundException("routing rule", id));
+		if (r.townshipId() != null) {
+			u.requireTownship(r.townshipId());
+		}
+		return r;
+	}
+
+	public RoutingRule create(RuleForm f, CurrentUser u) {
+		u.requireRole(Role.COUNTY_ADMIN);
+		validate(f);
+		try {
+			return tx.execute(s -> rules.find(rules.insert(f.categoryCode(), f.tier(), f.townshipId(), f.departmentId()))
+				.orElseThrow());
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ConflictException("routing.duplicate");
+		}
+	}
+
+	/** Points an existing rule at another department. */
+	public RoutingRule update(long id, @Nullable Long departmentId, @Nullable Integer version, CurrentUser u) {
+		u.requireRole(Role.COUNTY_ADMIN);
+		RoutingRule r = rules.find(id).orElseThrow(() -> new NotFoundException("routing rule", id));
+		if (version == null) {
+			throw new InvalidInputException("version", "validation.required");
+		}
+		validate(new RuleForm(r.categoryCode(), r.tier(), r.townshipId(), departmentId));
+		if (!rules.update(id, version, departmentId)) {
+			throw new ConflictException("error.staleVersion");
+		}
+		return rules.find(id).orElseThrow();
+	}
+
+	public void delete(long id, CurrentUser u) {
+		u.requireRole(Role.COUNTY_ADMIN);
+		if (!rules.delete(id)) {
+			throw new NotFoundException("routing rule", id);
+		}
+	}
+
+	private void validate(RuleForm f) {
+		List<FieldError> errors = new ArrayList<>();
+		if (f.categoryCode() == null || places.category(f.categoryCode()).filter(Category::active).isEmpty()) {
+			errors.add(new FieldError("categoryCode", f.categoryCode() == null ? "validation.required" : "opinion.unknown.category"));
+		}
+		if (f.tier() == null) {
+			errors.add(new FieldError("tier", "validation.required"));
+		}
+		if (f.townshipId() != null && places.township(f.townshipId()).isEmpty()) {
+			errors.add(new FieldError("townshipId", "routing.unknownTownship"));
+		}
+		if (f.tier() != null && f.tier() != Tier.COUNTY && f.townshipId() == null) {
+			errors.add(new FieldError("townshipId", "routing.townshipRequired"));
+		}
+		if (f.departmentId() == null) {
+			errors.add(new FieldError("departmentId", "validation.required"));
+		}
+		else {
+			Department d = places.department(f.departmentId()).filter(Department::active).orElse(null);
+			if (d == null) {
+				errors.add(new FieldError("departmentId", "opinion.unknown.department"));
+			}
+			else if (f.tier() != null && d.tier() != f.tier()) {
+				errors.add(new FieldError("departmentId", "routing.tierMismatch"));
+			}
+			else if (d.townshipId() != null && !d.townshipId().equals(f.townshipId())) {
+				errors.add(new FieldError("departmentId", "routing.townshipMismatch"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+	}
+}

@@ -1,0 +1,5 @@
+package cn.deputylink.opinion;
+
+/** A file as received, before its content is checked. */
+public record Upload(String filename, byte[] bytes) {
+}

@@ -1,0 +1,321 @@
+package cn.deputylink.opinion.web;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.deputylink.account.CurrentUser;
+import cn.deputylink.account.Role;
+import cn.deputylink.opinion.Action;
+import cn.deputylink.opinion.Attachment;
+import cn.deputylink.opinion.AttachmentTooLargeException;
+import cn.deputylink.opinion.DeadlineColour;
+import cn.deputylink.opinion.Intake;
+import cn.deputylink.opinion.Opinion;
+import cn.deputylink.opinion.OpinionDetail;
+import cn.deputylink.opinion.OpinionFilter;
+import cn.deputylink.opinion.OpinionHandling;
+import cn.deputylink.opinion.OpinionSettings;
+import cn.deputylink.opinion.OpinionStatus;
+import cn.deputylink.opinion.Outcome;
+import cn.deputylink.opinion.Source;
+import cn.deputylink.organisation.Department;
+import cn.deputylink.organisation.Places;
+import cn.deputylink.organisation.Tier;
+import cn.deputylink.shared.ConflictException;
+import cn.deputylink.shared.InvalidInputException;
+import cn.deputylink.shared.PageView;
+import cn.deputylink.shared.web.FormErrors;
+
+/**
+ * Staff pages for opinions: the list with filters (also the triage queue, a department's queue and
+ * the overdue list), intake, and the detail page with the timeline and exactly the actions the viewer
+ * may take.
+ */
+@Controller
+@RequestMapping("/opinions")
+class OpinionPages {
+
+	private final OpinionHandling opinions;
+
+	private final Places places;
+
+	private final FormErrors errors;
+
+	private final ZoneId zone;
+
+	OpinionPages(OpinionHandling opinions, Places places, FormErrors errors, OpinionSettings settings) {
+		this.opinions = opinions;
+		this.places = places;
+		this.errors = errors;
+		this.zone = settings.zone();
+	}
+
+	// ------------------------------------------------------------------ list
+
+	@GetMapping
+	String list(@RequestParam(defaultValue = "1") int page, @RequestParam(required = false) @Nullable OpinionStatus status,
+			@RequestParam(required = false) @Nullable Long townshipId, @RequestParam(required = false) @Nullable Long stationId,
+			@RequestParam(required = false) @Nullable Long departmentId,
+			@RequestParam(required = false) @Nullable String categoryCode,
+			@RequestParam(required = false) @Nullable DeadlineColour deadline,
+			@RequestParam(required = false) @Nullable Boolean overdue,
+			@RequestParam(required = false) @Nullable Boolean escalated, @RequestParam(required = false) @Nullable String q,
+			Model model) {
+		CurrentUser me = CurrentUser.get();
+		String text = q == null || q.isBlank() ? null : q.strip().substring(0, Math.min(q.strip().length(), 200));
+		OpinionFilter f = new OpinionFilter(status, townshipId, stationId, departmentId, blank(categoryCode), deadline,
+				overdue, escalated, text);
+		int number = Math.max(page, 1);
+		List<Opinion> rows = opinions.list(f, me, 0, PageView.SIZE, PageView.offset(number));
+		model.addAttribute("page", new PageView<>(rows.stream().map(o -> row(o)).toList(), number, PageView.SIZE,
+				opinions.count(f, me)));
+		model.addAttribute("filter", f);
+		model.addAttribute("q", text);
+		model.addAttribute("statuses", OpinionStatus.values());
+		model.addAttribute("colours", DeadlineColour.values());
+		model.addAttribute("categories", places.activeCategories());
+		Long scope = me.townshipScope().orElse(null);
+		model.addAttribute("townships", me.isCountyAdmin() ? places.activeTownships() : List.of());
+		boolean staff = !me.is(Role.DEPARTMENT_HANDLER) && !me.is(Role.DEPUTY);
+		model.addAttribute("stations", staff ? places.stationsOf(scope) : List.of());
+		model.addAttribute("departments", staff ? places.departmentsFor(scope) : List.of());
+		addNames(model, rows);
+		return "opinion/list";
+	}
+
+	/** A list row: the opinion with its deadline state. */
+	record Row(Opinion opinion, @Nullable DeadlineColour colour) {
+	}
+
+	private Row row(Opinion o) {
+		return new Row(o, opinions.colour(o));
+	}
+
+	private void addNames(Model model, Collection<Opinion> rows) {
+		Set<Long> stations = new HashSet<>();
+		Set<Long> departments = new HashSet<>();
+		Set<Long> townships = new HashSet<>();
+		Set<Long> villages = new HashSet<>();
+		for (Opinion o : rows) {
+			add(stations, o.stationId());
+			add(departments, o.departmentId());
+			add(townships, o.townshipId());
+			add(villages, o.villageId());
+		}
+		model.addAttribute("stationNames", places.stationNames(stations));
+		model.addAttribute("departmentNames", places.departmentNames(departments));
+		model.addAttribute("townshipNames", places.townshipNames(townships));
+		model.addAttribute("villageNames", places.villageNames(villages));
+		model.addAttribute("categoryByCode", places.activeCategories()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(c -> c.code(), c -> c)));
+	}
+
+	private static void add(Set<Long> set, @Nullable Long id) {
+		if (id != null) {
+			set.add(id);
+		}
+	}
+
+	private static @Nullable String blank(@Nullable String s) {
+		return s == null || s.isBlank() ? null : s;
+	}
+
+	// ------------------------------------------------------------------ intake
+
+	private void prepareForm(Model model) {
+		CurrentUser me = CurrentUser.get();
+		Long scope = me.townshipScope().orElse(null);
+		model.addAttribute("sources", Source.values());
+		model.addAttribute("categories", places.activeCategories());
+		model.addAttribute("stations", places.stationsOf(scope));
+		var townships = scope == null ? places.activeTownships()
+				: places.township(scope).stream().toList();
+		model.addAttribute("villageGroups", townships.stream()
+			.map(t -> Map.entry(t, places.villagesOf(t.id())))
+			.toList());
+	}
+
+	@GetMapping("/new")
+	String newForm(Model model) {
+		CurrentUser me = CurrentUser.get();
+		prepareForm(model);
+		model.addAttribute("form", new IntakeForm(Source.RECEPTION, me.stationId(), null, null, "",
+				LocalDateTime.now(zone).withSecond(0).withNano(0), "", "", false));
+		return "opinion/new";
+	}
+
+	/** The staff intake form's fields. */
+	record IntakeForm(@Nullable Source source, @Nullable Long stationId, @Nullable Long villageId,
+			@Nullable String categoryCode, @Nullable String content,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime receivedAt, @Nullable String name,
+			@Nullable String phone, boolean anonymous) {
+	}
+
+	@PostMapping
+	String create(IntakeForm form, @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
+			Model model, RedirectAttributes redirect) {
+		CurrentUser me = CurrentUser.get();
+		try {
+			Intake in = new Intake(form.source() == null ? Source.RECEPTION : form.source(), form.stationId(),
+					form.villageId(), blank(form.categoryCode()), form.content() == null ? "" : form.content(),
+					form.receivedAt() == null ? null : form.receivedAt().atZone(zone).toOffsetDateTime(),
+					me.deputyId() == null ? List.of() : List.of(me.deputyId()), form.name(), form.phone(),
+					form.anonymous());
+			Opinion o = opinions.submit(in, me, null, OpinionApiController.uploads(files)).opinion();
+			redirect.addFlashAttribute("flash", errors.msg("opinion.created", o.trackingCode()));
+			return "redirect:/opinions/" + o.id();
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			model.addAttribute("errors", errors.of(ex));
+		}
+		catch (AttachmentTooLargeException ex) {
+			model.addAttribute("errors", Map.of("files", errors.msg("opinion.attachment.tooLarge", ex.maxMegabytes())));
+		}
+		prepareForm(model);
+		model.addAttribute("form", form);
+		return "opinion/new";
+	}
+
+	// ------------------------------------------------------------------ detail
+
+	@GetMapping("/{id}")
+	String detail(@PathVariable long id, Model model) {
+		CurrentUser me = CurrentUser.get();
+		OpinionDetail d = opinions.detail(id, me);
+		Opinion o = d.opinion();
+		model.addAttribute("d", d);
+		model.addAttribute("o", o);
+		model.addAttribute("can", d.allowedActions().stream().map(Action::name).toList());
+		addNames(model, List.of(o));
+		model.addAttribute("deputyNames", places.deputyNames(o.deputyIds()));
+		Set<Long> eventDepartments = new HashSet<>();
+		d.timeline().forEach(t -> add(eventDepartments, t.departmentId()));
+		model.addAttribute("eventDepartments", places.departmentNames(eventDepartments));
+		if (d.allowedActions().contains(Action.TRIAGE) || d.allowedActions().contains(Action.ASSIGN)) {
+			model.addAttribute("tiers", Tier.values());
+			model.addAttribute("categories", places.activeCategories());
+			model.addAttribute("departments", places.departmentsFor(me.townshipScope().orElse(null)));
+			model.addAttribute("routed", opinions.routedDepartment(o).map(Department::id).orElse(null));
+		}
+		if (d.allowedActions().contains(Action.MERGE)) {
+			model.addAttribute("duplicates", opinions.duplicates(id, me));
+		}
+		model.addAttribute("replyOutcomes", List.of(Outcome.RESOLVED, Outcome.EXPLAINED, Outcome.NOT_RESOLVABLE));
+		model.addAttribute("spotOutcomes", List.of(Outcome.RESOLVED, Outcome.EXPLAINED));
+		model.addAttribute("triager", me.isCountyAdmin() || me.is(Role.TOWNSHIP_ADMIN));
+		return "opinion/detail";
+	}
+
+	/** The full phone number, swapped in by htmx; the disclosure is audited. */
+	@GetMapping("/{id}/phone")
+	String phone(@PathVariable long id, Model model) {
+		model.addAttribute("phone", opinions.revealPhone(id, CurrentUser.get()).orElse("—"));
+		return "opinion/detail :: phone";
+	}
+
+	@GetMapping("/{id}/attachments/{attachmentId}")
+	ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
+		Attachment a = opinions.attachment(id, attachmentId, CurrentUser.get());
+		return AttachmentResponses.of(a, opinions.attachmentData(a));
+	}
+
+	@PostMapping("/{id}/attachments")
+	String attach(@PathVariable long id, @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
+			RedirectAttributes redirect) {
+		return act(id, redirect, () -> opinions.attach(id, OpinionApiController.uploads(files), CurrentUser.get()));
+	}
+
+	// ------------------------------------------------------------------ actions (post-redirect-get)
+
+	private String act(long id, RedirectAttributes redirect, Supplier<?> action) {
+		try {
+			action.get();
+			redirect.addFlashAttribute("flash", errors.msg("saved"));
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			redirect.addFlashAttribute("flashError", String.join("；", errors.of(ex).values()));
+		}
+		catch (AttachmentTooLargeException ex) {
+			redirect.addFlashAttribute("flashError", errors.msg("opinion.attachment.tooLarge", ex.maxMegabytes()));
+		}
+		return "redirect:/opinions/" + id;
+	}
+
+	@PostMapping("/{id}/triage")
+	String triage(@PathVariable long id, @RequestParam(required = false) @Nullable String categoryCode,
+			@RequestParam(required = false) @Nullable Tier tier, @RequestParam(required = false) @Nullable String note,
+			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+		return act(id, redirect, () -> opinions.triage(id, blank(categoryCode), tier, note, CurrentUser.get(), version));
+	}
+
+	@PostMapping("/{id}/assign")
+	String assign(@PathVariable long id, @RequestParam(required = false) @Nullable Long departmentId,
+			@RequestParam(required = false) @Nullable String note, @RequestParam(required = false) @Nullable Integer version,
+			RedirectAttributes redirect) {
+		return act(id, redirect, () -> opinions.assign(id, departmentId, note, CurrentUser.get(), version));
+	}
+
+	@PostMapping("/{id}/return")
+	String giveBack(@PathVariable long id, @RequestParam(required = false) @Nullable String reason,
+			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+		return act(id, redirect, () -> opinions.returnToTriage(id, reason, CurrentUser.get(), version));
+	}
+
+	@PostMapping("/{id}/accept")
+	String accept(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
+			RedirectAttributes redirect) {
+		return act(id, redirect, () -> opinions.accept(id, CurrentUser.get(), version));
+	}
+
+	@PostMapping("/{id}/progress")
+	String progress(@PathVariable long id, @RequestParam(required = false) @Nullable String note,
+			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+		return act(id, redirect, () -> opinions.progress(id, note, CurrentUser.get(), version));
+	}
+
+	@PostMapping("/{id}/reply")
+	String reply(@PathVariable long id, @RequestParam(required = false) @Nullable String content,
+			@RequestParam(required = false) @Nullable Outcome outcome,
+			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+		return act(id, redirect, () -> opinions.reply(id, content, outcome, CurrentUser.get(), version));
+	}
+
+	@PostMapping("/{id}/close")
+	String close(@PathVariable long id, @RequestParam(required = false) @Nullable Outcome outcome,
+			@RequestParam(required = false) @Nullable String note, @RequestParam(required = false) @Nullable String reply,
+			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+		return act(id, redirect, () -> opinions.close(id, outcome, note, reply, CurrentUser.get(), version));
+	}
+
+	@PostMapping("/{id}/merge")
+	String merge(@PathVariable long id, @RequestParam(required = false) @Nullable Long intoId,
+			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+		return act(id, redirect, () -> opinions.merge(id, intoId, CurrentUser.get(), version));
+	}
+
+	@PostMapping("/{id}/escalate")
+	String escalate(@PathVariable long id, @RequestParam(required = false) @Nullable String note,
+			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+		return act(id, redirect, () -> opinions.escalate(id, note, CurrentUser.get(), version));
+	}
+}

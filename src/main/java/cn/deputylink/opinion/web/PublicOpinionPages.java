@@ -1,0 +1,144 @@
+package cn.deputylink.opinion.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
+
+import cn.deputylink.opinion.AttachmentTooLargeException;
+import cn.deputylink.opinion.Intake;
+import cn.deputylink.opinion.OpinionHandling;
+import cn.deputylink.opinion.PublicView;
+import cn.deputylink.opinion.Satisfaction;
+import cn.deputylink.opinion.Source;
+import cn.deputylink.opinion.TrackingCodes;
+import cn.deputylink.organisation.Places;
+import cn.deputylink.shared.ConflictException;
+import cn.deputylink.shared.InvalidInputException;
+import cn.deputylink.shared.NotFoundException;
+import cn.deputylink.shared.web.FormErrors;
+
+/**
+ * The constituent's pages, no account needed: the opinion form (with the personal-information notice
+ * and an anonymous option), the tracking page and the rating of the reply.
+ */
+@Controller
+@RequestMapping("/public/opinions")
+class PublicOpinionPages {
+
+	private final OpinionHandling opinions;
+
+	private final Places places;
+
+	private final FormErrors errors;
+
+	PublicOpinionPages(OpinionHandling opinions, Places places, FormErrors errors) {
+		this.opinions = opinions;
+		this.places = places;
+		this.errors = errors;
+	}
+
+	/** The public form's fields. */
+	record PublicForm(@Nullable Long stationId, @Nullable Long villageId, @Nullable String categoryCode,
+			@Nullable String content, @Nullable String name, @Nullable String phone, boolean anonymous, boolean consent) {
+	}
+
+	private void prepare(Model model) {
+		model.addAttribute("categories", places.activeCategories());
+		model.addAttribute("stations", places.stationsOf(null));
+		model.addAttribute("villageGroups",
+				places.activeTownships().stream().map(t -> Map.entry(t, places.villagesOf(t.id()))).toList());
+	}
+
+	@GetMapping("/new")
+	String form(@RequestParam(required = false) @Nullable Long station, Model model) {
+		prepare(model);
+		model.addAttribute("form", new PublicForm(station, null, null, "", "", "", false, false));
+		return "public/opinion-new";
+	}
+
+	@PostMapping
+	String submit(PublicForm form, @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
+			Model model, RedirectAttributes redirect) {
+		boolean personal = !form.anonymous() && (notBlank(form.name()) || notBlank(form.phone()));
+		try {
+			if (personal && !form.consent()) {
+				throw new InvalidInputException("consent", "public.opinion.consentRequired");
+			}
+			String code = opinions.submit(new Intake(Source.ONLINE, form.stationId(), form.villageId(),
+					notBlank(form.categoryCode()) ? form.categoryCode() : null, form.content() == null ? "" : form.content(),
+					null, List.of(), form.name(), form.phone(), form.anonymous()), null, null,
+					OpinionApiController.uploads(files))
+				.opinion()
+				.trackingCode();
+			redirect.addFlashAttribute("submitted", true);
+			return "redirect:/public/opinions/" + UriUtils.encodePathSegment(code, java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			model.addAttribute("errors", errors.of(ex));
+		}
+		catch (AttachmentTooLargeException ex) {
+			model.addAttribute("errors", Map.of("files", errors.msg("opinion.attachment.tooLarge", ex.maxMegabytes())));
+		}
+		prepare(model);
+		model.addAttribute("form", form);
+		return "public/opinion-new";
+	}
+
+	private static boolean notBlank(@Nullable String s) {
+		return s != null && !s.isBlank();
+	}
+
+	/** The lookup form; with a code, goes to that opinion's page (or says the code is wrong). */
+	@GetMapping("/track")
+	String track(@RequestParam(required = false) @Nullable String code, Model model) {
+		if (code != null && !code.isBlank()) {
+			var normalised = TrackingCodes.normalise(code.length() > 40 ? "" : code);
+			if (normalised.isPresent()) {
+				return "redirect:/public/opinions/" + normalised.get();
+			}
+			model.addAttribute("notFound", true);
+			model.addAttribute("code", code.length() > 40 ? code.substring(0, 40) : code);
+		}
+		return "public/opinion-track";
+	}
+
+	@GetMapping("/{code}")
+	String show(@PathVariable String code, Model model) {
+		PublicView view;
+		try {
+			view = opinions.publicView(code);
+		}
+		catch (NotFoundException ex) {
+			model.addAttribute("notFound", true);
+			model.addAttribute("code", code.length() > 40 ? code.substring(0, 40) : code);
+			return "public/opinion-track";
+		}
+		model.addAttribute("v", view);
+		model.addAttribute("satisfactions", Satisfaction.values());
+		return "public/opinion";
+	}
+
+	@PostMapping("/{code}/feedback")
+	String feedback(@PathVariable String code, @RequestParam(required = false) @Nullable Satisfaction satisfaction,
+			@RequestParam(required = false) @Nullable String comment, RedirectAttributes redirect) {
+		try {
+			opinions.feedback(code, satisfaction, comment);
+			redirect.addFlashAttribute("flash", errors.msg("public.opinion.thanks"));
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			redirect.addFlashAttribute("flashError", String.join("；", errors.of(ex).values()));
+		}
+		return "redirect:/public/opinions/" + TrackingCodes.normalise(code).orElse("track");
+	}
+}
