@@ -59,6 +59,11 @@ public final class Api {
 		}
 	}
 
+	/** The bearer token, for tests that need their own HTTP client. */
+	public String token() {
+		return token;
+	}
+
 	public Response get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
