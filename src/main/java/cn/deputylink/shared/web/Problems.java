@@ -45,9 +45,9 @@ public class Problems {
 	 * Writes the problem straight to the response. Filters run outside the DispatcherServlet, so the
 	 * language comes from the application's locale resolver rather than the request context.
 	 */
-	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detailKey)
-			throws IOException {
-		ProblemDetail p = build(status, detailKey, null, locales.resolveLocale(request));
+	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detailKey,
+			Object... args) throws IOException {
+		ProblemDetail p = build(status, detailKey, args, locales.resolveLocale(request));
 		p.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
