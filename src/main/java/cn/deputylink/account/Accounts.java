@@ -136,6 +136,14 @@ public class Accounts {
 		return a;
 	}
 
+	/**
+	 * The ids of the enabled accounts holding {@code role}, narrowed to a township and/or a
+	 * department when given: whom a message "to the department" or "to the township's admins" reaches.
+	 */
+	public List<Long> userIdsWith(Role role, @Nullable Long townshipId, @Nullable Long departmentId) {
+		return users.enabledIds(role, townshipId, departmentId);
+	}
+
 	public Optional<UserAccount> findByUsername(String username) {
 		return users.findByUsername(username);
 	}

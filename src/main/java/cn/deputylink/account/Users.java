@@ -95,6 +95,17 @@ class Users {
 			.list();
 	}
 
+	List<Long> enabledIds(Role role, @Nullable Long townshipId, @Nullable Long departmentId) {
+		return jdbc.sql("select id from app_user where enabled = true and role = :role"
+				+ (townshipId != null ? " and township_id = :township" : "")
+				+ (departmentId != null ? " and department_id = :department" : "") + " order by id")
+			.param("role", role.name())
+			.param("township", townshipId)
+			.param("department", departmentId)
+			.query(Long.class)
+			.list();
+	}
+
 	int countList(@Nullable Long townshipId, @Nullable String q) {
 		return jdbc.sql("select count(*) from app_user where 1 = 1"
 				+ (townshipId != null ? " and township_id = :township" : "")

@@ -17,7 +17,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "deputylink.demo.enabled=true", "logging.level.cn.deputylink=INFO" })
+		properties = { "deputylink.demo.enabled=true", "logging.level.cn.deputylink=INFO",
+				// tests run the outbox dispatcher themselves, deterministically
+				"deputylink.notifications.dispatcher-enabled=false" })
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface IntegrationTest {
 }
