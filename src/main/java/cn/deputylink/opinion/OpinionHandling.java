@@ -46,8 +46,8 @@ import cn.deputylink.shared.PersonalDataCipher;
 /**
  * The opinion desk: intake, triage, routing, handling, reply and feedback. Every change runs in one
  * transaction that checks, in this order, that the opinion exists (404), that the user may see it
- * (403), that the input is valid (400), that the action is allowed in the opinion's status (409) and
- * that the user may take it (403); it then moves the opinion only if nobody changed it meanwhile
+ * (403), that the action is allowed in the opinion's status (409), that the user may take it (403)
+ * and that the input is valid (400); it then moves the opinion only if nobody changed it meanwhile
  * (409), writes the timeline line and queues the notifications. A refused request changes nothing.
  */
 @Service
@@ -451,11 +451,11 @@ public class OpinionHandling {
 	private Move begin(long id, CurrentUser u, Action action, @Nullable Integer expectedVersion,
 			@Nullable Outcome outcome, Runnable validate) {
 		Opinion o = visible(id, u);
-		validate.run();
 		OpinionStatus to = Lifecycle.next(o.status(), action, o.reopened());
 		if (!Policy.mayAct(u, o, action, outcome)) {
 			throw new AccessDeniedException(action.name());
 		}
+		validate.run();
 		if (expectedVersion != null && expectedVersion != o.version()) {
 			throw new ConflictException("error.staleVersion");
 		}

@@ -171,7 +171,7 @@ class OpinionRulesIT {
 		problem(anonymous.post("/api/v1/public/opinions/1234/feedback", Api.json(Map.of("satisfaction", "SATISFIED"))), 404);
 		problem(f.county.get("/api/v1/opinions?status=LOST"), 400);
 		problem(f.county.get("/api/v1/opinions?limit=0"), 400);
-		problem(f.county.get("/api/v1/opinions?cursor=%%%"), 400);
+		problem(f.county.get("/api/v1/opinions?cursor=%25%25%25"), 400);
 	}
 
 	@Test
@@ -391,7 +391,7 @@ class OpinionRulesIT {
 		big[4] = '-';
 		problem(f.liaison.post("/api/v1/opinions/" + id + "/attachments", new Multipart().file("file", "big.pdf", big)), 413);
 		problem(f.liaison.post("/api/v1/opinions/" + id + "/attachments", new Multipart().file("file", "huge.pdf",
-				new byte[12 * 1024 * 1024])), 413);
+				new byte[11 * 1024 * 1024 + 512 * 1024])), 413);
 		assertThat(f.get(id).get("attachments").size()).isEqualTo(1);
 		// another township's admin cannot fetch it
 		problem(Api.as(port, "township2").get(file.get("url").asString()), 403);
