@@ -28,12 +28,16 @@ public final class FormSession {
 
 	public String csrf;
 
+	/** The last page fetched, sent as Referer with the next post, as a browser does. */
+	private String referer;
+
 	public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
 		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
 		for (int i = 0; i < headers.length; i += 2) {
 			b.header(headers[i], headers[i + 1]);
 		}
 		HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+		referer = "http://localhost:" + port + path;
 		Matcher m = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(r.body());
 		if (m.find()) {
 			csrf = m.group(1);
@@ -52,6 +56,7 @@ public final class FormSession {
 		}
 		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Referer", referer == null ? "http://localhost:" + port + "/" : referer)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
@@ -73,6 +78,7 @@ public final class FormSession {
 		files.forEach((name, f) -> m.file(name, f.getKey(), f.getValue()));
 		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("Content-Type", m.contentType())
+			.header("Referer", referer == null ? "http://localhost:" + port + "/" : referer)
 			.POST(m.publisher())
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}

@@ -168,7 +168,7 @@ class OpinionPages {
 	record IntakeForm(@Nullable Source source, @Nullable Long stationId, @Nullable Long villageId,
 			@Nullable String categoryCode, @Nullable String content,
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime receivedAt, @Nullable String name,
-			@Nullable String phone, boolean anonymous) {
+			@Nullable String phone, @Nullable Boolean anonymous) {
 	}
 
 	@PostMapping
@@ -180,7 +180,7 @@ class OpinionPages {
 					form.villageId(), blank(form.categoryCode()), form.content() == null ? "" : form.content(),
 					form.receivedAt() == null ? null : form.receivedAt().atZone(zone).toOffsetDateTime(),
 					me.deputyId() == null ? List.of() : List.of(me.deputyId()), form.name(), form.phone(),
-					form.anonymous());
+					Boolean.TRUE.equals(form.anonymous()));
 			Opinion o = opinions.submit(in, me, null, OpinionApiController.uploads(files)).opinion();
 			redirect.addFlashAttribute("flash", errors.msg("opinion.created", o.trackingCode()));
 			return "redirect:/opinions/" + o.id();
@@ -230,7 +230,7 @@ class OpinionPages {
 	@GetMapping("/{id}/phone")
 	String phone(@PathVariable long id, Model model) {
 		model.addAttribute("phone", opinions.revealPhone(id, CurrentUser.get()).orElse("—"));
-		return "opinion/detail :: phone";
+		return "opinion/phone :: full";
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}")

@@ -50,7 +50,12 @@ class PublicOpinionPages {
 
 	/** The public form's fields. */
 	record PublicForm(@Nullable Long stationId, @Nullable Long villageId, @Nullable String categoryCode,
-			@Nullable String content, @Nullable String name, @Nullable String phone, boolean anonymous, boolean consent) {
+			@Nullable String content, @Nullable String name, @Nullable String phone, @Nullable Boolean anonymous,
+			@Nullable Boolean consent) {
+
+		boolean isAnonymous() {
+			return Boolean.TRUE.equals(anonymous);
+		}
 	}
 
 	private void prepare(Model model) {
@@ -70,14 +75,14 @@ class PublicOpinionPages {
 	@PostMapping
 	String submit(PublicForm form, @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
 			Model model, RedirectAttributes redirect) {
-		boolean personal = !form.anonymous() && (notBlank(form.name()) || notBlank(form.phone()));
+		boolean personal = !form.isAnonymous() && (notBlank(form.name()) || notBlank(form.phone()));
 		try {
-			if (personal && !form.consent()) {
+			if (personal && !Boolean.TRUE.equals(form.consent())) {
 				throw new InvalidInputException("consent", "public.opinion.consentRequired");
 			}
 			String code = opinions.submit(new Intake(Source.ONLINE, form.stationId(), form.villageId(),
 					notBlank(form.categoryCode()) ? form.categoryCode() : null, form.content() == null ? "" : form.content(),
-					null, List.of(), form.name(), form.phone(), form.anonymous()), null, null,
+					null, List.of(), form.name(), form.phone(), form.isAnonymous()), null, null,
 					OpinionApiController.uploads(files))
 				.opinion()
 				.trackingCode();

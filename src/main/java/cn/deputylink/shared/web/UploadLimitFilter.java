@@ -26,7 +26,8 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
  * instead of a reset connection or a bare error page.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+// after Spring Session's filter (HIGHEST_PRECEDENCE + 50), so the flash message lands in the shared session
+@Order(Ordered.HIGHEST_PRECEDENCE + 60)
 class UploadLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBytes;
