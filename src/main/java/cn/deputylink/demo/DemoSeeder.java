@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.deputylink.account.Accounts;
+import cn.deputylink.account.UserAccount;
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.NewUser;
 import cn.deputylink.account.Role;
@@ -37,6 +38,7 @@ import cn.deputylink.organisation.Forms.StationForm;
 import cn.deputylink.organisation.Forms.TownshipForm;
 import cn.deputylink.organisation.Forms.VillageForm;
 import cn.deputylink.organisation.Registry;
+import cn.deputylink.opinion.OpinionHandling;
 import cn.deputylink.organisation.Station;
 import cn.deputylink.organisation.Township;
 import cn.deputylink.shared.JobLock;
@@ -66,8 +68,11 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final TransactionTemplate tx;
 
-	DemoSeeder(Registry registry, Accounts accounts, JobLock lock, TransactionTemplate tx) {
+	private final OpinionHandling opinions;
+
+	DemoSeeder(Registry registry, Accounts accounts, OpinionHandling opinions, JobLock lock, TransactionTemplate tx) {
 		this.registry = registry;
+		this.opinions = opinions;
 		this.accounts = accounts;
 		this.lock = lock;
 		this.tx = tx;
@@ -98,9 +103,9 @@ class DemoSeeder implements ApplicationRunner {
 			long start = System.nanoTime();
 			Counts counts = Objects.requireNonNull(tx.execute(s -> seed(DemoCounty.generate(), system)));
 			log.info(
-					"Demo county seeded in {} ms: {} townships, {} villages, {} stations, {} deputies, {} departments, {} accounts (password {})",
+					"Demo county seeded in {} ms: {} townships, {} villages, {} stations, {} deputies, {} departments, {} opinions, {} accounts (password {})",
 					(System.nanoTime() - start) / 1_000_000, counts.townships(), counts.villages(), counts.stations(),
-					counts.deputies(), counts.departments(), counts.accounts(), PASSWORD);
+					counts.deputies(), counts.departments(), counts.opinions(), counts.accounts(), PASSWORD);
 		}
 		finally {
 			SecurityContextHolder.clearContext();
@@ -183,10 +188,20 @@ class DemoSeeder implements ApplicationRunner {
 			accounts.create(user, null);
 			created++;
 		}
+		int seeded = 0;
+		if (created == users.size()) {
+			seeded = new DemoOpinions(opinions, account("county"), account("township"), account("liaison"),
+					account("department")).seed(stationIds);
+		}
 		return new Counts(townshipIds.size(), villages, stationIds.stream().mapToInt(List::size).sum(),
-				deputyIds.stream().mapToInt(List::size).sum(), plan.departments().size(), created);
+				deputyIds.stream().mapToInt(List::size).sum(), plan.departments().size(), created, seeded);
 	}
 
-	private record Counts(int townships, int villages, int stations, int deputies, int departments, int accounts) {
+	private UserAccount account(String username) {
+		return accounts.findByUsername(username).orElseThrow();
+	}
+
+	private record Counts(int townships, int villages, int stations, int deputies, int departments, int accounts,
+			int opinions) {
 	}
 }

@@ -286,6 +286,49 @@ class OpinionBrowserIT extends BrowserTest {
 		BrowserSupport.screenshot(township, "opinion-flow-5-staff-timeline");
 	}
 
+	/**
+	 * The rating is recorded as the note of the 群众评价 / 重新办理 step. The staff timeline shows it as
+	 * the raw enum name ("UNSATISFIED: …", "SATISFIED") instead of 不满意 / 满意.
+	 */
+	@Test
+	void theStaffTimelineShowsTheConstituentsRatingInWords() {
+		Api liaison = Api.as(port, "liaison");
+		Api township = Api.as(port, "township");
+		Api department = Api.as(port, "department");
+		long stationId = liaison.get("/api/v1/me").json().get("stationId").asLong();
+		var r = liaison.post("/api/v1/opinions", Api.json(Map.of("source", "RECEPTION", "stationId", stationId, "content",
+				BrowserSupport.unique("评价显示测试：村卫生室缺少常用药。编号"), "constituent", Map.of("anonymous", true))));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		long id = r.id();
+		String code = r.json().get("trackingCode").asString();
+		long demoDepartment = department.get("/api/v1/me").json().get("departmentId").asLong();
+		for (var step : List.of(
+				township.post("/api/v1/opinions/" + id + "/triage",
+						Api.json(Map.of("categoryCode", "HEALTH", "tier", "TOWNSHIP"))),
+				township.post("/api/v1/opinions/" + id + "/assign", Api.json(Map.of("departmentId", demoDepartment))),
+				department.post("/api/v1/opinions/" + id + "/accept", ""),
+				department.post("/api/v1/opinions/" + id + "/reply",
+						Api.json(Map.of("content", "已补充常用药。", "outcome", "RESOLVED"))),
+				Api.anonymous(port).post("/api/v1/public/opinions/" + code + "/feedback",
+						Api.json(Map.of("satisfaction", "UNSATISFIED", "comment", "还缺降压药"))))) {
+			assertThat(step.status()).as(step.body()).isEqualTo(200);
+		}
+
+		Page township2 = signedIn("township", Api.DEMO_PASSWORD);
+		township2.navigate(url("/opinions/" + id));
+		assertStaffStatus(township2, "已交办");
+		Locator reopen = township2.locator("main .timeline > li").last();
+		assertThat(reopen.locator("strong")).hasText("群众不满意，重新办理");
+		assertThat(reopen).containsText("还缺降压药");
+		String text = reopen.innerText();
+		assertThat(text)
+			.as("BUG (OpinionHandling.feedback stores the note as satisfaction.name() + \": \" + comment, and "
+					+ "opinion/detail.html prints it as is): the staff timeline shows the raw enum name "
+					+ "UNSATISFIED instead of 不满意. Timeline entry:\n%s", text)
+			.doesNotContain("UNSATISFIED")
+			.contains("不满意");
+	}
+
 	// ------------------------------------------------------------------ phone
 
 	/** Elements sticking out to the right of the viewport, for the failure message. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
 import cn.deputylink.support.Api;
@@ -167,5 +169,44 @@ class PublicOpinionBrowserIT extends BrowserTest {
 		submitForm();
 		page.waitForURL(Pattern.compile(".*/public/opinions/\\d{4}-\\d{4}-\\d{5}$"));
 		assertThat(county.get("/api/v1/opinions?q=" + encode(content)).json().get("items").size()).isEqualTo(1);
+	}
+
+	/**
+	 * A screen reader announces an error with its field only when the field points to it
+	 * (aria-describedby); the content field does, the phone field and the consent box do not.
+	 */
+	@Test
+	void everyFieldErrorIsTiedToItsField() {
+		page.navigate(url("/public/opinions/new"));
+		page.locator("#content").fill(BrowserSupport.unique("错误关联测试。编号"));
+		page.locator("#name").fill("错误关联");
+		page.locator("#phone").fill("12ab");
+		submitForm();
+
+		assertThat(page.locator("main .errors[role=alert]")).isVisible();
+		Locator consentError = page.locator("[id='consent-error']");
+		Locator phoneError = page.locator("[id='constituent.phone-error']");
+		assertThat(consentError).hasText("留下姓名或电话时，请勾选同意个人信息使用说明，或选择匿名反映");
+
+		SoftAssertions soft = new SoftAssertions();
+		soft.assertThat(describedBy("#consent"))
+			.as("BUG (public/opinion-new.html): the consent checkbox's aria-describedby is \"consent-notice\" only; "
+					+ "when the consent error is shown it should be \"consent-notice consent-error\"")
+			.contains("consent-error");
+
+		// the phone is checked only once consent is given
+		page.locator("#consent").check();
+		submitForm();
+		assertThat(phoneError).hasText("请输入有效的电话号码");
+		soft.assertThat(describedBy("#phone"))
+			.as("BUG (public/opinion-new.html): #phone has no aria-describedby pointing to its error "
+					+ "(id \"constituent.phone-error\"); likewise #name for \"constituent.name-error\"")
+			.contains("constituent.phone-error");
+		soft.assertAll();
+	}
+
+	private String describedBy(String selector) {
+		String value = page.locator(selector).getAttribute("aria-describedby");
+		return value == null ? "" : value;
 	}
 }
