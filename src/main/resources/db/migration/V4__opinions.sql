@@ -56,7 +56,9 @@ create table opinion_event (
     actor_name    varchar(100) not null,
     department_id bigint references department (id),
     at            timestamp with time zone not null,
-    note          varchar(4000)
+    note          varchar(4000),
+    -- the constituent's rating, on FEEDBACK and REOPEN lines
+    satisfaction  varchar(24)
 );
 
 create index opinion_event_opinion_idx on opinion_event (opinion_id, id);

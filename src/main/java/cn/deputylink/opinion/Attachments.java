@@ -15,13 +15,15 @@ class Attachments {
 
 	private final JdbcClient jdbc;
 
-	Attachments(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
+	private final RowMapper<Attachment> row;
 
-	private static final RowMapper<Attachment> ROW = (rs, i) -> new Attachment(rs.getLong("id"), rs.getLong("opinion_id"),
-			rs.getString("filename"), rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
-			rs.getObject("created_at", OffsetDateTime.class));
+	Attachments(JdbcClient jdbc, OpinionSettings settings) {
+		this.jdbc = jdbc;
+		// local time of the county on either database (PostgreSQL answers in UTC)
+		this.row = (rs, i) -> new Attachment(rs.getLong("id"), rs.getLong("opinion_id"), rs.getString("filename"),
+				rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+				rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(settings.zone()).toOffsetDateTime());
+	}
 
 	long insert(long opinionId, String filename, String contentType, byte[] data, String sha256, @Nullable Long userId,
 			OffsetDateTime at) {
@@ -44,7 +46,7 @@ class Attachments {
 		return jdbc.sql("select id, opinion_id, filename, content_type, size_bytes, sha256, created_at "
 				+ "from opinion_attachment where opinion_id = :o order by id")
 			.param("o", opinionId)
-			.query(ROW)
+			.query(row)
 			.list();
 	}
 
@@ -57,7 +59,7 @@ class Attachments {
 				+ "from opinion_attachment where opinion_id = :o and id = :id")
 			.param("o", opinionId)
 			.param("id", id)
-			.query(ROW)
+			.query(row)
 			.optional();
 	}
 

@@ -157,7 +157,7 @@ public class OpinionHandling {
 						in.anonymous(), user == null ? null : user.id()));
 				opinions.addDeputies(newId, List.copyOf(new LinkedHashSet<>(in.deputyIds())));
 				opinions.addEvent(newId, Action.SUBMIT, null, OpinionStatus.SUBMITTED, user == null ? null : user.id(),
-						actorName(user), null, now, null);
+						actorName(user), null, now, null, null);
 				for (Checked f : checked) {
 					attachments.insert(newId, f.name(), f.type(), f.bytes(), f.sha256(), user == null ? null : user.id(), now);
 				}
@@ -316,7 +316,7 @@ public class OpinionHandling {
 				names.add(f.name());
 			}
 			opinions.addEvent(id, Action.ATTACH, o.status(), o.status(), u.id(), actorName(u), u.departmentId(), now,
-					String.join(", ", names));
+					String.join(", ", names), null);
 			return attachments.of(id);
 		});
 	}
@@ -469,8 +469,13 @@ public class OpinionHandling {
 	}
 
 	private void event(Move m, Action action, @Nullable CurrentUser u, @Nullable Long departmentId, @Nullable String note) {
+		event(m, action, u, departmentId, note, null);
+	}
+
+	private void event(Move m, Action action, @Nullable CurrentUser u, @Nullable Long departmentId, @Nullable String note,
+			@Nullable Satisfaction satisfaction) {
 		opinions.addEvent(m.opinion().id(), action, m.opinion().status(), m.to(), u == null ? null : u.id(), actorName(u),
-				departmentId, now(), note);
+				departmentId, now(), note, satisfaction);
 	}
 
 	public Opinion triage(long id, @Nullable String categoryCode, @Nullable Tier tier, @Nullable String note,
@@ -767,8 +772,7 @@ public class OpinionHandling {
 				set.put("return_by", null);
 			}
 			move(m, set);
-			String note = satisfaction.name() + (blankToNull(comment) == null ? "" : ": " + comment.strip());
-			event(m, action, null, action == Action.REOPEN ? o.departmentId() : null, note);
+			event(m, action, null, action == Action.REOPEN ? o.departmentId() : null, blankToNull(comment), satisfaction);
 			if (action == Action.REOPEN && o.departmentId() != null) {
 				Opinion after = load(o.id());
 				notifications.toDepartment(o.departmentId(), text("opinion.notice.reopened.subject", o.trackingCode()),

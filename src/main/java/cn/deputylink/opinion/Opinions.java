@@ -23,8 +23,23 @@ class Opinions {
 
 	private final JdbcClient jdbc;
 
-	Opinions(JdbcClient jdbc) {
+	private final java.time.ZoneId zone;
+
+	private final RowMapper<Opinion> row;
+
+	Opinions(JdbcClient jdbc, OpinionSettings settings) {
 		this.jdbc = jdbc;
+		this.zone = settings.zone();
+		this.row = this::map;
+	}
+
+	/**
+	 * A time as the county sees it: PostgreSQL hands back UTC, H2 the offset stored; both become the
+	 * configured zone's offset, so pages and the API show local times on either database.
+	 */
+	private @Nullable OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+		return t == null ? null : t.atZoneSameInstant(zone).toOffsetDateTime();
 	}
 
 	/** A new opinion's columns. */
@@ -68,13 +83,13 @@ class Opinions {
 	}
 
 	Optional<Opinion> find(long id) {
-		return jdbc.sql("select * from opinion where id = :id").param("id", id).query(ROW).optional().map(this::withDeputies);
+		return jdbc.sql("select * from opinion where id = :id").param("id", id).query(row).optional().map(this::withDeputies);
 	}
 
 	Optional<Opinion> findByCode(String code) {
 		return jdbc.sql("select * from opinion where tracking_code = :c")
 			.param("c", code)
-			.query(ROW)
+			.query(row)
 			.optional()
 			.map(this::withDeputies);
 	}
@@ -111,9 +126,10 @@ class Opinions {
 	}
 
 	void addEvent(long opinionId, Action action, @Nullable OpinionStatus from, OpinionStatus to, @Nullable Long actorId,
-			String actorName, @Nullable Long departmentId, OffsetDateTime at, @Nullable String note) {
+			String actorName, @Nullable Long departmentId, OffsetDateTime at, @Nullable String note,
+			@Nullable Satisfaction satisfaction) {
 		jdbc.sql("insert into opinion_event (opinion_id, action, from_status, to_status, actor_user_id, actor_name, "
-				+ "department_id, at, note) values (:o, :a, :f, :t, :u, :n, :d, :at, :note)")
+				+ "department_id, at, note, satisfaction) values (:o, :a, :f, :t, :u, :n, :d, :at, :note, :s)")
 			.param("o", opinionId)
 			.param("a", action.name())
 			.param("f", from == null ? null : from.name())
@@ -123,6 +139,7 @@ class Opinions {
 			.param("d", departmentId)
 			.param("at", at)
 			.param("note", note)
+			.param("s", satisfaction == null ? null : satisfaction.name())
 			.update();
 	}
 
@@ -132,7 +149,8 @@ class Opinions {
 			.query((rs, i) -> new TimelineEntry(rs.getLong("id"), Action.valueOf(rs.getString("action")),
 					status(rs.getString("from_status")), OpinionStatus.valueOf(rs.getString("to_status")),
 					rs.getString("actor_name"), (Long) rs.getObject("department_id", Long.class),
-					rs.getObject("at", OffsetDateTime.class), rs.getString("note")))
+					time(rs, "at"), rs.getString("note"),
+					e(Satisfaction.class, rs.getString("satisfaction"))))
 			.list();
 	}
 
@@ -205,7 +223,7 @@ class Opinions {
 			.params(q.params)
 			.param("limit", limit)
 			.param("offset", offset)
-			.query(ROW)
+			.query(row)
 			.list()
 			.stream()
 			.map(this::withDeputies)
@@ -232,7 +250,7 @@ class Opinions {
 			.param("township", o.townshipId() == null ? -1L : o.townshipId())
 			.param("anyTownship", o.townshipId() == null)
 			.param("max", max)
-			.query(ROW)
+			.query(row)
 			.list();
 	}
 
@@ -262,20 +280,18 @@ class Opinions {
 		return s == null ? null : Enum.valueOf(type, s);
 	}
 
-	private static final RowMapper<Opinion> ROW = Opinions::map;
-
-	private static Opinion map(ResultSet rs, int i) throws SQLException {
+	private Opinion map(ResultSet rs, int i) throws SQLException {
 		return new Opinion(rs.getLong("id"), rs.getString("tracking_code"), Source.valueOf(rs.getString("source")),
 				(Long) rs.getObject("township_id", Long.class), (Long) rs.getObject("station_id", Long.class),
 				(Long) rs.getObject("village_id", Long.class), rs.getString("category_code"),
 				e(Tier.class, rs.getString("tier")), rs.getString("content"),
-				rs.getObject("received_at", OffsetDateTime.class), rs.getObject("submitted_at", OffsetDateTime.class),
+				time(rs, "received_at"), time(rs, "submitted_at"),
 				rs.getString("constituent_name"), rs.getString("phone_masked"), rs.getBoolean("anonymous"),
 				OpinionStatus.valueOf(rs.getString("status")), e(Outcome.class, rs.getString("outcome")),
-				(Long) rs.getObject("department_id", Long.class), rs.getObject("assigned_at", OffsetDateTime.class),
+				(Long) rs.getObject("department_id", Long.class), time(rs, "assigned_at"),
 				rs.getObject("due_date", LocalDate.class), rs.getObject("return_by", LocalDate.class),
 				rs.getBoolean("escalated"), rs.getBoolean("reopened"), e(Satisfaction.class, rs.getString("satisfaction")),
-				rs.getString("reply"), rs.getObject("replied_at", OffsetDateTime.class),
+				rs.getString("reply"), time(rs, "replied_at"),
 				(Long) rs.getObject("merged_into_id", Long.class), (Long) rs.getObject("created_by", Long.class),
 				List.of(), rs.getInt("version"));
 	}

@@ -36,7 +36,8 @@ final class OpinionJson {
 			Constituent constituent, int version) {
 	}
 
-	record Step(String action, String actor, OffsetDateTime at, @Nullable String note, @Nullable Long departmentId) {
+	record Step(String action, String actor, OffsetDateTime at, @Nullable String note, @Nullable Long departmentId,
+			@Nullable Satisfaction satisfaction) {
 	}
 
 	record File(long id, String filename, String contentType, long size, String sha256, String url) {
@@ -75,7 +76,7 @@ final class OpinionJson {
 	}
 
 	static Step step(TimelineEntry t) {
-		return new Step(t.action().name(), t.actor(), t.at(), t.note(), t.departmentId());
+		return new Step(t.action().name(), t.actor(), t.at(), t.note(), t.departmentId(), t.satisfaction());
 	}
 
 	static File file(long opinionId, Attachment a) {
