@@ -1,10 +1,17 @@
 package cn.deputylink.shell;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import cn.deputylink.account.CurrentUser;
+import cn.deputylink.opinion.OpinionFilter;
+import cn.deputylink.opinion.OpinionHandling;
+import cn.deputylink.opinion.OpinionStatus;
 import cn.deputylink.organisation.ListFilter;
 import cn.deputylink.organisation.Registry;
 
@@ -14,8 +21,11 @@ class HomeController {
 
 	private final Registry registry;
 
-	HomeController(Registry registry) {
+	private final OpinionHandling opinions;
+
+	HomeController(Registry registry, OpinionHandling opinions) {
 		this.registry = registry;
+		this.opinions = opinions;
 	}
 
 	@GetMapping("/")
@@ -34,6 +44,14 @@ class HomeController {
 			model.addAttribute("deputies", registry.countDeputies(all, me));
 			model.addAttribute("departments", registry.countDepartments(all, null, me));
 		}
+		// the opinion queues the user works from, in the user's scope
+		Map<String, Integer> queues = new LinkedHashMap<>();
+		for (OpinionStatus s : List.of(OpinionStatus.SUBMITTED, OpinionStatus.TRIAGED, OpinionStatus.ASSIGNED,
+				OpinionStatus.IN_PROGRESS, OpinionStatus.REPLIED)) {
+			queues.put(s.name(), opinions.count(OpinionFilter.none().withStatus(s), me));
+		}
+		model.addAttribute("queues", queues);
+		model.addAttribute("overdue", opinions.count(OpinionFilter.none().withOverdue(true), me));
 		return "dashboard";
 	}
 }

@@ -2,19 +2,9 @@ package cn.deputylink.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.deputylink.account.Accounts;
 import cn.deputylink.support.Api;
+import cn.deputylink.support.FormSession;
 import cn.deputylink.support.IntegrationTest;
 
 /** The inbox and outbox pages with a browser's cookies and CSRF tokens. */
@@ -40,46 +31,6 @@ class InboxPagesIT {
 	@Autowired
 	Accounts accounts;
 
-	/** A cookie jar and the CSRF token of the last page. */
-	final class Session {
-
-		final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-		String csrf;
-
-		HttpResponse<String> get(String path) throws IOException, InterruptedException {
-			HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			Matcher m = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(r.body());
-			if (m.find()) {
-				csrf = m.group(1);
-			}
-			return r;
-		}
-
-		HttpResponse<String> post(String path, Map<String, String> form, boolean withCsrf)
-				throws IOException, InterruptedException {
-			String body = form.entrySet()
-				.stream()
-				.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-				.collect(Collectors.joining("&"));
-			if (withCsrf) {
-				body += (body.isEmpty() ? "" : "&") + "_csrf=" + csrf;
-			}
-			return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		}
-
-		Session login(String user) throws IOException, InterruptedException {
-			get("/login");
-			assertThat(post("/login", Map.of("username", user, "password", Api.DEMO_PASSWORD), true).statusCode())
-				.isEqualTo(302);
-			return this;
-		}
-	}
-
 	@Test
 	void unreadMessagesAreBoldAndCountedUntilRead() throws Exception {
 		long user = accounts.findByUsername("liaison").orElseThrow().id();
@@ -87,7 +38,7 @@ class InboxPagesIT {
 		notifications.inbox(List.of(user), tag, "请查看", "/org/stations");
 		dispatcher.dispatchOnce();
 
-		Session s = new Session().login("liaison");
+		FormSession s = new FormSession(port).login("liaison");
 		String page = s.get("/inbox").body();
 		assertThat(page).contains(tag, "class=\"unread\"", "badge count");
 		long id = Api.as(port, "liaison").get("/api/v1/inbox").json().get("items").get(0).get("id").asLong();
@@ -97,9 +48,9 @@ class InboxPagesIT {
 		assertThat(open.statusCode()).isEqualTo(302);
 		assertThat(open.headers().firstValue("Location").orElseThrow()).endsWith("/org/stations");
 
-		assertThat(new Session().login("deputy").post("/inbox/" + id + "/open", Map.of(), false).statusCode())
+		assertThat(new FormSession(port).login("deputy").post("/inbox/" + id + "/open", Map.of(), false).statusCode())
 			.isEqualTo(403);
-		Session other = new Session().login("deputy");
+		FormSession other = new FormSession(port).login("deputy");
 		other.get("/inbox");
 		assertThat(other.post("/inbox/" + id + "/open", Map.of(), true).statusCode()).isEqualTo(404);
 
@@ -114,12 +65,12 @@ class InboxPagesIT {
 	@Test
 	void onlyCountyAdminsSeeTheOutbox() throws Exception {
 		notifications.sms("13612345678", "队列页面");
-		Session county = new Session().login("county");
+		FormSession county = new FormSession(port).login("county");
 		HttpResponse<String> page = county.get("/admin/outbox");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("发送队列", "136****5678").doesNotContain("13612345678");
 		assertThat(county.get("/admin/outbox?status=FAILED").statusCode()).isEqualTo(200);
 		assertThat(county.get("/admin/outbox?lang=en").body()).contains("Outbox");
-		assertThat(new Session().login("township").get("/admin/outbox").statusCode()).isEqualTo(403);
+		assertThat(new FormSession(port).login("township").get("/admin/outbox").statusCode()).isEqualTo(403);
 	}
 }

@@ -13,11 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -26,20 +22,7 @@ import cn.deputylink.support.IntegrationTest;
 
 /** The whole life of an opinion through the API, concurrent handlers, and idempotent intake. */
 @IntegrationTest
-class OpinionFlowIT {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	OpinionFixtures f;
-
-	@BeforeEach
-	void setUp() {
-		f = new OpinionFixtures(port);
-	}
+class OpinionFlowIT extends OpinionTestSupport {
 
 	private static List<String> actions(JsonNode opinion) {
 		List<String> out = new ArrayList<>();

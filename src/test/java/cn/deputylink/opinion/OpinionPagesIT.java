@@ -6,31 +6,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.deputylink.support.FormSession;
 import cn.deputylink.support.IntegrationTest;
 
 /** The opinion pages over HTTP with a browser's cookies and CSRF token: forms, actions, htmx, scope. */
 @IntegrationTest
-class OpinionPagesIT {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	OpinionFixtures f;
-
-	@BeforeEach
-	void setUp() {
-		f = new OpinionFixtures(port);
-	}
+class OpinionPagesIT extends OpinionTestSupport {
 
 	private static String location(java.net.http.HttpResponse<String> r) {
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
@@ -179,6 +162,18 @@ class OpinionPagesIT {
 		var wrongType = s.postMultipart("/opinions/" + id + "/attachments", Map.of(),
 				Map.of("files", Map.entry("x.jpg", "<script>".getBytes())));
 		assertThat(s.get(location(wrongType)).body()).contains("不是 JPEG、PNG、WebP 图片或 PDF 文件");
+	}
+
+	@Test
+	void theDashboardCountsTheQueuesInTheUsersScope() throws Exception {
+		f.submitted("工作台计数");
+		int mine = f.township.get("/api/v1/opinions?status=SUBMITTED&limit=500").json().get("items").size();
+		String dashboard = new FormSession(port).login("township").get("/dashboard").body();
+		assertThat(dashboard).contains("/opinions?status=SUBMITTED", "待梳理", "已超期");
+		Matcher count = Pattern.compile("href=\"/opinions\\?status=SUBMITTED\"><div class=\"stat\">(\\d+)</div>").matcher(dashboard);
+		assertThat(count.find()).isTrue();
+		assertThat(Integer.parseInt(count.group(1))).isEqualTo(mine);
+		assertThat(new FormSession(port).login("department").get("/dashboard").body()).contains("/opinions?status=ASSIGNED");
 	}
 
 	@Test

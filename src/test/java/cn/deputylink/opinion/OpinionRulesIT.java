@@ -10,11 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -27,20 +23,7 @@ import cn.deputylink.support.Multipart;
  * do not allow; data scope; what the public sees; routing; deadlines; attachments; phone disclosure.
  */
 @IntegrationTest
-class OpinionRulesIT {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	OpinionFixtures f;
-
-	@BeforeEach
-	void setUp() {
-		f = new OpinionFixtures(port);
-	}
+class OpinionRulesIT extends OpinionTestSupport {
 
 	private int opinionCount() {
 		return jdbc.sql("select count(*) from opinion").query(Integer.class).single();
@@ -414,5 +397,37 @@ class OpinionRulesIT {
 		assertThat(r.headers().firstValue("X-Content-Type-Options").orElseThrow()).isEqualTo("nosniff");
 		assertThat(r.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment").contains("filename*=UTF-8''");
 		assertThat(r.headers().allValues("Content-Security-Policy")).anyMatch(v -> v.contains("sandbox"));
+	}
+
+	@Test
+	void theExcelExportKeepsTheScopeAndMasksPersonalData() throws Exception {
+		long id = f.submitted("导出测试");
+		String code = f.code(id);
+		var http = java.net.http.HttpClient.newHttpClient();
+		java.util.function.Function<Api, java.net.http.HttpResponse<byte[]>> download = api -> {
+			try {
+				return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+						+ "/api/v1/opinions/export.xlsx?status=SUBMITTED&q=" + code))
+					.header("Authorization", "Bearer " + api.token())
+					.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		};
+		var mine = download.apply(f.township);
+		assertThat(mine.statusCode()).isEqualTo(200);
+		assertThat(mine.headers().firstValue("Content-Type").orElseThrow()).contains("spreadsheetml");
+		try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(mine.body()))) {
+			var sheet = book.getSheetAt(0);
+			assertThat(sheet.getLastRowNum()).isEqualTo(1);
+			StringBuilder all = new StringBuilder();
+			sheet.getRow(1).forEach(c -> all.append(c.toString()).append('|'));
+			assertThat(all.toString()).contains(code, "138****5678", "王*", "导出测试").doesNotContain("13812345678", "王小明");
+		}
+		var theirs = download.apply(Api.as(port, "township2"));
+		try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(theirs.body()))) {
+			assertThat(book.getSheetAt(0).getLastRowNum()).as("another township exports none of it").isZero();
+		}
 	}
 }

@@ -3,7 +3,6 @@ package cn.deputylink.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;

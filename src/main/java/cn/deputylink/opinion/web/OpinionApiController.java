@@ -55,9 +55,18 @@ class OpinionApiController {
 
 	private final MessageSource messages;
 
-	OpinionApiController(OpinionHandling opinions, MessageSource messages) {
+	private final OpinionExport export;
+
+	OpinionApiController(OpinionHandling opinions, MessageSource messages, OpinionExport export) {
 		this.opinions = opinions;
 		this.messages = messages;
+		this.export = export;
+	}
+
+	/** The list (same filters) as an Excel file; names and phones masked. */
+	@GetMapping("/export.xlsx")
+	ResponseEntity<byte[]> exportList(FilterParams params, java.util.Locale locale) {
+		return export.xlsx(params.filter(), me(), locale);
 	}
 
 	private static CurrentUser me() {

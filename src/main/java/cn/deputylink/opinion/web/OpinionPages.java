@@ -62,11 +62,21 @@ class OpinionPages {
 
 	private final ZoneId zone;
 
-	OpinionPages(OpinionHandling opinions, Places places, FormErrors errors, OpinionSettings settings) {
+	private final OpinionExport export;
+
+	OpinionPages(OpinionHandling opinions, Places places, FormErrors errors, OpinionSettings settings,
+			OpinionExport export) {
 		this.opinions = opinions;
 		this.places = places;
 		this.errors = errors;
 		this.zone = settings.zone();
+		this.export = export;
+	}
+
+	/** The filtered list as Excel (personal information masked). */
+	@GetMapping("/export.xlsx")
+	ResponseEntity<byte[]> exportList(FilterParams params, java.util.Locale locale) {
+		return export.xlsx(params.filter(), CurrentUser.get(), locale);
 	}
 
 	// ------------------------------------------------------------------ list

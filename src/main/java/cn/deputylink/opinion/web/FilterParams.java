@@ -1,0 +1,23 @@
+package cn.deputylink.opinion.web;
+
+import org.jspecify.annotations.Nullable;
+
+import cn.deputylink.opinion.DeadlineColour;
+import cn.deputylink.opinion.OpinionFilter;
+import cn.deputylink.opinion.OpinionStatus;
+import cn.deputylink.shared.InvalidInputException;
+
+/** The list's filters as query parameters, bound by name ({@code ?status=&townshipId=&...&q=}). */
+record FilterParams(@Nullable OpinionStatus status, @Nullable Long townshipId, @Nullable Long stationId,
+		@Nullable Long departmentId, @Nullable String categoryCode, @Nullable DeadlineColour deadline,
+		@Nullable Boolean overdue, @Nullable Boolean escalated, @Nullable String q) {
+
+	OpinionFilter filter() {
+		if (q != null && q.length() > 200) {
+			throw new InvalidInputException("q", "validation.size.max", 200);
+		}
+		return new OpinionFilter(status, townshipId, stationId, departmentId,
+				categoryCode == null || categoryCode.isBlank() ? null : categoryCode, deadline, overdue, escalated,
+				q == null || q.isBlank() ? null : q.strip());
+	}
+}
