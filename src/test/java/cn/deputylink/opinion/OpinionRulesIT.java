@@ -283,6 +283,18 @@ class OpinionRulesIT extends OpinionTestSupport {
 		problem(f.county.post("/api/v1/routing-rules",
 				Api.json(Map.of("categoryCode", "OTHER", "tier", "TOWNSHIP", "departmentId", f.departmentId))), 400);
 
+		// changing a rule: a stale version is 409, an unknown rule 404, nothing changes
+		problem(f.county.put("/api/v1/routing-rules/" + rule.id(), Api.json(Map.of("departmentId", bureau.id(),
+				"version", 7))), 409);
+		problem(f.county.put("/api/v1/routing-rules/" + rule.id(), Api.json(Map.of("departmentId", f.departmentId,
+				"version", 0))), 400);
+		problem(f.county.put("/api/v1/routing-rules/99999999", Api.json(Map.of("departmentId", bureau.id(), "version", 0))),
+				404);
+		problem(f.county.put("/api/v1/routing-rules/" + rule.id(), Api.json(Map.of("departmentId", bureau.id()))), 400);
+		problem(f.county.delete("/api/v1/routing-rules/99999999"), 404);
+		assertThat(f.county.get("/api/v1/routing-rules/" + rule.id()).json().get("departmentId").asLong())
+			.isEqualTo(bureau.id());
+
 		long id = f.submitted("养老保险缴费年限怎么算");
 		ok(f.township.post("/api/v1/opinions/" + id + "/triage", Api.json(Map.of("categoryCode", "SOCIAL_SECURITY",
 				"tier", "COUNTY"))));

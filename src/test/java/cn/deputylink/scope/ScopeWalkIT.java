@@ -22,8 +22,8 @@ import cn.deputylink.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Walks every API endpoint of the registry and accounts with every role, on the caller's own
- * township and on another one, and checks the answer: allowed where the role and data scope allow,
+ * Walks every API endpoint of the registry, accounts, opinions, calendar and inbox with every role,
+ * on the caller's own township and on another one, and checks the answer: allowed where the role and data scope allow,
  * 403 everywhere else. Changing an id in a URL must never reach another township's data.
  */
 @IntegrationTest
@@ -57,6 +57,12 @@ class ScopeWalkIT {
 
 	private long otherDepartment;
 
+	private long ownOpinion;
+
+	private long otherOpinion;
+
+	private long ownAssigned;
+
 	@BeforeAll
 	void signIn() {
 		ROLES.forEach(r -> api.put(r, Api.as(port, r)));
@@ -78,6 +84,21 @@ class ScopeWalkIT {
 			.orElseThrow()
 			.get("id")
 			.asLong();
+		ownOpinion = api.get("liaison")
+			.post("/api/v1/opinions", Api.json(Map.of("source", "RECEPTION", "stationId", ownStation, "content", "范围测试",
+					"constituent", Map.of("name", "某人", "phone", "13900001111", "anonymous", false))))
+			.id();
+		otherOpinion = county.post("/api/v1/opinions", Api.json(Map.of("source", "PHONE", "stationId", otherStation, "content",
+				"他乡意见", "constituent", Map.of("phone", "13900002222", "anonymous", false))))
+			.id();
+		ownAssigned = api.get("liaison")
+			.post("/api/v1/opinions", Api.json(Map.of("source", "VISIT", "stationId", ownStation, "content", "已交办")))
+			.id();
+		Api township = api.get("township");
+		township.post("/api/v1/opinions/" + ownAssigned + "/triage",
+				Api.json(Map.of("categoryCode", "OTHER", "tier", "TOWNSHIP")));
+		township.post("/api/v1/opinions/" + ownAssigned + "/assign",
+				Api.json(Map.of("departmentId", ownDepartment, "note", "范围测试")));
 	}
 
 	private static long first(Api.Response r) {
@@ -141,6 +162,32 @@ class ScopeWalkIT {
 				"某", "role", "TOWNSHIP_ADMIN", "townshipId", other)), 201, 403, 403, 403, 403));
 		c.add(new Case("POST", "/api/v1/users", Api.json(Map.of("username", "%s", "password", "Start#2026x", "displayName",
 				"某", "role", "TOWNSHIP_ADMIN", "townshipId", own)), 201, 201, 403, 403, 403));
+		// opinions: scope by township, by department, by deputy
+		c.add(new Case("GET", "/api/v1/opinions", null, 200, 200, 200, 200, 200));
+		c.add(new Case("GET", "/api/v1/opinions/export.xlsx", null, 200, 200, 200, 200, 200));
+		c.add(new Case("GET", "/api/v1/opinions/" + ownOpinion, null, 200, 200, 200, 403, 403));
+		c.add(new Case("GET", "/api/v1/opinions/" + otherOpinion, null, 200, 403, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/opinions/" + ownAssigned, null, 200, 200, 200, 403, 200));
+		c.add(new Case("GET", "/api/v1/opinions/" + ownOpinion + "/phone", null, 200, 200, 200, 403, 403));
+		c.add(new Case("GET", "/api/v1/opinions/" + otherOpinion + "/phone", null, 200, 403, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/opinions/" + ownOpinion + "/duplicates", null, 200, 200, 200, 403, 403));
+		c.add(new Case("GET", "/api/v1/routing-rules", null, 200, 200, 403, 403, 403));
+		// an action in the wrong status: who may see the opinion learns 409, the others are stopped at 403
+		c.add(new Case("POST", "/api/v1/opinions/" + ownOpinion + "/accept", "{}", 409, 409, 409, 403, 403));
+		c.add(new Case("POST", "/api/v1/opinions/" + otherOpinion + "/escalate", Api.json(Map.of("note", "督办")), 409, 403,
+				403, 403, 403));
+		c.add(new Case("POST", "/api/v1/opinions",
+				Api.json(Map.of("source", "RECEPTION", "stationId", ownStation, "content", "%s")), 201, 201, 201, 201, 403));
+		c.add(new Case("POST", "/api/v1/opinions",
+				Api.json(Map.of("source", "RECEPTION", "stationId", otherStation, "content", "%s")), 201, 403, 403, 201, 403));
+		c.add(new Case("POST", "/api/v1/routing-rules",
+				Api.json(Map.of("categoryCode", "OTHER", "tier", "COUNTY", "departmentId", 99_999_999)), 400, 403, 403, 403, 403));
+		// calendar and notifications
+		c.add(new Case("GET", "/api/v1/calendar/2026", null, 200, 200, 200, 200, 200));
+		c.add(new Case("PUT", "/api/v1/calendar/days/2031-05-06", Api.json(Map.of("kind", "HOLIDAY", "name", "范围测试")), 200,
+				403, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/inbox", null, 200, 200, 200, 200, 200));
+		c.add(new Case("GET", "/api/v1/admin/outbox", null, 200, 403, 403, 403, 403));
 		return c;
 	}
 
