@@ -26,6 +26,8 @@ create table opinion (
     return_by         date,
     escalated         boolean      not null default false,
     escalated_at      timestamp with time zone,
+    -- set by the node that told the department and township the case went overdue (once per due date)
+    overdue_noticed   boolean      not null default false,
     reopened          boolean      not null default false,
     satisfaction      varchar(24),
     reply             varchar(4000),

@@ -543,6 +543,7 @@ public class OpinionHandling {
 			set.put("due_date", calendar.addWorkingDays(today, dueDays));
 			set.put("return_by", calendar.addWorkingDays(today, settings.returnWorkingDays()));
 			set.put("escalated", false);
+			set.put("overdue_noticed", false);
 			move(m, set);
 			event(m, Action.ASSIGN, u, chosen, blankToNull(note));
 			Opinion o = load(id);
@@ -767,6 +768,7 @@ public class OpinionHandling {
 					.filter(d -> d > 0)
 					.orElse(settings.defaultDueWorkingDays());
 				set.put("reopened", true);
+				set.put("overdue_noticed", false);
 				set.put("assigned_at", now());
 				set.put("due_date", calendar.addWorkingDays(today, dueDays));
 				set.put("return_by", null);

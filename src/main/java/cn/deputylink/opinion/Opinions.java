@@ -162,6 +162,23 @@ class Opinions {
 			.single() > 0;
 	}
 
+	/** Open cases past their due date whose department and township have not been told yet. */
+	List<Long> overdueUnnoticed(LocalDate today, int max) {
+		return jdbc.sql("select id from opinion where status in ('ASSIGNED', 'IN_PROGRESS') and due_date < :today "
+				+ "and overdue_noticed = false order by due_date, id limit :max")
+			.param("today", today)
+			.param("max", max)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Claims the overdue notice of one case; only one node (and one run) gets true. */
+	boolean claimOverdueNotice(long id) {
+		return jdbc.sql("update opinion set overdue_noticed = true where id = :id and overdue_noticed = false")
+			.param("id", id)
+			.update() == 1;
+	}
+
 	/** The user's data scope, as SQL conditions on the opinion table. */
 	record Scope(@Nullable Long townshipId, @Nullable Long departmentId, @Nullable Long deputyId, @Nullable Long userId) {
 

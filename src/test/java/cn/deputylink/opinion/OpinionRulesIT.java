@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 
@@ -346,6 +347,26 @@ class OpinionRulesIT extends OpinionTestSupport {
 		assertThat(escalated.json().get("escalated").asBoolean()).isTrue();
 		int after = jdbc.sql("select count(*) from outbox_message").query(Integer.class).single();
 		assertThat(after).as("the department's handler and the township's admins are told").isGreaterThanOrEqualTo(before + 2);
+	}
+
+	@Autowired
+	OverdueNotices overdueNotices;
+
+	@Test
+	void aCaseGoingOverdueIsNoticedOnceToTheDepartmentAndTownship() {
+		long id = f.assigned("超期提醒测试");
+		jdbc.sql("update opinion set due_date = :d where id = :id").param("d", LocalDate.now().minusDays(1)).param("id", id).update();
+		assertThat(overdueNotices.runOnce()).isGreaterThanOrEqualTo(1);
+		assertThat(overdueNotices.runOnce()).as("a second run tells nobody again").isZero();
+		// one notice each for the department's handler and the township's admin
+		for (String user : List.of("department", "township")) {
+			long userId = jdbc.sql("select id from app_user where username = :u").param("u", user).query(Long.class).single();
+			assertThat(jdbc.sql("select count(*) from outbox_message where user_id = :u and subject = :s")
+				.param("u", userId)
+				.param("s", "超期提醒：群众意见 " + f.code(id))
+				.query(Integer.class)
+				.single()).as(user).isEqualTo(1);
+		}
 	}
 
 	@Test

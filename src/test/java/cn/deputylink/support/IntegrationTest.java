@@ -19,7 +19,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "deputylink.demo.enabled=true", "logging.level.cn.deputylink=INFO",
 				// tests run the outbox dispatcher themselves, deterministically
-				"deputylink.notifications.dispatcher-enabled=false" })
+				"deputylink.notifications.dispatcher-enabled=false",
+				"deputylink.opinions.overdue-notices-enabled=false" })
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface IntegrationTest {
 }
