@@ -25,8 +25,11 @@ class OpinionPagesIT extends OpinionTestSupport {
 		FormSession s = new FormSession(port).login("liaison");
 		assertThat(s.get("/opinions/new").body()).contains("登记意见", "name=\"content\"", "name=\"_csrf\"");
 		String content = OpinionFixtures.unique("页面登记");
+		String form = s.get("/opinions/new").body();
+		Matcher deputy = Pattern.compile("name=\"deputyIds\" value=\"(\\d+)\"").matcher(form);
+		assertThat(deputy.find()).as("the station's deputies are offered").isTrue();
 		String where = location(s.post("/opinions", Map.of("source", "OPINION_BOX", "content", content, "name", "赵六",
-				"phone", "13700001111", "receivedAt", "2026-01-05T09:30"), true));
+				"phone", "13700001111", "receivedAt", "2026-01-05T09:30", "deputyIds", deputy.group(1)), true));
 		assertThat(where).matches("/opinions/\\d+");
 		String page = s.get(where).body();
 		assertThat(page).contains(content, "意见已登记", "意见箱", "137****1111");
@@ -34,6 +37,7 @@ class OpinionPagesIT extends OpinionTestSupport {
 		// the received time is the one given, not the time of typing it in
 		long id = Long.parseLong(where.substring(where.lastIndexOf('/') + 1));
 		assertThat(f.get(id).get("receivedAt").asString()).startsWith("2026-01-05T09:30");
+		assertThat(f.get(id).get("deputyIds").get(0).asLong()).isEqualTo(Long.parseLong(deputy.group(1)));
 	}
 
 	@Test

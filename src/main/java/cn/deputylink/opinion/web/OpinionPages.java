@@ -163,6 +163,15 @@ class OpinionPages {
 		model.addAttribute("villageGroups", townships.stream()
 			.map(t -> Map.entry(t, places.villagesOf(t.id())))
 			.toList());
+		// the deputies who may have received it: those of the liaison's station, or of the township's stations
+		Set<Long> deputies = new java.util.TreeSet<>();
+		if (scope != null) {
+			places.stationsOf(scope)
+				.stream()
+				.filter(st -> me.stationId() == null || st.id() == me.stationId())
+				.forEach(st -> deputies.addAll(st.deputyIds()));
+		}
+		model.addAttribute("deputyChoices", places.deputyNames(deputies));
 	}
 
 	@GetMapping("/new")
@@ -170,14 +179,15 @@ class OpinionPages {
 		CurrentUser me = CurrentUser.get();
 		prepareForm(model);
 		model.addAttribute("form", new IntakeForm(Source.RECEPTION, me.stationId(), null, null, "",
-				LocalDateTime.now(zone).withSecond(0).withNano(0), "", "", false));
+				LocalDateTime.now(zone).withSecond(0).withNano(0), List.of(), "", "", false));
 		return "opinion/new";
 	}
 
 	/** The staff intake form's fields. */
 	record IntakeForm(@Nullable Source source, @Nullable Long stationId, @Nullable Long villageId,
 			@Nullable String categoryCode, @Nullable String content,
-			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime receivedAt, @Nullable String name,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime receivedAt,
+			@Nullable List<Long> deputyIds, @Nullable String name,
 			@Nullable String phone, @Nullable Boolean anonymous) {
 	}
 
@@ -189,7 +199,7 @@ class OpinionPages {
 			Intake in = new Intake(form.source() == null ? Source.RECEPTION : form.source(), form.stationId(),
 					form.villageId(), blank(form.categoryCode()), form.content() == null ? "" : form.content(),
 					form.receivedAt() == null ? null : form.receivedAt().atZone(zone).toOffsetDateTime(),
-					me.deputyId() == null ? List.of() : List.of(me.deputyId()), form.name(), form.phone(),
+					receivingDeputies(form, me), form.name(), form.phone(),
 					Boolean.TRUE.equals(form.anonymous()));
 			Opinion o = opinions.submit(in, me, null, OpinionApiController.uploads(files)).opinion();
 			redirect.addFlashAttribute("flash", errors.msg("opinion.created", o.trackingCode()));
@@ -204,6 +214,15 @@ class OpinionPages {
 		prepareForm(model);
 		model.addAttribute("form", form);
 		return "opinion/new";
+	}
+
+	/** The deputies ticked on the form, and the signed-in deputy who registers it. */
+	private static List<Long> receivingDeputies(IntakeForm form, CurrentUser me) {
+		Set<Long> ids = new java.util.LinkedHashSet<>(form.deputyIds() == null ? List.of() : form.deputyIds());
+		if (me.deputyId() != null) {
+			ids.add(me.deputyId());
+		}
+		return List.copyOf(ids);
 	}
 
 	// ------------------------------------------------------------------ detail
