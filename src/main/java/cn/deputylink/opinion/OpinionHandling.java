@@ -748,6 +748,28 @@ public class OpinionHandling {
 	 */
 	public PublicView feedback(String typedCode, @Nullable Satisfaction satisfaction, @Nullable String comment) {
 		Opinion found = byCode(typedCode);
+		rate(found.id(), satisfaction, comment, null, null);
+		return publicView(found.trackingCode());
+	}
+
+	/**
+	 * Staff record the rating a constituent gave on a follow-up call or visit (回访), with the same
+	 * effect as the constituent's own: only on a replied case, by its township's admin or liaison
+	 * officer, or a county admin.
+	 */
+	public Opinion recordFeedback(long id, @Nullable Satisfaction satisfaction, @Nullable String comment, CurrentUser u,
+			@Nullable Integer expectedVersion) {
+		Opinion o = visible(id, u);
+		Lifecycle.next(o.status(), Action.FEEDBACK, o.reopened());
+		if (!Policy.mayAct(u, o, Action.FEEDBACK, null)) {
+			throw new AccessDeniedException("feedback");
+		}
+		rate(id, satisfaction, comment, u, expectedVersion);
+		return load(id);
+	}
+
+	private void rate(long id, @Nullable Satisfaction satisfaction, @Nullable String comment, @Nullable CurrentUser u,
+			@Nullable Integer expectedVersion) {
 		if (satisfaction == null) {
 			throw new InvalidInputException("satisfaction", "validation.required");
 		}
@@ -755,10 +777,13 @@ public class OpinionHandling {
 			throw new InvalidInputException("comment", "validation.size.max", 1000);
 		}
 		write(() -> {
-			Opinion o = load(found.id());
+			Opinion o = load(id);
 			// unsatisfied reopens once; after that every rating closes the case (it is the final answer)
 			Action action = satisfaction == Satisfaction.UNSATISFIED && !o.reopened() ? Action.REOPEN : Action.FEEDBACK;
 			Move m = new Move(o, Lifecycle.next(o.status(), action, o.reopened()));
+			if (expectedVersion != null && expectedVersion != o.version()) {
+				throw new ConflictException("error.staleVersion");
+			}
 			Map<String, @Nullable Object> set = new HashMap<>();
 			set.put("satisfaction", satisfaction.name());
 			if (action == Action.REOPEN) {
@@ -774,7 +799,7 @@ public class OpinionHandling {
 				set.put("return_by", null);
 			}
 			move(m, set);
-			event(m, action, null, action == Action.REOPEN ? o.departmentId() : null, blankToNull(comment), satisfaction);
+			event(m, action, u, action == Action.REOPEN ? o.departmentId() : null, blankToNull(comment), satisfaction);
 			if (action == Action.REOPEN && o.departmentId() != null) {
 				Opinion after = load(o.id());
 				notifications.toDepartment(o.departmentId(), text("opinion.notice.reopened.subject", o.trackingCode()),
@@ -783,7 +808,6 @@ public class OpinionHandling {
 			}
 			return null;
 		});
-		return publicView(found.trackingCode());
 	}
 
 	// ------------------------------------------------------------------ helpers

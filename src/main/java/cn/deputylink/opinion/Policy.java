@@ -49,8 +49,9 @@ final class Policy {
 			case RETURN, ACCEPT, PROGRESS, REPLY -> handler;
 			case ESCALATE -> countyAdmin;
 			case ATTACH -> triager || handler || registeredBy(u, o);
-			// the constituent's own actions, through the tracking code
-			case SUBMIT, FEEDBACK, REOPEN -> false;
+			// the constituent rates by tracking code; staff record a rating given on a follow-up call (回访)
+			case FEEDBACK, REOPEN -> triager || (u.is(Role.STATION_LIAISON) && registeredBy(u, o));
+			case SUBMIT -> false;
 		};
 	}
 

@@ -126,6 +126,26 @@ class OpinionFlowIT extends OpinionTestSupport {
 	}
 
 	@Test
+	void townshipStaffRecordAFollowUpCallsRating() {
+		long id = f.replied("回访测试");
+		// the department that replied does not rate its own reply; another township cannot reach it
+		assertThat(f.department.post("/api/v1/opinions/" + id + "/feedback",
+				Api.json(Map.of("satisfaction", "SATISFIED"))).status()).isEqualTo(403);
+		assertThat(Api.as(port, "township2").post("/api/v1/opinions/" + id + "/feedback",
+				Api.json(Map.of("satisfaction", "SATISFIED"))).status()).isEqualTo(403);
+		var reopened = ok(f.liaison.post("/api/v1/opinions/" + id + "/feedback",
+				Api.json(Map.of("satisfaction", "UNSATISFIED", "comment", "电话回访：路灯仍不亮"))));
+		assertThat(reopened.json().get("status").asString()).isEqualTo("ASSIGNED");
+		JsonNode reopen = reopened.json().get("timeline").get(reopened.json().get("timeline").size() - 1);
+		assertThat(reopen.get("action").asString()).isEqualTo("REOPEN");
+		assertThat(reopen.get("satisfaction").asString()).isEqualTo("UNSATISFIED");
+		assertThat(reopen.get("note").asString()).isEqualTo("电话回访：路灯仍不亮");
+		assertThat(reopen.get("actor").asString()).isNotEqualTo("constituent");
+		assertThat(f.liaison.post("/api/v1/opinions/" + id + "/feedback", Api.json(Map.of("satisfaction", "SATISFIED")))
+			.status()).as("not replied any more").isEqualTo(409);
+	}
+
+	@Test
 	void answeredOnTheSpotAndNotAcceptedCloseAtOnce() {
 		long spot = f.submitted("咨询新农合报销比例");
 		var closed = ok(f.liaison.post("/api/v1/opinions/" + spot + "/close",

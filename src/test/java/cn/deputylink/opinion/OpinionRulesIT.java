@@ -143,7 +143,7 @@ class OpinionRulesIT extends OpinionTestSupport {
 	@Test
 	void unknownIdsAndCodesAre404() {
 		for (String action : List.of("triage", "assign", "return", "accept", "progress", "reply", "close", "merge",
-				"escalate")) {
+				"escalate", "feedback")) {
 			problem(f.county.post("/api/v1/opinions/99999999/" + action, "{}"), 404);
 		}
 		problem(f.county.get("/api/v1/opinions/99999999"), 404);

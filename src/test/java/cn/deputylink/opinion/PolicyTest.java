@@ -77,6 +77,17 @@ class PolicyTest {
 	}
 
 	@Test
+	void aFollowUpRatingIsRecordedByTheTownshipNotByTheDepartment() {
+		Opinion replied = opinion(OpinionStatus.REPLIED, 1L, 7L, List.of(), null);
+		assertThat(Policy.allowedActions(TOWNSHIP_1, replied)).containsExactlyInAnyOrder(Action.FEEDBACK, Action.REOPEN,
+				Action.CLOSE, Action.ATTACH);
+		assertThat(Policy.allowedActions(LIAISON_1, replied)).contains(Action.FEEDBACK, Action.REOPEN)
+			.doesNotContain(Action.CLOSE);
+		assertThat(Policy.allowedActions(DEPT_7, replied)).containsExactly(Action.ATTACH);
+		assertThat(Policy.allowedActions(TOWNSHIP_2, replied)).isEmpty();
+	}
+
+	@Test
 	void liaisonAndDeputyCloseOnlyWhatTheyAnsweredOnTheSpot() {
 		Opinion o = opinion(OpinionStatus.SUBMITTED, 1L, null, List.of(9L), 7L);
 		assertThat(Policy.mayAct(LIAISON_1, o, Action.CLOSE, Outcome.RESOLVED)).isTrue();

@@ -40,6 +40,7 @@ import cn.deputylink.opinion.OpinionFilter;
 import cn.deputylink.opinion.OpinionHandling;
 import cn.deputylink.opinion.OpinionStatus;
 import cn.deputylink.opinion.Outcome;
+import cn.deputylink.opinion.Satisfaction;
 import cn.deputylink.opinion.Source;
 import cn.deputylink.opinion.Upload;
 import cn.deputylink.organisation.Tier;
@@ -223,6 +224,16 @@ class OpinionApiController {
 	ResponseEntity<OpinionJson.Full> merge(@PathVariable long id, @Valid @RequestBody MergeBody b,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		return show(opinions.merge(id, b.intoId(), me(), ifMatch(id, ifMatch)));
+	}
+
+	record FeedbackBody(@Nullable Satisfaction satisfaction, @Nullable @Size(max = 1000) String comment) {
+	}
+
+	/** A rating the constituent gave on a follow-up call (回访), recorded by township staff. */
+	@PostMapping("/{id}/feedback")
+	ResponseEntity<OpinionJson.Full> feedback(@PathVariable long id, @Valid @RequestBody FeedbackBody b,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+		return show(opinions.recordFeedback(id, b.satisfaction(), b.comment(), me(), ifMatch(id, ifMatch)));
 	}
 
 	@PostMapping("/{id}/escalate")

@@ -36,6 +36,7 @@ import cn.deputylink.opinion.OpinionHandling;
 import cn.deputylink.opinion.OpinionSettings;
 import cn.deputylink.opinion.OpinionStatus;
 import cn.deputylink.opinion.Outcome;
+import cn.deputylink.opinion.Satisfaction;
 import cn.deputylink.opinion.Source;
 import cn.deputylink.organisation.Department;
 import cn.deputylink.organisation.Places;
@@ -252,6 +253,7 @@ class OpinionPages {
 		model.addAttribute("replyOutcomes", List.of(Outcome.RESOLVED, Outcome.EXPLAINED, Outcome.NOT_RESOLVABLE));
 		model.addAttribute("spotOutcomes", List.of(Outcome.RESOLVED, Outcome.EXPLAINED));
 		model.addAttribute("triager", me.isCountyAdmin() || me.is(Role.TOWNSHIP_ADMIN));
+		model.addAttribute("satisfactions", Satisfaction.values());
 		return "opinion/detail";
 	}
 
@@ -340,6 +342,13 @@ class OpinionPages {
 	String merge(@PathVariable long id, @RequestParam(required = false) @Nullable Long intoId,
 			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
 		return act(id, redirect, () -> opinions.merge(id, intoId, CurrentUser.get(), version));
+	}
+
+	@PostMapping("/{id}/feedback")
+	String feedback(@PathVariable long id, @RequestParam(required = false) @Nullable Satisfaction satisfaction,
+			@RequestParam(required = false) @Nullable String comment,
+			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+		return act(id, redirect, () -> opinions.recordFeedback(id, satisfaction, comment, CurrentUser.get(), version));
 	}
 
 	@PostMapping("/{id}/escalate")
