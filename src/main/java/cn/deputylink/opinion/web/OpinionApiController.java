@@ -33,10 +33,8 @@ import org.springframework.web.server.ResponseStatusException;
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.opinion.Attachment;
 import cn.deputylink.opinion.AttachmentTooLargeException;
-import cn.deputylink.opinion.DeadlineColour;
 import cn.deputylink.opinion.Intake;
 import cn.deputylink.opinion.Opinion;
-import cn.deputylink.opinion.OpinionFilter;
 import cn.deputylink.opinion.OpinionHandling;
 import cn.deputylink.opinion.OpinionStatus;
 import cn.deputylink.opinion.Outcome;
@@ -109,21 +107,10 @@ class OpinionApiController {
 	}
 
 	@GetMapping
-	CursorPage<OpinionJson.Summary> list(@RequestParam(required = false) @Nullable OpinionStatus status,
-			@RequestParam(required = false) @Nullable Long townshipId, @RequestParam(required = false) @Nullable Long stationId,
-			@RequestParam(required = false) @Nullable Long departmentId,
-			@RequestParam(required = false) @Nullable String categoryCode,
-			@RequestParam(required = false) @Nullable DeadlineColour deadline,
-			@RequestParam(required = false) @Nullable Boolean overdue,
-			@RequestParam(required = false) @Nullable Boolean escalated, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
-		if (q != null && q.length() > 200) {
-			throw new InvalidInputException("q", "validation.size.max", 200);
-		}
+	CursorPage<OpinionJson.Summary> list(FilterParams params, @RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String cursor) {
 		int n = CursorPage.limit(limit);
-		OpinionFilter f = new OpinionFilter(status, townshipId, stationId, departmentId, categoryCode, deadline, overdue,
-				escalated, q);
-		return CursorPage.of(opinions.list(f, me(), CursorPage.after(cursor), n + 1, 0), n, Opinion::id)
+		return CursorPage.of(opinions.list(params.filter(), me(), CursorPage.after(cursor), n + 1, 0), n, Opinion::id)
 			.map(o -> OpinionJson.summary(o, opinions));
 	}
 

@@ -83,18 +83,13 @@ class OpinionPages {
 	// ------------------------------------------------------------------ list
 
 	@GetMapping
-	String list(@RequestParam(defaultValue = "1") int page, @RequestParam(required = false) @Nullable OpinionStatus status,
-			@RequestParam(required = false) @Nullable Long townshipId, @RequestParam(required = false) @Nullable Long stationId,
-			@RequestParam(required = false) @Nullable Long departmentId,
-			@RequestParam(required = false) @Nullable String categoryCode,
-			@RequestParam(required = false) @Nullable DeadlineColour deadline,
-			@RequestParam(required = false) @Nullable Boolean overdue,
-			@RequestParam(required = false) @Nullable Boolean escalated, @RequestParam(required = false) @Nullable String q,
-			Model model) {
+	String list(@RequestParam(defaultValue = "1") int page, FilterParams params, Model model) {
 		CurrentUser me = CurrentUser.get();
-		String text = q == null || q.isBlank() ? null : q.strip().substring(0, Math.min(q.strip().length(), 200));
-		OpinionFilter f = new OpinionFilter(status, townshipId, stationId, departmentId, blank(categoryCode), deadline,
-				overdue, escalated, text);
+		String text = params.q() == null || params.q().isBlank() ? null
+				: params.q().strip().substring(0, Math.min(params.q().strip().length(), 200));
+		OpinionFilter f = new FilterParams(params.status(), params.townshipId(), params.stationId(), params.departmentId(),
+				params.categoryCode(), params.deadline(), params.overdue(), params.escalated(), text)
+			.filter();
 		int number = Math.max(page, 1);
 		List<Opinion> rows = opinions.list(f, me, 0, PageView.SIZE, PageView.offset(number));
 		model.addAttribute("page", new PageView<>(rows.stream().map(o -> row(o)).toList(), number, PageView.SIZE,
