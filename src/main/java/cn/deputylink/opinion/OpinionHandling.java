@@ -354,24 +354,36 @@ public class OpinionHandling {
 		Opinion o = visible(id, u);
 		String mergedInto = o.mergedIntoId() == null ? null
 				: opinions.find(o.mergedIntoId()).map(Opinion::trackingCode).orElse(null);
-		return new OpinionDetail(o, opinions.timeline(id), attachments.of(id), colour(o), overdue(o),
+		DeadlineColour colour = colour(o);
+		return new OpinionDetail(o, opinions.timeline(id), attachments.of(id), colour, colour == DeadlineColour.RED,
 				Policy.allowedActions(u, o), o.phoneMasked() != null && Policy.mayRevealPhone(u, o), mergedInto);
 	}
 
 	public @Nullable DeadlineColour colour(Opinion o) {
-		if (!o.status().isWithDepartment() || o.dueDate() == null) {
-			return null;
-		}
-		LocalDate today = today();
-		if (today.isAfter(o.dueDate())) {
-			return DeadlineColour.RED;
-		}
-		return o.dueDate().isAfter(calendar.addWorkingDays(today, settings.yellowWorkingDays())) ? DeadlineColour.GREEN
-				: DeadlineColour.YELLOW;
+		return deadlines().colour(o);
 	}
 
-	public boolean overdue(Opinion o) {
-		return colour(o) == DeadlineColour.RED;
+	/**
+	 * Today's deadline thresholds, read from the calendar once, to colour a whole list without a
+	 * calendar query per row.
+	 */
+	public Deadlines deadlines() {
+		LocalDate today = today();
+		return new Deadlines(today, calendar.addWorkingDays(today, settings.yellowWorkingDays()));
+	}
+
+	/** 三色: red once the due date has passed, yellow until {@code yellowUntil}, green after it. */
+	public record Deadlines(LocalDate today, LocalDate yellowUntil) {
+
+		public @Nullable DeadlineColour colour(Opinion o) {
+			if (!o.status().isWithDepartment() || o.dueDate() == null) {
+				return null;
+			}
+			if (today.isAfter(o.dueDate())) {
+				return DeadlineColour.RED;
+			}
+			return o.dueDate().isAfter(yellowUntil) ? DeadlineColour.GREEN : DeadlineColour.YELLOW;
+		}
 	}
 
 	private Opinions.Scope scope(CurrentUser u) {
@@ -384,18 +396,15 @@ public class OpinionHandling {
 		};
 	}
 
-	private Opinions.Dates dates() {
-		LocalDate today = today();
-		return new Opinions.Dates(today, calendar.addWorkingDays(today, settings.yellowWorkingDays()));
-	}
+
 
 	/** Opinions the user may see, newest first; {@code beforeId} for keyset paging (0 = from the newest). */
 	public List<Opinion> list(OpinionFilter f, CurrentUser u, long beforeId, int limit, int offset) {
-		return opinions.list(f, scope(u), dates(), beforeId, limit, offset);
+		return opinions.list(f, scope(u), deadlines(), beforeId, limit, offset);
 	}
 
 	public int count(OpinionFilter f, CurrentUser u) {
-		return opinions.count(f, scope(u), dates());
+		return opinions.count(f, scope(u), deadlines());
 	}
 
 	/** The constituent's phone in full, for a user whose role needs it; every look is in the audit log. */

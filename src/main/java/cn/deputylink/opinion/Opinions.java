@@ -187,11 +187,7 @@ class Opinions {
 		}
 	}
 
-	/** Deadline dates computed by the caller from the working-day calendar. */
-	record Dates(LocalDate today, LocalDate yellowUntil) {
-	}
-
-	private Query filtered(OpinionFilter f, Scope s, Dates d) {
+	private Query filtered(OpinionFilter f, Scope s, OpinionHandling.Deadlines d) {
 		Query q = new Query();
 		q.where(s.townshipId() != null, "township_id = :scopeTownship", "scopeTownship", s.townshipId());
 		q.where(s.departmentId() != null, "(department_id = :scopeDept or exists (select 1 from opinion_event e "
@@ -233,21 +229,33 @@ class Opinions {
 	}
 
 	/** Newest first; keyset paging on id (API) and offset paging (pages). */
-	List<Opinion> list(OpinionFilter f, Scope s, Dates d, long beforeId, int limit, int offset) {
+	List<Opinion> list(OpinionFilter f, Scope s, OpinionHandling.Deadlines d, long beforeId, int limit, int offset) {
 		Query q = filtered(f, s, d);
 		q.where(beforeId > 0, "id < :before", "before", beforeId);
-		return jdbc.sql("select * from opinion" + q.clause() + " order by id desc limit :limit offset :offset")
+		List<Opinion> rows = jdbc.sql("select * from opinion" + q.clause() + " order by id desc limit :limit offset :offset")
 			.params(q.params)
 			.param("limit", limit)
 			.param("offset", offset)
 			.query(row)
-			.list()
-			.stream()
-			.map(this::withDeputies)
-			.toList();
+			.list();
+		return withDeputies(rows);
 	}
 
-	int count(OpinionFilter f, Scope s, Dates d) {
+	/** The receiving deputies of many opinions in one query, not one per row. */
+	private List<Opinion> withDeputies(List<Opinion> rows) {
+		if (rows.isEmpty()) {
+			return rows;
+		}
+		Map<Long, List<Long>> deputies = new java.util.HashMap<>();
+		jdbc.sql("select opinion_id, deputy_id from opinion_deputy where opinion_id in (:ids) order by deputy_id")
+			.param("ids", rows.stream().map(Opinion::id).toList())
+			.query((rs, i) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+			.list()
+			.forEach(e -> deputies.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+		return rows.stream().map(o -> o.withDeputies(deputies.getOrDefault(o.id(), List.of()))).toList();
+	}
+
+	int count(OpinionFilter f, Scope s, OpinionHandling.Deadlines d) {
 		Query q = filtered(f, s, d);
 		return jdbc.sql("select count(*) from opinion" + q.clause()).params(q.params).query(Integer.class).single();
 	}

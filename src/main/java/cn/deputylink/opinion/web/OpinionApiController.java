@@ -110,8 +110,9 @@ class OpinionApiController {
 	CursorPage<OpinionJson.Summary> list(FilterParams params, @RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
 		int n = CursorPage.limit(limit);
+		OpinionHandling.Deadlines deadlines = opinions.deadlines();
 		return CursorPage.of(opinions.list(params.filter(), me(), CursorPage.after(cursor), n + 1, 0), n, Opinion::id)
-			.map(o -> OpinionJson.summary(o, opinions));
+			.map(o -> OpinionJson.summary(o, deadlines));
 	}
 
 	// ------------------------------------------------------------------ transitions
@@ -236,9 +237,10 @@ class OpinionApiController {
 
 	@GetMapping("/{id}/duplicates")
 	List<DuplicateJson> duplicates(@PathVariable long id) {
+		OpinionHandling.Deadlines deadlines = opinions.deadlines();
 		return opinions.duplicates(id, me())
 			.stream()
-			.map(d -> new DuplicateJson(OpinionJson.summary(d.opinion(), opinions), Math.round(d.similarity() * 1000) / 1000.0))
+			.map(d -> new DuplicateJson(OpinionJson.summary(d.opinion(), deadlines), Math.round(d.similarity() * 1000) / 1000.0))
 			.toList();
 	}
 

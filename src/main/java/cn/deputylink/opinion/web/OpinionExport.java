@@ -75,8 +75,9 @@ class OpinionExport {
 			.map(h -> msg("opinions.export." + h, locale))
 			.toList();
 		List<List<Object>> data = new ArrayList<>();
+		OpinionHandling.Deadlines deadlines = opinions.deadlines();
 		for (Opinion o : rows) {
-			DeadlineColour colour = opinions.colour(o);
+			DeadlineColour colour = deadlines.colour(o);
 			List<Object> r = new ArrayList<>();
 			r.add(o.trackingCode());
 			r.add(msg("opinion.status." + o.status(), locale));

@@ -57,9 +57,10 @@ final class OpinionJson {
 		return new Constituent(o.constituentNameMasked(), o.phoneMasked(), o.anonymous());
 	}
 
-	static Summary summary(Opinion o, OpinionHandling h) {
+	static Summary summary(Opinion o, OpinionHandling.Deadlines deadlines) {
+		DeadlineColour colour = deadlines.colour(o);
 		return new Summary(o.id(), o.trackingCode(), o.status(), o.source(), o.townshipId(), o.stationId(), o.villageId(),
-				o.categoryCode(), o.tier(), o.receivedAt(), o.departmentId(), o.dueDate(), h.overdue(o), h.colour(o),
+				o.categoryCode(), o.tier(), o.receivedAt(), o.departmentId(), o.dueDate(), colour == DeadlineColour.RED, colour,
 				o.escalated(), o.outcome(), o.content(), constituent(o), o.version());
 	}
 

@@ -92,7 +92,8 @@ class OpinionPages {
 			.filter();
 		int number = Math.max(page, 1);
 		List<Opinion> rows = opinions.list(f, me, 0, PageView.SIZE, PageView.offset(number));
-		model.addAttribute("page", new PageView<>(rows.stream().map(o -> row(o)).toList(), number, PageView.SIZE,
+		OpinionHandling.Deadlines deadlines = opinions.deadlines();
+		model.addAttribute("page", new PageView<>(rows.stream().map(o -> new Row(o, deadlines.colour(o))).toList(), number, PageView.SIZE,
 				opinions.count(f, me)));
 		model.addAttribute("filter", f);
 		model.addAttribute("q", text);
@@ -110,10 +111,6 @@ class OpinionPages {
 
 	/** A list row: the opinion with its deadline state. */
 	record Row(Opinion opinion, @Nullable DeadlineColour colour) {
-	}
-
-	private Row row(Opinion o) {
-		return new Row(o, opinions.colour(o));
 	}
 
 	private void addNames(Model model, Collection<Opinion> rows) {
