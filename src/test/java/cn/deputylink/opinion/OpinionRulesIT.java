@@ -353,6 +353,39 @@ class OpinionRulesIT extends OpinionTestSupport {
 	OverdueNotices overdueNotices;
 
 	@Test
+	void dueDatesCountTheCountysWorkingDays() {
+		// "today" as the server counts it
+		LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+		long first = f.assigned("工作日测试一");
+		LocalDate due = LocalDate.parse(f.get(first).get("dueDate").asString());
+		var expected = f.county.get("/api/v1/calendar/working-days?from=" + today + "&days=15");
+		assertThat(due).isEqualTo(LocalDate.parse(expected.json().get("date").asString()));
+		// a holiday declared inside the window pushes the next due date back by a working day
+		LocalDate holiday = today.plusDays(1);
+		// the next working day after today (zero working days from a working day is that day)
+		while (!f.county.get("/api/v1/calendar/working-days?from=" + holiday + "&days=0").json()
+			.get("date")
+			.asString()
+			.equals(holiday.toString())) {
+			holiday = holiday.plusDays(1);
+		}
+		String previous = f.county.get("/api/v1/calendar/" + holiday.getYear()).body();
+		assertThat(previous).doesNotContain(holiday.toString());
+		assertThat(f.county.put("/api/v1/calendar/days/" + holiday, Api.json(Map.of("kind", "HOLIDAY", "name", "测试假日")))
+			.status()).isEqualTo(200);
+		try {
+			long second = f.assigned("工作日测试二");
+			LocalDate later = LocalDate.parse(f.get(second).get("dueDate").asString());
+			assertThat(later).isAfter(due);
+			assertThat(later).isEqualTo(LocalDate.parse(f.county.get("/api/v1/calendar/working-days?from=" + today + "&days=15")
+				.json().get("date").asString()));
+		}
+		finally {
+			f.county.delete("/api/v1/calendar/days/" + holiday);
+		}
+	}
+
+	@Test
 	void aCaseGoingOverdueIsNoticedOnceToTheDepartmentAndTownship() {
 		long id = f.assigned("超期提醒测试");
 		jdbc.sql("update opinion set due_date = :d where id = :id").param("d", LocalDate.now().minusDays(1)).param("id", id).update();
