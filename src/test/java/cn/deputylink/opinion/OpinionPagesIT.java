@@ -48,6 +48,9 @@ class OpinionPagesIT extends OpinionTestSupport {
 		var r = s.post("/opinions", Map.of("source", "RECEPTION", "content", "  ", "phone", "abc"), true);
 		assertThat(r.statusCode()).isEqualTo(200);
 		assertThat(r.body()).contains("请修改下面标出的内容", "必填", "请输入有效的电话号码");
+		// the messages are tied to their fields for screen readers
+		assertThat(r.body()).contains("aria-describedby=\"content-error\"", "id=\"content-error\"",
+				"aria-describedby=\"constituent.phone-error\"", "id=\"constituent.phone-error\"", "aria-invalid=\"true\"");
 		assertThat(s.post("/opinions", Map.of("source", "RECEPTION", "content", "x"), false).statusCode()).isEqualTo(403);
 		assertThat(jdbc.sql("select count(*) from opinion").query(Integer.class).single()).isEqualTo(before);
 	}
