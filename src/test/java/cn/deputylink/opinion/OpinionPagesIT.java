@@ -165,7 +165,7 @@ class OpinionPagesIT extends OpinionTestSupport {
 		var r = s.postMultipart("/opinions/" + id + "/attachments", Map.of(),
 				Map.of("files", Map.entry("big.pdf", new byte[11 * 1024 * 1024 + 512 * 1024])));
 		assertThat(r.statusCode()).isEqualTo(302);
-		assertThat(s.get(location(r)).body()).contains("上传的文件合计不能超过 11 MB");
+		assertThat(s.get(location(r)).body()).contains("上传的文件合计不能超过 10 MB");
 		var wrongType = s.postMultipart("/opinions/" + id + "/attachments", Map.of(),
 				Map.of("files", Map.entry("x.jpg", "<script>".getBytes())));
 		assertThat(s.get(location(wrongType)).body()).contains("不是 JPEG、PNG、WebP 图片或 PDF 文件");

@@ -35,6 +35,7 @@ import cn.deputylink.shared.NotFoundException;
 import cn.deputylink.shared.excel.ImportRejectedException;
 import cn.deputylink.shared.excel.SpreadsheetException;
 import cn.deputylink.shared.web.FormErrors;
+import cn.deputylink.shared.web.RejectedRows;
 
 /**
  * The calendar page: one year's holidays and adjusted working days, with a form to add or change a
@@ -48,10 +49,6 @@ class CalendarPages {
 
 	/** The add/change form as typed. */
 	record DayForm(String date, String kind, String name) {
-	}
-
-	/** A bad row of an import as the page shows it. */
-	record RowMessage(int row, String message) {
 	}
 
 	private static final String VIEW = "admin/calendar";
@@ -168,12 +165,7 @@ class CalendarPages {
 			imported = admin.importYear(y, in, me);
 		}
 		catch (ImportRejectedException ex) {
-			List<RowMessage> rows = ex.errors()
-				.stream()
-				.map(e -> new RowMessage(e.row(), msg(locale, e.messageKey(), e.args())))
-				.toList();
-			model.addAttribute("rowErrors", rows);
-			model.addAttribute("badRows", rows.stream().map(RowMessage::row).distinct().count());
+			RejectedRows.addTo(model, ex, messages, locale);
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return page(model, y, new DayForm("", DayKind.HOLIDAY.name(), ""), me);
 		}

@@ -4,28 +4,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
@@ -36,7 +28,7 @@ import cn.deputylink.organisation.RegistrySheets;
 import cn.deputylink.organisation.SheetKind;
 import cn.deputylink.shared.excel.ImportRejectedException;
 import cn.deputylink.shared.excel.SpreadsheetException;
-import cn.deputylink.shared.web.Problems;
+import cn.deputylink.shared.web.RejectedRows;
 
 /**
  * Excel template, export and import of each registry list in the browser. An import either creates
@@ -49,10 +41,6 @@ import cn.deputylink.shared.web.Problems;
  */
 @Controller
 class SheetPageController {
-
-	/** A bad row as the page shows it. */
-	record RowMessage(int row, String message) {
-	}
 
 	private final RegistrySheets sheets;
 
@@ -112,12 +100,7 @@ class SheetPageController {
 			imported = sheets.importRows(kind, in, user);
 		}
 		catch (ImportRejectedException ex) {
-			List<RowMessage> rows = ex.errors()
-				.stream()
-				.map(e -> new RowMessage(e.row(), msg(locale, e.messageKey(), e.args())))
-				.toList();
-			model.addAttribute("rowErrors", rows);
-			model.addAttribute("badRows", rows.stream().map(RowMessage::row).distinct().count());
+			RejectedRows.addTo(model, ex, messages, locale);
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return "org/import";
 		}
@@ -160,59 +143,4 @@ class SheetPageController {
 		return messages.getMessage(key, args, key, locale);
 	}
 
-	/**
-	 * Turns away an upload over the multipart limit before anything reads it, with the import page's
-	 * message (pages) or a 413 problem (API). Without this guard an oversized upload would end as a
-	 * 403 page: Tomcat drops every part of it, the CSRF token included, and the multipart error arises
-	 * before any controller is chosen, where no page can report it. It runs after the request context
-	 * (so messages follow the request's language) and before Spring Security (so the CSRF check never
-	 * sees the truncated request).
-	 */
-	@Component
-	@Order(-102)
-	static class UploadSizeGuard extends OncePerRequestFilter {
-
-		private final long maxBytes;
-
-		private final Problems problems;
-
-		UploadSizeGuard(@Value("${spring.servlet.multipart.max-file-size:10MB}") String maxFileSize, Problems problems) {
-			this.maxBytes = DataSize.parse(maxFileSize).toBytes();
-			this.problems = problems;
-		}
-
-		@Override
-		protected boolean shouldNotFilter(HttpServletRequest request) {
-			return !"POST".equals(request.getMethod()) || importPath(request).isEmpty();
-		}
-
-		@Override
-		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-				throws ServletException, IOException {
-			if (request.getContentLengthLong() <= maxBytes) {
-				chain.doFilter(request, response);
-				return;
-			}
-			String path = importPath(request).orElseThrow();
-			if (path.startsWith("/api/")) {
-				problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "import.error.tooLarge");
-			}
-			else {
-				response.sendRedirect(request.getContextPath() + path + "?error=tooLarge");
-			}
-		}
-
-		/** The request's path when it is the import of a list: {@code /org/<kind>/import} or the API's. */
-		static Optional<String> importPath(HttpServletRequest request) {
-			String path = request.getRequestURI().substring(request.getContextPath().length());
-			String[] parts = path.split("/");
-			boolean page = parts.length == 4 && "org".equals(parts[1]);
-			boolean api = parts.length == 5 && "api".equals(parts[1]) && "v1".equals(parts[2]);
-			if ((page || api) && "import".equals(parts[parts.length - 1])
-					&& SheetKind.fromPath(parts[parts.length - 2]).isPresent()) {
-				return Optional.of(path);
-			}
-			return Optional.empty();
-		}
-	}
 }

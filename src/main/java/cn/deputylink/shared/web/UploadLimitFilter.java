@@ -21,12 +21,14 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
- * An upload bigger than {@code spring.servlet.multipart.max-request-size} is answered before its body
- * is read: 413 problem+json for the API, and for a page a redirect back to the form with a message,
- * instead of a reset connection or a bare error page.
+ * An upload bigger than {@code spring.servlet.multipart.max-file-size} is answered before its body is
+ * read: 413 problem+json for the API, and for a page a redirect back to the form with a message.
+ * Without this, Tomcat drops every part of such a request — the CSRF token included — so a page
+ * would end in a 403, and the multipart error would arise before any controller could report it.
+ * It runs before Spring Security (so the CSRF check never sees the truncated request) and after
+ * Spring Session's filter (so the message lands in the shared session).
  */
 @Component
-// after Spring Session's filter (HIGHEST_PRECEDENCE + 50), so the flash message lands in the shared session
 @Order(Ordered.HIGHEST_PRECEDENCE + 60)
 class UploadLimitFilter extends OncePerRequestFilter {
 
@@ -40,9 +42,9 @@ class UploadLimitFilter extends OncePerRequestFilter {
 
 	private final SessionFlashMapManager flash = new SessionFlashMapManager();
 
-	UploadLimitFilter(@Value("${spring.servlet.multipart.max-request-size:11MB}") String maxRequestSize, Problems problems,
+	UploadLimitFilter(@Value("${spring.servlet.multipart.max-file-size:10MB}") String maxFileSize, Problems problems,
 			MessageSource messages, LocaleResolver locales) {
-		this.maxBytes = DataSize.parse(maxRequestSize).toBytes();
+		this.maxBytes = DataSize.parse(maxFileSize).toBytes();
 		this.problems = problems;
 		this.messages = messages;
 		this.locales = locales;
