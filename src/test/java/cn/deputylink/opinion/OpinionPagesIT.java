@@ -169,6 +169,15 @@ class OpinionPagesIT extends OpinionTestSupport {
 		var wrongType = s.postMultipart("/opinions/" + id + "/attachments", Map.of(),
 				Map.of("files", Map.entry("x.jpg", "<script>".getBytes())));
 		assertThat(s.get(location(wrongType)).body()).contains("不是 JPEG、PNG、WebP 图片或 PDF 文件");
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0 };
+		var photo = s.postMultipart("/opinions/" + id + "/attachments", Map.of(), Map.of("files", Map.entry("现场.png", png)));
+		String detail = s.get(location(photo)).body();
+		assertThat(detail).contains("已保存", "现场.png", "<img").containsPattern("src=\"/opinions/" + id + "/attachments/\\d+\"");
+		Matcher src = Pattern.compile("src=\"(/opinions/" + id + "/attachments/\\d+)\"").matcher(detail);
+		assertThat(src.find()).isTrue();
+		var image = s.get(src.group(1));
+		assertThat(image.statusCode()).isEqualTo(200);
+		assertThat(image.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("image/png");
 	}
 
 	@Test
