@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -453,13 +452,16 @@ public class OpinionHandling {
 
 	// ------------------------------------------------------------------ transitions
 
-	/** Loads, checks visibility, validates, checks the transition and the user's right to take it. */
+	/** An opinion as read and the status an action leads it to. */
 	private record Move(Opinion opinion, OpinionStatus to) {
 	}
 
-	private Move begin(long id, CurrentUser u, Action action, @Nullable Integer expectedVersion,
+	/**
+	 * Checks, for an opinion the user may see, the transition (409), the user's right to take it (403),
+	 * the input (400) and an expected version.
+	 */
+	private Move begin(Opinion o, CurrentUser u, Action action, @Nullable Integer expectedVersion,
 			@Nullable Outcome outcome, Runnable validate) {
-		Opinion o = visible(id, u);
 		OpinionStatus to = Lifecycle.next(o.status(), action, o.reopened());
 		if (!Policy.mayAct(u, o, action, outcome)) {
 			throw new AccessDeniedException(action.name());
@@ -490,7 +492,7 @@ public class OpinionHandling {
 	public Opinion triage(long id, @Nullable String categoryCode, @Nullable Tier tier, @Nullable String note,
 			CurrentUser u, @Nullable Integer expectedVersion) {
 		return write(() -> {
-			Move m = begin(id, u, Action.TRIAGE, expectedVersion, null, () -> {
+			Move m = begin(visible(id, u), u, Action.TRIAGE, expectedVersion, null, () -> {
 				List<FieldError> errors = new ArrayList<>();
 				if (blankToNull(categoryCode) == null) {
 					errors.add(new FieldError("categoryCode", "validation.required"));
@@ -522,7 +524,7 @@ public class OpinionHandling {
 			Optional<Department> routed = routedDepartment(current);
 			Long chosen = departmentId != null ? departmentId : routed.map(Department::id).orElse(null);
 			Department[] dept = new Department[1];
-			Move m = begin(id, u, Action.ASSIGN, expectedVersion, null, () -> {
+			Move m = begin(current, u, Action.ASSIGN, expectedVersion, null, () -> {
 				List<FieldError> errors = new ArrayList<>();
 				noteMax(errors, "note", note);
 				if (chosen == null) {
@@ -564,7 +566,7 @@ public class OpinionHandling {
 
 	public Opinion returnToTriage(long id, @Nullable String reason, CurrentUser u, @Nullable Integer expectedVersion) {
 		return write(() -> {
-			Move m = begin(id, u, Action.RETURN, expectedVersion, null, () -> requireNote("reason", reason));
+			Move m = begin(visible(id, u), u, Action.RETURN, expectedVersion, null, () -> requireNote("reason", reason));
 			if (m.opinion().returnBy() == null || today().isAfter(m.opinion().returnBy())) {
 				throw new ConflictException("opinion.return.tooLate", m.opinion().returnBy() == null ? "-" : m.opinion().returnBy());
 			}
@@ -586,7 +588,7 @@ public class OpinionHandling {
 
 	public Opinion accept(long id, CurrentUser u, @Nullable Integer expectedVersion) {
 		return write(() -> {
-			Move m = begin(id, u, Action.ACCEPT, expectedVersion, null, () -> {
+			Move m = begin(visible(id, u), u, Action.ACCEPT, expectedVersion, null, () -> {
 			});
 			move(m, Map.of());
 			event(m, Action.ACCEPT, u, m.opinion().departmentId(), null);
@@ -596,7 +598,7 @@ public class OpinionHandling {
 
 	public Opinion progress(long id, @Nullable String note, CurrentUser u, @Nullable Integer expectedVersion) {
 		return write(() -> {
-			Move m = begin(id, u, Action.PROGRESS, expectedVersion, null, () -> requireNote("note", note));
+			Move m = begin(visible(id, u), u, Action.PROGRESS, expectedVersion, null, () -> requireNote("note", note));
 			move(m, Map.of());
 			event(m, Action.PROGRESS, u, m.opinion().departmentId(), note.strip());
 			return load(id);
@@ -606,7 +608,7 @@ public class OpinionHandling {
 	public Opinion reply(long id, @Nullable String content, @Nullable Outcome outcome, CurrentUser u,
 			@Nullable Integer expectedVersion) {
 		return write(() -> {
-			Move m = begin(id, u, Action.REPLY, expectedVersion, outcome, () -> {
+			Move m = begin(visible(id, u), u, Action.REPLY, expectedVersion, outcome, () -> {
 				List<FieldError> errors = new ArrayList<>();
 				if (blankToNull(content) == null) {
 					errors.add(new FieldError("content", "validation.required"));
@@ -646,7 +648,7 @@ public class OpinionHandling {
 		return write(() -> {
 			Opinion current = visible(id, u);
 			boolean early = current.status() == OpinionStatus.SUBMITTED || current.status() == OpinionStatus.TRIAGED;
-			Move m = begin(id, u, Action.CLOSE, expectedVersion, outcome, () -> {
+			Move m = begin(current, u, Action.CLOSE, expectedVersion, outcome, () -> {
 				List<FieldError> errors = new ArrayList<>();
 				noteMax(errors, "note", note);
 				if (reply != null && reply.strip().length() > CONTENT_MAX) {
@@ -695,7 +697,7 @@ public class OpinionHandling {
 	public Opinion merge(long id, @Nullable Long intoId, CurrentUser u, @Nullable Integer expectedVersion) {
 		return write(() -> {
 			Opinion[] target = new Opinion[1];
-			Move m = begin(id, u, Action.MERGE, expectedVersion, null, () -> {
+			Move m = begin(visible(id, u), u, Action.MERGE, expectedVersion, null, () -> {
 				if (intoId == null) {
 					throw new InvalidInputException("intoId", "validation.required");
 				}
@@ -713,7 +715,7 @@ public class OpinionHandling {
 
 	public Opinion escalate(long id, @Nullable String note, CurrentUser u, @Nullable Integer expectedVersion) {
 		return write(() -> {
-			Move m = begin(id, u, Action.ESCALATE, expectedVersion, null, () -> requireNote("note", note));
+			Move m = begin(visible(id, u), u, Action.ESCALATE, expectedVersion, null, () -> requireNote("note", note));
 			move(m, Map.of("escalated", true, "escalated_at", now()));
 			event(m, Action.ESCALATE, u, m.opinion().departmentId(), note.strip());
 			Opinion o = load(id);
@@ -876,10 +878,5 @@ public class OpinionHandling {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** Actions the user may take on the opinion now (for the API's {@code allowedActions}). */
-	public Set<Action> allowedActions(Opinion o, CurrentUser u) {
-		return Policy.allowedActions(u, o);
 	}
 }

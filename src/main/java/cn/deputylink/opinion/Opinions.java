@@ -265,8 +265,7 @@ class Opinions {
 		return jdbc.sql("select * from opinion where id <> :id and status <> 'MERGED' and received_at >= :since "
 				+ "and received_at <= :until and ((village_id is not null and village_id = :village) "
 				+ "or (category_code is not null and category_code = :category)) "
-				+ "and (township_id = :township or (:township < 0 and township_id is null) or :anyTownship = true) "
-				+ "order by id desc limit :max")
+				+ "and (:anyTownship = true or township_id = :township) order by id desc limit :max")
 			.param("id", o.id())
 			.param("since", since)
 			.param("until", until)

@@ -60,6 +60,11 @@ public class Places {
 		return categories.all().stream().filter(Category::active).toList();
 	}
 
+	/** Active categories by code, to name the categories of many records at once. */
+	public Map<String, Category> activeCategoriesByCode() {
+		return activeCategories().stream().collect(Collectors.toMap(Category::code, c -> c));
+	}
+
 	public List<Township> activeTownships() {
 		return townships.all().stream().filter(Township::active).toList();
 	}

@@ -12,6 +12,13 @@ record FilterParams(@Nullable OpinionStatus status, @Nullable Long townshipId, @
 		@Nullable Long departmentId, @Nullable String categoryCode, @Nullable DeadlineColour deadline,
 		@Nullable Boolean overdue, @Nullable Boolean escalated, @Nullable String q) {
 
+	/** The same filters with the words cut to the 200 characters a list accepts (a page forgives, the API refuses). */
+	FilterParams shortened() {
+		String words = q == null || q.strip().length() <= 200 ? q : q.strip().substring(0, 200);
+		return new FilterParams(status, townshipId, stationId, departmentId, categoryCode, deadline, overdue, escalated,
+				words);
+	}
+
 	OpinionFilter filter() {
 		if (q != null && q.length() > 200) {
 			throw new InvalidInputException("q", "validation.size.max", 200);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -65,9 +64,7 @@ class OpinionExport {
 		Map<Long, String> stationNames = places.stationNames(stations);
 		Map<Long, String> villageNames = places.villageNames(villages);
 		Map<Long, String> departmentNames = places.departmentNames(departments);
-		Map<String, String> categories = places.activeCategories()
-			.stream()
-			.collect(Collectors.toMap(Category::code, c -> c.name(locale)));
+		Map<String, Category> categories = places.activeCategoriesByCode();
 		List<String> headers = List.of("trackingCode", "status", "source", "receivedAt", "township", "station", "village",
 				"category", "department", "dueDate", "deadline", "outcome", "satisfaction", "constituent", "phone",
 				"content")
@@ -86,7 +83,8 @@ class OpinionExport {
 			r.add(name(townshipNames, o.townshipId()));
 			r.add(name(stationNames, o.stationId()));
 			r.add(name(villageNames, o.villageId()));
-			r.add(o.categoryCode() == null ? "" : categories.getOrDefault(o.categoryCode(), o.categoryCode()));
+			Category category = o.categoryCode() == null ? null : categories.get(o.categoryCode());
+			r.add(category != null ? category.name(locale) : o.categoryCode() == null ? "" : o.categoryCode());
 			r.add(name(departmentNames, o.departmentId()));
 			r.add(o.dueDate() == null ? "" : o.dueDate().toString());
 			r.add(colour == null ? "" : msg("opinion.colour." + colour, locale));

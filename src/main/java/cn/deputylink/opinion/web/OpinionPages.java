@@ -85,18 +85,14 @@ class OpinionPages {
 	@GetMapping
 	String list(@RequestParam(defaultValue = "1") int page, FilterParams params, Model model) {
 		CurrentUser me = CurrentUser.get();
-		String text = params.q() == null || params.q().isBlank() ? null
-				: params.q().strip().substring(0, Math.min(params.q().strip().length(), 200));
-		OpinionFilter f = new FilterParams(params.status(), params.townshipId(), params.stationId(), params.departmentId(),
-				params.categoryCode(), params.deadline(), params.overdue(), params.escalated(), text)
-			.filter();
+		OpinionFilter f = params.shortened().filter();
 		int number = Math.max(page, 1);
 		List<Opinion> rows = opinions.list(f, me, 0, PageView.SIZE, PageView.offset(number));
 		OpinionHandling.Deadlines deadlines = opinions.deadlines();
 		model.addAttribute("page", new PageView<>(rows.stream().map(o -> new Row(o, deadlines.colour(o))).toList(), number, PageView.SIZE,
 				opinions.count(f, me)));
 		model.addAttribute("filter", f);
-		model.addAttribute("q", text);
+		model.addAttribute("q", f.q());
 		model.addAttribute("statuses", OpinionStatus.values());
 		model.addAttribute("colours", DeadlineColour.values());
 		model.addAttribute("categories", places.activeCategories());
@@ -128,9 +124,7 @@ class OpinionPages {
 		model.addAttribute("departmentNames", places.departmentNames(departments));
 		model.addAttribute("townshipNames", places.townshipNames(townships));
 		model.addAttribute("villageNames", places.villageNames(villages));
-		model.addAttribute("categoryByCode", places.activeCategories()
-			.stream()
-			.collect(java.util.stream.Collectors.toMap(c -> c.code(), c -> c)));
+		model.addAttribute("categoryByCode", places.activeCategoriesByCode());
 	}
 
 	private static void add(Set<Long> set, @Nullable Long id) {

@@ -57,9 +57,7 @@ class RoutingPages {
 		model.addAttribute("departmentNames", places.departmentNames(departments));
 		model.addAttribute("townshipNames", places.townshipNames(townships));
 		model.addAttribute("categories", places.activeCategories());
-		model.addAttribute("categoryByCode", places.activeCategories()
-			.stream()
-			.collect(java.util.stream.Collectors.toMap(c -> c.code(), c -> c)));
+		model.addAttribute("categoryByCode", places.activeCategoriesByCode());
 		model.addAttribute("tiers", Tier.values());
 		model.addAttribute("townships", places.activeTownships());
 		model.addAttribute("departments", places.departmentsFor(null));
