@@ -5,18 +5,23 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.InvalidInputException.FieldError;
 import cn.deputylink.shared.NotFoundException;
+import cn.deputylink.shared.PersonalDataCipher;
 
 /** Creating and keeping user accounts, within the acting user's data scope. */
 @Service
@@ -28,12 +33,25 @@ public class Accounts {
 
 	private final OrganisationDirectory organisation;
 
+	private final AccountDetailsService details;
+
+	private final LoginThrottle throttle;
+
+	private final PersonalDataCipher cipher;
+
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	Accounts(Users users, PasswordEncoder encoder, OrganisationDirectory organisation, Clock clock) {
+	Accounts(Users users, PasswordEncoder encoder, OrganisationDirectory organisation, AccountDetailsService details,
+			LoginThrottle throttle, PersonalDataCipher cipher, ApplicationEventPublisher events, Clock clock) {
 		this.users = users;
 		this.encoder = encoder;
 		this.organisation = organisation;
+		this.details = details;
+		this.throttle = throttle;
+		this.cipher = cipher;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -48,6 +66,20 @@ public class Accounts {
 	 */
 	@Transactional
 	public UserAccount create(NewUser u, @Nullable CurrentUser actor) {
+		return create(u, actor, true);
+	}
+
+	/**
+	 * Creates a fixture account whose password is fixed elsewhere and may break the policy: only the
+	 * demo county's accounts, whose password {@code Demo#2026} {@code docs/api.md} publishes. Every
+	 * password a person sets goes through {@link PasswordPolicy}.
+	 */
+	@Transactional
+	public UserAccount createFixture(NewUser u) {
+		return create(u, null, false);
+	}
+
+	private UserAccount create(NewUser u, @Nullable CurrentUser actor, boolean policy) {
 		List<FieldError> errors = new ArrayList<>();
 		if (u.username() == null || !u.username().matches("[A-Za-z0-9._-]{3,64}")) {
 			errors.add(new FieldError("username", "user.username.invalid"));
@@ -61,7 +93,7 @@ public class Accounts {
 		if (u.password() == null) {
 			errors.add(new FieldError("password", "validation.required"));
 		}
-		else if (u.username() != null) {
+		else if (u.username() != null && policy) {
 			PasswordPolicy.violation(u.username(), u.password()).ifPresent(k -> errors.add(new FieldError("password", k)));
 		}
 		if (!errors.isEmpty()) {
@@ -72,7 +104,10 @@ public class Accounts {
 			authorise(actor, resolved);
 		}
 		try {
-			long id = users.insert(resolved, encoder.encode(u.password()), OffsetDateTime.now(clock));
+			OffsetDateTime now = OffsetDateTime.now(clock);
+			String hash = encoder.encode(u.password());
+			long id = users.insert(resolved, hash, now);
+			users.recordFirstPassword(id, hash, now);
 			return users.find(id).orElseThrow();
 		}
 		catch (DuplicateKeyException ex) {
@@ -163,7 +198,11 @@ public class Accounts {
 		return s == null || s.isBlank() ? null : s.strip();
 	}
 
-	/** The user changes its own password, proving it knows the current one. */
+	/**
+	 * The user changes its own password, proving it knows the current one; none of its last
+	 * {@value PasswordPolicy#HISTORY} passwords may come back. Every other session and token of the
+	 * account ends; the caller keeps its own with {@link #refreshed}.
+	 */
 	@Transactional
 	public void changePassword(CurrentUser user, String current, String next) {
 		Users.Credentials c = users.credentials(user.id()).orElseThrow();
@@ -179,26 +218,46 @@ public class Accounts {
 		if (encoder.matches(next, c.passwordHash())) {
 			throw new InvalidInputException("newPassword", "password.sameAsOld");
 		}
-		users.setPassword(user.id(), encoder.encode(next), false);
+		for (String old : users.recentPasswordHashes(user.id())) {
+			if (encoder.matches(next, old)) {
+				throw new InvalidInputException("newPassword", "password.recentlyUsed");
+			}
+		}
+		users.setPassword(user.id(), encoder.encode(next), false, OffsetDateTime.now(clock));
+		audit(user.getUsername(), "PASSWORD_CHANGED", user.getUsername(), true, null);
 	}
 
-	/** An administrator sets a generated password that must be changed at the next login. */
+	/**
+	 * The principal of a signed-in user as the database has it now, for the session or token that made
+	 * a change to its own credentials and may go on.
+	 */
+	public CurrentUser refreshed(CurrentUser user) {
+		return details.reload(user.id()).orElseThrow(() -> new NotFoundException("user", user.id()));
+	}
+
+	/**
+	 * An administrator sets a generated password that must be changed at the next login; every session
+	 * and token of the account ends.
+	 */
 	@Transactional
 	public String resetPassword(long id, CurrentUser actor) {
 		UserAccount a = get(id, actor);
 		actor.requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
 		String generated = PasswordPolicy.generate();
-		users.setPassword(a.id(), encoder.encode(generated), true);
+		users.setPassword(a.id(), encoder.encode(generated), true, OffsetDateTime.now(clock));
 		users.deleteTokens(a.id());
+		audit(actor.getUsername(), "PASSWORD_RESET", a.username(), true, null);
 		return generated;
 	}
 
+	/** Lets every address try the account again at once (see {@link LoginThrottle}). */
 	@Transactional
 	public void unlock(long id, CurrentUser actor) {
 		actor.requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
-		users.unlock(get(id, actor).id());
+		throttle.release(get(id, actor).username());
 	}
 
+	/** Disabling ends every session and token of the account at once. */
 	@Transactional
 	public void setEnabled(long id, boolean enabled, CurrentUser actor) {
 		actor.requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
@@ -210,20 +269,87 @@ public class Accounts {
 		if (!enabled) {
 			users.deleteTokens(a.id());
 		}
+		audit(actor.getUsername(), enabled ? "USER_ENABLED" : "USER_DISABLED", a.username(), true, null);
 	}
 
 	/** Turns on the second factor once the user proves its app produces the right codes. */
-	@Transactional
 	public void enableTotp(CurrentUser user, String secret, String code) {
-		if (!Totp.verify(secret, code, clock.instant())) {
-			throw new InvalidInputException("code", "totp.wrongCode");
-		}
-		users.setTotp(user.id(), secret, true);
+		enableTotp(user, secret, code, null);
 	}
 
+	/**
+	 * Turns on the second factor with {@code secret} once the user proves its app produces the right
+	 * codes; a user who has one already re-enrols, and proves it with {@code currentCode} of the old
+	 * one. Every other session and token of the account ends. Not one transaction: a refused code stays
+	 * counted and audited.
+	 */
+	public void enableTotp(CurrentUser user, String secret, String code, @Nullable String currentCode) {
+		Users.Credentials c = users.credentials(user.id()).orElseThrow();
+		boolean reenrol = c.account().totpEnabled();
+		if (reenrol) {
+			requireCurrentCode(user, c, currentCode, "currentCode");
+		}
+		OptionalLong step = Totp.matchingStep(secret, code, clock.instant());
+		if (step.isEmpty()) {
+			throw new InvalidInputException("code", "totp.wrongCode");
+		}
+		users.setTotp(user.id(), cipher.encrypt(secret), true, step.getAsLong());
+		audit(user.getUsername(), reenrol ? "TOTP_REENROLLED" : "TOTP_ENABLED", user.getUsername(), true, null);
+	}
+
+	/** The user turns its second factor off, proving it with a current code (not one transaction, as above). */
+	public void disableOwnTotp(CurrentUser user, @Nullable String code) {
+		Users.Credentials c = users.credentials(user.id()).orElseThrow();
+		if (!c.account().totpEnabled()) {
+			return;
+		}
+		requireCurrentCode(user, c, code, "code");
+		users.setTotp(user.id(), null, false, null);
+		audit(user.getUsername(), "TOTP_DISABLED", user.getUsername(), true, null);
+	}
+
+	/**
+	 * A county admin resets someone else's second factor (a lost phone): the user signs in with its
+	 * password and enrols again; every session and token of the account ends.
+	 */
 	@Transactional
-	public void disableTotp(long id, CurrentUser actor) {
+	public void resetTotp(long id, CurrentUser actor) {
 		actor.requireRole(Role.COUNTY_ADMIN);
-		users.setTotp(get(id, actor).id(), null, false);
+		UserAccount a = get(id, actor);
+		if (a.id() == actor.id()) {
+			// one's own factor is turned off with a current code, on the account page
+			throw new ConflictException("user.cannotResetOwnTotp");
+		}
+		users.setTotp(a.id(), null, false, null);
+		users.deleteTokens(a.id());
+		audit(actor.getUsername(), "TOTP_RESET", a.username(), true, null);
+	}
+
+	/**
+	 * A current code of the enrolled factor, good once; wrong ones are audited and count towards the
+	 * throttle, so that a stolen session cannot guess its way through.
+	 */
+	private void requireCurrentCode(CurrentUser user, Users.Credentials c, @Nullable String code, String field) {
+		String address = currentAddress();
+		if (throttle.blockedUntil(user.getUsername(), address).isPresent()) {
+			throw new InvalidInputException(field, "login.throttled");
+		}
+		String secret = cipher.decrypt(c.totpSecretCipher());
+		OptionalLong step = secret == null ? OptionalLong.empty() : Totp.matchingStep(secret, code, clock.instant());
+		if (step.isEmpty() || !users.claimTotpStep(user.id(), step.getAsLong())) {
+			throttle.failed(user.getUsername(), address);
+			audit(user.getUsername(), "TOTP_CHECK", user.getUsername(), false,
+					step.isEmpty() ? "wrong code" : "code used already");
+			throw new InvalidInputException(field, "totp.wrongCode");
+		}
+	}
+
+	private void audit(String actor, String action, String target, boolean success, @Nullable String detail) {
+		events.publishEvent(new AccountSecurityEvent(actor, action, target, success, detail));
+	}
+
+	private static String currentAddress() {
+		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+				? a.getRequest().getRemoteAddr() : "";
 	}
 }

@@ -18,6 +18,9 @@ import cn.deputylink.shared.web.Problems;
 /** {@code Authorization: Bearer <token>} on API calls; a dead or unknown token is a 401. */
 class BearerTokenFilter extends OncePerRequestFilter {
 
+	/** The request attribute holding the raw token, for logout and for keeping it after a change. */
+	static final String TOKEN_ATTRIBUTE = BearerTokenFilter.class.getName() + ".token";
+
 	private final ApiTokens tokens;
 
 	private final Problems problems;
@@ -32,7 +35,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
 		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			var user = tokens.authenticate(header.substring(7).strip());
+			String token = header.substring(7).strip();
+			var user = tokens.authenticate(token);
 			if (user.isEmpty()) {
 				problems.write(request, response, HttpStatus.UNAUTHORIZED, "error.unauthorized");
 				return;
@@ -41,6 +45,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			context.setAuthentication(
 					UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities()));
 			SecurityContextHolder.setContext(context);
+			request.setAttribute(TOKEN_ATTRIBUTE, token);
 		}
 		chain.doFilter(request, response);
 	}

@@ -49,9 +49,22 @@ public final class CurrentUser implements UserDetails {
 
 	private final boolean locked;
 
+	private final int credentialsEpoch;
+
 	public CurrentUser(long id, String username, String displayName, Role role, @Nullable Long townshipId,
 			@Nullable Long stationId, @Nullable Long deputyId, @Nullable Long departmentId, boolean mustChangePassword,
 			boolean totpEnabled, @Nullable String passwordHash, boolean enabled, boolean locked) {
+		this(id, username, displayName, role, townshipId, stationId, deputyId, departmentId, mustChangePassword,
+				totpEnabled, passwordHash, enabled, locked, 0);
+	}
+
+	/**
+	 * {@code credentialsEpoch}: the account's credentials epoch when this principal was loaded; a
+	 * session or token holding an older one is dead.
+	 */
+	public CurrentUser(long id, String username, String displayName, Role role, @Nullable Long townshipId,
+			@Nullable Long stationId, @Nullable Long deputyId, @Nullable Long departmentId, boolean mustChangePassword,
+			boolean totpEnabled, @Nullable String passwordHash, boolean enabled, boolean locked, int credentialsEpoch) {
 		this.id = id;
 		this.username = username;
 		this.displayName = displayName;
@@ -65,6 +78,7 @@ public final class CurrentUser implements UserDetails {
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
 		this.locked = locked;
+		this.credentialsEpoch = credentialsEpoch;
 	}
 
 	/** The user of the current request; empty for the public. */
@@ -114,6 +128,10 @@ public final class CurrentUser implements UserDetails {
 		return totpEnabled;
 	}
 
+	public int credentialsEpoch() {
+		return credentialsEpoch;
+	}
+
 	public boolean is(Role r) {
 		return role == r;
 	}
@@ -150,18 +168,6 @@ public final class CurrentUser implements UserDetails {
 			}
 		}
 		throw new AccessDeniedException("role " + role + " not allowed");
-	}
-
-	/** A copy after a password change, so that the session stops asking for one. */
-	public CurrentUser withPasswordChanged() {
-		return new CurrentUser(id, username, displayName, role, townshipId, stationId, deputyId, departmentId, false,
-				totpEnabled, null, enabled, locked);
-	}
-
-	/** A copy after enrolling the second factor. */
-	public CurrentUser withTotpEnabled() {
-		return new CurrentUser(id, username, displayName, role, townshipId, stationId, deputyId, departmentId,
-				mustChangePassword, true, null, enabled, locked);
 	}
 
 	@Override

@@ -18,8 +18,8 @@ import cn.deputylink.shared.PersonalDataCipher;
 
 /**
  * On a database with no users, creates {@code admin} (county admin) with a random password that is
- * printed once to the log and written to {@code <data-dir>/initial-admin-password} (owner-only), and
- * must be changed at first login. With several nodes starting at once, one wins; the others see the
+ * written to {@code <data-dir>/initial-admin-password} (owner-only) — never to the log, which others
+ * may read and which is kept — and must be changed at first login. With several nodes starting at once, one wins; the others see the
  * account exists.
  */
 @Component
@@ -59,8 +59,8 @@ class InitialAdmin implements ApplicationRunner {
 				==============================================================
 				 First start: created the county administrator account
 				   username: admin
-				   password: {}
-				 (also in {}; it must be changed at first login)
-				==============================================================""", password, file.toAbsolutePath());
+				   password: in {} (readable by this user only;
+				             it must be changed at first login, then delete the file)
+				==============================================================""", file.toAbsolutePath());
 	}
 }

@@ -1,5 +1,8 @@
 package cn.deputylink.account;
 
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.AuthenticationException;
 
@@ -15,5 +18,11 @@ public final class LoginDetailsSupport {
 
 	public static boolean isCodeRequired(AuthenticationException ex) {
 		return ex instanceof TotpAuthenticationProvider.CodeRequiredException;
+	}
+
+	/** When a throttled address may try again; empty for other failures. */
+	public static Optional<OffsetDateTime> retryAt(AuthenticationException ex) {
+		return ex instanceof TotpAuthenticationProvider.ThrottledException t ? Optional.of(t.retryAt())
+				: Optional.empty();
 	}
 }

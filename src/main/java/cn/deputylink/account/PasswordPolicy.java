@@ -1,15 +1,30 @@
 package cn.deputylink.account;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * At least 8 characters drawn from at least three of four classes (lower case, upper case, digits,
- * symbols), and not the username: what level-3 protection asks of administrators' passwords.
+ * At least 12 characters drawn from at least three of four classes (lower case, upper case, digits,
+ * symbols), not the username, and not one of the common passwords of {@code account/common-passwords.txt}
+ * (nor such a word dressed up with leetspeak and digits or symbols around it): what level-3 protection
+ * asks of passwords. The last {@value #HISTORY} passwords of a user are refused too ({@link Accounts}).
  */
 public final class PasswordPolicy {
 
-	public static final int MIN_LENGTH = 8;
+	public static final int MIN_LENGTH = 12;
+
+	/** How many of a user's last passwords may not be chosen again (the current one included). */
+	public static final int HISTORY = 5;
+
+	private static final Set<String> COMMON = load("/account/common-passwords.txt");
 
 	public static final int MAX_LENGTH = 128;
 
@@ -45,7 +60,56 @@ public final class PasswordPolicy {
 		if (password.toLowerCase().contains(username.toLowerCase())) {
 			return Optional.of("password.containsUsername");
 		}
+		if (isCommon(password)) {
+			return Optional.of("password.common");
+		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Whether the password is a common one: as it is, or once digits and symbols around it are taken
+	 * away and leetspeak is read back ({@code P@ssw0rd2026!} is {@code password}).
+	 */
+	static boolean isCommon(String password) {
+		String lower = password.toLowerCase(Locale.ROOT);
+		if (COMMON.contains(lower)) {
+			return true;
+		}
+		String core = lower.replaceAll("^[^\\p{L}]+", "").replaceAll("[^\\p{L}]+$", "");
+		return COMMON.contains(core) || COMMON.contains(unleet(core)) || COMMON.contains(unleet(lower));
+	}
+
+	private static String unleet(String s) {
+		StringBuilder sb = new StringBuilder(s.length());
+		for (char c : s.toCharArray()) {
+			sb.append(switch (c) {
+				case '@', '4' -> 'a';
+				case '3' -> 'e';
+				case '1', '!' -> 'i';
+				case '0' -> 'o';
+				case '$', '5' -> 's';
+				case '7' -> 't';
+				default -> c;
+			});
+		}
+		return sb.toString();
+	}
+
+	private static Set<String> load(String resource) {
+		var in = PasswordPolicy.class.getResourceAsStream(resource);
+		if (in == null) {
+			throw new IllegalStateException("missing " + resource);
+		}
+		try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+			return reader.lines()
+				.map(String::strip)
+				.filter(l -> !l.isEmpty() && !l.startsWith("#"))
+				.map(l -> l.toLowerCase(Locale.ROOT))
+				.collect(Collectors.toUnmodifiableSet());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** A random password of 16 characters that satisfies the policy, for first start and resets. */

@@ -9,7 +9,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -18,6 +17,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -45,11 +45,16 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/**
+	 * The one authentication manager of both the token endpoint and the login form (which is given it
+	 * explicitly: left alone, Spring builds the form a plain password check of its own).
+	 */
 	@Bean
-	AuthenticationManager authenticationManager(AccountDetailsService details, PasswordEncoder encoder, Clock clock,
-			ApplicationEventPublisher events) {
-		ProviderManager manager = new ProviderManager(new TotpAuthenticationProvider(details, encoder, clock));
-		manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+	AuthenticationManager authenticationManager(AccountDetailsService details, Users users, LoginThrottle throttle,
+			PasswordEncoder encoder, Clock clock, ApplicationEventPublisher events) {
+		ProviderManager manager = new ProviderManager(
+				new TotpAuthenticationProvider(details, users, throttle, encoder, clock));
+		manager.setAuthenticationEventPublisher(TotpAuthenticationProvider.eventPublisher(events));
 		return manager;
 	}
 
@@ -77,8 +82,12 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, Problems problems, SecuritySettings settings) throws Exception {
-		http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES)
+	SecurityFilterChain pages(HttpSecurity http, Problems problems, SecuritySettings settings,
+			AuthenticationManager manager, Users users) throws Exception {
+		var success = new SavedRequestAwareAuthenticationSuccessHandler();
+		success.setDefaultTargetUrl("/");
+		http.authenticationManager(manager)
+			.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES)
 			.permitAll()
 			.requestMatchers("/admin/audit/**")
 			.hasRole(Role.COUNTY_ADMIN.name())
@@ -86,7 +95,15 @@ class SecurityConfiguration {
 			.authenticated())
 			.formLogin(f -> f.loginPage("/login")
 				.authenticationDetailsSource(TotpAuthenticationProvider.detailsSource())
-				.defaultSuccessUrl("/", false)
+				.successHandler((req, res, auth) -> {
+					// for "my sessions": where and with what the session was opened
+					var session = req.getSession();
+					session.setAttribute(WebSessions.ADDRESS, req.getRemoteAddr());
+					String agent = req.getHeader("User-Agent");
+					session.setAttribute(WebSessions.AGENT,
+							agent == null ? null : agent.substring(0, Math.min(agent.length(), 200)));
+					success.onAuthenticationSuccess(req, res, auth);
+				})
 				.failureHandler((req, res, ex) -> {
 					String reason = ex instanceof LockedException ? "locked"
 							: ex instanceof TotpAuthenticationProvider.CodeRequiredException ? "code" : "error";
@@ -98,7 +115,8 @@ class SecurityConfiguration {
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			// open311 is a form-encoded public API, not a browser form
 			.csrf(c -> c.ignoringRequestMatchers("/open311/**"))
-			.addFilterAfter(new AccountSetupFilter(settings, problems), UsernamePasswordAuthenticationFilter.class);
+			.addFilterAfter(new SessionCredentialsFilter(users), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(new AccountSetupFilter(settings, problems), SessionCredentialsFilter.class);
 		headers(http);
 		return http.build();
 	}
@@ -111,22 +129,26 @@ class SecurityConfiguration {
 			.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 	}
 
-	/** Expired tokens are useless; they are deleted hourly by whichever node holds the lease. */
+	/** Expired tokens and forgotten failures are useless; they are deleted hourly by whichever node holds the lease. */
 	@Configuration(proxyBeanMethods = false)
 	static class TokenHousekeeping {
 
 		private final ApiTokens tokens;
 
+		private final LoginThrottle throttle;
+
 		private final JobLock lock;
 
-		TokenHousekeeping(ApiTokens tokens, JobLock lock) {
+		TokenHousekeeping(ApiTokens tokens, LoginThrottle throttle, JobLock lock) {
 			this.tokens = tokens;
+			this.throttle = throttle;
 			this.lock = lock;
 		}
 
 		@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
 		void purge() {
 			lock.runExclusively("purge-api-tokens", java.time.Duration.ofMinutes(10), tokens::purgeExpired);
+			lock.runExclusively("purge-login-throttle", java.time.Duration.ofMinutes(10), throttle::purge);
 		}
 	}
 }

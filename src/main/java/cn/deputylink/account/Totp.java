@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.OptionalLong;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Time-based one-time passwords (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits), as every
@@ -38,16 +41,24 @@ public final class Totp {
 	}
 
 	public static boolean verify(String secret, String code, Instant now) {
+		return matchingStep(secret, code, now).isPresent();
+	}
+
+	/**
+	 * The 30-second step whose code {@code code} is, within one step of {@code now}; the caller records
+	 * it so that the same code is not accepted twice.
+	 */
+	public static OptionalLong matchingStep(String secret, @Nullable String code, Instant now) {
 		if (code == null || !code.matches("\\d{6}")) {
-			return false;
+			return OptionalLong.empty();
 		}
 		long step = now.getEpochSecond() / 30;
 		for (long s = step - 1; s <= step + 1; s++) {
 			if (code(secret, s).equals(code)) {
-				return true;
+				return OptionalLong.of(s);
 			}
 		}
-		return false;
+		return OptionalLong.empty();
 	}
 
 	/** The code for the 30-second step {@code step}. */

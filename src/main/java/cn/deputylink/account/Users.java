@@ -14,7 +14,9 @@ import org.springframework.stereotype.Repository;
 class Users {
 
 	private static final String COLUMNS = "id, username, display_name, role, township_id, station_id, deputy_id, "
-			+ "department_id, enabled, must_change_password, totp_enabled, locked_until, version";
+			+ "department_id, enabled, must_change_password, totp_enabled, version, "
+			// "locked" now means: some address is being held off this username (see LoginThrottle)
+			+ "(select max(t.blocked_until) from login_throttle t where t.username = app_user.username) as locked_until";
 
 	static final RowMapper<UserAccount> ACCOUNT = (rs, i) -> new UserAccount(rs.getLong("id"),
 			rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
@@ -37,9 +39,9 @@ class Users {
 		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into app_user (username, password_hash, display_name, role, township_id, station_id, deputy_id,
-				  department_id, must_change_password, created_at)
+				  department_id, must_change_password, created_at, password_changed_at)
 				values (:username, :hash, :displayName, :role, :townshipId, :stationId, :deputyId, :departmentId,
-				  :mustChange, :now)""")
+				  :mustChange, :now, :now)""")
 			.param("username", u.username())
 			.param("hash", hash)
 			.param("displayName", u.displayName())
@@ -65,15 +67,21 @@ class Users {
 			.optional();
 	}
 
-	/** The account with its secrets, for authentication only. */
-	record Credentials(UserAccount account, String passwordHash, @Nullable String totpSecret) {
+	/**
+	 * The account with its secrets, for authentication only; {@code totpSecret} still encrypted,
+	 * {@code epoch} the credentials epoch sessions and tokens are checked against.
+	 */
+	record Credentials(UserAccount account, String passwordHash, @Nullable String totpSecretCipher, int epoch,
+			@Nullable OffsetDateTime passwordChangedAt) {
 	}
 
 	Optional<Credentials> credentials(String username) {
-		return jdbc.sql("select " + COLUMNS + ", password_hash, totp_secret from app_user where username = :u")
+		return jdbc.sql("select " + COLUMNS + ", password_hash, totp_secret_cipher, credentials_epoch, "
+				+ "password_changed_at from app_user where username = :u")
 			.param("u", username)
 			.query((rs, i) -> new Credentials(ACCOUNT.mapRow(rs, i), rs.getString("password_hash"),
-					rs.getString("totp_secret")))
+					rs.getString("totp_secret_cipher"), rs.getInt("credentials_epoch"),
+					rs.getObject("password_changed_at", OffsetDateTime.class)))
 			.optional();
 	}
 
@@ -116,55 +124,105 @@ class Users {
 			.single();
 	}
 
-	void setPassword(long id, String hash, boolean mustChange) {
-		jdbc.sql("update app_user set password_hash = :h, must_change_password = :m, version = version + 1 where id = :id")
+	/** A new password: the epoch moves on, so every session and token of the account ends. */
+	void setPassword(long id, String hash, boolean mustChange, OffsetDateTime now) {
+		jdbc.sql("""
+				update app_user set password_hash = :h, must_change_password = :m, password_changed_at = :now,
+				  credentials_epoch = credentials_epoch + 1, version = version + 1 where id = :id""")
 			.param("h", hash)
 			.param("m", mustChange)
+			.param("now", now)
 			.param("id", id)
 			.update();
-	}
-
-	/** Counts a failed login; locks the account once the count reaches {@code max}. */
-	void recordFailure(String username, int max, OffsetDateTime lockUntil) {
+		jdbc.sql("insert into password_history (user_id, password_hash, set_at) values (:id, :h, :now)")
+			.param("id", id)
+			.param("h", hash)
+			.param("now", now)
+			.update();
+		// keep the last HISTORY only
 		jdbc.sql("""
-				update app_user set failed_attempts = failed_attempts + 1,
-				  locked_until = case when failed_attempts + 1 >= :max then :until else locked_until end
-				where username = :u""")
-			.param("max", max)
-			.param("until", lockUntil)
-			.param("u", username)
-			.update();
-		jdbc.sql("update app_user set failed_attempts = 0 where username = :u and failed_attempts >= :max")
-			.param("u", username)
-			.param("max", max)
-			.update();
-	}
-
-	void recordSuccess(String username) {
-		jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where username = :u and "
-				+ "(failed_attempts <> 0 or locked_until is not null)")
-			.param("u", username)
-			.update();
-	}
-
-	void unlock(long id) {
-		jdbc.sql("update app_user set failed_attempts = 0, locked_until = null, version = version + 1 where id = :id")
+				delete from password_history where user_id = :id and id not in
+				  (select id from (select id from password_history where user_id = :id order by id desc limit :n) recent)""")
 			.param("id", id)
+			.param("n", PasswordPolicy.HISTORY)
 			.update();
+	}
+
+	/** The hashes of the user's last passwords, newest first, the current one included. */
+	List<String> recentPasswordHashes(long id) {
+		return jdbc.sql("select password_hash from password_history where user_id = :id order by id desc limit :n")
+			.param("id", id)
+			.param("n", PasswordPolicy.HISTORY)
+			.query(String.class)
+			.list();
+	}
+
+	void recordFirstPassword(long id, String hash, OffsetDateTime now) {
+		jdbc.sql("insert into password_history (user_id, password_hash, set_at) values (:id, :h, :now)")
+			.param("id", id)
+			.param("h", hash)
+			.param("now", now)
+			.update();
+	}
+
+	/** The epoch and state sessions are checked against on every request; empty when the user is gone. */
+	record Liveness(int epoch, boolean enabled) {
+	}
+
+	Optional<Liveness> liveness(long id) {
+		return jdbc.sql("select credentials_epoch, enabled from app_user where id = :id")
+			.param("id", id)
+			.query((rs, i) -> new Liveness(rs.getInt(1), rs.getBoolean(2)))
+			.optional();
 	}
 
 	void setEnabled(long id, boolean enabled) {
-		jdbc.sql("update app_user set enabled = :e, version = version + 1 where id = :id")
+		jdbc.sql("update app_user set enabled = :e, version = version + 1"
+				+ (enabled ? "" : ", credentials_epoch = credentials_epoch + 1") + " where id = :id")
 			.param("e", enabled)
 			.param("id", id)
 			.update();
 	}
 
-	void setTotp(long id, @Nullable String secret, boolean enabled) {
-		jdbc.sql("update app_user set totp_secret = :s, totp_enabled = :e, version = version + 1 where id = :id")
-			.param("s", secret)
+	/** A new (or no) second factor; {@code lastStep} is the step of the code that proved it. */
+	void setTotp(long id, @Nullable String secretCipher, boolean enabled, @Nullable Long lastStep) {
+		jdbc.sql("""
+				update app_user set totp_secret = null, totp_secret_cipher = :s, totp_enabled = :e, totp_last_step = :step,
+				  credentials_epoch = credentials_epoch + 1, version = version + 1 where id = :id""")
+			.param("s", secretCipher)
 			.param("e", enabled)
+			.param("step", lastStep)
 			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * Claims the TOTP step {@code step} for the user: true the first time, false when that step (or a
+	 * later one) was used already. One conditional update, so two nodes cannot both accept a code.
+	 */
+	boolean claimTotpStep(long id, long step) {
+		return jdbc.sql("update app_user set totp_last_step = :step where id = :id and "
+				+ "(totp_last_step is null or totp_last_step < :step)")
+			.param("step", step)
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** Plain-text secrets left by older versions, to be encrypted at start-up. */
+	record PlainSecret(long id, String secret) {
+	}
+
+	List<PlainSecret> plainTotpSecrets() {
+		return jdbc.sql("select id, totp_secret from app_user where totp_secret is not null")
+			.query((rs, i) -> new PlainSecret(rs.getLong(1), rs.getString(2)))
+			.list();
+	}
+
+	void encryptTotpSecret(long id, String plain, String cipher) {
+		jdbc.sql("update app_user set totp_secret_cipher = :c, totp_secret = null where id = :id and totp_secret = :p")
+			.param("c", cipher)
+			.param("id", id)
+			.param("p", plain)
 			.update();
 	}
 

@@ -10,7 +10,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Every login attempt, successful or not, and every logout. */
+import cn.deputylink.account.AccountSecurityEvent;
+
+/**
+ * Every login attempt, successful or not (a wrong or replayed second-factor code among the failures),
+ * every logout, and every change to someone's credentials.
+ */
 @Component
 class AuthenticationAudit {
 
@@ -35,6 +40,11 @@ class AuthenticationAudit {
 	@EventListener
 	void logout(LogoutSuccessEvent e) {
 		log.record(e.getAuthentication().getName(), "LOGOUT", channel(), "SUCCESS", null, remote());
+	}
+
+	@EventListener
+	void credentials(AccountSecurityEvent e) {
+		log.record(e.actor(), e.action(), e.target(), e.success() ? "SUCCESS" : "FAILURE", e.detail(), remote());
 	}
 
 	private static String name(Authentication a) {

@@ -185,7 +185,8 @@ class DemoSeeder implements ApplicationRunner {
 				log.warn("Demo county: account {} exists already, left as it is", user.username());
 				continue;
 			}
-			accounts.create(user, null);
+			// a fixture outside the password policy: docs/api.md publishes the demo password, shorter than 12
+			accounts.createFixture(user);
 			created++;
 		}
 		int seeded = 0;

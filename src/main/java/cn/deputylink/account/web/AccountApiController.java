@@ -1,5 +1,7 @@
 package cn.deputylink.account.web;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -71,14 +74,22 @@ class AccountApiController {
 
 	private final Problems problems;
 
-	AccountApiController(AuthenticationManager authentication, ApiTokens tokens, Accounts accounts, Problems problems) {
+	private final Clock clock;
+
+	AccountApiController(AuthenticationManager authentication, ApiTokens tokens, Accounts accounts, Problems problems,
+			Clock clock) {
 		this.authentication = authentication;
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.problems = problems;
+		this.clock = clock;
 	}
 
-	/** Wrong credentials 401, locked 423; a user with a second factor sends {@code code} too. */
+	/**
+	 * Wrong credentials 401; too many failures for this username from this address 423 with
+	 * {@code Retry-After}, the same for existing and unknown usernames; a user with a second factor
+	 * sends {@code code} too.
+	 */
 	@PostMapping("/auth/token")
 	ResponseEntity<?> token(@Valid @RequestBody TokenRequest body, HttpServletRequest request) {
 		var auth = UsernamePasswordAuthenticationToken.unauthenticated(body.username(), body.password());
@@ -88,7 +99,12 @@ class AccountApiController {
 			result = authentication.authenticate(auth);
 		}
 		catch (LockedException ex) {
-			return ResponseEntity.status(HttpStatus.LOCKED).body(problems.problem(HttpStatus.LOCKED, "login.locked"));
+			long seconds = LoginDetailsSupport.retryAt(ex)
+				.map(at -> Math.max(1, Duration.between(OffsetDateTime.now(clock), at).toSeconds() + 1))
+				.orElse(60L);
+			return ResponseEntity.status(HttpStatus.LOCKED)
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+				.body(problems.problem(HttpStatus.LOCKED, "login.throttled"));
 		}
 		catch (AuthenticationException ex) {
 			boolean needsCode = LoginDetailsSupport.isCodeRequired(ex);
@@ -102,6 +118,13 @@ class AccountApiController {
 		return ResponseEntity.ok(new TokenResponse(issued.token(), issued.expiresAt()));
 	}
 
+	/** Ends the caller's token at once. */
+	@PostMapping("/auth/logout")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void logout(HttpServletRequest request) {
+		ApiTokens.ofRequest(request).ifPresent(tokens::revoke);
+	}
+
 	@GetMapping("/me")
 	Me me() {
 		CurrentUser u = CurrentUser.get();
@@ -111,8 +134,11 @@ class AccountApiController {
 
 	@PostMapping("/me/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void changePassword(@Valid @RequestBody PasswordChange body) {
-		accounts.changePassword(CurrentUser.get(), body.currentPassword(), body.newPassword());
+	void changePassword(@Valid @RequestBody PasswordChange body, HttpServletRequest request) {
+		CurrentUser me = CurrentUser.get();
+		accounts.changePassword(me, body.currentPassword(), body.newPassword());
+		// every other token of the user ended; the one making the change goes on
+		ApiTokens.ofRequest(request).ifPresent(t -> tokens.keep(t, me));
 	}
 
 	@PostMapping("/users")
@@ -152,6 +178,13 @@ class AccountApiController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void enable(@PathVariable long id) {
 		accounts.setEnabled(id, true, CurrentUser.get());
+	}
+
+	/** A county admin resets someone's second factor (a lost phone); it enrols again at its next login. */
+	@PostMapping("/users/{id}/reset-totp")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void resetTotp(@PathVariable long id) {
+		accounts.resetTotp(id, CurrentUser.get());
 	}
 
 	/** A generated password, shown once, to be changed at the next login. */

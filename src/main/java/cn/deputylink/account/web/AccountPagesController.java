@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,6 +16,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -27,10 +29,11 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import cn.deputylink.account.Accounts;
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Totp;
+import cn.deputylink.account.WebSessions;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.web.FormErrors;
 
-/** Login, changing one's password and enrolling the second factor. */
+/** Login, changing one's password, the second factor and one's own sessions. */
 @Controller
 class AccountPagesController {
 
@@ -38,10 +41,13 @@ class AccountPagesController {
 
 	private final Accounts accounts;
 
+	private final WebSessions webSessions;
+
 	private final FormErrors errors;
 
-	AccountPagesController(Accounts accounts, FormErrors errors) {
+	AccountPagesController(Accounts accounts, WebSessions webSessions, FormErrors errors) {
 		this.accounts = accounts;
+		this.webSessions = webSessions;
 		this.errors = errors;
 	}
 
@@ -76,47 +82,86 @@ class AccountPagesController {
 			model.addAttribute("errors", errors.of(ex));
 			return "account/password";
 		}
-		replacePrincipal(me.withPasswordChanged(), request);
+		// every other session of the account ended; this one goes on
+		replacePrincipal(accounts.refreshed(me), request);
 		redirect.addFlashAttribute("flash", errors.msg("password.changed"));
 		return "redirect:/dashboard";
 	}
 
+	/** Enrolment, or — once enrolled — re-enrolment with a new secret and turning the factor off. */
 	@GetMapping("/account/totp")
 	String totpForm(HttpSession session, Model model) throws IOException {
-		CurrentUser me = CurrentUser.get();
-		if (!me.totpEnabled()) {
-			String secret = (String) session.getAttribute(PENDING_SECRET);
-			if (secret == null) {
-				secret = Totp.newSecret();
-				session.setAttribute(PENDING_SECRET, secret);
-			}
-			model.addAttribute("secret", secret);
-			model.addAttribute("qr", qrDataUri(Totp.uri("DeputyLink", me.getUsername(), secret)));
-		}
+		totpModel(session, model);
 		return "account/totp";
 	}
 
+	private void totpModel(HttpSession session, Model model) throws IOException {
+		CurrentUser me = CurrentUser.get();
+		String secret = (String) session.getAttribute(PENDING_SECRET);
+		if (secret == null) {
+			secret = Totp.newSecret();
+			session.setAttribute(PENDING_SECRET, secret);
+		}
+		model.addAttribute("secret", secret);
+		model.addAttribute("qr", qrDataUri(Totp.uri("DeputyLink", me.getUsername(), secret)));
+	}
+
 	@PostMapping("/account/totp")
-	String enableTotp(@RequestParam String code, HttpServletRequest request, Model model, RedirectAttributes redirect)
-			throws IOException {
+	String enableTotp(@RequestParam String code, @RequestParam(required = false) @Nullable String currentCode,
+			HttpServletRequest request, Model model, RedirectAttributes redirect) throws IOException {
 		CurrentUser me = CurrentUser.get();
 		String secret = (String) request.getSession().getAttribute(PENDING_SECRET);
 		if (secret == null) {
 			return "redirect:/account/totp";
 		}
 		try {
-			accounts.enableTotp(me, secret, code.strip());
+			accounts.enableTotp(me, secret, code.strip(), currentCode == null ? null : currentCode.strip());
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("errors", errors.of(ex));
-			model.addAttribute("secret", secret);
-			model.addAttribute("qr", qrDataUri(Totp.uri("DeputyLink", me.getUsername(), secret)));
+			totpModel(request.getSession(), model);
 			return "account/totp";
 		}
 		request.getSession().removeAttribute(PENDING_SECRET);
-		replacePrincipal(me.withTotpEnabled(), request);
+		replacePrincipal(accounts.refreshed(me), request);
 		redirect.addFlashAttribute("flash", errors.msg("totp.enabled"));
 		return "redirect:/dashboard";
+	}
+
+	@PostMapping("/account/totp/disable")
+	String disableTotp(@RequestParam(required = false) @Nullable String code, HttpServletRequest request, Model model,
+			RedirectAttributes redirect) throws IOException {
+		CurrentUser me = CurrentUser.get();
+		try {
+			accounts.disableOwnTotp(me, code == null ? null : code.strip());
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("disableErrors", errors.of(ex));
+			totpModel(request.getSession(), model);
+			return "account/totp";
+		}
+		replacePrincipal(accounts.refreshed(me), request);
+		redirect.addFlashAttribute("flash", errors.msg("auth.totp.disabled"));
+		return "redirect:/account/totp";
+	}
+
+	/** "My sessions": where the user is signed in, and a button to end each other session. */
+	@GetMapping("/account/sessions")
+	String sessions(HttpServletRequest request, Model model) {
+		HttpSession session = request.getSession(false);
+		model.addAttribute("sessions", webSessions.of(CurrentUser.get(), session == null ? null : session.getId()));
+		return "account/sessions";
+	}
+
+	@PostMapping("/account/sessions/{id}/end")
+	String endSession(@PathVariable String id, HttpServletRequest request, RedirectAttributes redirect) {
+		HttpSession session = request.getSession(false);
+		webSessions.end(CurrentUser.get(), id);
+		if (session != null && session.getId().equals(id)) {
+			return "redirect:/login?logout";
+		}
+		redirect.addFlashAttribute("flash", errors.msg("auth.sessions.ended"));
+		return "redirect:/account/sessions";
 	}
 
 	/** Keeps the session's principal in step with the account after a setup step. */

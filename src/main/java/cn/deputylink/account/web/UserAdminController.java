@@ -87,7 +87,7 @@ class UserAdminController {
 				case "unlock" -> accounts.unlock(id, me);
 				case "disable" -> accounts.setEnabled(id, false, me);
 				case "enable" -> accounts.setEnabled(id, true, me);
-				case "disable-totp" -> accounts.disableTotp(id, me);
+				case "reset-totp", "disable-totp" -> accounts.resetTotp(id, me);
 				case "reset-password" -> {
 					String generated = accounts.resetPassword(id, me);
 					redirect.addFlashAttribute("flash", errors.msg("user.passwordReset", generated));
