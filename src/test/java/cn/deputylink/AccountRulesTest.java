@@ -14,14 +14,32 @@ import cn.deputylink.account.Totp;
 class AccountRulesTest {
 
 	@Test
-	void passwordsNeedEightCharactersOfThreeClasses() {
+	void passwordsNeedTwelveCharactersOfThreeClasses() {
 		assertThat(PasswordPolicy.violation("alice", "Ab#1")).contains("password.tooShort");
-		assertThat(PasswordPolicy.violation("alice", "abcdefgh")).contains("password.classes");
-		assertThat(PasswordPolicy.violation("alice", "abcdefg1")).contains("password.classes");
-		assertThat(PasswordPolicy.violation("alice", "abcdef1#")).isEmpty();
-		assertThat(PasswordPolicy.violation("alice", "Demo#2026")).isEmpty();
-		assertThat(PasswordPolicy.violation("alice", "xAlice#2026")).contains("password.containsUsername");
+		// eight characters of three classes were enough before issue 7; now twelve are needed
+		assertThat(PasswordPolicy.violation("alice", "abcdef1#")).contains("password.tooShort");
+		assertThat(PasswordPolicy.violation("alice", "Demo#2026")).contains("password.tooShort");
+		assertThat(PasswordPolicy.violation("alice", "Kqz#2026vbn")).contains("password.tooShort");
+		assertThat(PasswordPolicy.violation("alice", "Kqz#2026vbnm")).isEmpty();
+		assertThat(PasswordPolicy.violation("alice", "abcdefghijkl")).contains("password.classes");
+		assertThat(PasswordPolicy.violation("alice", "abcdefghijk1")).contains("password.classes");
+		assertThat(PasswordPolicy.violation("alice", "abcdefghij1#")).isEmpty();
+		assertThat(PasswordPolicy.violation("alice", "xAlice#2026ab")).contains("password.containsUsername");
 		assertThat(PasswordPolicy.violation("alice", "A".repeat(100) + "a1#" + "x".repeat(30))).contains("password.tooLong");
+	}
+
+	/** Long enough and of three classes, but on every attacker's list, as is or dressed up. */
+	@Test
+	void commonPasswordsAreRefused() {
+		assertThat(PasswordPolicy.violation("alice", "Password@123")).contains("password.common");
+		assertThat(PasswordPolicy.violation("alice", "P@ssw0rd2026!")).contains("password.common");
+		assertThat(PasswordPolicy.violation("alice", "1qaz@WSX3edc")).contains("password.common");
+		assertThat(PasswordPolicy.violation("alice", "Admin@123456")).contains("password.common");
+		assertThat(PasswordPolicy.violation("alice", "Woaini1314!!")).contains("password.common");
+		assertThat(PasswordPolicy.violation("alice", "2026#Qwertyuiop")).contains("password.common");
+		assertThat(PasswordPolicy.violation("alice", "Welcome#2026")).contains("password.common");
+		// a common word inside a longer password is fine: the whole is not guessable from the list
+		assertThat(PasswordPolicy.violation("alice", "Password#Kite-2026")).isEmpty();
 	}
 
 	@RepeatedTest(20)

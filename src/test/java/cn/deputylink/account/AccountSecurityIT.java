@@ -27,7 +27,7 @@ class AccountSecurityIT {
 
 	private String newAdmin(Api county, boolean mustChange) {
 		String name = "u" + ThreadLocalRandom.current().nextInt(10_000_000);
-		var r = county.post("/api/v1/users", Api.json(Map.of("username", name, "password", "Start#2026x", "displayName",
+		var r = county.post("/api/v1/users", Api.json(Map.of("username", name, "password", "Start#2026xy", "displayName",
 				"测试", "role", "COUNTY_ADMIN", "mustChangePassword", mustChange)));
 		assertThat(r.status()).isEqualTo(201);
 		return name;
@@ -45,12 +45,12 @@ class AccountSecurityIT {
 		for (int i = 0; i < 5; i++) {
 			assertThat(anon.post("/api/v1/auth/token", tokenBody(user, "Wrong#2026x")).status()).isEqualTo(401);
 		}
-		var locked = anon.post("/api/v1/auth/token", tokenBody(user, "Start#2026x"));
+		var locked = anon.post("/api/v1/auth/token", tokenBody(user, "Start#2026xy"));
 		assertThat(locked.status()).isEqualTo(423);
 		assertThat(locked.contentType()).startsWith("application/problem+json");
 		long id = accounts.findByUsername(user).orElseThrow().id();
 		assertThat(county.post("/api/v1/users/" + id + "/unlock", "").status()).isEqualTo(204);
-		assertThat(anon.post("/api/v1/auth/token", tokenBody(user, "Start#2026x")).status()).isEqualTo(200);
+		assertThat(anon.post("/api/v1/auth/token", tokenBody(user, "Start#2026xy")).status()).isEqualTo(200);
 
 		var audit = county.get("/api/v1/audit?action=LOGIN&actor=" + user).json().get("items");
 		assertThat(audit.size()).isGreaterThanOrEqualTo(7);
@@ -61,15 +61,15 @@ class AccountSecurityIT {
 	void aGeneratedPasswordMustBeChangedBeforeAnythingElse() {
 		Api county = Api.as(port, "county");
 		String user = newAdmin(county, true);
-		Api fresh = Api.as(port, user, "Start#2026x");
+		Api fresh = Api.as(port, user, "Start#2026xy");
 		assertThat(fresh.get("/api/v1/townships").status()).isEqualTo(403);
 		assertThat(fresh.get("/api/v1/me").json().get("mustChangePassword").asBoolean()).isTrue();
 		assertThat(fresh.post("/api/v1/me/password",
-				Api.json(Map.of("currentPassword", "Start#2026x", "newPassword", "alllowercase"))).status()).isEqualTo(400);
+				Api.json(Map.of("currentPassword", "Start#2026xy", "newPassword", "alllowercase"))).status()).isEqualTo(400);
 		assertThat(fresh.post("/api/v1/me/password",
-				Api.json(Map.of("currentPassword", "Start#2026x", "newPassword", "Changed#2026y"))).status()).isEqualTo(204);
+				Api.json(Map.of("currentPassword", "Start#2026xy", "newPassword", "Changed#2026y"))).status()).isEqualTo(204);
 		assertThat(fresh.get("/api/v1/townships").status()).isEqualTo(200);
-		assertThat(Api.anonymous(port).post("/api/v1/auth/token", tokenBody(user, "Start#2026x")).status()).isEqualTo(401);
+		assertThat(Api.anonymous(port).post("/api/v1/auth/token", tokenBody(user, "Start#2026xy")).status()).isEqualTo(401);
 		Api.as(port, user, "Changed#2026y");
 	}
 
@@ -80,17 +80,18 @@ class AccountSecurityIT {
 		CurrentUser principal = new CurrentUser(accounts.findByUsername(user).orElseThrow().id(), user, "测试",
 				Role.COUNTY_ADMIN, null, null, null, null, false, false, null, true, false);
 		String secret = Totp.newSecret();
-		accounts.enableTotp(principal, secret, Totp.code(secret, Instant.now().getEpochSecond() / 30));
+		// enrolled with the previous step's code: a code is good once, and the login below uses the current one
+		accounts.enableTotp(principal, secret, Totp.code(secret, Instant.now().getEpochSecond() / 30 - 1));
 
 		Api anon = Api.anonymous(port);
-		var noCode = anon.post("/api/v1/auth/token", tokenBody(user, "Start#2026x"));
+		var noCode = anon.post("/api/v1/auth/token", tokenBody(user, "Start#2026xy"));
 		assertThat(noCode.status()).isEqualTo(401);
 		assertThat(noCode.json().get("totpRequired").asBoolean()).isTrue();
 		assertThat(anon.post("/api/v1/auth/token",
-				Api.json(Map.of("username", user, "password", "Start#2026x", "code", "000000"))).status()).isEqualTo(401);
+				Api.json(Map.of("username", user, "password", "Start#2026xy", "code", "000000"))).status()).isEqualTo(401);
 		String code = Totp.code(secret, Instant.now().getEpochSecond() / 30);
 		assertThat(anon.post("/api/v1/auth/token",
-				Api.json(Map.of("username", user, "password", "Start#2026x", "code", code))).status()).isEqualTo(200);
+				Api.json(Map.of("username", user, "password", "Start#2026xy", "code", code))).status()).isEqualTo(200);
 	}
 
 	@Test
@@ -118,15 +119,15 @@ class AccountSecurityIT {
 		long own = township.get("/api/v1/me").json().get("townshipId").asLong();
 		long ownStation = township.get("/api/v1/stations?limit=1").json().get("items").get(0).get("id").asLong();
 		String name = "l" + ThreadLocalRandom.current().nextInt(10_000_000);
-		var ok = township.post("/api/v1/users", Api.json(Map.of("username", name, "password", "Start#2026x",
+		var ok = township.post("/api/v1/users", Api.json(Map.of("username", name, "password", "Start#2026xy",
 				"displayName", "联络员", "role", "STATION_LIAISON", "stationId", ownStation)));
 		assertThat(ok.status()).isEqualTo(201);
 		assertThat(ok.json().get("townshipId").asLong()).isEqualTo(own);
 		Api county = Api.as(port, "county");
 		long otherTownship = county.get("/api/v1/townships?q=T02").json().get("items").get(0).get("id").asLong();
-		assertThat(township.post("/api/v1/users", Api.json(Map.of("username", name + "x", "password", "Start#2026x",
+		assertThat(township.post("/api/v1/users", Api.json(Map.of("username", name + "x", "password", "Start#2026xy",
 				"displayName", "越权", "role", "TOWNSHIP_ADMIN", "townshipId", otherTownship))).status()).isEqualTo(403);
-		assertThat(township.post("/api/v1/users", Api.json(Map.of("username", name + "y", "password", "Start#2026x",
+		assertThat(township.post("/api/v1/users", Api.json(Map.of("username", name + "y", "password", "Start#2026xy",
 				"displayName", "越权", "role", "COUNTY_ADMIN"))).status()).isEqualTo(403);
 		assertThat(accounts.findByUsername(name + "x")).isEmpty();
 	}

@@ -28,7 +28,7 @@ import cn.deputylink.support.IntegrationTest;
 @IntegrationTest
 class OpinionBrowserIT extends BrowserTest {
 
-	private static final String HANDLER_PASSWORD = "Start#2026x";
+	private static final String HANDLER_PASSWORD = "Start#2026xy";
 
 	private static final Pattern CODE = Pattern.compile("\\d{4}-\\d{4}-\\d{5}");
 

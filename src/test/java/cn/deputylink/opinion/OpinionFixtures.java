@@ -60,10 +60,10 @@ final class OpinionFixtures {
 				Api.json(Map.of("name", unique("县测试局"), "tier", "COUNTY", "categoryCodes", codes)));
 		assertThat(d.status()).as(d.body()).isEqualTo(201);
 		String username = unique("h");
-		var u = county.post("/api/v1/users", Api.json(Map.of("username", username, "password", "Start#2026x", "displayName",
+		var u = county.post("/api/v1/users", Api.json(Map.of("username", username, "password", "Start#2026xy", "displayName",
 				"测试承办人", "role", "DEPARTMENT_HANDLER", "departmentId", d.id(), "mustChangePassword", false)));
 		assertThat(u.status()).as(u.body()).isEqualTo(201);
-		return new Unit(d.id(), Api.as(port, username, "Start#2026x"));
+		return new Unit(d.id(), Api.as(port, username, "Start#2026xy"));
 	}
 
 	/** A fresh opinion registered by the liaison officer in the demo township. */

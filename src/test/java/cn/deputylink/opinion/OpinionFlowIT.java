@@ -182,9 +182,9 @@ class OpinionFlowIT extends OpinionTestSupport {
 	void twoHandlersRacingOnOneOpinionOneWinsNothingLost() throws Exception {
 		OpinionFixtures.Unit unit = f.newCountyDepartment();
 		String username = OpinionFixtures.unique("h");
-		f.county.post("/api/v1/users", Api.json(Map.of("username", username, "password", "Start#2026x", "displayName",
+		f.county.post("/api/v1/users", Api.json(Map.of("username", username, "password", "Start#2026xy", "displayName",
 				"第二承办人", "role", "DEPARTMENT_HANDLER", "departmentId", unit.id(), "mustChangePassword", false)));
-		Api second = Api.as(port, username, "Start#2026x");
+		Api second = Api.as(port, username, "Start#2026xy");
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
 			for (int round = 0; round < 5; round++) {

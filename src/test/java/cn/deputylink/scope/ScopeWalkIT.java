@@ -158,9 +158,9 @@ class ScopeWalkIT {
 		c.add(new Case("POST", "/api/v1/departments", Api.json(Map.of("name", "%s", "tier", "COUNTY")), 201, 403, 403, 403, 403));
 		c.add(new Case("POST", "/api/v1/categories",
 				Api.json(Map.of("code", "%S", "nameZh", "新类", "nameEn", "New", "dueWorkingDays", 15)), 201, 403, 403, 403, 403));
-		c.add(new Case("POST", "/api/v1/users", Api.json(Map.of("username", "%s", "password", "Start#2026x", "displayName",
+		c.add(new Case("POST", "/api/v1/users", Api.json(Map.of("username", "%s", "password", "Start#2026xy", "displayName",
 				"某", "role", "TOWNSHIP_ADMIN", "townshipId", other)), 201, 403, 403, 403, 403));
-		c.add(new Case("POST", "/api/v1/users", Api.json(Map.of("username", "%s", "password", "Start#2026x", "displayName",
+		c.add(new Case("POST", "/api/v1/users", Api.json(Map.of("username", "%s", "password", "Start#2026xy", "displayName",
 				"某", "role", "TOWNSHIP_ADMIN", "townshipId", own)), 201, 201, 403, 403, 403));
 		// opinions: scope by township, by department, by deputy
 		c.add(new Case("GET", "/api/v1/opinions", null, 200, 200, 200, 200, 200));

@@ -43,6 +43,11 @@ public final class Api {
 		return api;
 	}
 
+	/** A client sending a token obtained elsewhere (for instance with a second-factor code). */
+	public static Api withToken(int port, String token) {
+		return new Api("http://localhost:" + port, token);
+	}
+
 	public static Api as(int port, String demoUser) {
 		return as(port, demoUser, DEMO_PASSWORD);
 	}

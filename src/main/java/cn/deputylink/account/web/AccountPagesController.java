@@ -9,16 +9,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.google.zxing.BarcodeFormat;
@@ -31,6 +34,7 @@ import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Totp;
 import cn.deputylink.account.WebSessions;
 import cn.deputylink.shared.InvalidInputException;
+import cn.deputylink.shared.NotFoundException;
 import cn.deputylink.shared.web.FormErrors;
 
 /** Login, changing one's password, the second factor and one's own sessions. */
@@ -162,6 +166,13 @@ class AccountPagesController {
 		}
 		redirect.addFlashAttribute("flash", errors.msg("auth.sessions.ended"));
 		return "redirect:/account/sessions";
+	}
+
+	/** Someone else's session, or none: the same answer, so session ids reveal nothing. */
+	@ExceptionHandler(NotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound() {
+		return "error/404";
 	}
 
 	/** Keeps the session's principal in step with the account after a setup step. */
