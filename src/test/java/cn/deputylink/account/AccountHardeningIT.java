@@ -167,6 +167,27 @@ class AccountHardeningIT {
 		assertThat(cipher.decrypt(row.cipherText())).isEqualTo(secret);
 	}
 
+	@Autowired
+	TotpSecretEncryption encryption;
+
+	/** Secrets an earlier version stored in plain text are encrypted at start-up, and still work. */
+	@Test
+	void plainSecretsOfEarlierVersionsAreEncryptedAtStartUp() {
+		String user = newAdmin();
+		String secret = Totp.newSecret();
+		jdbc.sql("update app_user set totp_secret = :s, totp_enabled = true where username = :u")
+			.param("s", secret)
+			.param("u", user)
+			.update();
+		encryption.run(null);
+		String stored = jdbc.sql("select coalesce(totp_secret, '') || '|' || totp_secret_cipher from app_user where username = :u")
+			.param("u", user)
+			.query(String.class)
+			.single();
+		assertThat(stored).startsWith("|").doesNotContain(secret);
+		assertThat(token(user, PASSWORD, Totp.code(secret, step())).status()).isEqualTo(200);
+	}
+
 	@Test
 	void aUserTurnsItsSecondFactorOffOrReplacesItOnlyWithACurrentCode() throws Exception {
 		String user = newAdmin();
