@@ -1,6 +1,7 @@
 package cn.deputylink.account;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,10 +20,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class SessionCredentialsFilter extends OncePerRequestFilter {
 
+	private static final List<String> STATIC = List.of("/css/", "/js/", "/webjars/", "/images/", "/favicon");
+
 	private final Users users;
 
 	SessionCredentialsFilter(Users users) {
 		this.users = users;
+	}
+
+	/** Static files carry nothing to protect; they need no database read. */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return STATIC.stream().anyMatch(path::startsWith);
 	}
 
 	@Override

@@ -390,6 +390,8 @@ class AccountHardeningIT {
 		}
 		long k = median(known);
 		long u = median(unknown);
+		org.slf4j.LoggerFactory.getLogger(AccountHardeningIT.class)
+			.info("wrong login, median of 7: existing username {} µs, unknown username {} µs", k, u);
 		// both hash a password (BCrypt, tens of milliseconds): the same class, not twice as fast
 		assertThat(u).as("unknown %d µs, known %d µs", u, k).isBetween(k / 3, k * 3);
 	}
