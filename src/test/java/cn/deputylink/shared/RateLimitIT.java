@@ -353,6 +353,23 @@ class RateLimitIT {
 	}
 
 	@Test
+	void endedWindowsArePurgedAndOpenOnesKept() {
+		String open = "test:" + UUID.randomUUID();
+		String ended = "test:" + UUID.randomUUID();
+		assertThat(limits.tryAcquire(open, 5, Duration.ofDays(3650)).allowed()).isTrue();
+		jdbc.sql("insert into rate_limit (bucket, window_end, hits) values (:b, :e, 1)")
+			.param("b", ended)
+			.param("e", System.currentTimeMillis() - 1000)
+			.update();
+		assertThat(limits.purgeExpired()).isPositive();
+		assertThat(jdbc.sql("select bucket from rate_limit where bucket in (:a, :b)")
+			.param("a", open)
+			.param("b", ended)
+			.query(String.class)
+			.list()).containsExactly(open);
+	}
+
+	@Test
 	void aFilledHoneypotCreatesNothingAndAnswersNeutrally() throws Exception {
 		Client c = new Client();
 		String form = c.get("/public/opinions/new").body();
