@@ -413,12 +413,17 @@ class RateLimitIT {
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(v -> assertThat(v).startsWith("SESSION=").contains("Secure", "HttpOnly"));
 
+		// every cookie, the language cookie too
+		assertThat(c.get("/?lang=en").headers().allValues("Set-Cookie")).anySatisfy(v -> assertThat(v).startsWith("dl-lang=").contains("Secure"));
+		assertThat(c.get("/?text=large").headers().allValues("Set-Cookie")).anySatisfy(v -> assertThat(v).startsWith("dl-text=").contains("Secure"));
+
 		// plain HTTP through the same proxy: neither
 		Client plain = new Client();
 		plain.extra.addAll(List.of("X-Forwarded-Proto", "http"));
 		var p = plain.get("/login");
 		assertThat(p.headers().firstValue("Strict-Transport-Security")).isEmpty();
 		assertThat(p.headers().allValues("Set-Cookie")).allSatisfy(v -> assertThat(v).doesNotContain("Secure"));
+		assertThat(plain.get("/?lang=en").headers().allValues("Set-Cookie")).anySatisfy(v -> assertThat(v).startsWith("dl-lang=").doesNotContain("Secure"));
 		var plainLogin = plain.form("/login", Map.of("username", "deputy", "password", Api.DEMO_PASSWORD));
 		assertThat(plainLogin.headers().allValues("Set-Cookie")).anySatisfy(v -> assertThat(v).startsWith("SESSION=").doesNotContain("Secure"));
 

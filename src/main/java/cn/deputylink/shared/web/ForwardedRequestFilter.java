@@ -3,10 +3,12 @@ package cn.deputylink.shared.web;
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -44,14 +46,49 @@ class ForwardedRequestFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String peer = request.getRemoteAddr();
 		if (!proxies.isTrusted(peer)) {
-			chain.doFilter(request, response);
+			chain.doFilter(request, request.isSecure() ? new SecureCookies(response) : response);
 			return;
 		}
 		String client = proxies.clientAddress(peer, request.getHeader("X-Forwarded-For"));
 		String proto = request.getHeader("X-Forwarded-Proto");
 		String first = proto == null ? null : proto.split(",")[0].strip().toLowerCase(java.util.Locale.ROOT);
 		boolean secure = first == null ? request.isSecure() : "https".equals(first);
-		chain.doFilter(new Forwarded(request, client, secure), response);
+		chain.doFilter(new Forwarded(request, client, secure), secure ? new SecureCookies(response) : response);
+	}
+
+	/**
+	 * Over HTTPS every cookie is {@code Secure} — the session and CSRF cookies set it themselves from
+	 * {@code isSecure()}, the language and large-text cookies do not know about it.
+	 */
+	private static final class SecureCookies extends HttpServletResponseWrapper {
+
+		SecureCookies(HttpServletResponse response) {
+			super(response);
+		}
+
+		@Override
+		public void addCookie(Cookie cookie) {
+			cookie.setSecure(true);
+			super.addCookie(cookie);
+		}
+
+		@Override
+		public void addHeader(String name, String value) {
+			super.addHeader(name, secure(name, value));
+		}
+
+		@Override
+		public void setHeader(String name, String value) {
+			super.setHeader(name, secure(name, value));
+		}
+
+		private static String secure(String name, String value) {
+			if (value != null && "Set-Cookie".equalsIgnoreCase(name)
+					&& !value.toLowerCase(java.util.Locale.ROOT).matches("(?s).*;\\s*secure\\s*(;.*)?")) {
+				return value + "; Secure";
+			}
+			return value;
+		}
 	}
 
 	private static final class Forwarded extends HttpServletRequestWrapper {
