@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +38,7 @@ import cn.deputylink.shared.web.FormErrors;
 @RequestMapping("/public/opinions")
 class PublicOpinionPages {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PublicOpinionPages.class);
+	private static final Logger log = LoggerFactory.getLogger(PublicOpinionPages.class);
 
 	private final OpinionHandling opinions;
 

@@ -1,6 +1,7 @@
 package cn.deputylink.shared.web;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.Cookie;
@@ -51,7 +52,7 @@ class ForwardedRequestFilter extends OncePerRequestFilter {
 		}
 		String client = proxies.clientAddress(peer, request.getHeader("X-Forwarded-For"));
 		String proto = request.getHeader("X-Forwarded-Proto");
-		String first = proto == null ? null : proto.split(",")[0].strip().toLowerCase(java.util.Locale.ROOT);
+		String first = proto == null ? null : proto.split(",")[0].strip().toLowerCase(Locale.ROOT);
 		boolean secure = first == null ? request.isSecure() : "https".equals(first);
 		chain.doFilter(new Forwarded(request, client, secure), secure ? new SecureCookies(response) : response);
 	}
@@ -84,7 +85,7 @@ class ForwardedRequestFilter extends OncePerRequestFilter {
 
 		private static String secure(String name, String value) {
 			if (value != null && "Set-Cookie".equalsIgnoreCase(name)
-					&& !value.toLowerCase(java.util.Locale.ROOT).matches("(?s).*;\\s*secure\\s*(;.*)?")) {
+					&& !value.toLowerCase(Locale.ROOT).matches("(?s).*;\\s*secure\\s*(;.*)?")) {
 				return value + "; Secure";
 			}
 			return value;

@@ -3,6 +3,7 @@ package cn.deputylink.shared.web;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -95,7 +96,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+		String name = kind.name().toLowerCase(Locale.ROOT);
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));
 		if (path.startsWith("/api/")) {
 			problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "edge.rateLimit." + name,
