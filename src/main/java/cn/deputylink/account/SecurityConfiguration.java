@@ -19,10 +19,14 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 import cn.deputylink.shared.JobLock;
 import cn.deputylink.shared.web.Problems;
+import cn.deputylink.shared.web.SecurityHeaders;
 
 /**
  * Two filter chains: the JSON API ({@code /api/**}: bearer tokens, stateless, no CSRF because no
@@ -32,9 +36,7 @@ import cn.deputylink.shared.web.Problems;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-			+ "frame-ancestors 'none'";
+	static final String CSP = SecurityHeaders.CSP;
 
 	private static final String[] PUBLIC_PAGES = { "/", "/login", "/public/**", "/css/**", "/js/**", "/webjars/**",
 			"/images/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/locale",
@@ -84,8 +86,10 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, Problems problems, SecuritySettings settings,
 			AuthenticationManager manager, Users users) throws Exception {
+		var requestCache = new CookieRequestCache();
 		var success = new SavedRequestAwareAuthenticationSuccessHandler();
 		success.setDefaultTargetUrl("/");
+		success.setRequestCache(requestCache);
 		http.authenticationManager(manager)
 			.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES)
 			.permitAll()
@@ -113,8 +117,11 @@ class SecurityConfiguration {
 				})
 				.permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			// open311 is a form-encoded public API, not a browser form
-			.csrf(c -> c.ignoringRequestMatchers("/open311/**"))
+			// open311 is a form-encoded public API, not a browser form. The token lives in a cookie
+			// (HttpOnly; pages read it from the meta tag) and the page asked for before login too, so
+			// that an anonymous page view creates no session row
+			.csrf(c -> c.ignoringRequestMatchers("/open311/**").csrfTokenRepository(new CookieCsrfTokenRepository()))
+			.requestCache(r -> r.requestCache(requestCache))
 			.addFilterAfter(new SessionCredentialsFilter(users), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new AccountSetupFilter(settings, problems), SessionCredentialsFilter.class);
 		headers(http);
@@ -126,7 +133,10 @@ class SecurityConfiguration {
 			.frameOptions(f -> f.deny())
 			.contentTypeOptions(c -> {
 			})
-			.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+			.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+			// only over HTTPS, directly or from a trusted proxy (see ForwardedRequestFilter)
+			.httpStrictTransportSecurity(t -> t.includeSubDomains(true).maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS))
+			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", SecurityHeaders.PERMISSIONS_POLICY)));
 	}
 
 	/** Expired tokens and forgotten failures are useless; they are deleted hourly by whichever node holds the lease. */

@@ -41,6 +41,7 @@ import cn.deputylink.shared.InvalidInputException.FieldError;
 import cn.deputylink.shared.Masking;
 import cn.deputylink.shared.NotFoundException;
 import cn.deputylink.shared.PersonalDataCipher;
+import cn.deputylink.shared.RateLimits;
 
 /**
  * The opinion desk: intake, triage, routing, handling, reply and feedback. Every change runs in one
@@ -87,9 +88,12 @@ public class OpinionHandling {
 
 	private final Clock clock;
 
+	private final RateLimits limits;
+
 	OpinionHandling(Opinions opinions, Attachments attachments, IdempotencyKeys idempotency, RoutingRules routing,
 			Places places, WorkingCalendar calendar, Notifications notifications, PersonalDataCipher cipher,
-			AuditLog audit, MessageSource messages, TransactionTemplate tx, OpinionSettings settings, Clock clock) {
+			AuditLog audit, MessageSource messages, TransactionTemplate tx, OpinionSettings settings, Clock clock,
+			RateLimits limits) {
 		this.opinions = opinions;
 		this.attachments = attachments;
 		this.idempotency = idempotency;
@@ -103,6 +107,7 @@ public class OpinionHandling {
 		this.tx = tx;
 		this.settings = settings;
 		this.clock = clock;
+		this.limits = limits;
 	}
 
 	/** The result of an intake: the opinion, and whether it was created before under the same key. */
@@ -161,7 +166,11 @@ public class OpinionHandling {
 					attachments.insert(newId, f.name(), f.type(), f.bytes(), f.sha256(), user == null ? null : user.id(), now);
 				}
 				Opinion o = load(newId);
-				if (phone != null) {
+				// a public submission's SMS counts against the phone's daily limit (in this transaction, so a
+				// failed intake counts nothing); over it the opinion is still taken and its code shown, only
+				// the SMS is not sent — the limit protects the phone's owner, not the submitter's opinion
+				if (phone != null && (user != null
+						|| limits.tryAcquire(RateLimits.Kind.SMS_PER_PHONE, phoneKey(phone)).allowed())) {
 					notifications.sms(phone, text("opinion.sms.received", o.trackingCode()));
 				}
 				if (o.townshipId() != null) {
@@ -822,6 +831,18 @@ public class OpinionHandling {
 	}
 
 	// ------------------------------------------------------------------ helpers
+
+	/** A phone as the SMS limit counts it: digits only, without China's country code. */
+	static String phoneKey(String phone) {
+		String digits = phone.replaceAll("[^0-9]", "");
+		if (digits.startsWith("0086")) {
+			digits = digits.substring(4);
+		}
+		else if (digits.startsWith("86") && digits.length() == 13) {
+			digits = digits.substring(2);
+		}
+		return digits;
+	}
 
 	private void smsConstituent(Opinion o, String key) {
 		String phone = cipher.decrypt(opinions.encryptedPhone(o.id()));

@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -100,6 +101,27 @@ public class PersonalDataCipher {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("cannot decrypt personal data: wrong deputylink.crypto.key?", ex);
+		}
+	}
+
+	/**
+	 * A keyed hash (HMAC-SHA256 under a key derived from the data key, base64url): to count or find a
+	 * value — a phone number, an address — without storing it. The same on every node that shares the
+	 * key; {@code purpose} keeps the hashes of different uses apart.
+	 */
+	public String keyedHash(String purpose, String value) {
+		try {
+			Mac derive = Mac.getInstance("HmacSHA256");
+			derive.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+			byte[] purposeKey = derive.doFinal(("deputylink keyed hash: " + purpose).getBytes(StandardCharsets.UTF_8));
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(purposeKey, "HmacSHA256"));
+			return Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -20,7 +20,10 @@ import org.springframework.test.context.ContextConfiguration;
 		properties = { "deputylink.demo.enabled=true", "logging.level.cn.deputylink=INFO",
 				// tests run the outbox dispatcher themselves, deterministically
 				"deputylink.notifications.dispatcher-enabled=false",
-				"deputylink.opinions.overdue-notices-enabled=false" })
+				"deputylink.opinions.overdue-notices-enabled=false",
+				// every test calls from one address: the limits are tested with small ones in RateLimitIT
+				"deputylink.rate-limits.submissions.limit=1000000", "deputylink.rate-limits.tracking.limit=1000000",
+				"deputylink.rate-limits.logins.limit=1000000", "deputylink.rate-limits.sms-per-phone.limit=1000000" })
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface IntegrationTest {
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +37,8 @@ import cn.deputylink.shared.web.FormErrors;
 @Controller
 @RequestMapping("/public/opinions")
 class PublicOpinionPages {
+
+	private static final Logger log = LoggerFactory.getLogger(PublicOpinionPages.class);
 
 	private final OpinionHandling opinions;
 
@@ -72,9 +76,27 @@ class PublicOpinionPages {
 		return "public/opinion-new";
 	}
 
+	/**
+	 * The form's honeypot: a text field people never see ({@code website}, off-screen, hidden from
+	 * screen readers, out of the tab order) that form-filling robots fill in. Such a post creates
+	 * nothing and answers 200 with the form again, its input kept and a neutral message: it teaches a
+	 * robot nothing (no error, no field named), while a person whose browser filled the field after
+	 * all keeps the text and is told to try again or come to a workstation — a fake success would
+	 * silently lose a real opinion.
+	 */
+	static final String HONEYPOT = "website";
+
 	@PostMapping
 	String submit(PublicForm form, @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam(name = HONEYPOT, required = false) @Nullable String honeypot, Model model,
+			RedirectAttributes redirect) {
+		if (notBlank(honeypot)) {
+			log.info("Public opinion form with its honeypot filled: nothing created");
+			model.addAttribute("flash", errors.msg("edge.honeypot.neutral"));
+			prepare(model);
+			model.addAttribute("form", form);
+			return "public/opinion-new";
+		}
 		boolean personal = !form.isAnonymous() && (notBlank(form.name()) || notBlank(form.phone()));
 		try {
 			if (personal && !Boolean.TRUE.equals(form.consent())) {

@@ -50,6 +50,8 @@ public class Problems {
 		ProblemDetail p = build(status, detailKey, args, locales.resolveLocale(request));
 		p.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(status.value());
+		// written before or outside Spring Security's chains too (limits, container errors): same headers
+		SecurityHeaders.write(request, response);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		json.writeValue(response.getOutputStream(), p);
