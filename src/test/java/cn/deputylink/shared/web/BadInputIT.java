@@ -186,6 +186,41 @@ class BadInputIT {
 	}
 
 	@Test
+	void fakeTruncatedAndPolyglotImagesAreRefused() {
+		long id = county.post("/api/v1/opinions",
+				Api.json(Map.of("source", "RECEPTION", "stationId", stationId, "content", unique("假图片")))).id();
+		byte[] png = Images.png();
+		byte[] eight = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
+		byte[] truncated = java.util.Arrays.copyOf(png, png.length - 16);
+		byte[] html = "<html><script>alert(document.cookie)</script></html>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		byte[] polyglot = java.util.Arrays.copyOf(png, png.length + html.length);
+		System.arraycopy(html, 0, polyglot, png.length, html.length);
+		for (byte[] bad : List.of(eight, truncated, polyglot)) {
+			problem(county.post("/api/v1/opinions/" + id + "/attachments", new Multipart().file("file", "照片.png", bad)), 400);
+		}
+		assertThat(jdbc.sql("select count(*) from opinion_attachment where opinion_id = :id").param("id", id)
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void anAttachmentIsServedUnderItsCleanedNameEncodedAsRfc6266Says() throws Exception {
+		long id = county.post("/api/v1/opinions",
+				Api.json(Map.of("source", "RECEPTION", "stationId", stationId, "content", unique("文件名头")))).id();
+		Api.Response up = county.post("/api/v1/opinions/" + id + "/attachments",
+				new Multipart().file("file", "../../现场 1;\u202egnp.png", Images.png()));
+		assertThat(up.status()).as(up.body()).isEqualTo(201);
+		assertThat(up.json().get(0).get("filename").asString()).isEqualTo("现场 1gnp.png");
+		HttpResponse<byte[]> served = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + up.json().get(0).get("url").asString()))
+				.header("Authorization", "Bearer " + county.token())
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(served.statusCode()).isEqualTo(200);
+		assertThat(served.headers().firstValue("Content-Disposition").orElseThrow())
+			.isEqualTo("inline; filename=\"__ 1gnp.png\"; filename*=UTF-8''%E7%8E%B0%E5%9C%BA%201gnp.png");
+	}
+
+	@Test
 	void aBodyThatIsNoUtf8IsRefused() throws Exception {
 		int before = opinions();
 		byte[] body = "{\"source\":\"RECEPTION\",\"content\":\"\u00ff\u00fe\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
