@@ -300,6 +300,9 @@ public class OpinionHandling {
 			}
 			String type = AttachmentPolicy.sniff(f.bytes())
 				.orElseThrow(() -> new InvalidInputException("files", "opinion.attachment.type", AttachmentPolicy.cleanName(f.filename())));
+			if (type.startsWith("image/") && !AttachmentPolicy.isWholeImage(f.bytes(), type)) {
+				throw new InvalidInputException("files", "input.attachment.broken", AttachmentPolicy.cleanName(f.filename()));
+			}
 			out.add(new Checked(AttachmentPolicy.cleanName(f.filename()), type, f.bytes(), sha256(f.bytes())));
 		}
 		return out;

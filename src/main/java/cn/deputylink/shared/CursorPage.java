@@ -33,12 +33,18 @@ public record CursorPage<T>(List<T> items, @Nullable String nextCursor) {
 		if (cursor == null || cursor.isBlank()) {
 			return 0;
 		}
+		long after;
 		try {
-			return Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII));
+			after = Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.US_ASCII));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInputException("cursor", "validation.cursor");
 		}
+		// a cursor holds the id of a row, and ids start at 1
+		if (after < 1) {
+			throw new InvalidInputException("cursor", "validation.cursor");
+		}
+		return after;
 	}
 
 	/**

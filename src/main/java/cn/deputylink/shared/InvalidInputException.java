@@ -2,7 +2,11 @@ package cn.deputylink.shared;
 
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 /** Input that breaks a rule the type system cannot express: 400 with one entry per field. */
+@ResponseStatus(HttpStatus.BAD_REQUEST)
 public class InvalidInputException extends RuntimeException {
 
 	/** A field and the message key (with arguments) explaining what is wrong with it. */

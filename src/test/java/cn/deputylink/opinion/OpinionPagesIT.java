@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import cn.deputylink.support.FormSession;
+import cn.deputylink.support.Images;
 import cn.deputylink.support.IntegrationTest;
 
 /** The opinion pages over HTTP with a browser's cookies and CSRF token: forms, actions, htmx, scope. */
@@ -169,7 +170,7 @@ class OpinionPagesIT extends OpinionTestSupport {
 		var wrongType = s.postMultipart("/opinions/" + id + "/attachments", Map.of(),
 				Map.of("files", Map.entry("x.jpg", "<script>".getBytes())));
 		assertThat(s.get(location(wrongType)).body()).contains("不是 JPEG、PNG、WebP 图片或 PDF 文件");
-		byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0 };
+		byte[] png = Images.png();
 		var photo = s.postMultipart("/opinions/" + id + "/attachments", Map.of(), Map.of("files", Map.entry("现场.png", png)));
 		String detail = s.get(location(photo)).body();
 		assertThat(detail).contains("已保存", "现场.png", "<img").containsPattern("src=\"/opinions/" + id + "/attachments/\\d+\"");

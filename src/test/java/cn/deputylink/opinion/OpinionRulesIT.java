@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import cn.deputylink.support.Api;
+import cn.deputylink.support.Images;
 import cn.deputylink.support.IntegrationTest;
 import cn.deputylink.support.Multipart;
 
@@ -414,7 +415,7 @@ class OpinionRulesIT extends OpinionTestSupport {
 	@Test
 	void attachmentsAreCheckedAndServedSafely() throws Exception {
 		long id = f.submitted("附件测试");
-		byte[] png = new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3 };
+		byte[] png = Images.png();
 		var up = f.liaison.post("/api/v1/opinions/" + id + "/attachments", new Multipart().file("file", "现场.png", png));
 		assertThat(up.status()).as(up.body()).isEqualTo(201);
 		JsonNode file = up.json().get(0);

@@ -30,10 +30,15 @@ public final class Multipart {
 	}
 
 	public HttpRequest.BodyPublisher publisher() {
+		return HttpRequest.BodyPublishers.ofByteArray(toByteArray());
+	}
+
+	/** The whole body, closing boundary included. */
+	public byte[] toByteArray() {
 		ByteArrayOutputStream all = new ByteArrayOutputStream();
 		all.writeBytes(out.toByteArray());
 		all.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return HttpRequest.BodyPublishers.ofByteArray(all.toByteArray());
+		return all.toByteArray();
 	}
 
 	private void write(String s) {

@@ -3,7 +3,6 @@ package cn.deputylink.audit.web;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -11,14 +10,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
-import cn.deputylink.audit.AuditEvent;
 import cn.deputylink.audit.AuditLog;
-import cn.deputylink.shared.CursorPage;
 import cn.deputylink.shared.PageView;
 
-/** Searching the audit log: a page and an API, for county admins only. */
+/** Searching the audit log: the page, for county admins only ({@link AuditApiController} is the API). */
 @Controller
 class AuditController {
 
@@ -28,7 +24,7 @@ class AuditController {
 		this.log = log;
 	}
 
-	private static AuditLog.Filter filter(@Nullable String actor, @Nullable String action, @Nullable String outcome,
+	static AuditLog.Filter filter(@Nullable String actor, @Nullable String action, @Nullable String outcome,
 			@Nullable LocalDate from, @Nullable LocalDate to, @Nullable String q) {
 		ZoneId zone = ZoneId.systemDefault();
 		return new AuditLog.Filter(blank(actor), blank(action), blank(outcome),
@@ -58,20 +54,4 @@ class AuditController {
 		model.addAttribute("q", q);
 		return "admin/audit";
 	}
-
-	/** Newest first; the cursor walks backwards in time. */
-	@GetMapping("/api/v1/audit")
-	@ResponseBody
-	CursorPage<AuditEvent> api(@RequestParam(required = false) @Nullable String actor,
-			@RequestParam(required = false) @Nullable String action,
-			@RequestParam(required = false) @Nullable String outcome,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Integer limit,
-			@RequestParam(required = false) @Nullable String cursor) {
-		int n = CursorPage.limit(limit);
-		List<AuditEvent> rows = log.search(filter(actor, action, outcome, from, to, q), CursorPage.after(cursor), n + 1, 0);
-		return CursorPage.of(rows, n, AuditEvent::id);
-	}
-
 }

@@ -51,7 +51,7 @@ class CategoryPages {
 	@PostMapping
 	String create(@Valid @ModelAttribute("form") CategoryForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
-		return pages.save(binding, model, redirect, "org/category-form", "/org/categories", () -> {
+		return pages.save(CategoryForm.class, binding, model, redirect, "org/category-form", "/org/categories", () -> {
 		}, () -> registry.createCategory(form, CurrentUser.get()));
 	}
 
@@ -69,7 +69,7 @@ class CategoryPages {
 	String update(@PathVariable String code, @Valid @ModelAttribute("form") CategoryForm form, BindingResult binding,
 			Model model, RedirectAttributes redirect) {
 		model.addAttribute("code", code);
-		return pages.save(binding, model, redirect, "org/category-form", "/org/categories", () -> {
+		return pages.save(CategoryForm.class, binding, model, redirect, "org/category-form", "/org/categories", () -> {
 		}, () -> registry.updateCategory(code, form, CurrentUser.get()));
 	}
 

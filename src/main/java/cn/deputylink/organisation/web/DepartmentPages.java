@@ -73,7 +73,7 @@ class DepartmentPages {
 	@PostMapping
 	String create(@Valid @ModelAttribute("form") DepartmentForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
-		return pages.save(binding, model, redirect, "org/department-form", "/org/departments", () -> prepare(model),
+		return pages.save(DepartmentForm.class, binding, model, redirect, "org/department-form", "/org/departments", () -> prepare(model),
 				() -> registry.createDepartment(form, CurrentUser.get()));
 	}
 
@@ -90,7 +90,7 @@ class DepartmentPages {
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") DepartmentForm form, BindingResult binding,
 			Model model, RedirectAttributes redirect) {
 		model.addAttribute("id", id);
-		return pages.save(binding, model, redirect, "org/department-form", "/org/departments", () -> prepare(model),
+		return pages.save(DepartmentForm.class, binding, model, redirect, "org/department-form", "/org/departments", () -> prepare(model),
 				() -> registry.updateDepartment(id, form, CurrentUser.get()));
 	}
 

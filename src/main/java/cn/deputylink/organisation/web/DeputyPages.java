@@ -74,7 +74,7 @@ class DeputyPages {
 	@PostMapping
 	String create(@Valid @ModelAttribute("form") DeputyForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
-		return pages.save(binding, model, redirect, "org/deputy-form", "/org/deputies", () -> prepare(model),
+		return pages.save(DeputyForm.class, binding, model, redirect, "org/deputy-form", "/org/deputies", () -> prepare(model),
 				() -> registry.createDeputy(form, CurrentUser.get()));
 	}
 
@@ -94,7 +94,7 @@ class DeputyPages {
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") DeputyForm form, BindingResult binding,
 			Model model, RedirectAttributes redirect) {
 		model.addAttribute("id", id);
-		return pages.save(binding, model, redirect, "org/deputy-form", "/org/deputies", () -> prepare(model),
+		return pages.save(DeputyForm.class, binding, model, redirect, "org/deputy-form", "/org/deputies", () -> prepare(model),
 				() -> registry.updateDeputy(id, form, CurrentUser.get()));
 	}
 

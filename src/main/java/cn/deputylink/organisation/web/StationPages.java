@@ -85,7 +85,7 @@ class StationPages {
 	@PostMapping
 	String create(@Valid @ModelAttribute("form") StationForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
-		return pages.save(binding, model, redirect, "org/station-form", "/org/stations",
+		return pages.save(StationForm.class, binding, model, redirect, "org/station-form", "/org/stations",
 				() -> prepare(model, form.townshipId()), () -> registry.createStation(form, CurrentUser.get()));
 	}
 
@@ -103,7 +103,7 @@ class StationPages {
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") StationForm form, BindingResult binding,
 			Model model, RedirectAttributes redirect) {
 		model.addAttribute("id", id);
-		return pages.save(binding, model, redirect, "org/station-form", "/org/stations",
+		return pages.save(StationForm.class, binding, model, redirect, "org/station-form", "/org/stations",
 				() -> prepare(model, form.townshipId()), () -> registry.updateStation(id, form, CurrentUser.get()));
 	}
 

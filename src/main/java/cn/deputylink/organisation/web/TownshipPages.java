@@ -57,7 +57,7 @@ class TownshipPages {
 	@PostMapping
 	String create(@Valid @ModelAttribute("form") TownshipForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
-		return pages.save(binding, model, redirect, "org/township-form", "/org/townships", () -> {
+		return pages.save(TownshipForm.class, binding, model, redirect, "org/township-form", "/org/townships", () -> {
 		}, () -> registry.createTownship(form, CurrentUser.get()));
 	}
 
@@ -82,7 +82,7 @@ class TownshipPages {
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") TownshipForm form, BindingResult binding,
 			Model model, RedirectAttributes redirect) {
 		model.addAttribute("id", id);
-		return pages.save(binding, model, redirect, "org/township-form", "/org/townships/" + id, () -> {
+		return pages.save(TownshipForm.class, binding, model, redirect, "org/township-form", "/org/townships/" + id, () -> {
 		}, () -> registry.updateTownship(id, form, CurrentUser.get()));
 	}
 

@@ -4,10 +4,12 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -34,6 +37,8 @@ import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.NotFoundException;
 import cn.deputylink.shared.excel.ImportRejectedException;
 import cn.deputylink.shared.excel.SpreadsheetException;
+
+import tools.jackson.databind.DatabindException;
 
 /**
  * The one place where API errors become RFC 9457 problem details. Never a stack trace, never an
@@ -141,8 +146,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		List<Map<String, String>> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map(e -> Map.of("field", e.getField(),
-					"message", messages.getMessage(e, LocaleContextHolder.getLocale())))
+			.map(e -> Map.of("field", e.getField(), "message", e.isBindingFailure() ? msg("input.error.type")
+					: messages.getMessage(e, LocaleContextHolder.getLocale())))
 			.toList();
 		p.setProperty("errors", errors);
 		return ResponseEntity.badRequest().body(p);
@@ -160,6 +165,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(p);
 	}
 
+	/**
+	 * A body that is no JSON, or JSON of the wrong shape: 400, naming the field whose value has the
+	 * wrong type or is not text ({@link StrictJson}) where Jackson knows it.
+	 */
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -167,7 +176,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
 				.body(problem(HttpStatus.PAYLOAD_TOO_LARGE, msg("error.tooLarge")));
 		}
-		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, msg("error.unreadable")));
+		ProblemDetail p = problem(HttpStatus.BAD_REQUEST, msg("error.unreadable"));
+		if (ex.getCause() instanceof DatabindException db && !db.getPath().isEmpty()) {
+			String field = db.getPath()
+				.stream()
+				.map(r -> r.getPropertyName() != null ? r.getPropertyName() : String.valueOf(r.getIndex()))
+				.collect(Collectors.joining("."));
+			boolean notText = db.getOriginalMessage() != null && db.getOriginalMessage().contains(StrictJson.NOT_TEXT);
+			p.setProperty("errors",
+					List.of(Map.of("field", field, "message", msg(notText ? "input.error.notText" : "input.error.type"))));
+		}
+		return ResponseEntity.badRequest().body(p);
+	}
+
+	/** A query parameter or path segment that is not of its type ({@code ?limit=abc}, {@code /opinions/x}). */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		ProblemDetail p = problem(HttpStatus.BAD_REQUEST, msg("error.validation"));
+		String field = ex instanceof MethodArgumentTypeMismatchException m ? m.getName()
+				: ex.getPropertyName() == null ? "" : ex.getPropertyName();
+		p.setProperty("errors", List.of(Map.of("field", field, "message", msg("input.error.type"))));
+		return ResponseEntity.badRequest().body(p);
 	}
 
 	@Override
