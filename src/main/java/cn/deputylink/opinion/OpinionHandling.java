@@ -271,6 +271,22 @@ public class OpinionHandling {
 				throw new AccessDeniedException("township scope");
 			}
 		}
+		else if (user != null && user.is(Role.DEPUTY)) {
+			// a deputy registers at the stations it receives people at: their townships are its scope
+			List<Long> own = user.deputyId() == null ? List.of() : places.stationsOfDeputy(user.deputyId());
+			List<Long> ownTownships = own.stream()
+				.map(places::station)
+				.flatMap(Optional::stream)
+				.map(st -> st.townshipId())
+				.toList();
+			if (township == null && !own.isEmpty()) {
+				stationId = own.get(0);
+				township = ownTownships.isEmpty() ? null : ownTownships.get(0);
+			}
+			else if (township != null && !ownTownships.contains(township)) {
+				throw new AccessDeniedException("deputy scope");
+			}
+		}
 		return new Placed(township, stationId, village == null ? null : village.id());
 	}
 
@@ -408,8 +424,17 @@ public class OpinionHandling {
 
 	/** The constituent's phone in full, for a user whose role needs it; every look is in the audit log. */
 	public Optional<String> revealPhone(long id, CurrentUser u) {
-		Opinion o = visible(id, u);
+		Opinion o;
+		try {
+			o = visible(id, u);
+		}
+		catch (AccessDeniedException ex) {
+			audit.recordDeniedForCurrentUser("opinion.phone.reveal", "opinion:" + id, "scope");
+			throw ex;
+		}
 		if (!Policy.mayRevealPhone(u, o)) {
+			// a refused look at personal data is as much the auditor's business as a granted one
+			audit.recordDeniedForCurrentUser("opinion.phone.reveal", "opinion:" + id, o.trackingCode());
 			throw new AccessDeniedException("phone");
 		}
 		String phone = cipher.decrypt(opinions.encryptedPhone(id));
@@ -448,6 +473,37 @@ public class OpinionHandling {
 			return ruled;
 		}
 		return places.competent(o.categoryCode(), o.tier(), o.townshipId()).stream().findFirst();
+	}
+
+	/**
+	 * Whether the department may handle the opinion as triaged: of its tier, competent for its
+	 * category, and for a township or village tier of its township.
+	 */
+	private static boolean fits(Department d, Opinion o) {
+		return o.tier() != null && o.categoryCode() != null && d.tier() == o.tier()
+				&& d.categoryCodes().contains(o.categoryCode())
+				&& (d.tier() == Tier.COUNTY || (d.townshipId() != null && d.townshipId().equals(o.townshipId())));
+	}
+
+	/**
+	 * The departments the user may assign the opinion to: the routed one first, then every other
+	 * active one of the opinion's tier competent for its category, within the user's scope.
+	 */
+	public List<Department> fittingDepartments(Opinion o, CurrentUser u) {
+		if (o.categoryCode() == null || o.tier() == null) {
+			return List.of();
+		}
+		List<Department> out = new ArrayList<>();
+		routedDepartment(o).ifPresent(out::add);
+		for (Department d : places.competent(o.categoryCode(), o.tier(), o.townshipId())) {
+			if (out.stream().noneMatch(x -> x.id() == d.id())) {
+				out.add(d);
+			}
+		}
+		return out.stream()
+			.filter(d -> u.townshipScope().isEmpty() || d.townshipId() == null
+					|| d.townshipId().equals(u.townshipScope().get()))
+			.toList();
 	}
 
 	// ------------------------------------------------------------------ transitions
@@ -535,6 +591,10 @@ public class OpinionHandling {
 					if (dept[0] == null || (u.townshipScope().isPresent() && dept[0].townshipId() != null
 							&& !dept[0].townshipId().equals(u.townshipScope().get()))) {
 						errors.add(new FieldError("departmentId", "opinion.unknown.department"));
+					}
+					else if (!(routed.isPresent() && routed.get().id() == chosen) && !fits(dept[0], current)) {
+						// 归口办理: the department must handle this category at the opinion's tier
+						errors.add(new FieldError("departmentId", "opinion.assign.notCompetent"));
 					}
 					else if (routed.isPresent() && routed.get().id() != chosen && blankToNull(note) == null) {
 						// 交办 against the routing table must say why
@@ -734,17 +794,24 @@ public class OpinionHandling {
 
 	public PublicView publicView(String typedCode) {
 		Opinion o = byCode(typedCode);
-		List<PublicView.Step> steps = opinions.timeline(o.id())
+		List<TimelineEntry> timeline = opinions.timeline(o.id());
+		List<PublicView.Step> steps = timeline
 			.stream()
 			.filter(t -> t.action() != Action.ESCALATE && t.action() != Action.ATTACH && t.action() != Action.PROGRESS)
 			.map(t -> new PublicView.Step(t.action(), t.at()))
 			.toList();
 		boolean answered = o.status() == OpinionStatus.REPLIED || o.status() == OpinionStatus.CLOSED;
+		// every reply the department sent, so that after a second handling the first answer is not lost
+		List<PublicView.Reply> replies = !answered ? List.of()
+				: timeline.stream()
+					.filter(t -> t.action() == Action.REPLY && t.note() != null)
+					.map(t -> new PublicView.Reply(t.note(), t.at()))
+					.toList();
 		String mergedInto = o.mergedIntoId() == null ? null
 				: opinions.find(o.mergedIntoId()).map(Opinion::trackingCode).orElse(null);
 		return new PublicView(o.trackingCode(), o.status(), o.outcome(), o.submittedAt(), steps,
 				answered ? o.reply() : null, answered ? o.repliedAt() : null, o.status() == OpinionStatus.REPLIED,
-				o.status() == OpinionStatus.REPLIED && !o.reopened(), o.satisfaction(), mergedInto);
+				o.status() == OpinionStatus.REPLIED && !o.reopened(), o.satisfaction(), mergedInto, replies);
 	}
 
 	private Opinion byCode(String typedCode) {
@@ -765,8 +832,8 @@ public class OpinionHandling {
 
 	/**
 	 * Staff record the rating a constituent gave on a follow-up call or visit (回访), with the same
-	 * effect as the constituent's own: only on a replied case, by its township's admin or liaison
-	 * officer, or a county admin.
+	 * effect as the constituent's own: only on a replied case, by its township's admin or a county
+	 * admin (who make the follow-up calls).
 	 */
 	public Opinion recordFeedback(long id, @Nullable Satisfaction satisfaction, @Nullable String comment, CurrentUser u,
 			@Nullable Integer expectedVersion) {
