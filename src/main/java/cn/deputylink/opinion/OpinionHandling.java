@@ -105,6 +105,16 @@ public class OpinionHandling {
 		this.clock = clock;
 	}
 
+	/**
+	 * The same desk with another clock: every step taken through it happens, and counts its deadlines,
+	 * at that clock's time. The demo county uses it to give its cases a past (overdue, yellow, escalated
+	 * ones), through the same rules as real work.
+	 */
+	public OpinionHandling at(Clock other) {
+		return new OpinionHandling(opinions, attachments, idempotency, routing, places, calendar, notifications, cipher,
+				audit, messages, tx, settings, other);
+	}
+
 	/** The result of an intake: the opinion, and whether it was created before under the same key. */
 	public record Created(Opinion opinion, boolean replayed) {
 	}
@@ -184,6 +194,13 @@ public class OpinionHandling {
 				}
 			}
 			throw new ConflictException("opinion.duplicate");
+		}
+	}
+
+	/** Refuses (403) a user whose role does not register opinions: the intake form is not for it. */
+	public void requireRegistrar(CurrentUser u) {
+		if (!Policy.mayRegister(u)) {
+			throw new AccessDeniedException("register");
 		}
 	}
 

@@ -164,6 +164,7 @@ class OpinionPages {
 	@GetMapping("/new")
 	String newForm(Model model) {
 		CurrentUser me = CurrentUser.get();
+		opinions.requireRegistrar(me);
 		prepareForm(model);
 		model.addAttribute("form", new IntakeForm(Source.RECEPTION, me.stationId(), null, null, "",
 				LocalDateTime.now(zone).withSecond(0).withNano(0), List.of(), "", "", false));
@@ -290,8 +291,8 @@ class OpinionPages {
 		return act(id, redirect, () -> opinions.triage(id, blank(categoryCode), tier, note, CurrentUser.get(), version));
 	}
 
-	/** The assign form as entered, shown again after a refusal. */
-	record AssignForm(@Nullable Long departmentId, @Nullable String note) {
+	/** The assign form as entered, shown again after a refusal (kept in the session as a flash attribute). */
+	record AssignForm(@Nullable Long departmentId, @Nullable String note) implements java.io.Serializable {
 	}
 
 	@PostMapping("/{id}/assign")
