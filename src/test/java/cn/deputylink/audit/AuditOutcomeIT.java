@@ -86,6 +86,16 @@ class AuditOutcomeIT {
 	}
 
 	@Test
+	void aRefusedLookAtADeputysPhoneIsRecorded() {
+		long deputy = Api.as(port, "deputy").get("/api/v1/me").json().get("deputyId").asLong();
+		String count = "select count(*) from audit_event where action = 'VIEW_PERSONAL_DATA' and outcome = 'DENIED' "
+				+ "and actor = 'liaison' and target = :t";
+		int before = jdbc.sql(count).param("t", "deputy/" + deputy).query(Integer.class).single();
+		assertThat(Api.as(port, "liaison").get("/api/v1/deputies/" + deputy + "/phone").status()).isEqualTo(403);
+		assertThat(jdbc.sql(count).param("t", "deputy/" + deputy).query(Integer.class).single()).isEqualTo(before + 1);
+	}
+
+	@Test
 	void theActionFilterOffersEveryActionInWords() throws Exception {
 		FormSession county = new FormSession(port).login("county");
 		String page = county.get("/admin/audit").body();

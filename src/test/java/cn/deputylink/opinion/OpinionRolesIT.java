@@ -293,6 +293,18 @@ class OpinionRolesIT extends OpinionTestSupport {
 		assertThat(row.group()).contains(stationName).doesNotContainPattern("<td class=\"hide-sm\">\\d+</td>");
 	}
 
+	// ------------------------------------------------------------------ the public form and its photo
+
+	@Test
+	void aRefusedPublicFormSaysPlainlyToChooseThePhotoAgain() throws Exception {
+		FormSession s = new FormSession(port);
+		s.get("/public/opinions/new");
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0 };
+		var r = s.postMultipart("/public/opinions", Map.of("content", "  "), Map.of("files", Map.entry("路灯照片.png", png)));
+		assertThat(r.statusCode()).isEqualTo(200);
+		assertThat(r.body()).contains("id=\"files-again\"", "路灯照片.png", "重新选择");
+	}
+
 	// ------------------------------------------------------------------ the constituent after a second reply
 
 	@Test
