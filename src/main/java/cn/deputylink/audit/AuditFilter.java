@@ -14,11 +14,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import cn.deputylink.account.CurrentUser;
+import cn.deputylink.shared.web.FormErrors;
 
 /**
  * Every write that reaches the application — a form post or an API call, allowed or refused — is
  * recorded with its actor, method, path and outcome. Runs after Spring Security, so the actor is
- * known; the request body is not recorded (it may carry personal information).
+ * known; the request body is not recorded (it may carry personal information). A page form that was
+ * refused answers 200 or 302 with the reasons on the page: it is a failure all the same.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 100)
@@ -47,7 +49,8 @@ class AuditFilter extends OncePerRequestFilter {
 			status = response.getStatus();
 		}
 		finally {
-			String outcome = status < 400 ? "SUCCESS" : status == 401 || status == 403 ? "DENIED" : "FAILURE";
+			String outcome = status == 401 || status == 403 ? "DENIED"
+					: status >= 400 || FormErrors.wasRefused(request) ? "FAILURE" : "SUCCESS";
 			log.record(actor, request.getMethod(), request.getRequestURI(), outcome, "HTTP " + status,
 					request.getRemoteAddr());
 		}

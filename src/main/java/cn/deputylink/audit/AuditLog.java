@@ -58,9 +58,18 @@ public class AuditLog {
 
 	/** Records something the signed-in user did or saw, such as viewing a phone number in full. */
 	public void recordForCurrentUser(String action, String target, @Nullable String detail) {
+		recordForCurrentUser(action, target, "SUCCESS", detail);
+	}
+
+	/** Records a look at personal information that was refused to the signed-in user. */
+	public void recordDeniedForCurrentUser(String action, String target, @Nullable String detail) {
+		recordForCurrentUser(action, target, "DENIED", detail);
+	}
+
+	private void recordForCurrentUser(String action, String target, String outcome, @Nullable String detail) {
 		String addr = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
 				? a.getRequest().getRemoteAddr() : null;
-		record(CurrentUser.find().map(CurrentUser::getUsername).orElse("anonymous"), action, target, "SUCCESS", detail,
+		record(CurrentUser.find().map(CurrentUser::getUsername).orElse("anonymous"), action, target, outcome, detail,
 				addr);
 	}
 
@@ -71,7 +80,8 @@ public class AuditLog {
 
 	public List<AuditEvent> search(Filter f, long beforeId, int limit, int offset) {
 		CurrentUser.get().requireRole(Role.COUNTY_ADMIN);
-		return jdbc.sql("select * from audit_event where " + where(f) + (beforeId > 0 ? " and id < :before" : "")
+		return jdbc.sql("select id, at, actor, action, target, outcome, detail, remote_addr as remoteAddr from audit_event where "
+				+ where(f) + (beforeId > 0 ? " and id < :before" : "")
 				+ " order by id desc limit :limit offset :offset")
 			.params(params(f))
 			.param("before", beforeId)
@@ -79,6 +89,18 @@ public class AuditLog {
 			.param("offset", offset)
 			.query(AuditEvent.class)
 			.list();
+	}
+
+	/** Actions every log has, whether or not they happened yet; the filter offers these and any other recorded. */
+	private static final List<String> KNOWN_ACTIONS = List.of("LOGIN", "LOGOUT", "POST", "PUT", "PATCH", "DELETE",
+			"VIEW_PERSONAL_DATA", "opinion.phone.reveal");
+
+	/** Every action the log holds or may hold, for the search form's choice. */
+	public List<String> actions() {
+		CurrentUser.get().requireRole(Role.COUNTY_ADMIN);
+		java.util.Set<String> all = new java.util.LinkedHashSet<>(KNOWN_ACTIONS);
+		all.addAll(jdbc.sql("select distinct action from audit_event order by action").query(String.class).list());
+		return List.copyOf(all);
 	}
 
 	public int count(Filter f) {

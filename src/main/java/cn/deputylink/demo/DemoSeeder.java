@@ -38,7 +38,9 @@ import cn.deputylink.organisation.Forms.StationForm;
 import cn.deputylink.organisation.Forms.TownshipForm;
 import cn.deputylink.organisation.Forms.VillageForm;
 import cn.deputylink.organisation.Registry;
+import cn.deputylink.calendar.WorkingCalendar;
 import cn.deputylink.opinion.OpinionHandling;
+import cn.deputylink.opinion.OverdueNotices;
 import cn.deputylink.organisation.Station;
 import cn.deputylink.organisation.Township;
 import cn.deputylink.shared.JobLock;
@@ -70,9 +72,16 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final OpinionHandling opinions;
 
-	DemoSeeder(Registry registry, Accounts accounts, OpinionHandling opinions, JobLock lock, TransactionTemplate tx) {
+	private final OverdueNotices overdueNotices;
+
+	private final WorkingCalendar calendar;
+
+	DemoSeeder(Registry registry, Accounts accounts, OpinionHandling opinions, OverdueNotices overdueNotices,
+			WorkingCalendar calendar, JobLock lock, TransactionTemplate tx) {
 		this.registry = registry;
 		this.opinions = opinions;
+		this.overdueNotices = overdueNotices;
+		this.calendar = calendar;
 		this.accounts = accounts;
 		this.lock = lock;
 		this.tx = tx;
@@ -191,8 +200,10 @@ class DemoSeeder implements ApplicationRunner {
 		}
 		int seeded = 0;
 		if (created == users.size()) {
-			seeded = new DemoOpinions(opinions, account("county"), account("township"), account("liaison"),
+			seeded = new DemoOpinions(opinions, calendar, account("county"), account("township"), account("liaison"),
 					account("department")).seed(stationIds);
+			// the overdue cases' notices now, as the hourly check would send them, so the inboxes match the queues
+			overdueNotices.runOnce();
 		}
 		return new Counts(townshipIds.size(), villages, stationIds.stream().mapToInt(List::size).sum(),
 				deputyIds.stream().mapToInt(List::size).sum(), plan.departments().size(), created, seeded);

@@ -9,4 +9,15 @@ public record Attachment(long id, long opinionId, String filename, String conten
 	public boolean isImage() {
 		return contentType.startsWith("image/");
 	}
+
+	/** The size as people read it: a small file is "812 B", not "0 KB". */
+	public String sizeLabel() {
+		if (sizeBytes < 1024) {
+			return sizeBytes + " B";
+		}
+		if (sizeBytes < 1024 * 1024) {
+			return String.format(java.util.Locale.ROOT, "%.1f KB", sizeBytes / 1024.0);
+		}
+		return String.format(java.util.Locale.ROOT, "%.1f MB", sizeBytes / (1024.0 * 1024));
+	}
 }

@@ -110,6 +110,16 @@ public class OpinionHandling {
 		this.limits = limits;
 	}
 
+	/**
+	 * The same desk with another clock: every step taken through it happens, and counts its deadlines,
+	 * at that clock's time. The demo county uses it to give its cases a past (overdue, yellow, escalated
+	 * ones), through the same rules as real work.
+	 */
+	public OpinionHandling at(Clock other) {
+		return new OpinionHandling(opinions, attachments, idempotency, routing, places, calendar, notifications, cipher,
+				audit, messages, tx, settings, other);
+	}
+
 	/** The result of an intake: the opinion, and whether it was created before under the same key. */
 	public record Created(Opinion opinion, boolean replayed) {
 	}
@@ -196,6 +206,13 @@ public class OpinionHandling {
 		}
 	}
 
+	/** Refuses (403) a user whose role does not register opinions: the intake form is not for it. */
+	public void requireRegistrar(CurrentUser u) {
+		if (!Policy.mayRegister(u)) {
+			throw new AccessDeniedException("register");
+		}
+	}
+
 	private Optional<Created> replay(String scope, String key, String hash) {
 		return idempotency.find(scope, key).map(stored -> {
 			if (!stored.requestHash().equals(hash)) {
@@ -278,6 +295,22 @@ public class OpinionHandling {
 			}
 			else if (township != own) {
 				throw new AccessDeniedException("township scope");
+			}
+		}
+		else if (user != null && user.is(Role.DEPUTY)) {
+			// a deputy registers at the stations it receives people at: their townships are its scope
+			List<Long> own = user.deputyId() == null ? List.of() : places.stationsOfDeputy(user.deputyId());
+			List<Long> ownTownships = own.stream()
+				.map(places::station)
+				.flatMap(Optional::stream)
+				.map(st -> st.townshipId())
+				.toList();
+			if (township == null && !own.isEmpty()) {
+				stationId = own.get(0);
+				township = ownTownships.isEmpty() ? null : ownTownships.get(0);
+			}
+			else if (township != null && !ownTownships.contains(township)) {
+				throw new AccessDeniedException("deputy scope");
 			}
 		}
 		return new Placed(township, stationId, village == null ? null : village.id());
@@ -420,8 +453,17 @@ public class OpinionHandling {
 
 	/** The constituent's phone in full, for a user whose role needs it; every look is in the audit log. */
 	public Optional<String> revealPhone(long id, CurrentUser u) {
-		Opinion o = visible(id, u);
+		Opinion o;
+		try {
+			o = visible(id, u);
+		}
+		catch (AccessDeniedException ex) {
+			audit.recordDeniedForCurrentUser("opinion.phone.reveal", "opinion:" + id, "scope");
+			throw ex;
+		}
 		if (!Policy.mayRevealPhone(u, o)) {
+			// a refused look at personal data is as much the auditor's business as a granted one
+			audit.recordDeniedForCurrentUser("opinion.phone.reveal", "opinion:" + id, o.trackingCode());
 			throw new AccessDeniedException("phone");
 		}
 		String phone = cipher.decrypt(opinions.encryptedPhone(id));
@@ -460,6 +502,37 @@ public class OpinionHandling {
 			return ruled;
 		}
 		return places.competent(o.categoryCode(), o.tier(), o.townshipId()).stream().findFirst();
+	}
+
+	/**
+	 * Whether the department may handle the opinion as triaged: of its tier, competent for its
+	 * category, and for a township or village tier of its township.
+	 */
+	private static boolean fits(Department d, Opinion o) {
+		return o.tier() != null && o.categoryCode() != null && d.tier() == o.tier()
+				&& d.categoryCodes().contains(o.categoryCode())
+				&& (d.tier() == Tier.COUNTY || (d.townshipId() != null && d.townshipId().equals(o.townshipId())));
+	}
+
+	/**
+	 * The departments the user may assign the opinion to: the routed one first, then every other
+	 * active one of the opinion's tier competent for its category, within the user's scope.
+	 */
+	public List<Department> fittingDepartments(Opinion o, CurrentUser u) {
+		if (o.categoryCode() == null || o.tier() == null) {
+			return List.of();
+		}
+		List<Department> out = new ArrayList<>();
+		routedDepartment(o).ifPresent(out::add);
+		for (Department d : places.competent(o.categoryCode(), o.tier(), o.townshipId())) {
+			if (out.stream().noneMatch(x -> x.id() == d.id())) {
+				out.add(d);
+			}
+		}
+		return out.stream()
+			.filter(d -> u.townshipScope().isEmpty() || d.townshipId() == null
+					|| d.townshipId().equals(u.townshipScope().get()))
+			.toList();
 	}
 
 	// ------------------------------------------------------------------ transitions
@@ -547,6 +620,10 @@ public class OpinionHandling {
 					if (dept[0] == null || (u.townshipScope().isPresent() && dept[0].townshipId() != null
 							&& !dept[0].townshipId().equals(u.townshipScope().get()))) {
 						errors.add(new FieldError("departmentId", "opinion.unknown.department"));
+					}
+					else if (!(routed.isPresent() && routed.get().id() == chosen) && !fits(dept[0], current)) {
+						// 归口办理: the department must handle this category at the opinion's tier
+						errors.add(new FieldError("departmentId", "opinion.assign.notCompetent"));
 					}
 					else if (routed.isPresent() && routed.get().id() != chosen && blankToNull(note) == null) {
 						// 交办 against the routing table must say why
@@ -746,17 +823,24 @@ public class OpinionHandling {
 
 	public PublicView publicView(String typedCode) {
 		Opinion o = byCode(typedCode);
-		List<PublicView.Step> steps = opinions.timeline(o.id())
+		List<TimelineEntry> timeline = opinions.timeline(o.id());
+		List<PublicView.Step> steps = timeline
 			.stream()
 			.filter(t -> t.action() != Action.ESCALATE && t.action() != Action.ATTACH && t.action() != Action.PROGRESS)
 			.map(t -> new PublicView.Step(t.action(), t.at()))
 			.toList();
 		boolean answered = o.status() == OpinionStatus.REPLIED || o.status() == OpinionStatus.CLOSED;
+		// every reply the department sent, so that after a second handling the first answer is not lost
+		List<PublicView.Reply> replies = !answered ? List.of()
+				: timeline.stream()
+					.filter(t -> t.action() == Action.REPLY && t.note() != null)
+					.map(t -> new PublicView.Reply(t.note(), t.at()))
+					.toList();
 		String mergedInto = o.mergedIntoId() == null ? null
 				: opinions.find(o.mergedIntoId()).map(Opinion::trackingCode).orElse(null);
 		return new PublicView(o.trackingCode(), o.status(), o.outcome(), o.submittedAt(), steps,
 				answered ? o.reply() : null, answered ? o.repliedAt() : null, o.status() == OpinionStatus.REPLIED,
-				o.status() == OpinionStatus.REPLIED && !o.reopened(), o.satisfaction(), mergedInto);
+				o.status() == OpinionStatus.REPLIED && !o.reopened(), o.satisfaction(), mergedInto, replies);
 	}
 
 	private Opinion byCode(String typedCode) {
@@ -777,8 +861,8 @@ public class OpinionHandling {
 
 	/**
 	 * Staff record the rating a constituent gave on a follow-up call or visit (回访), with the same
-	 * effect as the constituent's own: only on a replied case, by its township's admin or liaison
-	 * officer, or a county admin.
+	 * effect as the constituent's own: only on a replied case, by its township's admin or a county
+	 * admin (who make the follow-up calls).
 	 */
 	public Opinion recordFeedback(long id, @Nullable Satisfaction satisfaction, @Nullable String comment, CurrentUser u,
 			@Nullable Integer expectedVersion) {

@@ -260,12 +260,16 @@ class Opinions {
 		return jdbc.sql("select count(*) from opinion" + q.clause()).params(q.params).query(Integer.class).single();
 	}
 
-	/** Possible duplicates: same village or same category, received within the window, not merged. */
+	/**
+	 * Possible duplicates, received within the window and not merged: of the same township (the same
+	 * street lamp is reported at one station without a village or category as well as with them), or,
+	 * for an opinion of no township, of the same village or category anywhere. The text decides.
+	 */
 	List<Opinion> duplicateCandidates(Opinion o, OffsetDateTime since, OffsetDateTime until, int max) {
 		return jdbc.sql("select * from opinion where id <> :id and status <> 'MERGED' and received_at >= :since "
-				+ "and received_at <= :until and ((village_id is not null and village_id = :village) "
-				+ "or (category_code is not null and category_code = :category)) "
-				+ "and (:anyTownship = true or township_id = :township) order by id desc limit :max")
+				+ "and received_at <= :until and (township_id = :township or (:anyTownship = true "
+				+ "and ((village_id is not null and village_id = :village) "
+				+ "or (category_code is not null and category_code = :category)))) order by id desc limit :max")
 			.param("id", o.id())
 			.param("since", since)
 			.param("until", until)

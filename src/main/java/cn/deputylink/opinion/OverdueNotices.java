@@ -21,7 +21,7 @@ import cn.deputylink.notification.Notifications;
  * (reassignment, reopening) makes the case eligible again.
  */
 @Component
-class OverdueNotices {
+public class OverdueNotices {
 
 	private static final Logger log = LoggerFactory.getLogger(OverdueNotices.class);
 
@@ -47,8 +47,11 @@ class OverdueNotices {
 		this.clock = clock;
 	}
 
-	/** Sends the notices due now; returns how many cases were noticed by this call. */
-	int runOnce() {
+	/**
+	 * Sends the notices due now; returns how many cases were noticed by this call. Public so that the
+	 * demo county tells about its overdue cases as soon as it has made them.
+	 */
+	public int runOnce() {
 		LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
 		int noticed = 0;
 		for (long id : opinions.overdueUnnoticed(today, 500)) {

@@ -48,26 +48,32 @@ final class Policy {
 			case CLOSE -> triager || (onTheSpot(o, closingOutcome) && registeredBy(u, o));
 			case RETURN, ACCEPT, PROGRESS, REPLY -> handler;
 			case ESCALATE -> countyAdmin;
-			case ATTACH -> triager || handler || registeredBy(u, o);
-			// the constituent rates by tracking code; staff record a rating given on a follow-up call (回访)
-			case FEEDBACK, REOPEN -> triager || (u.is(Role.STATION_LIAISON) && registeredBy(u, o));
+			case ATTACH -> triager || handler || registeredBy(u, o) || atItsStation(u, o);
+			// the constituent rates by tracking code; a rating given on a follow-up call (回访) is recorded by
+			// the township or the county, who make those calls, never by the station that took the case in
+			case FEEDBACK, REOPEN -> triager;
 			case SUBMIT -> false;
 		};
 	}
 
 	/**
 	 * Answered on the spot (现场答复): the liaison officer or deputy who registered it at a reception
-	 * may close it at once with the answer given.
+	 * may close it at once with the answer given; nobody else at the station may.
 	 */
 	private static boolean onTheSpot(Opinion o, @Nullable Outcome outcome) {
 		return o.status() == OpinionStatus.SUBMITTED && outcome != null && outcome.isOnTheSpot();
 	}
 
+	/** The liaison officer or deputy whose account registered the opinion. */
 	private static boolean registeredBy(CurrentUser u, Opinion o) {
+		return (u.is(Role.STATION_LIAISON) || u.is(Role.DEPUTY)) && Objects.equals(o.createdBy(), u.id());
+	}
+
+	/** A liaison officer of the opinion's township, or a deputy who received it: they may add its papers. */
+	private static boolean atItsStation(CurrentUser u, Opinion o) {
 		return switch (u.role()) {
 			case STATION_LIAISON -> o.townshipId() != null && o.townshipId().equals(u.townshipId());
-			case DEPUTY -> Objects.equals(o.createdBy(), u.id())
-					|| (u.deputyId() != null && o.deputyIds().contains(u.deputyId()));
+			case DEPUTY -> u.deputyId() != null && o.deputyIds().contains(u.deputyId());
 			default -> false;
 		};
 	}

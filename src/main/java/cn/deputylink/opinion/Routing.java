@@ -44,6 +44,23 @@ public class Routing {
 			@Nullable Long departmentId) {
 	}
 
+	/**
+	 * The departments a rule for this cell may name: of the tier, competent for the category, and for
+	 * a township or village tier of the township; none while the cell is not chosen yet.
+	 */
+	public List<Department> fittingDepartments(@Nullable String categoryCode, @Nullable Tier tier,
+			@Nullable Long townshipId, CurrentUser u) {
+		u.requireRole(Role.COUNTY_ADMIN);
+		if (categoryCode == null || tier == null || (tier != Tier.COUNTY && townshipId == null)) {
+			return List.of();
+		}
+		return places.departmentsFor(null)
+			.stream()
+			.filter(d -> d.tier() == tier && d.categoryCodes().contains(categoryCode))
+			.filter(d -> d.townshipId() == null || d.townshipId().equals(townshipId))
+			.toList();
+	}
+
 	public List<RoutingRule> list(@Nullable String categoryCode, CurrentUser u) {
 		u.requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
 		return rules.all(categoryCode, u.townshipScope().orElse(null));
@@ -118,6 +135,10 @@ public class Routing {
 			}
 			else if (d.townshipId() != null && !d.townshipId().equals(f.townshipId())) {
 				errors.add(new FieldError("departmentId", "routing.townshipMismatch"));
+			}
+			else if (f.categoryCode() != null && !d.categoryCodes().contains(f.categoryCode())) {
+				// the registry says which categories a department handles (主管分类); the table follows it
+				errors.add(new FieldError("departmentId", "routing.notCompetent"));
 			}
 		}
 		if (!errors.isEmpty()) {

@@ -12,16 +12,23 @@ class Categories {
 
 	private final JdbcClient jdbc;
 
+	/**
+	 * The columns under the record's property names: the row mapper looks a column up by the property
+	 * name first, and each miss is an exception that H2 writes to its trace file.
+	 */
+	private static final String SELECT = "select code, name_zh as nameZh, name_en as nameEn, sort_order as sortOrder, "
+			+ "due_working_days as dueWorkingDays, active, version from category";
+
 	Categories(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	List<Category> all() {
-		return jdbc.sql("select * from category order by sort_order, code").query(Category.class).list();
+		return jdbc.sql(SELECT + " order by sort_order, code").query(Category.class).list();
 	}
 
 	Optional<Category> find(String code) {
-		return jdbc.sql("select * from category where code = :c").param("c", code).query(Category.class).optional();
+		return jdbc.sql(SELECT + " where code = :c").param("c", code).query(Category.class).optional();
 	}
 
 	void insert(Category c) {

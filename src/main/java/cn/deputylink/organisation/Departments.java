@@ -62,7 +62,7 @@ class Departments {
 	}
 
 	Optional<Department> find(long id) {
-		return jdbc.sql("select * from department where id = :id").param("id", id).query(Row.class).optional().map(this::full);
+		return jdbc.sql("select id, name, tier, township_id as townshipId, active, version from department where id = :id").param("id", id).query(Row.class).optional().map(this::full);
 	}
 
 	/** For a township-scoped reader: its own township's departments and the county's. */

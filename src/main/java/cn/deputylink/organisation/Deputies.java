@@ -76,7 +76,8 @@ class Deputies {
 	}
 
 	Optional<Deputy> find(long id) {
-		return jdbc.sql("select * from deputy where id = :id").param("id", id).query(Row.class).optional().map(this::full);
+		return jdbc.sql("select id, name, phone, id_number_cipher as idNumberCipher, "
+				+ "constituency, active, version from deputy where id = :id").param("id", id).query(Row.class).optional().map(this::full);
 	}
 
 	private static final String IN_TOWNSHIP = "exists (select 1 from deputy_station ds join station s on s.id = ds.station_id "

@@ -99,6 +99,14 @@ public class Places {
 		return ids.stream().map(departments::find).flatMap(Optional::stream).toList();
 	}
 
+	/** The stations a deputy receives constituents at, in id order; empty for an unknown deputy. */
+	public List<Long> stationsOfDeputy(long deputyId) {
+		return jdbc.sql("select station_id from deputy_station where deputy_id = :id order by station_id")
+			.param("id", deputyId)
+			.query(Long.class)
+			.list();
+	}
+
 	public boolean deputyExists(long id) {
 		return count("deputy", id) > 0;
 	}

@@ -328,8 +328,16 @@ public class Registry {
 
 	/** The deputy's phone in full, for the roles that call deputies; every disclosure is audited. */
 	public Optional<String> deputyPhone(long id, CurrentUser u) {
-		requireWriter(u);
-		Deputy d = deputyUnmasked(id, u);
+		Deputy d;
+		try {
+			requireWriter(u);
+			d = deputyUnmasked(id, u);
+		}
+		catch (AccessDeniedException ex) {
+			// a refused look at personal data is recorded as well as a granted one
+			audit.recordDeniedForCurrentUser("VIEW_PERSONAL_DATA", "deputy/" + id, "phone");
+			throw ex;
+		}
 		audit.recordForCurrentUser("VIEW_PERSONAL_DATA", "deputy/" + id, "phone");
 		return Optional.ofNullable(d.phone());
 	}

@@ -79,7 +79,9 @@ class Stations {
 	}
 
 	Optional<Station> find(long id) {
-		return jdbc.sql("select * from station where id = :id").param("id", id).query(Row.class).optional().map(this::full);
+		return jdbc.sql("select id, township_id as townshipId, name, address, "
+				+ "opening_rule as openingRule, facilities, liaison_officers as liaisonOfficers, active, version "
+				+ "from station where id = :id").param("id", id).query(Row.class).optional().map(this::full);
 	}
 
 	private Sql filtered(ListFilter f) {

@@ -182,17 +182,25 @@ class OpinionBrowserIT extends BrowserTest {
 		assertSaved(government);
 		assertStaffStatus(government, "待交办");
 
-		// ---- the township admin reassigns it to the county bureau: not the routed one, so a note is needed
+		// ---- the township admin makes it a county-tier case and reassigns it to the county bureau: the
+		// township government is no longer offered, and the bureau is not the routed one, so a note is needed
 		township.navigate(url("/opinions/" + id));
 		assertStaffStatus(township, "待交办");
 		assertThat(township.locator("main .timeline")).containsText(reason);
 		assertThat(township.locator("#a-dept")).hasValue(String.valueOf(demoDepartment));
+		assertThat(township.locator("#a-dept option[value='" + bureau.id() + "']")).hasCount(0);
+		township.locator("#t-category").selectOption("RURAL_INFRASTRUCTURE");
+		township.locator("#t-tier").selectOption("COUNTY");
+		act(township, "triage");
+		assertSaved(township);
+		assertThat(township.locator("#a-dept option[value='" + demoDepartment + "']")).hasCount(0);
 		township.locator("#a-dept").selectOption(String.valueOf(bureau.id()));
 		act(township, "assign");
-		assertThat(township.locator("main .flash.error[role=alert]")).containsText("未按分办规则交办，请填写理由");
+		// the refusal stands next to the field, with the choice kept
+		assertThat(township.locator("#assign #note-error")).containsText("未按分办规则交办，请填写理由");
+		assertThat(township.locator("#a-dept")).hasValue(String.valueOf(bureau.id()));
 		assertStaffStatus(township, "待交办");
 
-		township.locator("#a-dept").selectOption(String.valueOf(bureau.id()));
 		township.locator("#a-note").fill(reassignNote);
 		act(township, "assign");
 		assertSaved(township);
@@ -252,7 +260,10 @@ class OpinionBrowserIT extends BrowserTest {
 		// ---- the constituent is satisfied now: closed
 		page.navigate(url("/public/opinions/" + code));
 		assertPublicStatus(page, "已答复，请评价");
-		assertThat(page.locator("main p.reply")).hasText(secondReply);
+		assertThat(page.locator("main .card:not(.earlier-reply) p.reply")).hasText(secondReply);
+		// the first reply stays readable, and the constituent is told this rating is the last
+		assertThat(page.locator("main .earlier-reply p.reply")).hasText(firstReply);
+		assertThat(page.locator("main .final-rating")).containsText("本次评价为最终评价");
 		// a second 不满意 would not reopen it again, so the hint is gone
 		assertThat(page.locator("main")).not().containsText("选择“不满意”，意见将退回承办单位重新办理一次。");
 		page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("满意").setExact(true)).check();
@@ -262,7 +273,7 @@ class OpinionBrowserIT extends BrowserTest {
 		assertThat(page.locator("main")).containsText("您的评价：满意。谢谢！");
 		assertThat(page.locator("main form[action$='/feedback']")).hasCount(0);
 		assertThat(page.locator("main .timeline li strong")).hasText(new String[] { "意见已提交", "工作人员已梳理",
-				"已交承办单位办理", "重新确定承办单位", "已交承办单位办理", "承办单位已签收", "承办单位已答复", "您不满意，重新办理",
+				"已交承办单位办理", "重新确定承办单位", "工作人员已梳理", "已交承办单位办理", "承办单位已签收", "承办单位已答复", "您不满意，重新办理",
 				"承办单位已签收", "承办单位已答复", "您已评价" });
 		assertNoPersonalData(page, name, phone);
 		BrowserSupport.screenshot(page, "opinion-flow-4-public-closed");
@@ -272,16 +283,16 @@ class OpinionBrowserIT extends BrowserTest {
 		assertStaffStatus(township, "已办结");
 		assertThat(township.locator("main .facts")).containsText("满意");
 		Locator steps = township.locator("main .timeline > li");
-		assertThat(steps.locator("strong")).hasText(new String[] { "登记", "梳理", "交办", "退回", "交办", "签收", "答复",
+		assertThat(steps.locator("strong")).hasText(new String[] { "登记", "梳理", "交办", "退回", "梳理", "交办", "签收", "答复",
 				"群众不满意，重新办理", "签收", "答复", "群众评价" });
 		assertThat(steps.nth(0)).containsText("群众");
 		assertThat(steps.nth(2)).containsText("东岭镇人民政府");
 		assertThat(steps.nth(3)).containsText(reason);
-		assertThat(steps.nth(4)).containsText(bureau.name());
-		assertThat(steps.nth(4)).containsText(reassignNote);
-		assertThat(steps.nth(6)).containsText(firstReply);
-		assertThat(steps.nth(7)).containsText("只换了两盏");
-		assertThat(steps.nth(9)).containsText(secondReply);
+		assertThat(steps.nth(5)).containsText(bureau.name());
+		assertThat(steps.nth(5)).containsText(reassignNote);
+		assertThat(steps.nth(7)).containsText(firstReply);
+		assertThat(steps.nth(8)).containsText("只换了两盏");
+		assertThat(steps.nth(10)).containsText(secondReply);
 		assertThat(township.locator("main .actions")).hasCount(0);
 		BrowserSupport.screenshot(township, "opinion-flow-5-staff-timeline");
 	}

@@ -73,11 +73,12 @@ class CalendarPagesIT {
 	}
 
 	@Test
-	void othersMayLookButNotChange() throws Exception {
+	void othersNeitherGetThePageNorChange() throws Exception {
 		FormSession s = new FormSession(port).login("township");
+		// the page is the county's; everyone reads the calendar through the API
 		var r = s.get("/admin/calendar?year=2025");
-		assertThat(r.statusCode()).isEqualTo(200);
-		assertThat(r.body()).contains("国庆节、中秋节").doesNotContain("id=\"day-form\"", "data-confirm=");
+		assertThat(r.statusCode()).isEqualTo(403);
+		assertThat(r.body()).doesNotContain("国庆节、中秋节", "id=\"day-form\"");
 		Map<String, String> form = new LinkedHashMap<>(Map.of("date", "2025-10-09", "kind", "HOLIDAY", "name", "私放"));
 		assertThat(s.post("/admin/calendar/days", form, true).statusCode()).isEqualTo(403);
 		assertThat(s.post("/admin/calendar/days/2025-10-01/delete", Map.of(), true).statusCode()).isEqualTo(403);

@@ -75,9 +75,14 @@ final class OpinionFixtures {
 	}
 
 	long triaged(String content) {
+		return triaged(content, "TOWNSHIP");
+	}
+
+	/** Triaged at this tier: a county bureau takes only county-tier cases. */
+	long triaged(String content, String tier) {
 		long id = submitted(content);
 		ok(township.post("/api/v1/opinions/" + id + "/triage",
-				Api.json(Map.of("categoryCode", "RURAL_INFRASTRUCTURE", "tier", "TOWNSHIP"))));
+				Api.json(Map.of("categoryCode", "RURAL_INFRASTRUCTURE", "tier", tier))));
 		return id;
 	}
 

@@ -65,7 +65,10 @@ class OpinionFlowIT extends OpinionTestSupport {
 		assertThat(returned.json().get("status").asString()).isEqualTo("TRIAGED");
 		assertThat(returned.json().get("departmentId").isNull()).isTrue();
 
-		// reassigned to the county bureau (the county admin does it; the township could as well)
+		// a county road: triaged again at the county tier and reassigned to the county bureau (the county
+		// admin does it; the township could as well)
+		ok(f.county.post("/api/v1/opinions/" + id + "/triage",
+				Api.json(Map.of("categoryCode", "RURAL_INFRASTRUCTURE", "tier", "COUNTY", "note", "县道"))));
 		ok(f.county.post("/api/v1/opinions/" + id + "/assign",
 				Api.json(Map.of("departmentId", other.id(), "note", "县道，交县局办理"))));
 		ok(other.handler().post("/api/v1/opinions/" + id + "/accept", ""));
@@ -96,7 +99,7 @@ class OpinionFlowIT extends OpinionTestSupport {
 		assertThat(done.get("status").asString()).isEqualTo("CLOSED");
 		assertThat(done.get("outcome").asString()).isEqualTo("RESOLVED");
 		assertThat(done.get("satisfaction").asString()).isEqualTo("SATISFIED");
-		assertThat(actions(done)).containsExactly("SUBMIT", "TRIAGE", "ASSIGN", "RETURN", "ASSIGN", "ACCEPT", "PROGRESS",
+		assertThat(actions(done)).containsExactly("SUBMIT", "TRIAGE", "ASSIGN", "RETURN", "TRIAGE", "ASSIGN", "ACCEPT", "PROGRESS",
 				"REPLY", "REOPEN", "ACCEPT", "REPLY", "FEEDBACK");
 		// every step names who did it and when
 		done.get("timeline").forEach(t -> {
@@ -133,7 +136,10 @@ class OpinionFlowIT extends OpinionTestSupport {
 				Api.json(Map.of("satisfaction", "SATISFIED"))).status()).isEqualTo(403);
 		assertThat(Api.as(port, "township2").post("/api/v1/opinions/" + id + "/feedback",
 				Api.json(Map.of("satisfaction", "SATISFIED"))).status()).isEqualTo(403);
-		var reopened = ok(f.liaison.post("/api/v1/opinions/" + id + "/feedback",
+		// nor does the station's liaison officer: follow-up calls are the township's
+		assertThat(f.liaison.post("/api/v1/opinions/" + id + "/feedback",
+				Api.json(Map.of("satisfaction", "SATISFIED"))).status()).isEqualTo(403);
+		var reopened = ok(f.township.post("/api/v1/opinions/" + id + "/feedback",
 				Api.json(Map.of("satisfaction", "UNSATISFIED", "comment", "电话回访：路灯仍不亮"))));
 		assertThat(reopened.json().get("status").asString()).isEqualTo("ASSIGNED");
 		JsonNode reopen = reopened.json().get("timeline").get(reopened.json().get("timeline").size() - 1);
@@ -141,7 +147,7 @@ class OpinionFlowIT extends OpinionTestSupport {
 		assertThat(reopen.get("satisfaction").asString()).isEqualTo("UNSATISFIED");
 		assertThat(reopen.get("note").asString()).isEqualTo("电话回访：路灯仍不亮");
 		assertThat(reopen.get("actor").asString()).isNotEqualTo("constituent");
-		assertThat(f.liaison.post("/api/v1/opinions/" + id + "/feedback", Api.json(Map.of("satisfaction", "SATISFIED")))
+		assertThat(f.township.post("/api/v1/opinions/" + id + "/feedback", Api.json(Map.of("satisfaction", "SATISFIED")))
 			.status()).as("not replied any more").isEqualTo(409);
 	}
 
@@ -188,7 +194,7 @@ class OpinionFlowIT extends OpinionTestSupport {
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
 			for (int round = 0; round < 5; round++) {
-				long id = f.triaged("竞争测试" + round);
+				long id = f.triaged("竞争测试" + round, "COUNTY");
 				ok(f.township.post("/api/v1/opinions/" + id + "/assign",
 						Api.json(Map.of("departmentId", unit.id(), "note", "测试"))));
 				CyclicBarrier start = new CyclicBarrier(2);

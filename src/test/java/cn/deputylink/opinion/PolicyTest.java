@@ -77,22 +77,31 @@ class PolicyTest {
 	}
 
 	@Test
-	void aFollowUpRatingIsRecordedByTheTownshipNotByTheDepartment() {
-		Opinion replied = opinion(OpinionStatus.REPLIED, 1L, 7L, List.of(), null);
+	void aFollowUpRatingIsRecordedByTheTownshipNotByTheStationOrTheDepartment() {
+		Opinion replied = opinion(OpinionStatus.REPLIED, 1L, 7L, List.of(), 4L);
 		assertThat(Policy.allowedActions(TOWNSHIP_1, replied)).containsExactlyInAnyOrder(Action.FEEDBACK, Action.REOPEN,
 				Action.CLOSE, Action.ATTACH);
-		assertThat(Policy.allowedActions(LIAISON_1, replied)).contains(Action.FEEDBACK, Action.REOPEN)
-			.doesNotContain(Action.CLOSE);
+		assertThat(Policy.allowedActions(COUNTY, replied)).contains(Action.FEEDBACK, Action.REOPEN);
+		// even the liaison officer who registered it: follow-up calls (回访) are the township's and the county's
+		assertThat(Policy.allowedActions(LIAISON_1, replied)).doesNotContain(Action.FEEDBACK, Action.REOPEN, Action.CLOSE);
 		assertThat(Policy.allowedActions(DEPT_7, replied)).containsExactly(Action.ATTACH);
 		assertThat(Policy.allowedActions(TOWNSHIP_2, replied)).isEmpty();
 	}
 
 	@Test
-	void liaisonAndDeputyCloseOnlyWhatTheyAnsweredOnTheSpot() {
-		Opinion o = opinion(OpinionStatus.SUBMITTED, 1L, null, List.of(9L), 7L);
-		assertThat(Policy.mayAct(LIAISON_1, o, Action.CLOSE, Outcome.RESOLVED)).isTrue();
-		assertThat(Policy.mayAct(LIAISON_1, o, Action.CLOSE, Outcome.NOT_ACCEPTED)).isFalse();
-		assertThat(Policy.mayAct(DEPUTY_9, o, Action.CLOSE, Outcome.EXPLAINED)).isTrue();
+	void liaisonAndDeputyCloseOnlyWhatTheyRegisteredAndAnsweredOnTheSpot() {
+		Opinion byLiaison = opinion(OpinionStatus.SUBMITTED, 1L, null, List.of(9L), 4L);
+		assertThat(Policy.mayAct(LIAISON_1, byLiaison, Action.CLOSE, Outcome.RESOLVED)).isTrue();
+		assertThat(Policy.mayAct(LIAISON_1, byLiaison, Action.CLOSE, Outcome.NOT_ACCEPTED)).isFalse();
+		// the receiving deputy did not register it: not its to close
+		assertThat(Policy.mayAct(DEPUTY_9, byLiaison, Action.CLOSE, Outcome.EXPLAINED)).isFalse();
+		Opinion byDeputy = opinion(OpinionStatus.SUBMITTED, 1L, null, List.of(9L), 7L);
+		assertThat(Policy.mayAct(DEPUTY_9, byDeputy, Action.CLOSE, Outcome.EXPLAINED)).isTrue();
+		// another liaison officer of the same township, or the township's own registration: no
+		assertThat(Policy.mayAct(LIAISON_1, byDeputy, Action.CLOSE, Outcome.RESOLVED)).isFalse();
+		Opinion byTownship = opinion(OpinionStatus.SUBMITTED, 1L, null, List.of(), 2L);
+		assertThat(Policy.mayAct(LIAISON_1, byTownship, Action.CLOSE, Outcome.RESOLVED)).isFalse();
+		assertThat(Policy.allowedActions(LIAISON_1, byTownship)).containsExactly(Action.ATTACH);
 		Opinion triaged = opinion(OpinionStatus.TRIAGED, 1L, null, List.of(9L), 7L);
 		assertThat(Policy.mayAct(DEPUTY_9, triaged, Action.CLOSE, Outcome.EXPLAINED)).isFalse();
 	}

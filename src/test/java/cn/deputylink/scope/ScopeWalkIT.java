@@ -63,6 +63,10 @@ class ScopeWalkIT {
 
 	private long ownAssigned;
 
+	private long ownByTownship;
+
+	private long ownReplied;
+
 	@BeforeAll
 	void signIn() {
 		ROLES.forEach(r -> api.put(r, Api.as(port, r)));
@@ -99,6 +103,20 @@ class ScopeWalkIT {
 				Api.json(Map.of("categoryCode", "OTHER", "tier", "TOWNSHIP")));
 		township.post("/api/v1/opinions/" + ownAssigned + "/assign",
 				Api.json(Map.of("departmentId", ownDepartment, "note", "范围测试")));
+		// registered by the township admin, not by the liaison officer: not the liaison's to close on the spot
+		ownByTownship = township
+			.post("/api/v1/opinions", Api.json(Map.of("source", "RECEPTION", "stationId", ownStation, "content", "镇里登记")))
+			.id();
+		ownReplied = api.get("liaison")
+			.post("/api/v1/opinions", Api.json(Map.of("source", "VISIT", "stationId", ownStation, "content", "已答复")))
+			.id();
+		township.post("/api/v1/opinions/" + ownReplied + "/triage", Api.json(Map.of("categoryCode", "OTHER", "tier", "TOWNSHIP")));
+		township.post("/api/v1/opinions/" + ownReplied + "/assign",
+				Api.json(Map.of("departmentId", ownDepartment, "note", "范围测试")));
+		api.get("department").post("/api/v1/opinions/" + ownReplied + "/accept", "");
+		assertThat(api.get("department")
+			.post("/api/v1/opinions/" + ownReplied + "/reply", Api.json(Map.of("content", "已答复", "outcome", "RESOLVED")))
+			.status()).isEqualTo(200);
 	}
 
 	private static long first(Api.Response r) {
@@ -178,8 +196,16 @@ class ScopeWalkIT {
 				403, 403, 403));
 		c.add(new Case("POST", "/api/v1/opinions",
 				Api.json(Map.of("source", "RECEPTION", "stationId", ownStation, "content", "%s")), 201, 201, 201, 201, 403));
+		// a deputy registers at its own stations' townships only
 		c.add(new Case("POST", "/api/v1/opinions",
-				Api.json(Map.of("source", "RECEPTION", "stationId", otherStation, "content", "%s")), 201, 403, 403, 201, 403));
+				Api.json(Map.of("source", "RECEPTION", "stationId", otherStation, "content", "%s")), 201, 403, 403, 403, 403));
+		c.add(new Case("POST", "/api/v1/opinions",
+				Api.json(Map.of("source", "RECEPTION", "villageId", otherVillage, "content", "%s")), 201, 403, 403, 403, 403));
+		// on the spot (现场答复) is for whoever registered it: allowed roles reach the missing answer (400)
+		c.add(new Case("POST", "/api/v1/opinions/" + ownByTownship + "/close", Api.json(Map.of("outcome", "RESOLVED")), 400,
+				400, 403, 403, 403));
+		// a follow-up rating (回访) is the township's or the county's: allowed roles reach the missing rating (400)
+		c.add(new Case("POST", "/api/v1/opinions/" + ownReplied + "/feedback", "{}", 400, 400, 403, 403, 403));
 		c.add(new Case("POST", "/api/v1/routing-rules",
 				Api.json(Map.of("categoryCode", "OTHER", "tier", "COUNTY", "departmentId", 99_999_999)), 400, 403, 403, 403, 403));
 		// calendar and notifications

@@ -48,6 +48,7 @@ class AuditController {
 				new PageView<>(log.search(f, 0, PageView.SIZE, PageView.offset(page)), page, PageView.SIZE, log.count(f)));
 		model.addAttribute("actor", actor);
 		model.addAttribute("action", action);
+		model.addAttribute("actions", log.actions());
 		model.addAttribute("outcome", outcome);
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);

@@ -39,8 +39,8 @@ import cn.deputylink.shared.web.RejectedRows;
 
 /**
  * The calendar page: one year's holidays and adjusted working days, with a form to add or change a
- * day, a delete button per day and an upload that replaces the year. Everyone signed in sees it; the
- * forms are a county admin's. Post-redirect-get with a flash message; a form or file that is refused
+ * day, a delete button per day and an upload that replaces the year: a county admin's page (others
+ * get 403; the API still lets everyone read the calendar). Post-redirect-get with a flash message; a form or file that is refused
  * shows the page again with the reasons.
  */
 @Controller
@@ -81,6 +81,7 @@ class CalendarPages {
 	String show(@RequestParam(required = false) @Nullable String year,
 			@RequestParam(required = false) @Nullable String edit, Model model) {
 		CurrentUser me = CurrentUser.get();
+		admin.requireAdmin(me);
 		int y = yearOr(year);
 		DayForm form = new DayForm("", DayKind.HOLIDAY.name(), "");
 		if (edit != null && me.isCountyAdmin()) {

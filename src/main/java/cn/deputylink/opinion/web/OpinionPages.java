@@ -164,6 +164,7 @@ class OpinionPages {
 	@GetMapping("/new")
 	String newForm(Model model) {
 		CurrentUser me = CurrentUser.get();
+		opinions.requireRegistrar(me);
 		prepareForm(model);
 		model.addAttribute("form", new IntakeForm(Source.RECEPTION, me.stationId(), null, null, "",
 				LocalDateTime.now(zone).withSecond(0).withNano(0), List.of(), "", "", false));
@@ -196,7 +197,7 @@ class OpinionPages {
 			model.addAttribute("errors", errors.of(ex));
 		}
 		catch (AttachmentTooLargeException ex) {
-			model.addAttribute("errors", Map.of("files", errors.msg("opinion.attachment.tooLarge", ex.maxMegabytes())));
+			model.addAttribute("errors", errors.refused("files", "opinion.attachment.tooLarge", ex.maxMegabytes()));
 		}
 		prepareForm(model);
 		model.addAttribute("form", form);
@@ -230,8 +231,13 @@ class OpinionPages {
 		if (d.allowedActions().contains(Action.TRIAGE) || d.allowedActions().contains(Action.ASSIGN)) {
 			model.addAttribute("tiers", Tier.values());
 			model.addAttribute("categories", places.activeCategories());
-			model.addAttribute("departments", places.departmentsFor(me.townshipScope().orElse(null)));
-			model.addAttribute("routed", opinions.routedDepartment(o).map(Department::id).orElse(null));
+			// only the departments that handle the category at the opinion's tier (归口办理)
+			model.addAttribute("departments", opinions.fittingDepartments(o, me));
+			Long routed = opinions.routedDepartment(o).map(Department::id).orElse(null);
+			model.addAttribute("routed", routed);
+			if (!model.containsAttribute("assignForm")) {
+				model.addAttribute("assignForm", new AssignForm(routed, null));
+			}
 		}
 		if (d.allowedActions().contains(Action.MERGE)) {
 			model.addAttribute("duplicates", opinions.duplicates(id, me));
@@ -285,11 +291,29 @@ class OpinionPages {
 		return act(id, redirect, () -> opinions.triage(id, blank(categoryCode), tier, note, CurrentUser.get(), version));
 	}
 
+	/** The assign form as entered, shown again after a refusal (kept in the session as a flash attribute). */
+	record AssignForm(@Nullable Long departmentId, @Nullable String note) implements java.io.Serializable {
+	}
+
 	@PostMapping("/{id}/assign")
 	String assign(@PathVariable long id, @RequestParam(required = false) @Nullable Long departmentId,
 			@RequestParam(required = false) @Nullable String note, @RequestParam(required = false) @Nullable Integer version,
 			RedirectAttributes redirect) {
-		return act(id, redirect, () -> opinions.assign(id, departmentId, note, CurrentUser.get(), version));
+		try {
+			opinions.assign(id, departmentId, note, CurrentUser.get(), version);
+			redirect.addFlashAttribute("flash", errors.msg("saved"));
+			return "redirect:/opinions/" + id;
+		}
+		catch (InvalidInputException ex) {
+			// the choice and the reason stay, and the message stands next to the field it is about
+			redirect.addFlashAttribute("assignForm", new AssignForm(departmentId, note));
+			redirect.addFlashAttribute("assignErrors", errors.of(ex));
+			return "redirect:/opinions/" + id + "#assign";
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("flashError", String.join("；", errors.of(ex).values()));
+			return "redirect:/opinions/" + id;
+		}
 	}
 
 	@PostMapping("/{id}/return")

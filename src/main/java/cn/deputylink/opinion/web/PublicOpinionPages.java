@@ -115,11 +115,23 @@ class PublicOpinionPages {
 			model.addAttribute("errors", errors.of(ex));
 		}
 		catch (AttachmentTooLargeException ex) {
-			model.addAttribute("errors", Map.of("files", errors.msg("opinion.attachment.tooLarge", ex.maxMegabytes())));
+			model.addAttribute("errors", errors.refused("files", "opinion.attachment.tooLarge", ex.maxMegabytes()));
 		}
 		prepare(model);
 		model.addAttribute("form", form);
+		// a browser cannot put a chosen file back into the form: say so, naming the files to choose again
+		model.addAttribute("filesAgain", chosenFiles(files));
 		return "public/opinion-new";
+	}
+
+	/** The names of the files that came with a refused form. */
+	static List<String> chosenFiles(@Nullable List<MultipartFile> files) {
+		return files == null ? List.of()
+				: files.stream()
+					.filter(f -> !f.isEmpty())
+					.map(f -> f.getOriginalFilename() == null || f.getOriginalFilename().isBlank() ? "?"
+							: AttachmentNames.shortName(f.getOriginalFilename()))
+					.toList();
 	}
 
 	private static boolean notBlank(@Nullable String s) {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.deputylink.account.CurrentUser;
+import cn.deputylink.account.Role;
 import cn.deputylink.opinion.Routing;
 import cn.deputylink.opinion.RoutingRule;
 import cn.deputylink.organisation.Places;
@@ -23,7 +24,11 @@ import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.web.FormErrors;
 
-/** The routing table page (分办规则): county admins add and remove rules. */
+/**
+ * The routing table page (分办规则): county admins add and remove rules. The department picker offers
+ * only the departments that fit the chosen category, tier and township; a refused rule shows the form
+ * again as entered, with the reasons next to the fields.
+ */
 @Controller
 @RequestMapping("/admin/routing")
 class RoutingPages {
@@ -42,8 +47,14 @@ class RoutingPages {
 
 	@GetMapping
 	String list(@RequestParam(required = false) @Nullable String categoryCode, Model model) {
+		return page(blank(categoryCode), new Routing.RuleForm(null, null, null, null), model);
+	}
+
+	private String page(@Nullable String categoryCode, Routing.RuleForm form, Model model) {
 		CurrentUser me = CurrentUser.get();
-		var rules = routing.list(categoryCode == null || categoryCode.isBlank() ? null : categoryCode, me);
+		// the table is the county's to keep; a township admin reads its rules through the API
+		me.requireRole(Role.COUNTY_ADMIN);
+		var rules = routing.list(categoryCode, me);
 		Set<Long> departments = new HashSet<>();
 		Set<Long> townships = new HashSet<>();
 		for (RoutingRule r : rules) {
@@ -60,22 +71,36 @@ class RoutingPages {
 		model.addAttribute("categoryByCode", places.activeCategoriesByCode());
 		model.addAttribute("tiers", Tier.values());
 		model.addAttribute("townships", places.activeTownships());
-		model.addAttribute("departments", places.departmentsFor(null));
+		model.addAttribute("form", form);
+		model.addAttribute("departments",
+				routing.fittingDepartments(form.categoryCode(), form.tier(), form.townshipId(), me));
 		return "opinion/routing";
+	}
+
+	/** The department choices for the cell chosen so far, swapped in by htmx. */
+	@GetMapping("/departments")
+	String departments(@RequestParam(required = false) @Nullable String categoryCode,
+			@RequestParam(required = false) @Nullable Tier tier, @RequestParam(required = false) @Nullable Long townshipId,
+			Model model) {
+		model.addAttribute("form", new Routing.RuleForm(blank(categoryCode), tier, townshipId, null));
+		model.addAttribute("departments", routing.fittingDepartments(blank(categoryCode), tier, townshipId, CurrentUser.get()));
+		return "opinion/routing :: departmentOptions";
 	}
 
 	@PostMapping
 	String create(@RequestParam(required = false) @Nullable String categoryCode,
 			@RequestParam(required = false) @Nullable Tier tier, @RequestParam(required = false) @Nullable Long townshipId,
-			@RequestParam(required = false) @Nullable Long departmentId, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable Long departmentId, Model model, RedirectAttributes redirect) {
+		Routing.RuleForm form = new Routing.RuleForm(blank(categoryCode), tier, townshipId, departmentId);
 		try {
-			routing.create(new Routing.RuleForm(categoryCode, tier, townshipId, departmentId), CurrentUser.get());
-			redirect.addFlashAttribute("flash", errors.msg("saved"));
+			routing.create(form, CurrentUser.get());
 		}
 		catch (InvalidInputException | ConflictException ex) {
 			Map<String, String> e = errors.of(ex);
-			redirect.addFlashAttribute("flashError", String.join("；", e.values()));
+			model.addAttribute("errors", e);
+			return page(null, form, model);
 		}
+		redirect.addFlashAttribute("flash", errors.msg("saved"));
 		return "redirect:/admin/routing";
 	}
 
@@ -84,5 +109,9 @@ class RoutingPages {
 		routing.delete(id, CurrentUser.get());
 		redirect.addFlashAttribute("flash", errors.msg("saved"));
 		return "redirect:/admin/routing";
+	}
+
+	private static @Nullable String blank(@Nullable String s) {
+		return s == null || s.isBlank() ? null : s;
 	}
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.deputylink.account.CurrentUser;
+import cn.deputylink.account.Role;
 import cn.deputylink.organisation.Department;
 import cn.deputylink.organisation.Forms.DepartmentForm;
 import cn.deputylink.organisation.ListFilter;
@@ -52,6 +53,10 @@ class DepartmentPages {
 		model.addAttribute("tiers", Tier.values());
 		model.addAttribute("townships", registry.townships(ListFilter.all(), me, 0, 500, 0));
 		model.addAttribute("categories", registry.categories());
+		// the list names a department's categories in words, not by their codes
+		model.addAttribute("categoryByCode", registry.categories()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(c -> c.code(), c -> c)));
 		return "org/departments";
 	}
 
@@ -63,8 +68,9 @@ class DepartmentPages {
 
 	@GetMapping("/new")
 	String newForm(Model model) {
-		prepare(model);
 		CurrentUser me = CurrentUser.get();
+		me.requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
+		prepare(model);
 		model.addAttribute("form", new DepartmentForm("", me.isCountyAdmin() ? Tier.COUNTY : Tier.TOWNSHIP,
 				me.townshipId(), List.of(), null));
 		return "org/department-form";

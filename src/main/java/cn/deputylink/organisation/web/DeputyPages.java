@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.HtmlUtils;
 
 import cn.deputylink.account.CurrentUser;
+import cn.deputylink.account.Role;
 import cn.deputylink.organisation.Deputy;
 import cn.deputylink.organisation.DeputyLevel;
 import cn.deputylink.organisation.Forms.DeputyForm;
@@ -55,7 +56,11 @@ class DeputyPages {
 				PageView.SIZE, registry.countDeputies(f, me)));
 		model.addAttribute("q", q);
 		model.addAttribute("stationId", stationId);
-		model.addAttribute("stations", stationChoices(me));
+		var stations = stationChoices(me);
+		model.addAttribute("stations", stations);
+		// a deputy's stations by name: the list said "1" (how many) where the clerk looks for which
+		model.addAttribute("stationNames", stations.stream()
+			.collect(java.util.stream.Collectors.toMap(s -> s.id(), s -> s.name(), (a, b) -> a)));
 		return "org/deputies";
 	}
 
@@ -66,6 +71,7 @@ class DeputyPages {
 
 	@GetMapping("/new")
 	String newForm(Model model) {
+		CurrentUser.get().requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
 		prepare(model);
 		model.addAttribute("form", new DeputyForm("", java.util.Set.of(), "", "", "", List.of(), null));
 		return "org/deputy-form";

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.deputylink.account.CurrentUser;
+import cn.deputylink.account.Role;
 import cn.deputylink.organisation.Facility;
 import cn.deputylink.organisation.Forms.StationForm;
 import cn.deputylink.organisation.ListFilter;
@@ -68,6 +69,7 @@ class StationPages {
 
 	@GetMapping("/new")
 	String newForm(@RequestParam(required = false) @Nullable Long townshipId, Model model) {
+		CurrentUser.get().requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
 		prepare(model, townshipId);
 		model.addAttribute("form", new StationForm(townshipId, "", "", "", java.util.EnumSet.allOf(Facility.class), "",
 				List.of(), null));

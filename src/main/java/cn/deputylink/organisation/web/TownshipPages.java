@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.deputylink.account.CurrentUser;
+import cn.deputylink.account.Role;
 import cn.deputylink.organisation.Forms.TownshipForm;
 import cn.deputylink.organisation.Forms.VillageForm;
 import cn.deputylink.organisation.ListFilter;
@@ -50,6 +51,8 @@ class TownshipPages {
 
 	@GetMapping("/new")
 	String newForm(Model model) {
+		// only the county creates townships: everyone else gets 403, not a form that cannot be saved
+		CurrentUser.get().requireRole(Role.COUNTY_ADMIN);
 		model.addAttribute("form", new TownshipForm("", "", null));
 		return "org/township-form";
 	}
