@@ -81,7 +81,7 @@ public class Accounts {
 	}
 
 	/** Checks that the role's assignment exists and derives the township from a station or department. */
-	private NewUser resolveAssignment(NewUser u) {
+	NewUser resolveAssignment(NewUser u) {
 		Long township = u.townshipId();
 		switch (u.role()) {
 			case TOWNSHIP_ADMIN -> {
@@ -115,7 +115,7 @@ public class Accounts {
 				u.role() == Role.DEPARTMENT_HANDLER ? u.departmentId() : null, u.mustChangePassword());
 	}
 
-	private void authorise(CurrentUser actor, NewUser u) {
+	void authorise(CurrentUser actor, NewUser u) {
 		if (actor.isCountyAdmin()) {
 			return;
 		}
