@@ -162,7 +162,7 @@ public class OpinionHandling {
 				}
 				Opinion o = load(newId);
 				if (phone != null) {
-					notifications.sms(phone, text("opinion.sms.received", o.trackingCode()));
+					notifications.sms(phone, o.constituentName(), text("opinion.sms.received", o.trackingCode()));
 				}
 				if (o.townshipId() != null) {
 					notifications.toTownshipAdmins(o.townshipId(), text("opinion.notice.new.subject", o.trackingCode()),
@@ -826,7 +826,7 @@ public class OpinionHandling {
 	private void smsConstituent(Opinion o, String key) {
 		String phone = cipher.decrypt(opinions.encryptedPhone(o.id()));
 		if (phone != null) {
-			notifications.sms(phone, text(key, o.trackingCode()));
+			notifications.sms(phone, o.constituentName(), text(key, o.trackingCode()));
 		}
 	}
 
