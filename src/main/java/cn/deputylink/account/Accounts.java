@@ -116,7 +116,7 @@ public class Accounts {
 	}
 
 	/** Checks that the role's assignment exists and derives the township from a station or department. */
-	private NewUser resolveAssignment(NewUser u) {
+	NewUser resolveAssignment(NewUser u) {
 		Long township = u.townshipId();
 		switch (u.role()) {
 			case TOWNSHIP_ADMIN -> {
@@ -150,7 +150,7 @@ public class Accounts {
 				u.role() == Role.DEPARTMENT_HANDLER ? u.departmentId() : null, u.mustChangePassword());
 	}
 
-	private void authorise(CurrentUser actor, NewUser u) {
+	void authorise(CurrentUser actor, NewUser u) {
 		if (actor.isCountyAdmin()) {
 			return;
 		}

@@ -1,6 +1,9 @@
 package cn.deputylink.account;
 
+import java.util.List;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * What accounts need to know of the organisation registry to check a user's assignment. The
@@ -19,4 +22,23 @@ public interface OrganisationDirectory {
 	boolean departmentExists(long departmentId);
 
 	boolean deputyExists(long deputyId);
+
+	/**
+	 * A record as a picker offers it: its id, the name people know it by, its township (null for the
+	 * county's own departments and for deputies) and whether it is in use.
+	 */
+	record Choice(long id, String name, @Nullable Long townshipId, boolean active) {
+	}
+
+	/** Every township, by name. */
+	List<Choice> townships();
+
+	/** Every station, by township and name. */
+	List<Choice> stations();
+
+	/** Every deputy, by name; the name carries the deputy's stations, since two deputies may share a name. */
+	List<Choice> deputies();
+
+	/** Every department, by name. */
+	List<Choice> departments();
 }

@@ -56,6 +56,23 @@ class Users {
 		return keys.getKey().longValue();
 	}
 
+	/** Name, role and assignment; false when {@code version} is no longer the row's. */
+	boolean update(long id, int version, NewUser u) {
+		return jdbc.sql("""
+				update app_user set display_name = :displayName, role = :role, township_id = :townshipId,
+				  station_id = :stationId, deputy_id = :deputyId, department_id = :departmentId, version = version + 1
+				where id = :id and version = :version""")
+			.param("displayName", u.displayName())
+			.param("role", u.role().name())
+			.param("townshipId", u.townshipId())
+			.param("stationId", u.stationId())
+			.param("deputyId", u.deputyId())
+			.param("departmentId", u.departmentId())
+			.param("id", id)
+			.param("version", version)
+			.update() == 1;
+	}
+
 	Optional<UserAccount> find(long id) {
 		return jdbc.sql("select " + COLUMNS + " from app_user where id = :id").param("id", id).query(ACCOUNT).optional();
 	}

@@ -24,4 +24,9 @@ interface Channel {
 
 	/** For logs and the admin page: what is behind the channel. */
 	String describe();
+
+	/** Whether the channel only writes messages to the log: nothing reaches the recipient. */
+	default boolean logsOnly() {
+		return false;
+	}
 }

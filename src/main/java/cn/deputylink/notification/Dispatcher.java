@@ -127,6 +127,7 @@ class Dispatcher {
 				catch (Exception ex) {
 					throw new SendFailed(ex);
 				}
+				outbox.setDeliveredVia(m.id(), channel.describe());
 				return true;
 			});
 			return Boolean.TRUE.equals(done);
@@ -173,6 +174,9 @@ class Dispatcher {
 		}
 		if (!outbox.markSent(m.id(), node, now())) {
 			log.warn("Outbox message {} was sent, but its row had changed meanwhile (admin retry?)", m.id());
+		}
+		else {
+			outbox.setDeliveredVia(m.id(), channel.describe());
 		}
 		return true;
 	}

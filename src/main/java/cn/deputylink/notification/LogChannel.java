@@ -13,6 +13,9 @@ class LogChannel implements Channel {
 
 	private static final Logger log = LoggerFactory.getLogger(LogChannel.class);
 
+	/** How the outbox records a message this channel "sent". */
+	static final String LOG = "log";
+
 	private final Medium medium;
 
 	LogChannel(Medium medium) {
@@ -44,6 +47,11 @@ class LogChannel implements Channel {
 
 	@Override
 	public String describe() {
-		return "log";
+		return LOG;
+	}
+
+	@Override
+	public boolean logsOnly() {
+		return true;
 	}
 }

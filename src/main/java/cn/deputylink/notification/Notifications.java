@@ -10,7 +10,15 @@ import org.jspecify.annotations.Nullable;
 public interface Notifications {
 
 	/** An SMS to a phone number (stored encrypted in the outbox). */
-	void sms(String phone, String text);
+	default void sms(String phone, String text) {
+		sms(phone, null, text);
+	}
+
+	/**
+	 * An SMS to a phone number (stored encrypted), with the recipient's name when the caller knows it,
+	 * so that the outbox page can say whom it went to.
+	 */
+	void sms(String phone, @Nullable String recipientName, String text);
 
 	/** An email to an address. */
 	void email(String address, String subject, String text);

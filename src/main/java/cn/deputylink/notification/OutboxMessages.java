@@ -21,7 +21,8 @@ class OutboxMessages {
 	record Stored(long id, Medium medium, @Nullable String recipientCipher, @Nullable Long userId,
 			@Nullable String subject, String body, @Nullable String link, OutboxStatus status, int attempts,
 			OffsetDateTime nextAttemptAt, @Nullable OffsetDateTime leaseUntil, @Nullable String claimedBy,
-			@Nullable OffsetDateTime sentAt, @Nullable String lastError, OffsetDateTime createdAt) {
+			@Nullable OffsetDateTime sentAt, @Nullable String lastError, OffsetDateTime createdAt,
+			@Nullable String recipientName, @Nullable String deliveredVia) {
 	}
 
 	private static final RowMapper<Stored> STORED = (rs, i) -> new Stored(rs.getLong("id"),
@@ -30,7 +31,8 @@ class OutboxMessages {
 			rs.getString("link"), OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
 			rs.getObject("next_attempt_at", OffsetDateTime.class), rs.getObject("lease_until", OffsetDateTime.class),
 			rs.getString("claimed_by"), rs.getObject("sent_at", OffsetDateTime.class), rs.getString("last_error"),
-			rs.getObject("created_at", OffsetDateTime.class));
+			rs.getObject("created_at", OffsetDateTime.class), rs.getString("recipient_name"),
+			rs.getString("delivered_via"));
 
 	private final JdbcClient jdbc;
 
@@ -38,15 +40,16 @@ class OutboxMessages {
 		this.jdbc = jdbc;
 	}
 
-	long insert(Medium medium, @Nullable String recipientCipher, @Nullable Long userId, @Nullable String subject,
-			String body, @Nullable String link, OffsetDateTime now) {
+	long insert(Medium medium, @Nullable String recipientCipher, @Nullable String recipientName, @Nullable Long userId,
+			@Nullable String subject, String body, @Nullable String link, OffsetDateTime now) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into outbox_message (channel, recipient, user_id, subject, body, link, status, attempts,
-				  next_attempt_at, created_at)
-				values (:channel, :recipient, :userId, :subject, :body, :link, 'PENDING', 0, :now, :now)""")
+				insert into outbox_message (channel, recipient, recipient_name, user_id, subject, body, link, status,
+				  attempts, next_attempt_at, created_at)
+				values (:channel, :recipient, :recipientName, :userId, :subject, :body, :link, 'PENDING', 0, :now, :now)""")
 			.param("channel", medium.name())
 			.param("recipient", recipientCipher)
+			.param("recipientName", recipientName)
 			.param("userId", userId)
 			.param("subject", subject)
 			.param("body", body)
@@ -54,6 +57,14 @@ class OutboxMessages {
 			.param("now", now)
 			.update(keys, "id");
 		return keys.getKey().longValue();
+	}
+
+	/** Which channel delivered a SENT message ({@link Channel#describe()}: "log" when it only logged it). */
+	void setDeliveredVia(long id, String via) {
+		jdbc.sql("update outbox_message set delivered_via = :via where id = :id and status = 'SENT'")
+			.param("via", via.length() > 100 ? via.substring(0, 100) : via)
+			.param("id", id)
+			.update();
 	}
 
 	Optional<Stored> find(long id) {

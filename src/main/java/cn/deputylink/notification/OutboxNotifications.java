@@ -35,15 +35,16 @@ class OutboxNotifications implements Notifications {
 
 	@Override
 	@Transactional
-	public void sms(String phone, String text) {
-		outbox.insert(Medium.SMS, cipher.encrypt(required(phone, "phone")), null, null, cut(required(text, "text"), 4000),
-				null, now());
+	public void sms(String phone, @Nullable String recipientName, String text) {
+		outbox.insert(Medium.SMS, cipher.encrypt(required(phone, "phone")),
+				recipientName == null || recipientName.isBlank() ? null : cut(recipientName.strip(), 100), null, null,
+				cut(required(text, "text"), 4000), null, now());
 	}
 
 	@Override
 	@Transactional
 	public void email(String address, String subject, String text) {
-		outbox.insert(Medium.EMAIL, cipher.encrypt(required(address, "address")), null, cut(subject, 200),
+		outbox.insert(Medium.EMAIL, cipher.encrypt(required(address, "address")), null, null, cut(subject, 200),
 				cut(required(text, "text"), 4000), null, now());
 	}
 
@@ -53,7 +54,7 @@ class OutboxNotifications implements Notifications {
 		String safeLink = appRelative(link);
 		OffsetDateTime now = now();
 		for (Long user : new LinkedHashSet<>(userIds)) {
-			outbox.insert(Medium.INBOX, null, user, cut(required(subject, "subject"), 200), cut(text == null ? "" : text, 4000),
+			outbox.insert(Medium.INBOX, null, null, user, cut(required(subject, "subject"), 200), cut(text == null ? "" : text, 4000),
 					safeLink, now);
 		}
 	}

@@ -181,7 +181,7 @@ public class OpinionHandling {
 				// the SMS is not sent — the limit protects the phone's owner, not the submitter's opinion
 				if (phone != null && (user != null
 						|| limits.tryAcquire(RateLimits.Kind.SMS_PER_PHONE, phoneKey(phone)).allowed())) {
-					notifications.sms(phone, text("opinion.sms.received", o.trackingCode()));
+					notifications.sms(phone, o.constituentName(), text("opinion.sms.received", o.trackingCode()));
 				}
 				if (o.townshipId() != null) {
 					notifications.toTownshipAdmins(o.townshipId(), text("opinion.notice.new.subject", o.trackingCode()),
@@ -934,7 +934,7 @@ public class OpinionHandling {
 	private void smsConstituent(Opinion o, String key) {
 		String phone = cipher.decrypt(opinions.encryptedPhone(o.id()));
 		if (phone != null) {
-			notifications.sms(phone, text(key, o.trackingCode()));
+			notifications.sms(phone, o.constituentName(), text(key, o.trackingCode()));
 		}
 	}
 

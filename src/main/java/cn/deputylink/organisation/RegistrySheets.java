@@ -68,6 +68,12 @@ import cn.deputylink.shared.excel.Spreadsheets;
  * <p>
  * Exports hold what the user may see, with personal information masked (deputies' phones; no ID
  * numbers; phone and ID numbers inside free text).
+ * <p>
+ * An export can be edited and imported back: it carries each record's status and id after the
+ * template's columns, and a row with an id updates that record instead of creating one. A masked
+ * value that comes back as it was exported (a deputy's phone, a liaison officer's number) keeps the
+ * value stored; a deputy's ID number, never exported, is kept too. Rows that match their record
+ * exactly are left alone, so importing an unedited export changes nothing.
  */
 @Service
 public class RegistrySheets {
@@ -142,53 +148,51 @@ public class RegistrySheets {
 	public byte[] export(SheetKind kind, CurrentUser u, Locale locale) {
 		List<String> headers = new ArrayList<>(headers(kind, messages, locale));
 		headers.add(messages.getMessage("import.col.active", null, "active", locale));
+		headers.add(messages.getMessage("clerk.import.col.id", null, "id", locale));
 		return Spreadsheets.write(kindName(kind, locale), headers, exportRows(kind, u, locale));
 	}
 
+	/** What an import did: records created, records changed, and rows that matched their record unchanged. */
+	public record ImportResult(int created, int updated, int unchanged) {
+
+		/** Every row of the file. */
+		public int rows() {
+			return created + updated + unchanged;
+		}
+	}
+
 	/**
-	 * Imports a whole file or nothing.
-	 * @return the number of records created
+	 * Imports a whole file or nothing: rows without an id create records, rows with one update them.
+	 * @return how many records were created and updated
 	 * @throws SpreadsheetException the upload is not a readable workbook or not this list's template
 	 * @throws ImportRejectedException at least one row is bad; nothing was written
 	 * @throws AccessDeniedException the user's role may not import this list
 	 */
-	public int importRows(SheetKind kind, InputStream in, CurrentUser u) {
+	public ImportResult importRows(SheetKind kind, InputStream in, CurrentUser u) {
 		requireImporter(kind, u);
-		List<SheetRow> rows = Spreadsheets.read(in, acceptedHeaders(kind, messages));
+		List<SheetRow> rows = Spreadsheets.read(in, acceptedHeaders(kind, messages), optionalHeaders(kind, messages));
 		List<Planned> planned = new SheetCheck(kind, new Visible(u), u, validator, words).check(rows);
+		int[] counts = new int[3];
 		try {
-			tx.executeWithoutResult(status -> planned.forEach(p -> create(p, u)));
+			tx.executeWithoutResult(status -> planned.forEach(p -> counts[apply(kind, p, u)]++));
 		}
 		catch (RowFailed ex) {
 			throw new ImportRejectedException(ex.errors);
 		}
-		return planned.size();
+		return new ImportResult(counts[0], counts[1], counts[2]);
 	}
 
-	private void create(Planned p, CurrentUser u) {
+	/** Writes one checked row: 0 when it created a record, 1 when it changed one, 2 when it left one alone. */
+	private int apply(SheetKind kind, Planned p, CurrentUser u) {
+		if (p.unchanged()) {
+			return 2;
+		}
 		try {
-			Object form = p.form();
-			if (form instanceof TownshipForm f) {
-				registry.createTownship(f, u);
+			Object key = p.id() == null ? create(p.form(), u) : update(p, u);
+			if (p.activate() != null) {
+				setActive(kind, key, p.activate(), u);
 			}
-			else if (form instanceof VillageForm f) {
-				registry.createVillage(f, u);
-			}
-			else if (form instanceof StationForm f) {
-				registry.createStation(f, u);
-			}
-			else if (form instanceof DeputyForm f) {
-				registry.createDeputy(f, u);
-			}
-			else if (form instanceof DepartmentForm f) {
-				registry.createDepartment(f, u);
-			}
-			else if (form instanceof CategoryForm f) {
-				registry.createCategory(f, u);
-			}
-			else {
-				throw new IllegalStateException("no registry call for " + form.getClass());
-			}
+			return p.id() == null ? 0 : 1;
 		}
 		catch (RuntimeException ex) {
 			List<RowError> errors = rowFailure(p.row(), ex);
@@ -197,6 +201,73 @@ public class RegistrySheets {
 			}
 			// leaving the callback with an exception rolls back every row written so far
 			throw new RowFailed(errors, ex);
+		}
+	}
+
+	/** Creates the record of a row and returns its id (a category's code). */
+	private Object create(Object form, CurrentUser u) {
+		if (form instanceof TownshipForm f) {
+			return registry.createTownship(f, u).id();
+		}
+		if (form instanceof VillageForm f) {
+			return registry.createVillage(f, u).id();
+		}
+		if (form instanceof StationForm f) {
+			return registry.createStation(f, u).id();
+		}
+		if (form instanceof DeputyForm f) {
+			return registry.createDeputy(f, u).id();
+		}
+		if (form instanceof DepartmentForm f) {
+			return registry.createDepartment(f, u).id();
+		}
+		if (form instanceof CategoryForm f) {
+			return registry.createCategory(f, u).code();
+		}
+		throw new IllegalStateException("no registry call for " + form.getClass());
+	}
+
+	/** Updates the record a row names, through the same registry calls as the edit forms. */
+	private Object update(Planned p, CurrentUser u) {
+		Object form = p.form();
+		Object key = Objects.requireNonNull(p.id());
+		if (form instanceof CategoryForm f) {
+			registry.updateCategory((String) key, f, u);
+			return key;
+		}
+		long id = (Long) key;
+		if (form instanceof TownshipForm f) {
+			registry.updateTownship(id, f, u);
+		}
+		else if (form instanceof VillageForm f) {
+			registry.updateVillage(id, f, u);
+		}
+		else if (form instanceof StationForm f) {
+			registry.updateStation(id, f, u);
+		}
+		else if (form instanceof DeputyForm f) {
+			// the export masks the phone and leaves out the ID number: what came back masked stays as stored
+			Deputy stored = registry.deputyUnmasked(id, u);
+			registry.updateDeputy(id, new DeputyForm(f.name(), f.levels(), p.keepPhone() ? stored.phone() : f.phone(),
+					stored.idNumber(), f.constituency(), f.stationIds(), f.version()), u);
+		}
+		else if (form instanceof DepartmentForm f) {
+			registry.updateDepartment(id, f, u);
+		}
+		else {
+			throw new IllegalStateException("no registry call for " + form.getClass());
+		}
+		return key;
+	}
+
+	private void setActive(SheetKind kind, Object key, boolean active, CurrentUser u) {
+		switch (kind) {
+			case TOWNSHIPS -> registry.setTownshipActive((Long) key, active, u);
+			case VILLAGES -> registry.setVillageActive((Long) key, active, u);
+			case STATIONS -> registry.setStationActive((Long) key, active, u);
+			case DEPUTIES -> registry.setDeputyActive((Long) key, active, u);
+			case DEPARTMENTS -> registry.setDepartmentActive((Long) key, active, u);
+			case CATEGORIES -> registry.setCategoryActive((String) key, active, u);
 		}
 	}
 
@@ -247,12 +318,12 @@ public class RegistrySheets {
 		switch (kind) {
 			case TOWNSHIPS -> {
 				for (Township t : all(a -> registry.townships(ListFilter.all(), u, a, PAGE, 0), Township::id)) {
-					rows.add(row(t.code(), t.name(), status(t.active(), locale)));
+					rows.add(row(t.code(), t.name(), status(t.active(), locale), t.id()));
 				}
 			}
 			case VILLAGES -> {
 				for (Village v : all(a -> registry.villages(ListFilter.all(), u, a, PAGE, 0), Village::id)) {
-					rows.add(row(townshipNames.get(v.townshipId()), v.name(), status(v.active(), locale)));
+					rows.add(row(townshipNames.get(v.townshipId()), v.name(), status(v.active(), locale), v.id()));
 				}
 			}
 			case STATIONS -> {
@@ -263,7 +334,7 @@ public class RegistrySheets {
 					rows.add(row(townshipNames.get(s.townshipId()), s.name(), s.address(), s.openingRule(),
 							join(s.villageIds().stream().map(villageNames::get), sep),
 							join(s.facilities().stream().sorted().map(f -> words.facilities().label(f, locale)), sep),
-							maskFreeText(s.liaisonOfficers()), status(s.active(), locale)));
+							maskFreeText(s.liaisonOfficers()), status(s.active(), locale), s.id()));
 				}
 			}
 			case DEPUTIES -> {
@@ -273,7 +344,7 @@ public class RegistrySheets {
 				for (Deputy d : all(a -> registry.deputies(ListFilter.all(), u, a, PAGE, 0), Deputy::id)) {
 					rows.add(row(d.name(), join(d.levels().stream().sorted().map(l -> words.levels().label(l, locale)), sep),
 							Masking.phone(d.phone()), join(d.stationIds().stream().map(stationLabels::get), sep),
-							d.constituency(), status(d.active(), locale)));
+							d.constituency(), status(d.active(), locale), d.id()));
 				}
 			}
 			case DEPARTMENTS -> {
@@ -285,12 +356,12 @@ public class RegistrySheets {
 					rows.add(row(d.name(), words.tiers().label(d.tier(), locale),
 							d.townshipId() == null ? null : townshipNames.get(d.townshipId()),
 							join(d.categoryCodes().stream().map(c -> categoryNames.getOrDefault(c, c)), sep),
-							status(d.active(), locale)));
+							status(d.active(), locale), d.id()));
 				}
 			}
 			case CATEGORIES -> {
 				for (Category c : registry.categories()) {
-					rows.add(row(c.code(), c.nameZh(), c.nameEn(), c.dueWorkingDays(), status(c.active(), locale)));
+					rows.add(row(c.code(), c.nameZh(), c.nameEn(), c.dueWorkingDays(), status(c.active(), locale), c.code()));
 				}
 			}
 		}
@@ -366,6 +437,20 @@ public class RegistrySheets {
 			Set<String> names = new LinkedHashSet<>();
 			for (Locale l : LANGUAGES) {
 				names.add(messages.getMessage(kind.columnKey(i), null, kind.columns().get(i), l).strip());
+			}
+			out.add(names);
+		}
+		return out;
+	}
+
+	/** The headers of an export's extra columns (status, id), in either language. */
+	static List<Set<String>> optionalHeaders(SheetKind kind, MessageSource messages) {
+		List<Set<String>> out = new ArrayList<>();
+		for (int i = 0; i < SheetKind.EXTRAS.size(); i++) {
+			String key = kind.columnKey(kind.columns().size() + i);
+			Set<String> names = new LinkedHashSet<>();
+			for (Locale l : LANGUAGES) {
+				names.add(messages.getMessage(key, null, SheetKind.EXTRAS.get(i), l).strip());
 			}
 			out.add(names);
 		}
@@ -469,19 +554,42 @@ public class RegistrySheets {
 		}
 	}
 
-	/** The enums a sheet names in words. */
-	record Vocabulary(Labels<Facility> facilities, Labels<DeputyLevel> levels, Labels<Tier> tiers) {
+	/** The enums a sheet names in words, and the words of the status column (启用/停用). */
+	record Vocabulary(Labels<Facility> facilities, Labels<DeputyLevel> levels, Labels<Tier> tiers,
+			Map<String, Boolean> statuses) {
 
 		static Vocabulary of(MessageSource messages) {
+			Map<String, Boolean> statuses = new HashMap<>();
+			for (Locale l : LANGUAGES) {
+				statuses.put(normalize(messages.getMessage("import.value.active", null, "active", l)), true);
+				statuses.put(normalize(messages.getMessage("import.value.inactive", null, "inactive", l)), false);
+			}
+			statuses.putIfAbsent("active", true);
+			statuses.putIfAbsent("inactive", false);
 			return new Vocabulary(new Labels<>(Facility.class, "facility.", messages),
-					new Labels<>(DeputyLevel.class, "level.", messages), new Labels<>(Tier.class, "tier.", messages));
+					new Labels<>(DeputyLevel.class, "level.", messages), new Labels<>(Tier.class, "tier.", messages),
+					Map.copyOf(statuses));
+		}
+
+		Optional<Boolean> status(String text) {
+			return Optional.ofNullable(statuses.get(normalize(text)));
 		}
 	}
 
 	// --- checking an upload
 
-	/** A checked row: the form to create and the row it came from. */
-	record Planned(int row, Object form) {
+	/**
+	 * A checked row: the form to create or update with and the row it came from; {@code id} is the
+	 * record it updates (a category's code; null: a new record), {@code activate} the status to set
+	 * (null: leave it), {@code unchanged} that the row matches its record, {@code keepPhone} that a
+	 * deputy's phone came back masked as exported and stays as stored.
+	 */
+	record Planned(int row, Object form, @Nullable Object id, @Nullable Boolean activate, boolean unchanged,
+			boolean keepPhone) {
+
+		Planned(int row, Object form) {
+			this(row, form, null, null, false, false);
+		}
 	}
 
 	/** The records an import is checked against, as the importing user sees them. */
@@ -616,7 +724,7 @@ public class RegistrySheets {
 					case CATEGORIES -> category(row);
 				};
 				if (row.clean()) {
-					planned.add(new Planned(cells.number(), form));
+					planned.add(new Planned(cells.number(), form, row.id, row.activate, row.unchanged, row.keepPhone));
 				}
 				row.report();
 			}
@@ -626,31 +734,91 @@ public class RegistrySheets {
 			return planned;
 		}
 
+		/**
+		 * The record a row's id cell names among the records the user may change; null for a row
+		 * without an id (a new record) and for a bad id, which is an error of the row.
+		 */
+		private <T> @Nullable T identified(Row row, List<T> records, ToLongFunction<T> idOf) {
+			String text = row.text(SheetKind.ID);
+			if (text.isEmpty()) {
+				return null;
+			}
+			long id;
+			try {
+				id = new BigDecimal(text).longValueExact();
+			}
+			catch (NumberFormatException | ArithmeticException ex) {
+				row.fail(SheetKind.ID, "clerk.import.row.badId", column(SheetKind.ID), text);
+				return null;
+			}
+			T found = records.stream().filter(r -> idOf.applyAsLong(r) == id).findFirst().orElse(null);
+			if (found == null) {
+				row.fail(SheetKind.ID, "clerk.import.row.unknownId", column(SheetKind.ID), text);
+				return null;
+			}
+			Integer first = seen.putIfAbsent("id:" + id, row.number());
+			if (first != null) {
+				row.fail(SheetKind.ID, "import.row.duplicateInFile", column(SheetKind.ID), text, String.valueOf(first));
+				return null;
+			}
+			row.id = id;
+			return found;
+		}
+
+		/**
+		 * The status the row asks for when it differs from {@code current} (a new record is active);
+		 * null when the cell is blank or says what the record already is.
+		 */
+		private @Nullable Boolean activation(Row row, boolean current) {
+			String text = row.text(SheetKind.ACTIVE);
+			if (text.isEmpty()) {
+				return null;
+			}
+			Optional<Boolean> wanted = words.status(text);
+			if (wanted.isEmpty()) {
+				row.fail(SheetKind.ACTIVE, "import.row.unknownChoice", column(SheetKind.ACTIVE), text,
+						new DefaultMessageSourceResolvable(new String[] { "clerk.import.choices.active" }, null, ""));
+				return null;
+			}
+			return wanted.get() == current ? null : wanted.get();
+		}
+
 		private TownshipForm township(Row row) {
+			Township self = identified(row, existing.townships(), Township::id);
+			long selfId = self == null ? -1 : self.id();
 			String code = row.text("code");
 			String name = row.text("name");
-			TownshipForm f = new TownshipForm(code, name, null);
+			TownshipForm f = new TownshipForm(code, name, self == null ? null : self.version());
 			validate(f, row);
 			List<Township> all = existing.townships();
 			unique(row, "code", code, "code:" + code.toLowerCase(Locale.ROOT),
-					all.stream().anyMatch(t -> t.code().equalsIgnoreCase(code)));
-			unique(row, "name", name, "name:" + name, all.stream().anyMatch(t -> t.name().equals(name)));
+					all.stream().anyMatch(t -> t.id() != selfId && t.code().equalsIgnoreCase(code)));
+			unique(row, "name", name, "name:" + name,
+					all.stream().anyMatch(t -> t.id() != selfId && t.name().equals(name)));
+			row.activate = activation(row, self == null || self.active());
+			row.unchanged = self != null && row.activate == null && self.code().equals(code) && self.name().equals(name);
 			return f;
 		}
 
 		private VillageForm village(Row row) {
 			Long township = townshipRef(row);
 			String name = row.text("name");
-			VillageForm f = new VillageForm(township, name, null);
+			Village self = township == null ? null : identified(row, existing.villagesOf(township), Village::id);
+			long selfId = self == null ? -1 : self.id();
+			VillageForm f = new VillageForm(township, name, self == null ? null : self.version());
 			validate(f, row);
 			if (township != null) {
 				unique(row, "name", name, "village:" + township + ":" + name,
-						existing.villagesOf(township).stream().anyMatch(v -> v.name().equals(name)));
+						existing.villagesOf(township).stream().anyMatch(v -> v.id() != selfId && v.name().equals(name)));
 			}
+			row.activate = activation(row, self == null || self.active());
+			row.unchanged = self != null && row.activate == null && self.name().equals(name);
 			return f;
 		}
 
 		private StationForm station(Row row) {
+			Station self = identified(row, existing.stations(), Station::id);
+			long selfId = self == null ? -1 : self.id();
 			Long township = townshipRef(row);
 			String name = row.text("name");
 			List<Long> villageIds = new ArrayList<>();
@@ -667,21 +835,40 @@ public class RegistrySheets {
 				}
 			}
 			Set<Facility> facilities = choices(row, "facilities", words.facilities());
+			String liaison = blankToNull(row.text("liaisonOfficers"));
+			if (self != null && Objects.equals(liaison, blankToNull(maskFreeText(self.liaisonOfficers())))) {
+				// exported masked and not edited: the numbers stay as stored
+				liaison = self.liaisonOfficers();
+			}
 			StationForm f = new StationForm(township, name, row.text("address"), blankToNull(row.text("openingRule")),
-					facilities, blankToNull(row.text("liaisonOfficers")), villageIds, null);
+					facilities, liaison, villageIds, self == null ? null : self.version());
 			validate(f, row);
 			if (township != null) {
 				long t = township;
-				unique(row, "name", name, "station:" + t + ":" + name,
-						existing.stations().stream().anyMatch(s -> s.townshipId() == t && s.name().equals(name)));
+				unique(row, "name", name, "station:" + t + ":" + name, existing.stations()
+					.stream()
+					.anyMatch(s -> s.id() != selfId && s.townshipId() == t && s.name().equals(name)));
 			}
+			row.activate = activation(row, self == null || self.active());
+			row.unchanged = self != null && row.activate == null && township != null && self.townshipId() == township
+					&& self.name().equals(name) && self.address().equals(f.address())
+					&& Objects.equals(blankToNull(self.openingRule()), f.openingRule())
+					&& self.facilities().equals(facilities) && Objects.equals(self.liaisonOfficers(), liaison)
+					&& Set.copyOf(self.villageIds()).equals(Set.copyOf(villageIds));
 			return f;
 		}
 
 		private DeputyForm deputy(Row row) {
+			Deputy self = identified(row, existing.deputies(), Deputy::id);
+			long selfId = self == null ? -1 : self.id();
 			String name = row.text("name");
 			Set<DeputyLevel> levels = choices(row, "levels", words.levels());
 			String phone = row.text("phone").replaceAll("[\\s\\u3000]+", "");
+			// the export masks phones: one that comes back as it went out is the stored one
+			if (self != null && self.phone() != null && phone.equals(self.phone())) {
+				row.keepPhone = true;
+				phone = "";
+			}
 			List<Long> stationIds = new ArrayList<>();
 			for (String token : splitList(row.text("stationIds"))) {
 				List<Station> found = matchStations(token, existing.stations(), existing.townships());
@@ -695,27 +882,39 @@ public class RegistrySheets {
 							token);
 				}
 			}
+			if (self != null) {
+				// stations the user cannot see were not exported; they stay attached
+				Set<Long> visible = existing.stations().stream().map(Station::id).collect(Collectors.toSet());
+				self.stationIds().stream().filter(id -> !visible.contains(id)).forEach(stationIds::add);
+			}
 			// the registry lets a township admin create only deputies attached to its own stations
 			if (!user.isCountyAdmin() && stationIds.isEmpty() && !row.explained("stationIds")) {
 				row.fail("stationIds", "import.row.stationRequired");
 			}
 			DeputyForm f = new DeputyForm(name, levels, blankToNull(phone), null, blankToNull(row.text("constituency")),
-					stationIds, null);
+					stationIds, self == null ? null : self.version());
 			validate(f, row);
 			// two people may share a name; the same name with the same phone (or, without phones, at the
 			// same station) is the same person imported twice
-			String masked = Masking.phone(blankToNull(phone));
+			String masked = row.keepPhone ? self.phone() : Masking.phone(blankToNull(phone));
 			boolean exists = existing.deputies()
 				.stream()
-				.anyMatch(d -> d.name().equals(name) && Objects.equals(blankToNull(d.phone()), masked)
+				.anyMatch(d -> d.id() != selfId && d.name().equals(name) && Objects.equals(blankToNull(d.phone()), masked)
 						&& (masked != null || !Collections.disjoint(d.stationIds(), stationIds)));
 			unique(row, "name", name,
 					"deputy:" + name + ":" + phone + ":" + (phone.isEmpty() ? stationIds.stream().sorted().toList() : ""),
 					exists);
+			row.activate = activation(row, self == null || self.active());
+			row.unchanged = self != null && row.activate == null && self.name().equals(name)
+					&& self.levels().equals(levels) && (row.keepPhone || (self.phone() == null && phone.isEmpty()))
+					&& Objects.equals(blankToNull(self.constituency()), f.constituency())
+					&& Set.copyOf(self.stationIds()).equals(Set.copyOf(stationIds));
 			return f;
 		}
 
 		private DepartmentForm department(Row row) {
+			Department self = identified(row, existing.departments(), Department::id);
+			long selfId = self == null ? -1 : self.id();
 			String name = row.text("name");
 			String tierText = row.text("tier");
 			Tier tier = null;
@@ -726,13 +925,7 @@ public class RegistrySheets {
 				}
 			}
 			Long township = null;
-			if (tier == Tier.COUNTY) {
-				// a county unit belongs to no township; the column is ignored
-				if (!user.isCountyAdmin()) {
-					row.fail("tier", "import.row.countyOnly");
-				}
-			}
-			else {
+			if (tier != Tier.COUNTY) {
 				township = townshipRef(row);
 				if (tier != null && township == null && !row.explained("townshipId")) {
 					row.fail("townshipId", "import.row.townshipRequired");
@@ -748,16 +941,43 @@ public class RegistrySheets {
 					codes.add(c.get().code());
 				}
 			}
-			DepartmentForm f = new DepartmentForm(name, tier, township, codes, null);
+			row.activate = activation(row, self == null || self.active());
+			row.unchanged = self != null && row.activate == null && self.name().equals(name) && self.tier() == tier
+					&& Objects.equals(self.townshipId(), township)
+					&& Set.copyOf(self.categoryCodes()).equals(Set.copyOf(codes));
+			// a county unit belongs to no township (the column is ignored) and is the county admin's; a
+			// township admin's export lists them, and leaving them as they are is no change
+			if (tier == Tier.COUNTY && !user.isCountyAdmin() && !row.unchanged) {
+				row.fail("tier", "import.row.countyOnly");
+			}
+			DepartmentForm f = new DepartmentForm(name, tier, township, codes, self == null ? null : self.version());
 			validate(f, row);
 			unique(row, "name", name, "department:" + name,
-					existing.departments().stream().anyMatch(d -> d.name().equals(name)));
+					existing.departments().stream().anyMatch(d -> d.id() != selfId && d.name().equals(name)));
 			return f;
 		}
 
 		private CategoryForm category(Row row) {
 			// codes are upper case; people type them in any case
 			String code = row.text("code").toUpperCase(Locale.ROOT);
+			String idText = row.text(SheetKind.ID).toUpperCase(Locale.ROOT);
+			Category self = null;
+			if (!idText.isEmpty()) {
+				self = existing.categories().stream().filter(c -> c.code().equals(idText)).findFirst().orElse(null);
+				if (self == null) {
+					row.fail(SheetKind.ID, "clerk.import.row.unknownId", column(SheetKind.ID), idText);
+				}
+				else if (!code.equals(idText)) {
+					row.fail("code", "clerk.import.row.codeFixed", column("code"), self.code());
+				}
+				else if (seen.putIfAbsent("id:" + idText, row.number()) != null) {
+					row.fail(SheetKind.ID, "import.row.duplicateInFile", column(SheetKind.ID), idText,
+							String.valueOf(seen.get("id:" + idText)));
+				}
+				else {
+					row.id = self.code();
+				}
+			}
 			String dueText = row.text("dueWorkingDays");
 			Integer due = null;
 			if (!dueText.isEmpty()) {
@@ -768,10 +988,15 @@ public class RegistrySheets {
 					row.fail("dueWorkingDays", "import.row.number", column("dueWorkingDays"));
 				}
 			}
-			CategoryForm f = new CategoryForm(code, row.text("nameZh"), row.text("nameEn"), null, due, null);
+			CategoryForm f = new CategoryForm(code, row.text("nameZh"), row.text("nameEn"), null, due,
+					self == null ? null : self.version());
 			validate(f, row);
+			String selfCode = self == null ? null : self.code();
 			unique(row, "code", code, "category:" + code,
-					existing.categories().stream().anyMatch(c -> c.code().equals(code)));
+					existing.categories().stream().anyMatch(c -> !c.code().equals(selfCode) && c.code().equals(code)));
+			row.activate = activation(row, self == null || self.active());
+			row.unchanged = self != null && row.activate == null && self.nameZh().equals(f.nameZh())
+					&& self.nameEn().equals(f.nameEn()) && Objects.equals(self.dueWorkingDays(), due);
 			return f;
 		}
 
@@ -887,6 +1112,15 @@ public class RegistrySheets {
 			private final List<Map.Entry<Integer, RowError>> found = new ArrayList<>();
 
 			private final Set<String> explained = new HashSet<>();
+
+			/** The record the row updates; null for a new one. */
+			private @Nullable Object id;
+
+			private @Nullable Boolean activate;
+
+			private boolean unchanged;
+
+			private boolean keepPhone;
 
 			Row(SheetRow cells) {
 				this.cells = cells;

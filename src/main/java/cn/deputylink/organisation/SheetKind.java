@@ -23,6 +23,15 @@ public enum SheetKind {
 
 	CATEGORIES("code", "nameZh", "nameEn", "dueWorkingDays");
 
+	/** The export's status column (启用/停用). */
+	static final String ACTIVE = "active";
+
+	/** The export's id column: which record a row is; empty for a new one. */
+	static final String ID = "id";
+
+	/** The columns an export adds after the template's, in order. */
+	static final List<String> EXTRAS = List.of(ACTIVE, ID);
+
 	private final List<String> columns;
 
 	SheetKind(String... columns) {
@@ -54,13 +63,20 @@ public enum SheetKind {
 		return columns;
 	}
 
-	/** The column of a form property; -1 when the sheet has no such column. */
+	/** The column of a form property or of an export's extra; -1 when the sheet has no such column. */
 	int column(String property) {
-		return columns.indexOf(property);
+		int i = columns.indexOf(property);
+		if (i < 0 && EXTRAS.contains(property)) {
+			return columns.size() + EXTRAS.indexOf(property);
+		}
+		return i;
 	}
 
 	/** Message key of a column's header. */
 	String columnKey(int i) {
-		return "import.col." + path() + "." + columns.get(i);
+		if (i < columns.size()) {
+			return "import.col." + path() + "." + columns.get(i);
+		}
+		return ACTIVE.equals(EXTRAS.get(i - columns.size())) ? "import.col.active" : "clerk.import.col.id";
 	}
 }

@@ -1,5 +1,12 @@
 package cn.deputylink.shell;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -7,13 +14,32 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import cn.deputylink.account.CurrentUser;
 
 /** What every page's layout needs: who is signed in, demo or not, language and text size. */
 @ControllerAdvice
 class ShellAdvice {
+
+	/** Path prefix → the menu item (message {@code nav.<item>}) it belongs to. */
+	private static final Map<String, String> NAV = new LinkedHashMap<>();
+
+	static {
+		NAV.put("/dashboard", "home");
+		NAV.put("/opinions", "opinions");
+		NAV.put("/inbox", "inbox");
+		NAV.put("/org/townships", "townships");
+		NAV.put("/org/villages", "townships");
+		NAV.put("/org/stations", "stations");
+		NAV.put("/org/deputies", "deputies");
+		NAV.put("/org/departments", "departments");
+		NAV.put("/org/categories", "categories");
+		NAV.put("/admin/users", "users");
+		NAV.put("/admin/routing", "routing");
+		NAV.put("/admin/calendar", "calendar");
+		NAV.put("/admin/audit", "audit");
+		NAV.put("/admin/outbox", "outbox");
+	}
 
 	private final boolean demo;
 
@@ -48,15 +74,65 @@ class ShellAdvice {
 	}
 
 	/**
-	 * The current page's path for the language and text links. A page shown in answer to a form post
-	 * cannot be fetched again at its own address, so those links go to the home page instead.
+	 * The page the language and text links lead back to: the current path with its query (without a
+	 * previous {@code lang} or {@code text}). A page shown in answer to a form post cannot be fetched
+	 * at its own address, so those links go to the page the form was on (the {@code Referer}, when it
+	 * is one of ours); app.js carries the typed input across.
 	 */
 	@ModelAttribute("selfPath")
 	String selfPath(HttpServletRequest request) {
-		if (!"GET".equals(request.getMethod())) {
+		String context = request.getContextPath();
+		if ("GET".equals(request.getMethod())) {
+			return safe(request.getRequestURI().substring(context.length()), request.getQueryString());
+		}
+		String referer = request.getHeader("Referer");
+		if (referer == null) {
 			return "/";
 		}
-		return ServletUriComponentsBuilder.fromRequest(request).build().toUri().getRawPath();
+		try {
+			URI uri = new URI(referer);
+			String path = uri.getRawPath();
+			if (!request.getServerName().equalsIgnoreCase(uri.getHost()) || path == null || !path.startsWith(context)) {
+				return "/";
+			}
+			return safe(path.substring(context.length()), uri.getRawQuery());
+		}
+		catch (URISyntaxException ex) {
+			return "/";
+		}
+	}
+
+	/** A path of this application with the query minus the switches; "/" for anything else. */
+	static String safe(String path, @Nullable String query) {
+		if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) {
+			return "/";
+		}
+		String rest = withoutSwitches(query);
+		return rest.isEmpty() ? path : path + "?" + rest;
+	}
+
+	private static String withoutSwitches(@Nullable String query) {
+		if (query == null) {
+			return "";
+		}
+		return Arrays.stream(query.split("&"))
+			.filter(p -> !p.isEmpty() && !p.startsWith("lang=") && !p.startsWith("text="))
+			.collect(Collectors.joining("&"));
+	}
+
+	/**
+	 * The main menu's item for the current page, so that the menu marks where the user is
+	 * ({@code aria-current}); null on pages outside the menu.
+	 */
+	@ModelAttribute("navItem")
+	@Nullable String navItem(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		for (Map.Entry<String, String> e : NAV.entrySet()) {
+			if (path.equals(e.getKey()) || path.startsWith(e.getKey() + "/")) {
+				return e.getValue();
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -69,8 +145,8 @@ class ShellAdvice {
 		if (query == null || !"GET".equals(request.getMethod())) {
 			return "";
 		}
-		return java.util.Arrays.stream(query.split("&"))
+		return Arrays.stream(query.split("&"))
 			.filter(p -> !p.isEmpty() && !p.startsWith("page=") && !p.startsWith("lang=") && !p.startsWith("text="))
-			.collect(java.util.stream.Collectors.joining("&"));
+			.collect(Collectors.joining("&"));
 	}
 }

@@ -54,9 +54,14 @@ final class BrowserSupport {
 
 	/** A phone context: 390×844 CSS pixels, touch, as an iPhone 12–15 shows pages. */
 	static BrowserContext newPhoneContext(Browser browser) {
+		return newPhoneContext(browser, 390, 844);
+	}
+
+	/** A phone context of that size in CSS pixels (360×780: the narrow Android phones many clerks carry). */
+	static BrowserContext newPhoneContext(Browser browser, int width, int height) {
 		return configure(browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
 			.setTimezoneId("Asia/Shanghai")
-			.setViewportSize(390, 844)
+			.setViewportSize(width, height)
 			.setDeviceScaleFactor(3)
 			.setIsMobile(true)
 			.setHasTouch(true)));

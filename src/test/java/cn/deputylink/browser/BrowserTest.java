@@ -60,8 +60,13 @@ abstract class BrowserTest {
 
 	/** Swaps the desktop context for a phone one (390×844, touch) and returns its page. */
 	Page phone() {
+		return phone(390, 844);
+	}
+
+	/** Swaps the desktop context for a phone one of that size (touch) and returns its page. */
+	Page phone(int width, int height) {
 		context.close();
-		context = BrowserSupport.newPhoneContext(browser);
+		context = BrowserSupport.newPhoneContext(browser, width, height);
 		page = context.newPage();
 		return page;
 	}

@@ -25,6 +25,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,6 +39,8 @@ import cn.deputylink.account.LoginDetailsSupport;
 import cn.deputylink.account.NewUser;
 import cn.deputylink.account.Role;
 import cn.deputylink.account.UserAccount;
+import cn.deputylink.account.UserAdministration;
+import cn.deputylink.account.UserChange;
 import cn.deputylink.shared.CursorPage;
 import cn.deputylink.shared.web.Problems;
 
@@ -66,6 +69,11 @@ class AccountApiController {
 			@Nullable Boolean mustChangePassword) {
 	}
 
+	/** A change of an account; {@code version} as last read (a stale one is a 409). */
+	record UserUpdate(@NotBlank @Size(max = 100) String displayName, @NotNull Role role, @Nullable Long townshipId,
+			@Nullable Long stationId, @Nullable Long deputyId, @Nullable Long departmentId, @NotNull Integer version) {
+	}
+
 	private final AuthenticationManager authentication;
 
 	private final ApiTokens tokens;
@@ -76,13 +84,16 @@ class AccountApiController {
 
 	private final Clock clock;
 
+	private final UserAdministration administration;
+
 	AccountApiController(AuthenticationManager authentication, ApiTokens tokens, Accounts accounts, Problems problems,
-			Clock clock) {
+			Clock clock, UserAdministration administration) {
 		this.authentication = authentication;
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.problems = problems;
 		this.clock = clock;
+		this.administration = administration;
 	}
 
 	/**
@@ -160,6 +171,13 @@ class AccountApiController {
 	@GetMapping("/users/{id}")
 	UserAccount user(@PathVariable long id) {
 		return accounts.get(id, CurrentUser.get());
+	}
+
+	/** Name, role and assignment, as the edit page changes them. */
+	@PutMapping("/users/{id}")
+	UserAccount updateUser(@PathVariable long id, @Valid @RequestBody UserUpdate body) {
+		return administration.update(id, new UserChange(body.displayName(), body.role(), body.townshipId(),
+				body.stationId(), body.deputyId(), body.departmentId(), body.version()), CurrentUser.get());
 	}
 
 	@PostMapping("/users/{id}/unlock")

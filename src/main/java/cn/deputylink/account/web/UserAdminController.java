@@ -1,5 +1,9 @@
 package cn.deputylink.account.web;
 
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +18,9 @@ import cn.deputylink.account.Accounts;
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.NewUser;
 import cn.deputylink.account.Role;
+import cn.deputylink.account.UserAccount;
+import cn.deputylink.account.UserAdministration;
+import cn.deputylink.account.UserChange;
 import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.PageView;
@@ -24,21 +31,33 @@ import cn.deputylink.shared.web.FormErrors;
 @RequestMapping("/admin/users")
 class UserAdminController {
 
-	/** The new-user form as typed; ids arrive as text and may be blank. */
+	/**
+	 * The user form as typed: the assignment is chosen by name from pickers, which send the record's
+	 * id; a picker left at "please choose" sends nothing. {@code version} only on edit.
+	 */
 	record UserForm(@Nullable String username, @Nullable String displayName, @Nullable Role role,
-			@Nullable Long townshipId, @Nullable Long stationId, @Nullable Long deputyId, @Nullable Long departmentId) {
+			@Nullable Long townshipId, @Nullable Long stationId, @Nullable Long deputyId, @Nullable Long departmentId,
+			@Nullable Integer version) {
 
 		static UserForm empty() {
-			return new UserForm("", "", null, null, null, null, null);
+			return new UserForm("", "", null, null, null, null, null, null);
+		}
+
+		static UserForm of(UserAccount a) {
+			return new UserForm(a.username(), a.displayName(), a.role(), a.townshipId(), a.stationId(), a.deputyId(),
+					a.departmentId(), a.version());
 		}
 	}
 
 	private final Accounts accounts;
 
+	private final UserAdministration administration;
+
 	private final FormErrors errors;
 
-	UserAdminController(Accounts accounts, FormErrors errors) {
+	UserAdminController(Accounts accounts, UserAdministration administration, FormErrors errors) {
 		this.accounts = accounts;
+		this.administration = administration;
 		this.errors = errors;
 	}
 
@@ -46,18 +65,20 @@ class UserAdminController {
 	String list(@RequestParam(defaultValue = "1") int page, @RequestParam(required = false) @Nullable String q,
 			Model model) {
 		CurrentUser me = CurrentUser.get();
-		model.addAttribute("page", new PageView<>(accounts.list(me, q, 0, PageView.SIZE, PageView.offset(page)), page,
-				PageView.SIZE, accounts.countList(me, q)));
+		var items = accounts.list(me, q, 0, PageView.SIZE, PageView.offset(page));
+		model.addAttribute("page", new PageView<>(items, page, PageView.SIZE, accounts.countList(me, q)));
+		// what each listed account is assigned to, by name
+		Map<Long, UserAdministration.Listed> assigned = administration.describe(items)
+			.stream()
+			.collect(Collectors.toMap(l -> l.account().id(), Function.identity()));
+		model.addAttribute("assigned", assigned);
 		model.addAttribute("q", q);
 		return "admin/users";
 	}
 
 	@GetMapping("/new")
 	String form(Model model) {
-		CurrentUser.get().requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
-		model.addAttribute("form", UserForm.empty());
-		model.addAttribute("roles", Role.values());
-		return "admin/user-form";
+		return show(model, UserForm.empty(), null);
 	}
 
 	/** Creates the account with a generated password shown once; the user must change it. */
@@ -73,10 +94,39 @@ class UserAdminController {
 		}
 		catch (InvalidInputException | ConflictException ex) {
 			model.addAttribute("errors", errors.of(ex));
-			model.addAttribute("form", form);
-			model.addAttribute("roles", Role.values());
-			return "admin/user-form";
+			return show(model, form, null);
 		}
+	}
+
+	@GetMapping("/{id}/edit")
+	String edit(@PathVariable long id, Model model) {
+		UserAccount a = accounts.get(id, CurrentUser.get());
+		return show(model, UserForm.of(a), a);
+	}
+
+	/** Changes name, role and assignment; the same service call as {@code PUT /api/v1/users/{id}}. */
+	@PostMapping("/{id}")
+	String update(@PathVariable long id, UserForm form, Model model, RedirectAttributes redirect) {
+		CurrentUser me = CurrentUser.get();
+		UserAccount a = accounts.get(id, me);
+		try {
+			administration.update(id, new UserChange(form.displayName(), form.role(), form.townshipId(),
+					form.stationId(), form.deputyId(), form.departmentId(), form.version()), me);
+			redirect.addFlashAttribute("flash", errors.msg("saved"));
+			return "redirect:/admin/users";
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			model.addAttribute("errors", errors.of(ex));
+			return show(model, new UserForm(a.username(), form.displayName(), form.role(), form.townshipId(),
+					form.stationId(), form.deputyId(), form.departmentId(), form.version()), a);
+		}
+	}
+
+	private String show(Model model, UserForm form, @Nullable UserAccount editing) {
+		model.addAttribute("form", form);
+		model.addAttribute("editing", editing);
+		model.addAttribute("pickers", administration.pickers(CurrentUser.get()));
+		return "admin/user-form";
 	}
 
 	@PostMapping("/{id}/{action}")

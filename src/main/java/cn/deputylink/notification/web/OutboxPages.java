@@ -39,6 +39,8 @@ class OutboxPages {
 				PageView.SIZE, outbox.count(status)));
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", OutboxStatus.values());
+		// said plainly: without a gateway or mail server, "sent" means written to the log
+		model.addAttribute("loggedOnly", outbox.loggedOnly());
 		return "notification/outbox";
 	}
 

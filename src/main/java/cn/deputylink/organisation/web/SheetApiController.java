@@ -27,7 +27,8 @@ import cn.deputylink.shared.excel.Spreadsheets;
 
 /**
  * Excel template, export and import of each registry list in the API. A bad file is a 400 problem
- * (the API's exception handler lists every bad row); a good one answers {@code {"imported": n}}.
+ * (the API's exception handler lists every bad row); a good one answers
+ * {@code {"imported": rows, "created": n, "updated": m, "unchanged": k}}.
  * <p>
  * The paths are spelled out per list instead of {@code /api/v1/{kind}/...}: the registry's own
  * controllers map {@code /api/v1/stations/{id}}, and Spring prefers the longer of two patterns with
@@ -69,7 +70,9 @@ class SheetApiController {
 			throw new SpreadsheetException("import.error.noFile");
 		}
 		try (InputStream in = file.getInputStream()) {
-			return Map.of("imported", sheets.importRows(kind, in, CurrentUser.get()));
+			RegistrySheets.ImportResult r = sheets.importRows(kind, in, CurrentUser.get());
+			return Map.of("imported", r.rows(), "created", r.created(), "updated", r.updated(), "unchanged",
+					r.unchanged());
 		}
 		catch (IOException ex) {
 			throw new SpreadsheetException("import.error.unreadable", ex);

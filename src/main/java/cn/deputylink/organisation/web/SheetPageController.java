@@ -31,8 +31,8 @@ import cn.deputylink.shared.excel.SpreadsheetException;
 import cn.deputylink.shared.web.RejectedRows;
 
 /**
- * Excel template, export and import of each registry list in the browser. An import either creates
- * every row and goes back to the list with "已导入 N 条", or creates nothing and shows the import page
+ * Excel template, export and import of each registry list in the browser. An import either takes
+ * every row and goes back to the list with "新增 N 条，更新 M 条", or writes nothing and shows the import page
  * again with every bad row and its reason; a file that is no workbook, or not this list's template,
  * gets one clear message. Nothing a person uploads ends in an error page.
  * <p>
@@ -95,7 +95,7 @@ class SheetPageController {
 		if (file == null || file.isEmpty()) {
 			return refused(model, response, msg(locale, "import.error.noFile"));
 		}
-		int imported;
+		RegistrySheets.ImportResult imported;
 		try (InputStream in = file.getInputStream()) {
 			imported = sheets.importRows(kind, in, user);
 		}
@@ -110,7 +110,8 @@ class SheetPageController {
 		catch (IOException ex) {
 			return refused(model, response, msg(locale, "import.error.upload"));
 		}
-		redirect.addFlashAttribute("flash", msg(locale, "import.done", imported));
+		redirect.addFlashAttribute("flash",
+				msg(locale, "clerk.import.done", imported.created(), imported.updated(), imported.unchanged()));
 		return "redirect:" + listUrl(kind);
 	}
 

@@ -81,6 +81,16 @@ public final class Spreadsheets {
 	 * language: {@code acceptedHeaders} holds each column's accepted names); blank rows are skipped.
 	 */
 	public static List<SheetRow> read(InputStream in, List<Set<String>> acceptedHeaders) {
+		return read(in, acceptedHeaders, List.of());
+	}
+
+	/**
+	 * The data rows as {@link #read(InputStream, List)} reads them, each followed by the cells of the
+	 * optional columns: found by their header anywhere after the required ones (an export's extra
+	 * columns), empty where the file has no such column (a filled-in template).
+	 */
+	public static List<SheetRow> read(InputStream in, List<Set<String>> acceptedHeaders,
+			List<Set<String>> optionalHeaders) {
 		try (Workbook wb = open(in)) {
 			if (wb.getNumberOfSheets() == 0) {
 				throw new SpreadsheetException("import.error.empty");
@@ -94,6 +104,17 @@ public final class Spreadsheets {
 			if (head == null || !headerMatches(head, acceptedHeaders, fmt)) {
 				throw new SpreadsheetException("import.error.wrongTemplate");
 			}
+			List<Integer> positions = new ArrayList<>();
+			for (Set<String> names : optionalHeaders) {
+				int found = -1;
+				for (int i = acceptedHeaders.size(); i < head.getLastCellNum() && found < 0; i++) {
+					Cell c = head.getCell(i);
+					if (c != null && names.contains(fmt.formatCellValue(c).strip())) {
+						found = i;
+					}
+				}
+				positions.add(found);
+			}
 			List<SheetRow> rows = new ArrayList<>();
 			for (int r = head.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
 				Row row = sheet.getRow(r);
@@ -104,6 +125,12 @@ public final class Spreadsheets {
 				boolean blank = true;
 				for (int i = 0; i < acceptedHeaders.size(); i++) {
 					Cell c = row.getCell(i);
+					String v = c == null ? "" : fmt.formatCellValue(c).strip();
+					blank &= v.isEmpty();
+					cells.add(v);
+				}
+				for (int i : positions) {
+					Cell c = i < 0 ? null : row.getCell(i);
 					String v = c == null ? "" : fmt.formatCellValue(c).strip();
 					blank &= v.isEmpty();
 					cells.add(v);
