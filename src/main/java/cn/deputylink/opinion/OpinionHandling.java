@@ -117,7 +117,7 @@ public class OpinionHandling {
 	 */
 	public OpinionHandling at(Clock other) {
 		return new OpinionHandling(opinions, attachments, idempotency, routing, places, calendar, notifications, cipher,
-				audit, messages, tx, settings, other);
+				audit, messages, tx, settings, other, limits);
 	}
 
 	/** The result of an intake: the opinion, and whether it was created before under the same key. */
