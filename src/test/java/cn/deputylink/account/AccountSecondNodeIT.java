@@ -61,7 +61,10 @@ class AccountSecondNodeIT {
 		}
 		var props = new java.util.ArrayList<String>();
 		for (String key : new String[] { "spring.datasource.url", "spring.datasource.username",
-				"spring.datasource.password", "spring.flyway.schemas", "deputylink.data-dir" }) {
+				"spring.datasource.password", "spring.flyway.schemas", "deputylink.data-dir",
+				// the test context's raised rate limits: every test calls from one address
+				"deputylink.rate-limits.submissions.limit", "deputylink.rate-limits.tracking.limit",
+				"deputylink.rate-limits.logins.limit", "deputylink.rate-limits.sms-per-phone.limit" }) {
 			String v = env.getProperty(key);
 			if (v != null) {
 				// the same database and the same data directory (its encryption key), as nodes share them

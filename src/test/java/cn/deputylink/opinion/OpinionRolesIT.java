@@ -3,11 +3,15 @@ package cn.deputylink.opinion;
 import static cn.deputylink.opinion.OpinionFixtures.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 
@@ -260,10 +264,14 @@ class OpinionRolesIT extends OpinionTestSupport {
 		long id = r.id();
 		FormSession liaison = new FormSession(port).login("liaison");
 		liaison.get("/opinions/" + id);
-		byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0 };
+		// a real (decodable) image: attachments are decoded in full before they are accepted
+		var image = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
+		var bytes = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", bytes);
+		byte[] png = bytes.toByteArray();
 		location(liaison.postMultipart("/opinions/" + id + "/attachments", Map.of(), Map.of("files", Map.entry("小图.png", png))));
 		String page = liaison.get("/opinions/" + id).body();
-		assertThat(page).contains(deputyName, "image/png · 9 B").doesNotContain(">null<", "0 KB");
+		assertThat(page).contains(deputyName, "image/png · " + png.length + " B").doesNotContain(">null<", "0 KB");
 
 		// a handler's timeline lines name its department once
 		ok(f.township.post("/api/v1/opinions/" + id + "/triage",
@@ -299,7 +307,11 @@ class OpinionRolesIT extends OpinionTestSupport {
 	void aRefusedPublicFormSaysPlainlyToChooseThePhotoAgain() throws Exception {
 		FormSession s = new FormSession(port);
 		s.get("/public/opinions/new");
-		byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0 };
+		// a real (decodable) image: attachments are decoded in full before they are accepted
+		var image = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
+		var bytes = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", bytes);
+		byte[] png = bytes.toByteArray();
 		var r = s.postMultipart("/public/opinions", Map.of("content", "  "), Map.of("files", Map.entry("路灯照片.png", png)));
 		assertThat(r.statusCode()).isEqualTo(200);
 		assertThat(r.body()).contains("id=\"files-again\"", "路灯照片.png", "重新选择");
