@@ -351,7 +351,15 @@ class AccountHardeningIT {
 		assertThat(mine.post("/account/sessions/" + otherId + "/end", Map.of(), true).statusCode()).isEqualTo(302);
 		assertEnded(other);
 		assertThat(mine.get("/dashboard").statusCode()).isEqualTo(200);
-		assertThat(mine.get("/account/sessions").body()).doesNotContain(otherId);
+		var remaining = mine.get("/account/sessions").body();
+		assertThat(remaining).doesNotContain(otherId);
+
+		// ending one's own session signs out
+		var own = java.util.regex.Pattern.compile("/account/sessions/([^/\"]+)/end").matcher(remaining);
+		assertThat(own.find()).isTrue();
+		var out = mine.post("/account/sessions/" + own.group(1) + "/end", Map.of(), true);
+		assertThat(out.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
+		assertEnded(mine);
 	}
 
 	// --- 5. a throttle that is no weapon

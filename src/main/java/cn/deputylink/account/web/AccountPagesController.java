@@ -162,6 +162,9 @@ class AccountPagesController {
 		HttpSession session = request.getSession(false);
 		webSessions.end(CurrentUser.get(), id);
 		if (session != null && session.getId().equals(id)) {
+			// ending the session one is using is signing out
+			SecurityContextHolder.clearContext();
+			session.invalidate();
 			return "redirect:/login?logout";
 		}
 		redirect.addFlashAttribute("flash", errors.msg("auth.sessions.ended"));
