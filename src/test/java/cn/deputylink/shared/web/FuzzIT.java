@@ -88,10 +88,16 @@ class FuzzIT {
 	 */
 	private static final List<String> CONTAINER_PATH_VALUES = List.of("%00", "%0A", "%FF%FE");
 
-	/** Query and form parameter values for a parameter of each kind, URL-encoded. */
-	private static List<String> paramValues(Class<?> type) {
+	/**
+	 * Query and form parameter values for a parameter of each kind, URL-encoded. Pages get fewer: they
+	 * share the API's binding and cleaning, and each of them renders a whole page.
+	 */
+	private static List<String> paramValues(Class<?> type, boolean api) {
 		if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
-			return List.of("99999999999999999999", "-1", "1.5", "%FF%FE");
+			return api ? List.of("99999999999999999999", "-1", "1.5", "%FF%FE") : List.of("99999999999999999999", "1.5");
+		}
+		if (!api && (type == String.class || type == Object.class)) {
+			return List.of("%00a%01b%1B%7F%C2%85%E2%80%AE", "%FF%FE");
 		}
 		if (type == Boolean.class || type == boolean.class) {
 			return List.of("maybe");
@@ -361,8 +367,8 @@ class FuzzIT {
 		String formPrefix = !e.api() && write ? "_csrf=" + csrfToken : "";
 		// 1. bad path values
 		if (e.pattern().contains("{") || e.pattern().contains("**")) {
-			List<String> values = new ArrayList<>(PATH_VALUES);
-			values.addAll(CONTAINER_PATH_VALUES);
+			List<String> values = new ArrayList<>(e.api() ? PATH_VALUES : PATH_VALUES.subList(0, 2));
+			values.addAll(e.api() ? CONTAINER_PATH_VALUES : CONTAINER_PATH_VALUES.subList(0, 1));
 			for (String v : values) {
 				String what = (CONTAINER_PATH_VALUES.contains(v) ? "container " : "") + "path " + v;
 				if (e.api()) {
@@ -378,7 +384,7 @@ class FuzzIT {
 		// 2. bad query or form parameters, one at a time
 		for (Map.Entry<String, Class<?>> param : e.params().entrySet()) {
 			String name = param.getKey();
-			for (String v : paramValues(param.getValue())) {
+			for (String v : paramValues(param.getValue(), e.api())) {
 				String pair = name + "=" + v;
 				if (!write || e.api()) {
 					send(e, anonymous, plainPath + "?" + pair, write ? "application/json" : null, write ? bytes("{}") : null,
