@@ -185,6 +185,11 @@ class Users {
 			.update();
 	}
 
+	/** Ends the account's signed-in sessions (Spring Session JDBC): each holds the account as it was. */
+	void deleteSessions(String username) {
+		jdbc.sql("delete from spring_session where principal_name = :u").param("u", username).update();
+	}
+
 	void deleteTokens(long userId) {
 		jdbc.sql("delete from api_token where user_id = :id").param("id", userId).update();
 	}
