@@ -100,8 +100,8 @@ public class UserAdministration {
 	 * Changes an account's name, role and assignment, under the same rules as creating it: a township
 	 * admin changes only accounts of its township and only into the roles it may create there. Nobody
 	 * changes its own role (the last county admin could lock the county out). A stale {@code version}
-	 * is a 409. The account's API tokens die with a change of role or assignment, so that none carries
-	 * the old rights on; the next request of a token reads the account again anyway.
+	 * is a 409. The account's API tokens and signed-in sessions end with a change of role or
+	 * assignment, so that none carries the old rights on.
 	 */
 	@Transactional
 	public UserAccount update(long id, UserChange change, CurrentUser actor) {
@@ -136,7 +136,7 @@ public class UserAdministration {
 		}
 		UserAccount after = users.find(id).orElseThrow();
 		if (!assignment(before).equals(assignment(after))) {
-			users.deleteTokens(id);
+			users.renewCredentialsEpoch(id);
 		}
 		return after;
 	}

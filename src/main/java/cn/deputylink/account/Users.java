@@ -243,6 +243,14 @@ class Users {
 			.update();
 	}
 
+	/**
+	 * Moves the credentials epoch on without another change (a new role or assignment): every session and
+	 * token of the account ends, on every node, as after a new password.
+	 */
+	void renewCredentialsEpoch(long id) {
+		jdbc.sql("update app_user set credentials_epoch = credentials_epoch + 1 where id = :id").param("id", id).update();
+	}
+
 	void deleteTokens(long userId) {
 		jdbc.sql("delete from api_token where user_id = :id").param("id", userId).update();
 	}

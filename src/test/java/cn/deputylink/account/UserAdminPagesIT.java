@@ -169,6 +169,35 @@ class UserAdminPagesIT {
 	}
 
 	@Test
+	void aChangeOfRoleEndsTheAccountsSessionsAndTokens() throws Exception {
+		Api county = Api.as(port, "county");
+		String username = unique("demoted");
+		String password = "Edit#2026kqzx";
+		long id = county.post("/api/v1/users", Api.json(Map.of("username", username, "password", password,
+				"displayName", "将被降级", "role", "TOWNSHIP_ADMIN", "townshipId", townshipId(county, "T01")))).id();
+		FormSession session = new FormSession(port);
+		session.get("/login");
+		assertThat(session.post("/login", Map.of("username", username, "password", password), true).statusCode())
+			.isEqualTo(302);
+		assertThat(session.get("/admin/users").statusCode()).isEqualTo(200);
+		Api token = Api.as(port, username, password);
+		assertThat(token.get("/api/v1/users").status()).isEqualTo(200);
+
+		// a new name alone leaves the session alone
+		assertThat(county.put("/api/v1/users/" + id, Api.json(Map.of("displayName", "仍是管理员", "role",
+				"TOWNSHIP_ADMIN", "townshipId", townshipId(county, "T01"), "version", 0))).status()).isEqualTo(200);
+		assertThat(session.get("/admin/users").statusCode()).isEqualTo(200);
+
+		long department = first(county, "/api/v1/departments?tier=COUNTY").get("id").asLong();
+		assertThat(county.put("/api/v1/users/" + id, Api.json(Map.of("displayName", "经办人", "role",
+				"DEPARTMENT_HANDLER", "departmentId", department, "version", 1))).status()).isEqualTo(200);
+		var after = session.get("/admin/users");
+		assertThat(after.statusCode()).isEqualTo(302);
+		assertThat(after.headers().firstValue("Location").orElse("")).contains("/login");
+		assertThat(token.get("/api/v1/users").status()).isEqualTo(401);
+	}
+
+	@Test
 	void aTownshipAdminCannotMoveAnAccountOutOfItsTownshipNorEditOthers() {
 		Api county = Api.as(port, "county");
 		Api township = Api.as(port, "township");
