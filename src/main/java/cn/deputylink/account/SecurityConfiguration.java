@@ -20,6 +20,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
@@ -126,6 +128,24 @@ class SecurityConfiguration {
 			.addFilterAfter(new AccountSetupFilter(settings, problems), SessionCredentialsFilter.class);
 		headers(http);
 		return http.build();
+	}
+
+	/**
+	 * Spring Security's firewall refuses some paths (an encoded line feed, {@code ..}) before any
+	 * filter chain: under {@code /api} the refusal is problem+json like every other API error, elsewhere
+	 * the 400 page.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler(Problems problems) {
+		RequestRejectedHandler pages = new HttpStatusRequestRejectedHandler();
+		return (request, response, ex) -> {
+			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+				problems.write(request, response, HttpStatus.BAD_REQUEST, "error.badRequest");
+			}
+			else {
+				pages.handle(request, response, ex);
+			}
+		};
 	}
 
 	private static void headers(HttpSecurity http) throws Exception {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContextInitializer;
@@ -34,7 +33,6 @@ import cn.deputylink.support.FormSession;
 		properties = { "deputylink.demo.enabled=true", "deputylink.notifications.dispatcher-enabled=false",
 				"deputylink.opinions.overdue-notices-enabled=false" })
 @ContextConfiguration(initializers = H2TraceFileIT.FileDatabase.class)
-@DisabledIfSystemProperty(named = "deputylink.test.db", matches = "postgres", disabledReason = "an H2 file database")
 class H2TraceFileIT {
 
 	static Path dir;

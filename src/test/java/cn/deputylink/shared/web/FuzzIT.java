@@ -343,6 +343,10 @@ class FuzzIT {
 			if (status != 400) {
 				findings.add(where + " → " + status + ", not 400");
 			}
+			// refused by the container or the firewall before Spring MVC, the API still speaks problem+json
+			if (e.api() && !type.startsWith("application/problem+json")) {
+				findings.add(where + " → " + status + " as " + type + ", not problem+json");
+			}
 		}
 		else if (e.api() && status >= 400 && !type.startsWith("application/problem+json")) {
 			findings.add(where + " → " + status + " as " + type + ", not problem+json");
