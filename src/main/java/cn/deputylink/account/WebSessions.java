@@ -1,9 +1,14 @@
 package cn.deputylink.account;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContext;
@@ -26,7 +31,11 @@ public class WebSessions {
 
 	public static final String AGENT = "DL_SESSION_AGENT";
 
-	/** One session of the user; {@code current} is the one asking. */
+	/**
+	 * One session of the user; {@code current} is the one asking. {@code id} is a handle derived from
+	 * the session id, never the id itself: the id is what the session cookie carries, and a page or a
+	 * URL (which the audit log records) must not show it.
+	 */
 	public record View(String id, OffsetDateTime createdAt, OffsetDateTime lastAccessedAt, @Nullable String address,
 			@Nullable String userAgent, boolean current) {
 	}
@@ -47,20 +56,39 @@ public class WebSessions {
 			.values()
 			.stream()
 			.filter(s -> !s.isExpired() && belongs(s, user, epoch))
-			.map(s -> new View(s.getId(), s.getCreationTime().atOffset(ZoneOffset.UTC),
+			.map(s -> new View(handle(s.getId()), s.getCreationTime().atOffset(ZoneOffset.UTC),
 					s.getLastAccessedTime().atOffset(ZoneOffset.UTC), s.getAttribute(ADDRESS),
 					s.getAttribute(AGENT), s.getId().equals(currentId)))
 			.sorted(Comparator.comparing(View::lastAccessedAt).reversed())
 			.toList();
 	}
 
-	/** Ends one of the user's own sessions; someone else's, or an unknown one, is a 404. */
-	public void end(CurrentUser user, String id) {
-		var own = sessions.findByPrincipalName(user.getUsername());
-		if (!own.containsKey(id) || !belongs(own.get(id), user, -1)) {
-			throw new NotFoundException("session", id);
-		}
+	/**
+	 * Ends one of the user's own sessions, named by its handle; someone else's, or an unknown one, is a
+	 * 404. True when it was {@code currentId}, the session asking.
+	 */
+	public boolean end(CurrentUser user, String handle, @Nullable String currentId) {
+		String id = sessions.findByPrincipalName(user.getUsername())
+			.entrySet()
+			.stream()
+			.filter(e -> handle(e.getKey()).equals(handle) && belongs(e.getValue(), user, -1))
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("session", handle));
 		sessions.deleteById(id);
+		return id.equals(currentId);
+	}
+
+	/** The first 128 bits of a SHA-256 of the session id: stable, and useless as a cookie. */
+	static String handle(String sessionId) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(("deputylink-session:" + sessionId).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 16);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** A session of this account (not of an earlier one with the same name) and, given an epoch, of it. */

@@ -338,6 +338,13 @@ class AccountHardeningIT {
 		}
 		assertThat(ids).hasSize(2);
 		assertThat(otherId).isNotNull();
+		// the page names sessions by a handle, never by the id that the session cookie carries
+		List<String> sessionIds = jdbc.sql("select session_id from spring_session where principal_name = :u")
+			.param("u", user)
+			.query(String.class)
+			.list();
+		assertThat(sessionIds).hasSize(2);
+		assertThat(sessionIds).allSatisfy(id -> assertThat(page.body()).doesNotContain(id));
 		assertThat(mine.get("/account/sessions?lang=en").body()).contains("My sessions", "This session");
 
 		// someone else's session is not found from here

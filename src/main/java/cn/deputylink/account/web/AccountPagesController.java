@@ -160,8 +160,7 @@ class AccountPagesController {
 	@PostMapping("/account/sessions/{id}/end")
 	String endSession(@PathVariable String id, HttpServletRequest request, RedirectAttributes redirect) {
 		HttpSession session = request.getSession(false);
-		webSessions.end(CurrentUser.get(), id);
-		if (session != null && session.getId().equals(id)) {
+		if (webSessions.end(CurrentUser.get(), id, session == null ? null : session.getId()) && session != null) {
 			// ending the session one is using is signing out
 			SecurityContextHolder.clearContext();
 			session.invalidate();
