@@ -1,6 +1,7 @@
 package cn.deputylink.account;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -177,8 +178,8 @@ class SecurityConfiguration {
 
 		@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
 		void purge() {
-			lock.runExclusively("purge-api-tokens", java.time.Duration.ofMinutes(10), tokens::purgeExpired);
-			lock.runExclusively("purge-login-throttle", java.time.Duration.ofMinutes(10), throttle::purge);
+			lock.runExclusively("purge-api-tokens", Duration.ofMinutes(10), tokens::purgeExpired);
+			lock.runExclusively("purge-login-throttle", Duration.ofMinutes(10), throttle::purge);
 		}
 	}
 }

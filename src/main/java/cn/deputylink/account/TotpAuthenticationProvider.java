@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -89,7 +90,7 @@ class TotpAuthenticationProvider extends DaoAuthenticationProvider {
 	 * is a failed login to the throttle and the audit log, and a throttled attempt a locked one.
 	 */
 	static DefaultAuthenticationEventPublisher eventPublisher(
-			org.springframework.context.ApplicationEventPublisher events) {
+			ApplicationEventPublisher events) {
 		var publisher = new DefaultAuthenticationEventPublisher(events);
 		Map<Class<? extends AuthenticationException>, Class<? extends AbstractAuthenticationFailureEvent>> mappings = Map
 			.of(WrongCodeException.class, AuthenticationFailureBadCredentialsEvent.class, ReplayedCodeException.class,

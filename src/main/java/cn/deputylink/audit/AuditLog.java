@@ -3,7 +3,11 @@ package cn.deputylink.audit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -98,7 +102,7 @@ public class AuditLog {
 	/** Every action the log holds or may hold, for the search form's choice. */
 	public List<String> actions() {
 		CurrentUser.get().requireRole(Role.COUNTY_ADMIN);
-		java.util.Set<String> all = new java.util.LinkedHashSet<>(KNOWN_ACTIONS);
+		Set<String> all = new LinkedHashSet<>(KNOWN_ACTIONS);
 		all.addAll(jdbc.sql("select distinct action from audit_event order by action").query(String.class).list());
 		return List.copyOf(all);
 	}
@@ -131,8 +135,8 @@ public class AuditLog {
 		return sb.toString();
 	}
 
-	private static java.util.Map<String, Object> params(Filter f) {
-		var m = new java.util.HashMap<String, Object>();
+	private static Map<String, Object> params(Filter f) {
+		var m = new HashMap<String, Object>();
 		if (f.actor() != null) {
 			m.put("actor", f.actor());
 		}

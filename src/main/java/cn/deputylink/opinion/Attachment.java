@@ -1,6 +1,7 @@
 package cn.deputylink.opinion;
 
 import java.time.OffsetDateTime;
+import java.util.Locale;
 
 /** A photo or PDF attached to an opinion; its type comes from its content, never from its name. */
 public record Attachment(long id, long opinionId, String filename, String contentType, long sizeBytes, String sha256,
@@ -16,8 +17,8 @@ public record Attachment(long id, long opinionId, String filename, String conten
 			return sizeBytes + " B";
 		}
 		if (sizeBytes < 1024 * 1024) {
-			return String.format(java.util.Locale.ROOT, "%.1f KB", sizeBytes / 1024.0);
+			return String.format(Locale.ROOT, "%.1f KB", sizeBytes / 1024.0);
 		}
-		return String.format(java.util.Locale.ROOT, "%.1f MB", sizeBytes / (1024.0 * 1024));
+		return String.format(Locale.ROOT, "%.1f MB", sizeBytes / (1024.0 * 1024));
 	}
 }

@@ -1,5 +1,6 @@
 package cn.deputylink.opinion.web;
 
+import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -292,7 +293,7 @@ class OpinionPages {
 	}
 
 	/** The assign form as entered, shown again after a refusal (kept in the session as a flash attribute). */
-	record AssignForm(@Nullable Long departmentId, @Nullable String note) implements java.io.Serializable {
+	record AssignForm(@Nullable Long departmentId, @Nullable String note) implements Serializable {
 	}
 
 	@PostMapping("/{id}/assign")

@@ -1,6 +1,7 @@
 package cn.deputylink.organisation.web;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
@@ -56,7 +57,7 @@ class DepartmentPages {
 		// the list names a department's categories in words, not by their codes
 		model.addAttribute("categoryByCode", registry.categories()
 			.stream()
-			.collect(java.util.stream.Collectors.toMap(c -> c.code(), c -> c)));
+			.collect(Collectors.toMap(c -> c.code(), c -> c)));
 		return "org/departments";
 	}
 

@@ -1,6 +1,7 @@
 package cn.deputylink.organisation.web;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
@@ -60,7 +61,7 @@ class DeputyPages {
 		model.addAttribute("stations", stations);
 		// a deputy's stations by name: the list said "1" (how many) where the clerk looks for which
 		model.addAttribute("stationNames", stations.stream()
-			.collect(java.util.stream.Collectors.toMap(s -> s.id(), s -> s.name(), (a, b) -> a)));
+			.collect(Collectors.toMap(s -> s.id(), s -> s.name(), (a, b) -> a)));
 		return "org/deputies";
 	}
 
