@@ -85,14 +85,40 @@ public class RateLimits {
 		if (!settings.enabled()) {
 			return Decision.ALLOWED;
 		}
-		RateLimitSettings.Limit limit = switch (kind) {
+		RateLimitSettings.Limit limit = limit(kind);
+		return tryAcquire(bucket(kind, subject), limit.limit(), limit.window());
+	}
+
+	/**
+	 * Whether {@code subject} may still make a hit of {@code kind}, without counting one: for what
+	 * counts only once its outcome is known (a login attempt counts when it fails).
+	 */
+	public Decision check(Kind kind, String subject) {
+		if (!settings.enabled()) {
+			return Decision.ALLOWED;
+		}
+		long now = clock.millis();
+		Long until = jdbc.sql("select window_end from rate_limit where bucket = :b and window_end > :now and hits >= :limit")
+			.param("b", bucket(kind, subject))
+			.param("now", now)
+			.param("limit", limit(kind).limit())
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		return until == null ? Decision.ALLOWED : new Decision(false, Duration.ofMillis(until - now));
+	}
+
+	private RateLimitSettings.Limit limit(Kind kind) {
+		return switch (kind) {
 			case SUBMISSION -> settings.submissions();
 			case TRACKING -> settings.tracking();
 			case LOGIN -> settings.logins();
 			case SMS_PER_PHONE -> settings.smsPerPhone();
 		};
-		String bucket = kind.name().toLowerCase(Locale.ROOT) + ":" + cipher.keyedHash("rate-limit", subject);
-		return tryAcquire(bucket, limit.limit(), limit.window());
+	}
+
+	private String bucket(Kind kind, String subject) {
+		return kind.name().toLowerCase(Locale.ROOT) + ":" + cipher.keyedHash("rate-limit", subject);
 	}
 
 	Decision tryAcquire(String bucket, int limit, Duration window) {

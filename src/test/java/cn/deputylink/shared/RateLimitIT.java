@@ -251,6 +251,28 @@ class RateLimitIT {
 			.statusCode()).isEqualTo(200);
 	}
 
+	/** A county office behind one address signs in all morning: only failed attempts count. */
+	@Test
+	void successfulLoginsFromOneAddressDoNotCount() throws Exception {
+		Client office = new Client();
+		for (int i = 0; i < 5; i++) {
+			assertThat(office.json("/api/v1/auth/token", "{\"username\":\"county\",\"password\":\"" + Api.DEMO_PASSWORD + "\"}")
+				.statusCode()).isEqualTo(200);
+		}
+		office.get("/login");
+		var signedIn = office.form("/login", Map.of("username", "township", "password", Api.DEMO_PASSWORD));
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("/login?");
+		// failures still count, up to the limit of 3
+		Client other = new Client();
+		for (int i = 0; i < 3; i++) {
+			assertThat(other.json("/api/v1/auth/token", "{\"username\":\"nobody\",\"password\":\"wrong-password\"}")
+				.statusCode()).isEqualTo(401);
+		}
+		assertLimited(other.json("/api/v1/auth/token", "{\"username\":\"county\",\"password\":\"" + Api.DEMO_PASSWORD + "\"}"),
+				true);
+	}
+
 	@Test
 	void smsPerPhoneAreLimitedPerDayWhileTheSubmissionsSucceed() throws Exception {
 		String phone = "1370000" + String.format("%04d", CLIENTS.incrementAndGet());

@@ -26,8 +26,9 @@ import cn.deputylink.shared.RateLimits.Kind;
 /**
  * The public limits per client address, before anything else reads the request: public submissions
  * (form and API), lookups by tracking code (page, API and the rating of a reply), and login attempts
- * (the form and {@code /api/v1/auth/token}) — the last one apart from, and before, the per-account
- * lockout, which stops guessing one account's password; this stops one address trying many accounts.
+ * (the form and {@code /api/v1/auth/token}; only failed attempts count) — the last one apart from, and
+ * before, the per-account lockout, which stops guessing one account's password; this stops one
+ * address trying many accounts.
  * Staff API calls match none of these paths and are never limited here.
  * <p>
  * Over a limit the API answers 429 problem+json and a page 429 with a message in the page
@@ -91,9 +92,15 @@ class RateLimitFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		RateLimits.Decision decision = limits.tryAcquire(kind, subject(request.getRemoteAddr()));
+		String subject = subject(request.getRemoteAddr());
+		RateLimits.Decision decision = kind == Kind.LOGIN ? limits.check(kind, subject) : limits.tryAcquire(kind, subject);
 		if (decision.allowed()) {
 			chain.doFilter(request, response);
+			// a login counts only when it fails: a county office signing in behind one address is not a
+			// flood, an address trying password after password is
+			if (kind == Kind.LOGIN && failedLogin(response)) {
+				limits.tryAcquire(kind, subject);
+			}
 			return;
 		}
 		String name = kind.name().toLowerCase(Locale.ROOT);
@@ -107,6 +114,15 @@ class RateLimitFilter extends OncePerRequestFilter {
 		request.setAttribute(KIND_ATTRIBUTE, name);
 		request.setAttribute(MINUTES_ATTRIBUTE, decision.retryAfterMinutes());
 		response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
+	}
+
+	/** The form login redirects a failure back to the login page; the token endpoint answers 4xx. */
+	static boolean failedLogin(HttpServletResponse response) {
+		if (response.getStatus() >= 400) {
+			return true;
+		}
+		String location = response.getHeader(HttpHeaders.LOCATION);
+		return location != null && location.contains("/login?");
 	}
 
 	private static String path(HttpServletRequest request) {
