@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -98,14 +99,19 @@ public class RateLimits {
 			return Decision.ALLOWED;
 		}
 		long now = clock.millis();
-		Long until = jdbc.sql("select window_end from rate_limit where bucket = :b and window_end > :now and hits >= :limit")
-			.param("b", bucket(kind, subject))
+		Long until = fullUntil(bucket(kind, subject), limit(kind).limit(), now);
+		return until == null ? Decision.ALLOWED : new Decision(false, Duration.ofMillis(until - now));
+	}
+
+	/** The end of the bucket's open window when it holds {@code limit} hits already; null otherwise. */
+	private @Nullable Long fullUntil(String bucket, int limit, long now) {
+		return jdbc.sql("select window_end from rate_limit where bucket = :b and window_end > :now and hits >= :limit")
+			.param("b", bucket)
 			.param("now", now)
-			.param("limit", limit(kind).limit())
+			.param("limit", limit)
 			.query(Long.class)
 			.optional()
 			.orElse(null);
-		return until == null ? Decision.ALLOWED : new Decision(false, Duration.ofMillis(until - now));
 	}
 
 	private RateLimitSettings.Limit limit(Kind kind) {
@@ -151,13 +157,7 @@ public class RateLimits {
 				return Decision.ALLOWED;
 			}
 			// the row exists: it is full, unless another node created or renewed it just now — look again
-			Long until = jdbc.sql("select window_end from rate_limit where bucket = :b and window_end > :now and hits >= :limit")
-				.param("b", bucket)
-				.param("now", now)
-				.param("limit", limit)
-				.query(Long.class)
-				.optional()
-				.orElse(null);
+			Long until = fullUntil(bucket, limit, now);
 			if (until != null) {
 				return new Decision(false, Duration.ofMillis(until - now));
 			}
