@@ -1,5 +1,7 @@
 package cn.deputylink.shared;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What text from outside may hold. NUL, the other control characters (except tab, line feed and
  * carriage return), the C1 controls, the non-characters U+FFFE/U+FFFF and lone surrogates are not
@@ -11,6 +13,14 @@ package cn.deputylink.shared;
 public final class TextInput {
 
 	private TextInput() {
+	}
+
+	/**
+	 * The one blank-to-null rule of the application: null, empty or whitespace-only text is absent
+	 * (null); any other text loses its leading and trailing whitespace.
+	 */
+	public static @Nullable String blankToNull(@Nullable String s) {
+		return s == null || s.isBlank() ? null : s.strip();
 	}
 
 	/** Whether {@code s} is free of the characters described above. */
