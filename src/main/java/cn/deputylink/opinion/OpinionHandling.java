@@ -31,7 +31,7 @@ import cn.deputylink.calendar.WorkingCalendar;
 import cn.deputylink.notification.Notifications;
 import cn.deputylink.organisation.Category;
 import cn.deputylink.organisation.Department;
-import cn.deputylink.organisation.Places;
+import cn.deputylink.organisation.RegistryLookup;
 import cn.deputylink.organisation.Station;
 import cn.deputylink.organisation.Tier;
 import cn.deputylink.organisation.Village;
@@ -70,7 +70,7 @@ public class OpinionHandling {
 
 	private final RoutingRules routing;
 
-	private final Places places;
+	private final RegistryLookup registryLookup;
 
 	private final WorkingCalendar calendar;
 
@@ -91,14 +91,14 @@ public class OpinionHandling {
 	private final RateLimits limits;
 
 	OpinionHandling(Opinions opinions, Attachments attachments, IdempotencyKeys idempotency, RoutingRules routing,
-			Places places, WorkingCalendar calendar, Notifications notifications, PersonalDataCipher cipher,
+			RegistryLookup registryLookup, WorkingCalendar calendar, Notifications notifications, PersonalDataCipher cipher,
 			AuditLog audit, MessageSource messages, TransactionTemplate tx, OpinionSettings settings, Clock clock,
 			RateLimits limits) {
 		this.opinions = opinions;
 		this.attachments = attachments;
 		this.idempotency = idempotency;
 		this.routing = routing;
-		this.places = places;
+		this.registryLookup = registryLookup;
 		this.calendar = calendar;
 		this.notifications = notifications;
 		this.cipher = cipher;
@@ -116,7 +116,7 @@ public class OpinionHandling {
 	 * ones), through the same rules as real work.
 	 */
 	public OpinionHandling at(Clock other) {
-		return new OpinionHandling(opinions, attachments, idempotency, routing, places, calendar, notifications, cipher,
+		return new OpinionHandling(opinions, attachments, idempotency, routing, registryLookup, calendar, notifications, cipher,
 				audit, messages, tx, settings, other, limits);
 	}
 
@@ -243,14 +243,14 @@ public class OpinionHandling {
 		}
 		Station station = null;
 		if (in.stationId() != null) {
-			station = places.station(in.stationId()).filter(Station::active).orElse(null);
+			station = registryLookup.station(in.stationId()).filter(Station::active).orElse(null);
 			if (station == null) {
 				errors.add(new FieldError("stationId", "opinion.unknown.station"));
 			}
 		}
 		Village village = null;
 		if (in.villageId() != null) {
-			village = places.village(in.villageId()).filter(Village::active).orElse(null);
+			village = registryLookup.village(in.villageId()).filter(Village::active).orElse(null);
 			if (village == null) {
 				errors.add(new FieldError("villageId", "opinion.unknown.village"));
 			}
@@ -259,14 +259,14 @@ public class OpinionHandling {
 			errors.add(new FieldError("villageId", "opinion.village.otherTownship"));
 		}
 		if (blankToNull(in.categoryCode()) != null
-				&& places.category(in.categoryCode()).filter(Category::active).isEmpty()) {
+				&& registryLookup.category(in.categoryCode()).filter(Category::active).isEmpty()) {
 			errors.add(new FieldError("categoryCode", "opinion.unknown.category"));
 		}
 		if (in.receivedAt() != null && in.receivedAt().isAfter(now().plusMinutes(5))) {
 			errors.add(new FieldError("receivedAt", "opinion.receivedAt.future"));
 		}
 		for (Long d : in.deputyIds()) {
-			if (d == null || !places.deputyExists(d)) {
+			if (d == null || !registryLookup.deputyExists(d)) {
 				errors.add(new FieldError("deputyIds", "opinion.unknown.deputy"));
 				break;
 			}
@@ -299,9 +299,9 @@ public class OpinionHandling {
 		}
 		else if (user != null && user.is(Role.DEPUTY)) {
 			// a deputy registers at the stations it receives people at: their townships are its scope
-			List<Long> own = user.deputyId() == null ? List.of() : places.stationsOfDeputy(user.deputyId());
+			List<Long> own = user.deputyId() == null ? List.of() : registryLookup.stationsOfDeputy(user.deputyId());
 			List<Long> ownTownships = own.stream()
-				.map(places::station)
+				.map(registryLookup::station)
 				.flatMap(Optional::stream)
 				.map(st -> st.townshipId())
 				.toList();
@@ -496,12 +496,12 @@ public class OpinionHandling {
 			return Optional.empty();
 		}
 		Optional<Department> ruled = routing.match(o.categoryCode(), o.tier(), o.townshipId())
-			.flatMap(r -> places.department(r.departmentId()))
+			.flatMap(r -> registryLookup.department(r.departmentId()))
 			.filter(Department::active);
 		if (ruled.isPresent()) {
 			return ruled;
 		}
-		return places.competent(o.categoryCode(), o.tier(), o.townshipId()).stream().findFirst();
+		return registryLookup.competent(o.categoryCode(), o.tier(), o.townshipId()).stream().findFirst();
 	}
 
 	/**
@@ -524,7 +524,7 @@ public class OpinionHandling {
 		}
 		List<Department> out = new ArrayList<>();
 		routedDepartment(o).ifPresent(out::add);
-		for (Department d : places.competent(o.categoryCode(), o.tier(), o.townshipId())) {
+		for (Department d : registryLookup.competent(o.categoryCode(), o.tier(), o.townshipId())) {
 			if (out.stream().noneMatch(x -> x.id() == d.id())) {
 				out.add(d);
 			}
@@ -582,7 +582,7 @@ public class OpinionHandling {
 				if (blankToNull(categoryCode) == null) {
 					errors.add(new FieldError("categoryCode", "validation.required"));
 				}
-				else if (places.category(categoryCode).filter(Category::active).isEmpty()) {
+				else if (registryLookup.category(categoryCode).filter(Category::active).isEmpty()) {
 					errors.add(new FieldError("categoryCode", "opinion.unknown.category"));
 				}
 				if (tier == null) {
@@ -616,7 +616,7 @@ public class OpinionHandling {
 					errors.add(new FieldError("departmentId", "opinion.assign.noRoute"));
 				}
 				else {
-					dept[0] = places.department(chosen).filter(Department::active).orElse(null);
+					dept[0] = registryLookup.department(chosen).filter(Department::active).orElse(null);
 					if (dept[0] == null || (u.townshipScope().isPresent() && dept[0].townshipId() != null
 							&& !dept[0].townshipId().equals(u.townshipScope().get()))) {
 						errors.add(new FieldError("departmentId", "opinion.unknown.department"));
@@ -634,7 +634,7 @@ public class OpinionHandling {
 					throw new InvalidInputException(errors);
 				}
 			});
-			Category category = places.category(m.opinion().categoryCode()).orElseThrow();
+			Category category = registryLookup.category(m.opinion().categoryCode()).orElseThrow();
 			int dueDays = category.dueWorkingDays() > 0 ? category.dueWorkingDays() : settings.defaultDueWorkingDays();
 			LocalDate today = today();
 			Map<String, @Nullable Object> set = new HashMap<>();
@@ -895,7 +895,7 @@ public class OpinionHandling {
 			set.put("satisfaction", satisfaction.name());
 			if (action == Action.REOPEN) {
 				LocalDate today = today();
-				int dueDays = places.category(o.categoryCode() == null ? "" : o.categoryCode())
+				int dueDays = registryLookup.category(o.categoryCode() == null ? "" : o.categoryCode())
 					.map(Category::dueWorkingDays)
 					.filter(d -> d > 0)
 					.orElse(settings.defaultDueWorkingDays());

@@ -12,7 +12,7 @@ import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
 import cn.deputylink.organisation.Category;
 import cn.deputylink.organisation.Department;
-import cn.deputylink.organisation.Places;
+import cn.deputylink.organisation.RegistryLookup;
 import cn.deputylink.organisation.Tier;
 import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
@@ -29,13 +29,13 @@ public class Routing {
 
 	private final RoutingRules rules;
 
-	private final Places places;
+	private final RegistryLookup registryLookup;
 
 	private final TransactionTemplate tx;
 
-	Routing(RoutingRules rules, Places places, TransactionTemplate tx) {
+	Routing(RoutingRules rules, RegistryLookup registryLookup, TransactionTemplate tx) {
 		this.rules = rules;
-		this.places = places;
+		this.registryLookup = registryLookup;
 		this.tx = tx;
 	}
 
@@ -54,7 +54,7 @@ public class Routing {
 		if (categoryCode == null || tier == null || (tier != Tier.COUNTY && townshipId == null)) {
 			return List.of();
 		}
-		return places.departmentsFor(null)
+		return registryLookup.departmentsFor(null)
 			.stream()
 			.filter(d -> d.tier() == tier && d.categoryCodes().contains(categoryCode))
 			.filter(d -> d.townshipId() == null || d.townshipId().equals(townshipId))
@@ -110,13 +110,13 @@ public class Routing {
 
 	private void validate(RuleForm f) {
 		List<FieldError> errors = new ArrayList<>();
-		if (f.categoryCode() == null || places.category(f.categoryCode()).filter(Category::active).isEmpty()) {
+		if (f.categoryCode() == null || registryLookup.category(f.categoryCode()).filter(Category::active).isEmpty()) {
 			errors.add(new FieldError("categoryCode", f.categoryCode() == null ? "validation.required" : "opinion.unknown.category"));
 		}
 		if (f.tier() == null) {
 			errors.add(new FieldError("tier", "validation.required"));
 		}
-		if (f.townshipId() != null && places.township(f.townshipId()).isEmpty()) {
+		if (f.townshipId() != null && registryLookup.township(f.townshipId()).isEmpty()) {
 			errors.add(new FieldError("townshipId", "routing.unknownTownship"));
 		}
 		if (f.tier() != null && f.tier() != Tier.COUNTY && f.townshipId() == null) {
@@ -126,7 +126,7 @@ public class Routing {
 			errors.add(new FieldError("departmentId", "validation.required"));
 		}
 		else {
-			Department d = places.department(f.departmentId()).filter(Department::active).orElse(null);
+			Department d = registryLookup.department(f.departmentId()).filter(Department::active).orElse(null);
 			if (d == null) {
 				errors.add(new FieldError("departmentId", "opinion.unknown.department"));
 			}

@@ -24,7 +24,7 @@ import cn.deputylink.opinion.Opinion;
 import cn.deputylink.opinion.OpinionFilter;
 import cn.deputylink.opinion.OpinionHandling;
 import cn.deputylink.organisation.Category;
-import cn.deputylink.organisation.Places;
+import cn.deputylink.organisation.RegistryLookup;
 import cn.deputylink.shared.excel.Spreadsheets;
 
 /**
@@ -38,13 +38,13 @@ class OpinionExport {
 
 	private final OpinionHandling opinions;
 
-	private final Places places;
+	private final RegistryLookup registryLookup;
 
 	private final MessageSource messages;
 
-	OpinionExport(OpinionHandling opinions, Places places, MessageSource messages) {
+	OpinionExport(OpinionHandling opinions, RegistryLookup registryLookup, MessageSource messages) {
 		this.opinions = opinions;
-		this.places = places;
+		this.registryLookup = registryLookup;
 		this.messages = messages;
 	}
 
@@ -60,11 +60,11 @@ class OpinionExport {
 			add(villages, o.villageId());
 			add(departments, o.departmentId());
 		}
-		Map<Long, String> townshipNames = places.townshipNames(townships);
-		Map<Long, String> stationNames = places.stationNames(stations);
-		Map<Long, String> villageNames = places.villageNames(villages);
-		Map<Long, String> departmentNames = places.departmentNames(departments);
-		Map<String, Category> categories = places.activeCategoriesByCode();
+		Map<Long, String> townshipNames = registryLookup.townshipNames(townships);
+		Map<Long, String> stationNames = registryLookup.stationNames(stations);
+		Map<Long, String> villageNames = registryLookup.villageNames(villages);
+		Map<Long, String> departmentNames = registryLookup.departmentNames(departments);
+		Map<String, Category> categories = registryLookup.activeCategoriesByCode();
 		List<String> headers = List.of("trackingCode", "status", "source", "receivedAt", "township", "station", "village",
 				"category", "department", "dueDate", "deadline", "outcome", "satisfaction", "constituent", "phone",
 				"content")

@@ -40,7 +40,7 @@ import cn.deputylink.opinion.Outcome;
 import cn.deputylink.opinion.Satisfaction;
 import cn.deputylink.opinion.Source;
 import cn.deputylink.organisation.Department;
-import cn.deputylink.organisation.Places;
+import cn.deputylink.organisation.RegistryLookup;
 import cn.deputylink.organisation.Tier;
 import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
@@ -58,7 +58,7 @@ class OpinionPages {
 
 	private final OpinionHandling opinions;
 
-	private final Places places;
+	private final RegistryLookup registryLookup;
 
 	private final FormErrors errors;
 
@@ -66,10 +66,10 @@ class OpinionPages {
 
 	private final OpinionExport export;
 
-	OpinionPages(OpinionHandling opinions, Places places, FormErrors errors, OpinionSettings settings,
+	OpinionPages(OpinionHandling opinions, RegistryLookup registryLookup, FormErrors errors, OpinionSettings settings,
 			OpinionExport export) {
 		this.opinions = opinions;
-		this.places = places;
+		this.registryLookup = registryLookup;
 		this.errors = errors;
 		this.zone = settings.zone();
 		this.export = export;
@@ -96,12 +96,12 @@ class OpinionPages {
 		model.addAttribute("q", f.q());
 		model.addAttribute("statuses", OpinionStatus.values());
 		model.addAttribute("colours", DeadlineColour.values());
-		model.addAttribute("categories", places.activeCategories());
+		model.addAttribute("categories", registryLookup.activeCategories());
 		Long scope = me.townshipScope().orElse(null);
-		model.addAttribute("townships", me.isCountyAdmin() ? places.activeTownships() : List.of());
+		model.addAttribute("townships", me.isCountyAdmin() ? registryLookup.activeTownships() : List.of());
 		boolean staff = !me.is(Role.DEPARTMENT_HANDLER) && !me.is(Role.DEPUTY);
-		model.addAttribute("stations", staff ? places.stationsOf(scope) : List.of());
-		model.addAttribute("departments", staff ? places.departmentsFor(scope) : List.of());
+		model.addAttribute("stations", staff ? registryLookup.stationsOf(scope) : List.of());
+		model.addAttribute("departments", staff ? registryLookup.departmentsFor(scope) : List.of());
 		addNames(model, rows);
 		return "opinion/list";
 	}
@@ -121,11 +121,11 @@ class OpinionPages {
 			add(townships, o.townshipId());
 			add(villages, o.villageId());
 		}
-		model.addAttribute("stationNames", places.stationNames(stations));
-		model.addAttribute("departmentNames", places.departmentNames(departments));
-		model.addAttribute("townshipNames", places.townshipNames(townships));
-		model.addAttribute("villageNames", places.villageNames(villages));
-		model.addAttribute("categoryByCode", places.activeCategoriesByCode());
+		model.addAttribute("stationNames", registryLookup.stationNames(stations));
+		model.addAttribute("departmentNames", registryLookup.departmentNames(departments));
+		model.addAttribute("townshipNames", registryLookup.townshipNames(townships));
+		model.addAttribute("villageNames", registryLookup.villageNames(villages));
+		model.addAttribute("categoryByCode", registryLookup.activeCategoriesByCode());
 	}
 
 	private static void add(Set<Long> set, @Nullable Long id) {
@@ -144,22 +144,22 @@ class OpinionPages {
 		CurrentUser me = CurrentUser.get();
 		Long scope = me.townshipScope().orElse(null);
 		model.addAttribute("sources", Source.values());
-		model.addAttribute("categories", places.activeCategories());
-		model.addAttribute("stations", places.stationsOf(scope));
-		var townships = scope == null ? places.activeTownships()
-				: places.township(scope).stream().toList();
+		model.addAttribute("categories", registryLookup.activeCategories());
+		model.addAttribute("stations", registryLookup.stationsOf(scope));
+		var townships = scope == null ? registryLookup.activeTownships()
+				: registryLookup.township(scope).stream().toList();
 		model.addAttribute("villageGroups", townships.stream()
-			.map(t -> Map.entry(t, places.villagesOf(t.id())))
+			.map(t -> Map.entry(t, registryLookup.villagesOf(t.id())))
 			.toList());
 		// the deputies who may have received it: those of the liaison's station, or of the township's stations
 		Set<Long> deputies = new java.util.TreeSet<>();
 		if (scope != null) {
-			places.stationsOf(scope)
+			registryLookup.stationsOf(scope)
 				.stream()
 				.filter(st -> me.stationId() == null || st.id() == me.stationId())
 				.forEach(st -> deputies.addAll(st.deputyIds()));
 		}
-		model.addAttribute("deputyChoices", places.deputyNames(deputies));
+		model.addAttribute("deputyChoices", registryLookup.deputyNames(deputies));
 	}
 
 	@GetMapping("/new")
@@ -225,13 +225,13 @@ class OpinionPages {
 		model.addAttribute("o", o);
 		model.addAttribute("can", d.allowedActions().stream().map(Action::name).toList());
 		addNames(model, List.of(o));
-		model.addAttribute("deputyNames", places.deputyNames(o.deputyIds()));
+		model.addAttribute("deputyNames", registryLookup.deputyNames(o.deputyIds()));
 		Set<Long> eventDepartments = new HashSet<>();
 		d.timeline().forEach(t -> add(eventDepartments, t.departmentId()));
-		model.addAttribute("eventDepartments", places.departmentNames(eventDepartments));
+		model.addAttribute("eventDepartments", registryLookup.departmentNames(eventDepartments));
 		if (d.allowedActions().contains(Action.TRIAGE) || d.allowedActions().contains(Action.ASSIGN)) {
 			model.addAttribute("tiers", Tier.values());
-			model.addAttribute("categories", places.activeCategories());
+			model.addAttribute("categories", registryLookup.activeCategories());
 			// only the departments that handle the category at the opinion's tier (归口办理)
 			model.addAttribute("departments", opinions.fittingDepartments(o, me));
 			Long routed = opinions.routedDepartment(o).map(Department::id).orElse(null);

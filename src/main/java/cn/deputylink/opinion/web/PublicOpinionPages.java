@@ -24,7 +24,7 @@ import cn.deputylink.opinion.PublicView;
 import cn.deputylink.opinion.Satisfaction;
 import cn.deputylink.opinion.Source;
 import cn.deputylink.opinion.TrackingCodes;
-import cn.deputylink.organisation.Places;
+import cn.deputylink.organisation.RegistryLookup;
 import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.NotFoundException;
@@ -42,13 +42,13 @@ class PublicOpinionPages {
 
 	private final OpinionHandling opinions;
 
-	private final Places places;
+	private final RegistryLookup registryLookup;
 
 	private final FormErrors errors;
 
-	PublicOpinionPages(OpinionHandling opinions, Places places, FormErrors errors) {
+	PublicOpinionPages(OpinionHandling opinions, RegistryLookup registryLookup, FormErrors errors) {
 		this.opinions = opinions;
-		this.places = places;
+		this.registryLookup = registryLookup;
 		this.errors = errors;
 	}
 
@@ -63,10 +63,10 @@ class PublicOpinionPages {
 	}
 
 	private void prepare(Model model) {
-		model.addAttribute("categories", places.activeCategories());
-		model.addAttribute("stations", places.stationsOf(null));
+		model.addAttribute("categories", registryLookup.activeCategories());
+		model.addAttribute("stations", registryLookup.stationsOf(null));
 		model.addAttribute("villageGroups",
-				places.activeTownships().stream().map(t -> Map.entry(t, places.villagesOf(t.id()))).toList());
+				registryLookup.activeTownships().stream().map(t -> Map.entry(t, registryLookup.villagesOf(t.id()))).toList());
 	}
 
 	@GetMapping("/new")

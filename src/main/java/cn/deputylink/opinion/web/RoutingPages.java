@@ -18,7 +18,7 @@ import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
 import cn.deputylink.opinion.Routing;
 import cn.deputylink.opinion.RoutingRule;
-import cn.deputylink.organisation.Places;
+import cn.deputylink.organisation.RegistryLookup;
 import cn.deputylink.organisation.Tier;
 import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
@@ -35,13 +35,13 @@ class RoutingPages {
 
 	private final Routing routing;
 
-	private final Places places;
+	private final RegistryLookup registryLookup;
 
 	private final FormErrors errors;
 
-	RoutingPages(Routing routing, Places places, FormErrors errors) {
+	RoutingPages(Routing routing, RegistryLookup registryLookup, FormErrors errors) {
 		this.routing = routing;
-		this.places = places;
+		this.registryLookup = registryLookup;
 		this.errors = errors;
 	}
 
@@ -65,12 +65,12 @@ class RoutingPages {
 		}
 		model.addAttribute("rules", rules);
 		model.addAttribute("categoryCode", categoryCode);
-		model.addAttribute("departmentNames", places.departmentNames(departments));
-		model.addAttribute("townshipNames", places.townshipNames(townships));
-		model.addAttribute("categories", places.activeCategories());
-		model.addAttribute("categoryByCode", places.activeCategoriesByCode());
+		model.addAttribute("departmentNames", registryLookup.departmentNames(departments));
+		model.addAttribute("townshipNames", registryLookup.townshipNames(townships));
+		model.addAttribute("categories", registryLookup.activeCategories());
+		model.addAttribute("categoryByCode", registryLookup.activeCategoriesByCode());
 		model.addAttribute("tiers", Tier.values());
-		model.addAttribute("townships", places.activeTownships());
+		model.addAttribute("townships", registryLookup.activeTownships());
 		model.addAttribute("form", form);
 		model.addAttribute("departments",
 				routing.fittingDepartments(form.categoryCode(), form.tier(), form.townshipId(), me));

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
  * here returns personal information.
  */
 @Service
-public class Places {
+public class RegistryLookup {
 
 	private final Townships townships;
 
@@ -28,7 +28,7 @@ public class Places {
 
 	private final JdbcClient jdbc;
 
-	Places(Townships townships, Stations stations, Departments departments, Categories categories, JdbcClient jdbc) {
+	RegistryLookup(Townships townships, Stations stations, Departments departments, Categories categories, JdbcClient jdbc) {
 		this.townships = townships;
 		this.stations = stations;
 		this.departments = departments;
