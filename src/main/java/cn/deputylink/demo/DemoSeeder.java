@@ -37,7 +37,12 @@ import cn.deputylink.organisation.Forms.DeputyForm;
 import cn.deputylink.organisation.Forms.StationForm;
 import cn.deputylink.organisation.Forms.TownshipForm;
 import cn.deputylink.organisation.Forms.VillageForm;
-import cn.deputylink.organisation.Registry;
+import cn.deputylink.organisation.TownshipService;
+import cn.deputylink.organisation.VillageService;
+import cn.deputylink.organisation.StationService;
+import cn.deputylink.organisation.DeputyService;
+import cn.deputylink.organisation.DepartmentService;
+import cn.deputylink.organisation.CategoryService;
 import cn.deputylink.calendar.WorkingCalendar;
 import cn.deputylink.opinion.OpinionHandling;
 import cn.deputylink.opinion.OverdueNotices;
@@ -62,7 +67,17 @@ class DemoSeeder implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
 
-	private final Registry registry;
+	private final TownshipService townships;
+
+	private final VillageService villages;
+
+	private final StationService stations;
+
+	private final DeputyService deputies;
+
+	private final DepartmentService departments;
+
+	private final CategoryService categories;
 
 	private final Accounts accounts;
 
@@ -76,9 +91,15 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final WorkingCalendar calendar;
 
-	DemoSeeder(Registry registry, Accounts accounts, OpinionHandling opinions, OverdueNotices overdueNotices,
-			WorkingCalendar calendar, JobLock lock, TransactionTemplate tx) {
-		this.registry = registry;
+	DemoSeeder(TownshipService townships, VillageService villages, StationService stations, DeputyService deputies,
+			DepartmentService departments, CategoryService categories, Accounts accounts, OpinionHandling opinions,
+			OverdueNotices overdueNotices, WorkingCalendar calendar, JobLock lock, TransactionTemplate tx) {
+		this.townships = townships;
+		this.villages = villages;
+		this.stations = stations;
+		this.deputies = deputies;
+		this.departments = departments;
+		this.categories = categories;
 		this.opinions = opinions;
 		this.overdueNotices = overdueNotices;
 		this.calendar = calendar;
@@ -89,7 +110,7 @@ class DemoSeeder implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!registry.allTownships().isEmpty()) {
+		if (!townships.all().isEmpty()) {
 			return;
 		}
 		if (!lock.runExclusively("demo-seed", Duration.ofMinutes(10), this::seedIfEmpty)) {
@@ -98,7 +119,7 @@ class DemoSeeder implements ApplicationRunner {
 	}
 
 	private void seedIfEmpty() {
-		if (!registry.allTownships().isEmpty()) {
+		if (!townships.all().isEmpty()) {
 			return;
 		}
 		// the system acts as a county admin; some code asks CurrentUser.find() rather than taking a user
@@ -125,34 +146,34 @@ class DemoSeeder implements ApplicationRunner {
 		List<Long> townshipIds = new ArrayList<>();
 		List<List<Long>> stationIds = new ArrayList<>();
 		List<List<Long>> deputyIds = new ArrayList<>();
-		int villages = 0;
+		int villageCount = 0;
 		for (TownshipPlan tp : plan.townships()) {
-			Township township = registry.createTownship(new TownshipForm(tp.code(), tp.name(), null), u);
+			Township township = townships.create(new TownshipForm(tp.code(), tp.name(), null), u);
 			townshipIds.add(township.id());
 			List<Long> villageIds = new ArrayList<>();
 			for (String village : tp.villages()) {
-				villageIds.add(registry.createVillage(new VillageForm(township.id(), village, null), u).id());
+				villageIds.add(villages.create(new VillageForm(township.id(), village, null), u).id());
 			}
-			villages += villageIds.size();
-			List<Long> stations = new ArrayList<>();
+			villageCount += villageIds.size();
+			List<Long> stationsHere = new ArrayList<>();
 			for (StationPlan sp : tp.stations()) {
-				Station station = registry.createStation(new StationForm(township.id(), sp.name(), sp.address(),
+				Station station = stations.create(new StationForm(township.id(), sp.name(), sp.address(),
 						sp.openingRule(), sp.facilities(), sp.liaisonOfficer(),
 						sp.villages().stream().map(villageIds::get).toList(), null), u);
-				stations.add(station.id());
+				stationsHere.add(station.id());
 			}
-			stationIds.add(stations);
-			List<Long> deputies = new ArrayList<>();
+			stationIds.add(stationsHere);
+			List<Long> deputiesHere = new ArrayList<>();
 			for (DeputyPlan dp : tp.deputies()) {
-				Deputy deputy = registry.createDeputy(new DeputyForm(dp.name(), dp.levels(), dp.phone(), null,
-						dp.constituency(), dp.stations().stream().map(stations::get).toList(), null), u);
-				deputies.add(deputy.id());
+				Deputy deputy = deputies.create(new DeputyForm(dp.name(), dp.levels(), dp.phone(), null,
+						dp.constituency(), dp.stations().stream().map(stationsHere::get).toList(), null), u);
+				deputiesHere.add(deputy.id());
 			}
-			deputyIds.add(deputies);
+			deputyIds.add(deputiesHere);
 		}
 
 		Set<String> active = new LinkedHashSet<>();
-		for (Category c : registry.categories()) {
+		for (Category c : categories.all()) {
 			if (c.active()) {
 				active.add(c.code());
 			}
@@ -163,7 +184,7 @@ class DemoSeeder implements ApplicationRunner {
 			List<String> codes = dp.allCategories() ? List.copyOf(active)
 					: dp.categoryCodes().stream().filter(active::contains).toList();
 			Long township = dp.township() < 0 ? null : townshipIds.get(dp.township());
-			Department department = registry.createDepartment(new DepartmentForm(dp.name(), dp.tier(), township, codes,
+			Department department = departments.create(new DepartmentForm(dp.name(), dp.tier(), township, codes,
 					null), u);
 			if (dp.name().equals(firstGovernmentName)) {
 				firstGovernment = department.id();
@@ -205,7 +226,7 @@ class DemoSeeder implements ApplicationRunner {
 			// the overdue cases' notices now, as the hourly check would send them, so the inboxes match the queues
 			overdueNotices.runOnce();
 		}
-		return new Counts(townshipIds.size(), villages, stationIds.stream().mapToInt(List::size).sum(),
+		return new Counts(townshipIds.size(), villageCount, stationIds.stream().mapToInt(List::size).sum(),
 				deputyIds.stream().mapToInt(List::size).sum(), plan.departments().size(), created, seeded);
 	}
 

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What clients send to create or change registry records, in the API and the pages alike. Lists that
  * are absent mean empty. {@code version} is the version the client last saw (required on update).
+ * A {@code @NotNull} property is {@code @Nullable} in Java: a sheet row builds its form before the
+ * form is validated, so an empty cell arrives as null and is reported against its column.
  */
 public final class Forms {
 
@@ -26,11 +28,11 @@ public final class Forms {
 			@NotBlank @Size(max = 100) String name, @Nullable Integer version) {
 	}
 
-	public record VillageForm(@NotNull Long townshipId, @NotBlank @Size(max = 100) String name,
+	public record VillageForm(@NotNull @Nullable Long townshipId, @NotBlank @Size(max = 100) String name,
 			@Nullable Integer version) {
 	}
 
-	public record StationForm(@NotNull Long townshipId, @NotBlank @Size(max = 100) String name,
+	public record StationForm(@NotNull @Nullable Long townshipId, @NotBlank @Size(max = 100) String name,
 			@NotBlank @Size(max = 300) String address, @Nullable @Size(max = 300) String openingRule,
 			@Nullable Set<Facility> facilities, @Nullable @Size(max = 300) String liaisonOfficers,
 			@Nullable List<Long> villageIds, @Nullable Integer version) {
@@ -55,7 +57,7 @@ public final class Forms {
 		}
 	}
 
-	public record DepartmentForm(@NotBlank @Size(max = 100) String name, @NotNull Tier tier,
+	public record DepartmentForm(@NotBlank @Size(max = 100) String name, @NotNull @Nullable Tier tier,
 			@Nullable Long townshipId, @Nullable List<String> categoryCodes, @Nullable Integer version) {
 
 		public List<String> categoryCodesOrEmpty() {
@@ -65,6 +67,6 @@ public final class Forms {
 
 	public record CategoryForm(@NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z][A-Z0-9_]*") String code,
 			@NotBlank @Size(max = 50) String nameZh, @NotBlank @Size(max = 80) String nameEn,
-			@Nullable Integer sortOrder, @NotNull @Min(1) @Max(90) Integer dueWorkingDays, @Nullable Integer version) {
+			@Nullable Integer sortOrder, @NotNull @Min(1) @Max(90) @Nullable Integer dueWorkingDays, @Nullable Integer version) {
 	}
 }

@@ -17,7 +17,8 @@ public record ListFilter(@Nullable String q, @Nullable Long townshipId, @Nullabl
 		return new ListFilter(q, township, stationId, active);
 	}
 
-	@Nullable String like() {
+	/** The free text as a SQL {@code like} pattern; null without one. */
+	public @Nullable String like() {
 		return q == null || q.isBlank() ? null : "%" + q.strip().toLowerCase() + "%";
 	}
 }

@@ -9,6 +9,12 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.deputylink.organisation.internal.Categories;
+import cn.deputylink.organisation.internal.Departments;
+import cn.deputylink.organisation.internal.Stations;
+import cn.deputylink.organisation.internal.Townships;
 
 /**
  * Read-only lookups for other modules (opinions, notifications): the registry's records by id and
@@ -16,6 +22,7 @@ import org.springframework.stereotype.Service;
  * here returns personal information.
  */
 @Service
+@Transactional(readOnly = true)
 public class RegistryLookup {
 
 	private final Townships townships;

@@ -13,18 +13,34 @@ import cn.deputylink.opinion.OpinionFilter;
 import cn.deputylink.opinion.OpinionHandling;
 import cn.deputylink.opinion.OpinionStatus;
 import cn.deputylink.organisation.ListFilter;
-import cn.deputylink.organisation.Registry;
+import cn.deputylink.organisation.TownshipService;
+import cn.deputylink.organisation.VillageService;
+import cn.deputylink.organisation.StationService;
+import cn.deputylink.organisation.DeputyService;
+import cn.deputylink.organisation.DepartmentService;
 
 /** The public front page and, once signed in, the dashboard of the user's role. */
 @Controller
 class HomeController {
 
-	private final Registry registry;
+	private final TownshipService townships;
+
+	private final VillageService villages;
+
+	private final StationService stations;
+
+	private final DeputyService deputies;
+
+	private final DepartmentService departments;
 
 	private final OpinionHandling opinions;
 
-	HomeController(Registry registry, OpinionHandling opinions) {
-		this.registry = registry;
+	HomeController(TownshipService townships, VillageService villages, StationService stations, DeputyService deputies, DepartmentService departments, OpinionHandling opinions) {
+		this.townships = townships;
+		this.villages = villages;
+		this.stations = stations;
+		this.deputies = deputies;
+		this.departments = departments;
 		this.opinions = opinions;
 	}
 
@@ -38,11 +54,11 @@ class HomeController {
 		CurrentUser me = CurrentUser.get();
 		if (me.isCountyAdmin() || me.townshipScope().isPresent()) {
 			ListFilter all = ListFilter.all();
-			model.addAttribute("townships", registry.countTownships(all, me));
-			model.addAttribute("villages", registry.countVillages(all, me));
-			model.addAttribute("stations", registry.countStations(all, me));
-			model.addAttribute("deputies", registry.countDeputies(all, me));
-			model.addAttribute("departments", registry.countDepartments(all, null, me));
+			model.addAttribute("townships", townships.count(all, me));
+			model.addAttribute("villages", villages.count(all, me));
+			model.addAttribute("stations", stations.count(all, me));
+			model.addAttribute("deputies", deputies.count(all, me));
+			model.addAttribute("departments", departments.count(all, null, me));
 		}
 		// the opinion queues the user works from, in the user's scope
 		Map<String, Integer> queues = new LinkedHashMap<>();

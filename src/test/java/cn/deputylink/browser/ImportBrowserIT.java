@@ -88,7 +88,7 @@ class ImportBrowserIT extends BrowserTest {
 	void aBadRowIsListedByItsRowNumberAndNoRowIsImported() throws IOException {
 		List<String> headers = templateHeaders();
 		assertThat(headers).as("template headers").hasSize(2);
-		// columns in SheetKind.TOWNSHIPS order: code, name
+		// columns in TownshipSheet order: code, name
 		String tag = BrowserSupport.unique("");
 		String good1 = "导入甲镇" + tag;
 		String good2 = "导入乙镇" + tag;

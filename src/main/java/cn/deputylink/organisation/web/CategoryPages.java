@@ -17,7 +17,7 @@ import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
 import cn.deputylink.organisation.Category;
 import cn.deputylink.organisation.Forms.CategoryForm;
-import cn.deputylink.organisation.Registry;
+import cn.deputylink.organisation.CategoryService;
 import cn.deputylink.shared.web.FormErrors;
 
 /** Opinion categories: everyone reads them, the county keeps them. */
@@ -25,19 +25,19 @@ import cn.deputylink.shared.web.FormErrors;
 @RequestMapping("/org/categories")
 class CategoryPages {
 
-	private final Registry registry;
+	private final CategoryService categories;
 
 	private final PageSupport pages;
 
-	CategoryPages(Registry registry, FormErrors errors) {
-		this.registry = registry;
+	CategoryPages(CategoryService categories, FormErrors errors) {
+		this.categories = categories;
 		this.pages = new PageSupport(errors);
 	}
 
 	@GetMapping
 	String list(Model model) {
 		CurrentUser.get();
-		model.addAttribute("categories", registry.categories());
+		model.addAttribute("categories", categories.all());
 		return "org/categories";
 	}
 
@@ -52,13 +52,13 @@ class CategoryPages {
 	String create(@Valid @ModelAttribute("form") CategoryForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
 		return pages.save(CategoryForm.class, binding, model, redirect, "org/category-form", "/org/categories", () -> {
-		}, () -> registry.createCategory(form, CurrentUser.get()));
+		}, () -> categories.create(form, CurrentUser.get()));
 	}
 
 	@GetMapping("/{code}/edit")
 	String editForm(@PathVariable String code, Model model) {
 		CurrentUser.get().requireRole(Role.COUNTY_ADMIN);
-		Category c = registry.category(code);
+		Category c = categories.get(code);
 		model.addAttribute("code", code);
 		model.addAttribute("form", new CategoryForm(c.code(), c.nameZh(), c.nameEn(), c.sortOrder(), c.dueWorkingDays(),
 				c.version()));
@@ -70,11 +70,11 @@ class CategoryPages {
 			Model model, RedirectAttributes redirect) {
 		model.addAttribute("code", code);
 		return pages.save(CategoryForm.class, binding, model, redirect, "org/category-form", "/org/categories", () -> {
-		}, () -> registry.updateCategory(code, form, CurrentUser.get()));
+		}, () -> categories.update(code, form, CurrentUser.get()));
 	}
 
 	@PostMapping("/{code}/active")
 	String setActive(@PathVariable String code, @RequestParam boolean active, RedirectAttributes redirect) {
-		return pages.act(redirect, "/org/categories", () -> registry.setCategoryActive(code, active, CurrentUser.get()));
+		return pages.act(redirect, "/org/categories", () -> categories.setActive(code, active, CurrentUser.get()));
 	}
 }

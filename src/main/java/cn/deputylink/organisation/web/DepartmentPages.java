@@ -22,7 +22,9 @@ import cn.deputylink.account.Role;
 import cn.deputylink.organisation.Department;
 import cn.deputylink.organisation.Forms.DepartmentForm;
 import cn.deputylink.organisation.ListFilter;
-import cn.deputylink.organisation.Registry;
+import cn.deputylink.organisation.TownshipService;
+import cn.deputylink.organisation.DepartmentService;
+import cn.deputylink.organisation.CategoryService;
 import cn.deputylink.organisation.Tier;
 import cn.deputylink.shared.PageView;
 import cn.deputylink.shared.web.FormErrors;
@@ -32,12 +34,18 @@ import cn.deputylink.shared.web.FormErrors;
 @RequestMapping("/org/departments")
 class DepartmentPages {
 
-	private final Registry registry;
+	private final TownshipService townships;
+
+	private final DepartmentService departments;
+
+	private final CategoryService categories;
 
 	private final PageSupport pages;
 
-	DepartmentPages(Registry registry, FormErrors errors) {
-		this.registry = registry;
+	DepartmentPages(TownshipService townships, DepartmentService departments, CategoryService categories, FormErrors errors) {
+		this.townships = townships;
+		this.departments = departments;
+		this.categories = categories;
 		this.pages = new PageSupport(errors);
 	}
 
@@ -47,15 +55,15 @@ class DepartmentPages {
 		CurrentUser me = CurrentUser.get();
 		ListFilter f = new ListFilter(q, null, null, null);
 		model.addAttribute("page", new PageView<>(
-				registry.departments(f, tier, me, 0, PageView.SIZE, PageView.offset(page)), page, PageView.SIZE,
-				registry.countDepartments(f, tier, me)));
+				departments.list(f, tier, me, 0, PageView.SIZE, PageView.offset(page)), page, PageView.SIZE,
+				departments.count(f, tier, me)));
 		model.addAttribute("q", q);
 		model.addAttribute("tier", tier);
 		model.addAttribute("tiers", Tier.values());
-		model.addAttribute("townships", registry.townships(ListFilter.all(), me, 0, 500, 0));
-		model.addAttribute("categories", registry.categories());
+		model.addAttribute("townships", townships.list(ListFilter.all(), me, 0, 500, 0));
+		model.addAttribute("categories", categories.all());
 		// the list names a department's categories in words, not by their codes
-		model.addAttribute("categoryByCode", registry.categories()
+		model.addAttribute("categoryByCode", categories.all()
 			.stream()
 			.collect(Collectors.toMap(c -> c.code(), c -> c)));
 		return "org/departments";
@@ -63,8 +71,8 @@ class DepartmentPages {
 
 	private void prepare(Model model) {
 		model.addAttribute("tiers", Tier.values());
-		model.addAttribute("townships", registry.townships(ListFilter.all(), CurrentUser.get(), 0, 500, 0));
-		model.addAttribute("categories", registry.categories());
+		model.addAttribute("townships", townships.list(ListFilter.all(), CurrentUser.get(), 0, 500, 0));
+		model.addAttribute("categories", categories.all());
 	}
 
 	@GetMapping("/new")
@@ -81,12 +89,12 @@ class DepartmentPages {
 	String create(@Valid @ModelAttribute("form") DepartmentForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
 		return pages.save(DepartmentForm.class, binding, model, redirect, "org/department-form", "/org/departments", () -> prepare(model),
-				() -> registry.createDepartment(form, CurrentUser.get()));
+				() -> departments.create(form, CurrentUser.get()));
 	}
 
 	@GetMapping("/{id}/edit")
 	String editForm(@PathVariable long id, Model model) {
-		Department d = registry.department(id, CurrentUser.get());
+		Department d = departments.get(id, CurrentUser.get());
 		prepare(model);
 		model.addAttribute("id", id);
 		model.addAttribute("form", new DepartmentForm(d.name(), d.tier(), d.townshipId(), d.categoryCodes(), d.version()));
@@ -98,11 +106,11 @@ class DepartmentPages {
 			Model model, RedirectAttributes redirect) {
 		model.addAttribute("id", id);
 		return pages.save(DepartmentForm.class, binding, model, redirect, "org/department-form", "/org/departments", () -> prepare(model),
-				() -> registry.updateDepartment(id, form, CurrentUser.get()));
+				() -> departments.update(id, form, CurrentUser.get()));
 	}
 
 	@PostMapping("/{id}/active")
 	String setActive(@PathVariable long id, @RequestParam boolean active, RedirectAttributes redirect) {
-		return pages.act(redirect, "/org/departments", () -> registry.setDepartmentActive(id, active, CurrentUser.get()));
+		return pages.act(redirect, "/org/departments", () -> departments.setActive(id, active, CurrentUser.get()));
 	}
 }

@@ -25,7 +25,8 @@ import cn.deputylink.organisation.Deputy;
 import cn.deputylink.organisation.DeputyLevel;
 import cn.deputylink.organisation.Forms.DeputyForm;
 import cn.deputylink.organisation.ListFilter;
-import cn.deputylink.organisation.Registry;
+import cn.deputylink.organisation.StationService;
+import cn.deputylink.organisation.DeputyService;
 import cn.deputylink.organisation.Station;
 import cn.deputylink.shared.PageView;
 import cn.deputylink.shared.web.FormErrors;
@@ -35,17 +36,20 @@ import cn.deputylink.shared.web.FormErrors;
 @RequestMapping("/org/deputies")
 class DeputyPages {
 
-	private final Registry registry;
+	private final StationService stations;
+
+	private final DeputyService deputies;
 
 	private final PageSupport pages;
 
-	DeputyPages(Registry registry, FormErrors errors) {
-		this.registry = registry;
+	DeputyPages(StationService stations, DeputyService deputies, FormErrors errors) {
+		this.stations = stations;
+		this.deputies = deputies;
 		this.pages = new PageSupport(errors);
 	}
 
 	private List<Station> stationChoices(CurrentUser me) {
-		return registry.stations(ListFilter.all(), me, 0, 500, 0);
+		return stations.list(ListFilter.all(), me, 0, 500, 0);
 	}
 
 	@GetMapping
@@ -53,8 +57,8 @@ class DeputyPages {
 			@RequestParam(required = false) @Nullable Long stationId, Model model) {
 		CurrentUser me = CurrentUser.get();
 		ListFilter f = new ListFilter(q, null, stationId, null);
-		model.addAttribute("page", new PageView<>(registry.deputies(f, me, 0, PageView.SIZE, PageView.offset(page)), page,
-				PageView.SIZE, registry.countDeputies(f, me)));
+		model.addAttribute("page", new PageView<>(deputies.list(f, me, 0, PageView.SIZE, PageView.offset(page)), page,
+				PageView.SIZE, deputies.count(f, me)));
 		model.addAttribute("q", q);
 		model.addAttribute("stationId", stationId);
 		var stations = stationChoices(me);
@@ -82,16 +86,16 @@ class DeputyPages {
 	String create(@Valid @ModelAttribute("form") DeputyForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
 		return pages.save(DeputyForm.class, binding, model, redirect, "org/deputy-form", "/org/deputies", () -> prepare(model),
-				() -> registry.createDeputy(form, CurrentUser.get()));
+				() -> deputies.create(form, CurrentUser.get()));
 	}
 
 	@GetMapping("/{id}/edit")
 	String editForm(@PathVariable long id, Model model) {
-		Deputy d = registry.deputy(id, CurrentUser.get());
+		Deputy d = deputies.get(id, CurrentUser.get());
 		prepare(model);
 		model.addAttribute("id", id);
 		// the phone is edited in full by the admins who may see it; the ID number is write-only
-		String phone = registry.deputyPhone(id, CurrentUser.get()).orElse("");
+		String phone = deputies.phone(id, CurrentUser.get()).orElse("");
 		model.addAttribute("form", new DeputyForm(d.name(), d.levels(), phone, "", d.constituency(), d.stationIds(),
 				d.version()));
 		return "org/deputy-form";
@@ -102,18 +106,18 @@ class DeputyPages {
 			Model model, RedirectAttributes redirect) {
 		model.addAttribute("id", id);
 		return pages.save(DeputyForm.class, binding, model, redirect, "org/deputy-form", "/org/deputies", () -> prepare(model),
-				() -> registry.updateDeputy(id, form, CurrentUser.get()));
+				() -> deputies.update(id, form, CurrentUser.get()));
 	}
 
 	@PostMapping("/{id}/active")
 	String setActive(@PathVariable long id, @RequestParam boolean active, RedirectAttributes redirect) {
-		return pages.act(redirect, "/org/deputies", () -> registry.setDeputyActive(id, active, CurrentUser.get()));
+		return pages.act(redirect, "/org/deputies", () -> deputies.setActive(id, active, CurrentUser.get()));
 	}
 
 	/** htmx: the full phone number replaces the masked one; the disclosure is audited. */
 	@GetMapping(value = "/{id}/phone", produces = "text/html")
 	@ResponseBody
 	String phone(@PathVariable long id) {
-		return "<span>" + HtmlUtils.htmlEscape(registry.deputyPhone(id, CurrentUser.get()).orElse("")) + "</span>";
+		return "<span>" + HtmlUtils.htmlEscape(deputies.phone(id, CurrentUser.get()).orElse("")) + "</span>";
 	}
 }

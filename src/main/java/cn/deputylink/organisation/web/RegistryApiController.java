@@ -29,7 +29,12 @@ import cn.deputylink.organisation.Forms.StationForm;
 import cn.deputylink.organisation.Forms.TownshipForm;
 import cn.deputylink.organisation.Forms.VillageForm;
 import cn.deputylink.organisation.ListFilter;
-import cn.deputylink.organisation.Registry;
+import cn.deputylink.organisation.TownshipService;
+import cn.deputylink.organisation.VillageService;
+import cn.deputylink.organisation.StationService;
+import cn.deputylink.organisation.DeputyService;
+import cn.deputylink.organisation.DepartmentService;
+import cn.deputylink.organisation.CategoryService;
 import cn.deputylink.organisation.Station;
 import cn.deputylink.organisation.Tier;
 import cn.deputylink.organisation.Township;
@@ -41,10 +46,25 @@ import cn.deputylink.shared.CursorPage;
 @RequestMapping("/api/v1")
 class RegistryApiController {
 
-	private final Registry registry;
+	private final TownshipService townships;
 
-	RegistryApiController(Registry registry) {
-		this.registry = registry;
+	private final VillageService villages;
+
+	private final StationService stations;
+
+	private final DeputyService deputies;
+
+	private final DepartmentService departments;
+
+	private final CategoryService categories;
+
+	RegistryApiController(TownshipService townships, VillageService villages, StationService stations, DeputyService deputies, DepartmentService departments, CategoryService categories) {
+		this.townships = townships;
+		this.villages = villages;
+		this.stations = stations;
+		this.deputies = deputies;
+		this.departments = departments;
+		this.categories = categories;
 	}
 
 	private static CurrentUser me() {
@@ -73,43 +93,43 @@ class RegistryApiController {
 	@PostMapping("/townships")
 	@ResponseStatus(HttpStatus.CREATED)
 	Township createTownship(@Valid @RequestBody TownshipForm form) {
-		return registry.createTownship(form, me());
+		return townships.create(form, me());
 	}
 
 	@GetMapping("/townships")
 	CursorPage<Township> townships(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Boolean active, @RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
-		return page(limit, cursor, (after, n) -> registry.townships(filter(q, null, null, active), me(), after, n, 0),
+		return page(limit, cursor, (after, n) -> townships.list(filter(q, null, null, active), me(), after, n, 0),
 				Township::id);
 	}
 
 	@GetMapping("/townships/{id}")
 	Township township(@PathVariable long id) {
-		return registry.township(id, me());
+		return townships.get(id, me());
 	}
 
 	@PutMapping("/townships/{id}")
 	Township updateTownship(@PathVariable long id, @Valid @RequestBody TownshipForm form) {
-		return registry.updateTownship(id, form, me());
+		return townships.update(id, form, me());
 	}
 
 	@PostMapping("/townships/{id}/deactivate")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void deactivateTownship(@PathVariable long id) {
-		registry.setTownshipActive(id, false, me());
+		townships.setActive(id, false, me());
 	}
 
 	@PostMapping("/townships/{id}/activate")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void activateTownship(@PathVariable long id) {
-		registry.setTownshipActive(id, true, me());
+		townships.setActive(id, true, me());
 	}
 
 	@DeleteMapping("/townships/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void deleteTownship(@PathVariable long id) {
-		registry.deleteTownship(id, me());
+		townships.delete(id, me());
 	}
 
 	// --- villages
@@ -117,7 +137,7 @@ class RegistryApiController {
 	@PostMapping("/villages")
 	@ResponseStatus(HttpStatus.CREATED)
 	Village createVillage(@Valid @RequestBody VillageForm form) {
-		return registry.createVillage(form, me());
+		return villages.create(form, me());
 	}
 
 	@GetMapping("/villages")
@@ -126,35 +146,35 @@ class RegistryApiController {
 			@RequestParam(required = false) @Nullable Boolean active, @RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
 		return page(limit, cursor,
-				(after, n) -> registry.villages(filter(q, townshipId, null, active), me(), after, n, 0), Village::id);
+				(after, n) -> villages.list(filter(q, townshipId, null, active), me(), after, n, 0), Village::id);
 	}
 
 	@GetMapping("/villages/{id}")
 	Village village(@PathVariable long id) {
-		return registry.village(id, me());
+		return villages.get(id, me());
 	}
 
 	@PutMapping("/villages/{id}")
 	Village updateVillage(@PathVariable long id, @Valid @RequestBody VillageForm form) {
-		return registry.updateVillage(id, form, me());
+		return villages.update(id, form, me());
 	}
 
 	@PostMapping("/villages/{id}/deactivate")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void deactivateVillage(@PathVariable long id) {
-		registry.setVillageActive(id, false, me());
+		villages.setActive(id, false, me());
 	}
 
 	@PostMapping("/villages/{id}/activate")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void activateVillage(@PathVariable long id) {
-		registry.setVillageActive(id, true, me());
+		villages.setActive(id, true, me());
 	}
 
 	@DeleteMapping("/villages/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void deleteVillage(@PathVariable long id) {
-		registry.deleteVillage(id, me());
+		villages.delete(id, me());
 	}
 
 	// --- stations
@@ -162,7 +182,7 @@ class RegistryApiController {
 	@PostMapping("/stations")
 	@ResponseStatus(HttpStatus.CREATED)
 	Station createStation(@Valid @RequestBody StationForm form) {
-		return registry.createStation(form, me());
+		return stations.create(form, me());
 	}
 
 	@GetMapping("/stations")
@@ -171,35 +191,35 @@ class RegistryApiController {
 			@RequestParam(required = false) @Nullable Boolean active, @RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
 		return page(limit, cursor,
-				(after, n) -> registry.stations(filter(q, townshipId, null, active), me(), after, n, 0), Station::id);
+				(after, n) -> stations.list(filter(q, townshipId, null, active), me(), after, n, 0), Station::id);
 	}
 
 	@GetMapping("/stations/{id}")
 	Station station(@PathVariable long id) {
-		return registry.station(id, me());
+		return stations.get(id, me());
 	}
 
 	@PutMapping("/stations/{id}")
 	Station updateStation(@PathVariable long id, @Valid @RequestBody StationForm form) {
-		return registry.updateStation(id, form, me());
+		return stations.update(id, form, me());
 	}
 
 	@PostMapping("/stations/{id}/deactivate")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void deactivateStation(@PathVariable long id) {
-		registry.setStationActive(id, false, me());
+		stations.setActive(id, false, me());
 	}
 
 	@PostMapping("/stations/{id}/activate")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void activateStation(@PathVariable long id) {
-		registry.setStationActive(id, true, me());
+		stations.setActive(id, true, me());
 	}
 
 	@DeleteMapping("/stations/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void deleteStation(@PathVariable long id) {
-		registry.deleteStation(id, me());
+		stations.delete(id, me());
 	}
 
 	// --- deputies
@@ -207,7 +227,7 @@ class RegistryApiController {
 	@PostMapping("/deputies")
 	@ResponseStatus(HttpStatus.CREATED)
 	Deputy createDeputy(@Valid @RequestBody DeputyForm form) {
-		return registry.createDeputy(form, me());
+		return deputies.create(form, me());
 	}
 
 	@GetMapping("/deputies")
@@ -217,35 +237,35 @@ class RegistryApiController {
 			@RequestParam(required = false) @Nullable Boolean active, @RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
 		return page(limit, cursor,
-				(after, n) -> registry.deputies(filter(q, townshipId, stationId, active), me(), after, n, 0), Deputy::id);
+				(after, n) -> deputies.list(filter(q, townshipId, stationId, active), me(), after, n, 0), Deputy::id);
 	}
 
 	@GetMapping("/deputies/{id}")
 	Deputy deputy(@PathVariable long id) {
-		return registry.deputy(id, me());
+		return deputies.get(id, me());
 	}
 
 	/** The phone in full: only for the admins who call deputies; audited. */
 	@GetMapping("/deputies/{id}/phone")
 	Map<String, @Nullable String> deputyPhone(@PathVariable long id) {
-		return java.util.Collections.singletonMap("phone", registry.deputyPhone(id, me()).orElse(null));
+		return java.util.Collections.singletonMap("phone", deputies.phone(id, me()).orElse(null));
 	}
 
 	@PutMapping("/deputies/{id}")
 	Deputy updateDeputy(@PathVariable long id, @Valid @RequestBody DeputyForm form) {
-		return registry.updateDeputy(id, form, me());
+		return deputies.update(id, form, me());
 	}
 
 	@PostMapping("/deputies/{id}/deactivate")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void deactivateDeputy(@PathVariable long id) {
-		registry.setDeputyActive(id, false, me());
+		deputies.setActive(id, false, me());
 	}
 
 	@PostMapping("/deputies/{id}/activate")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void activateDeputy(@PathVariable long id) {
-		registry.setDeputyActive(id, true, me());
+		deputies.setActive(id, true, me());
 	}
 
 	// --- departments
@@ -253,7 +273,7 @@ class RegistryApiController {
 	@PostMapping("/departments")
 	@ResponseStatus(HttpStatus.CREATED)
 	Department createDepartment(@Valid @RequestBody DepartmentForm form) {
-		return registry.createDepartment(form, me());
+		return departments.create(form, me());
 	}
 
 	@GetMapping("/departments")
@@ -262,30 +282,30 @@ class RegistryApiController {
 			@RequestParam(required = false) @Nullable Boolean active, @RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
 		return page(limit, cursor,
-				(after, n) -> registry.departments(filter(q, townshipId, null, active), tier, me(), after, n, 0),
+				(after, n) -> departments.list(filter(q, townshipId, null, active), tier, me(), after, n, 0),
 				Department::id);
 	}
 
 	@GetMapping("/departments/{id}")
 	Department department(@PathVariable long id) {
-		return registry.department(id, me());
+		return departments.get(id, me());
 	}
 
 	@PutMapping("/departments/{id}")
 	Department updateDepartment(@PathVariable long id, @Valid @RequestBody DepartmentForm form) {
-		return registry.updateDepartment(id, form, me());
+		return departments.update(id, form, me());
 	}
 
 	@PostMapping("/departments/{id}/deactivate")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void deactivateDepartment(@PathVariable long id) {
-		registry.setDepartmentActive(id, false, me());
+		departments.setActive(id, false, me());
 	}
 
 	@PostMapping("/departments/{id}/activate")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void activateDepartment(@PathVariable long id) {
-		registry.setDepartmentActive(id, true, me());
+		departments.setActive(id, true, me());
 	}
 
 	// --- categories: readable by every signed-in user
@@ -303,36 +323,36 @@ class RegistryApiController {
 	@GetMapping("/categories")
 	List<CategoryView> categories(java.util.Locale locale) {
 		me();
-		return registry.categories().stream().map(c -> CategoryView.of(c, locale)).toList();
+		return categories.all().stream().map(c -> CategoryView.of(c, locale)).toList();
 	}
 
 	@GetMapping("/categories/{code}")
 	CategoryView category(@PathVariable String code, java.util.Locale locale) {
 		me();
-		return CategoryView.of(registry.category(code), locale);
+		return CategoryView.of(categories.get(code), locale);
 	}
 
 	@PostMapping("/categories")
 	@ResponseStatus(HttpStatus.CREATED)
 	CategoryView createCategory(@Valid @RequestBody CategoryForm form, java.util.Locale locale) {
-		return CategoryView.of(registry.createCategory(form, me()), locale);
+		return CategoryView.of(categories.create(form, me()), locale);
 	}
 
 	@PutMapping("/categories/{code}")
 	CategoryView updateCategory(@PathVariable String code, @Valid @RequestBody CategoryForm form,
 			java.util.Locale locale) {
-		return CategoryView.of(registry.updateCategory(code, form, me()), locale);
+		return CategoryView.of(categories.update(code, form, me()), locale);
 	}
 
 	@PostMapping("/categories/{code}/deactivate")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void deactivateCategory(@PathVariable String code) {
-		registry.setCategoryActive(code, false, me());
+		categories.setActive(code, false, me());
 	}
 
 	@PostMapping("/categories/{code}/activate")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void activateCategory(@PathVariable String code) {
-		registry.setCategoryActive(code, true, me());
+		categories.setActive(code, true, me());
 	}
 }

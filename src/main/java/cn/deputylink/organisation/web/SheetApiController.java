@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.deputylink.account.CurrentUser;
-import cn.deputylink.organisation.RegistrySheets;
-import cn.deputylink.organisation.SheetKind;
+import cn.deputylink.organisation.internal.RegistrySheets;
+import cn.deputylink.organisation.internal.RegistrySheets.ImportResult;
 import cn.deputylink.shared.NotFoundException;
 import cn.deputylink.shared.excel.SpreadsheetException;
 import cn.deputylink.shared.excel.Spreadsheets;
@@ -47,7 +47,7 @@ class SheetApiController {
 	@GetMapping({ "/api/v1/townships/template.xlsx", "/api/v1/villages/template.xlsx", "/api/v1/stations/template.xlsx",
 			"/api/v1/deputies/template.xlsx", "/api/v1/departments/template.xlsx", "/api/v1/categories/template.xlsx" })
 	ResponseEntity<byte[]> template(HttpServletRequest request, Locale locale) {
-		SheetKind kind = kindOf(request);
+		String kind = kindOf(request, sheets);
 		return download(sheets.template(kind, locale), RegistrySheets.asciiFileName(kind, true),
 				sheets.fileName(kind, true, locale));
 	}
@@ -55,7 +55,7 @@ class SheetApiController {
 	@GetMapping({ "/api/v1/townships/export.xlsx", "/api/v1/villages/export.xlsx", "/api/v1/stations/export.xlsx",
 			"/api/v1/deputies/export.xlsx", "/api/v1/departments/export.xlsx", "/api/v1/categories/export.xlsx" })
 	ResponseEntity<byte[]> export(HttpServletRequest request, Locale locale) {
-		SheetKind kind = kindOf(request);
+		String kind = kindOf(request, sheets);
 		return download(sheets.export(kind, CurrentUser.get(), locale), RegistrySheets.asciiFileName(kind, false),
 				sheets.fileName(kind, false, locale));
 	}
@@ -64,13 +64,13 @@ class SheetApiController {
 			"/api/v1/deputies/import", "/api/v1/departments/import", "/api/v1/categories/import" })
 	Map<String, Integer> importFile(HttpServletRequest request,
 			@RequestParam(name = "file", required = false) @Nullable MultipartFile file) {
-		SheetKind kind = kindOf(request);
+		String kind = kindOf(request, sheets);
 		// no multipart body, no file part or an empty file: the same clear message
 		if (file == null || file.isEmpty()) {
 			throw new SpreadsheetException("import.error.noFile");
 		}
 		try (InputStream in = file.getInputStream()) {
-			RegistrySheets.ImportResult r = sheets.importRows(kind, in, CurrentUser.get());
+			ImportResult r = sheets.importRows(kind, in, CurrentUser.get());
 			return Map.of("imported", r.rows(), "created", r.created(), "updated", r.updated(), "unchanged",
 					r.unchanged());
 		}
@@ -80,11 +80,14 @@ class SheetApiController {
 	}
 
 	/** The list a sheet path names: the segment before the last ({@code .../stations/import}). */
-	static SheetKind kindOf(HttpServletRequest request) {
+	static String kindOf(HttpServletRequest request, RegistrySheets sheets) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		String[] parts = path.split("/");
 		String segment = parts.length >= 2 ? parts[parts.length - 2] : "";
-		return SheetKind.fromPath(segment).orElseThrow(() -> new NotFoundException("list", segment));
+		if (!sheets.has(segment)) {
+			throw new NotFoundException("list", segment);
+		}
+		return segment;
 	}
 
 	/**

@@ -24,8 +24,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.deputylink.account.CurrentUser;
-import cn.deputylink.organisation.RegistrySheets;
-import cn.deputylink.organisation.SheetKind;
+import cn.deputylink.organisation.internal.RegistrySheets;
+import cn.deputylink.organisation.internal.RegistrySheets.ImportResult;
 import cn.deputylink.shared.excel.ImportRejectedException;
 import cn.deputylink.shared.excel.SpreadsheetException;
 import cn.deputylink.shared.web.RejectedRows;
@@ -54,7 +54,7 @@ class SheetPageController {
 	@GetMapping({ "/org/townships/template.xlsx", "/org/villages/template.xlsx", "/org/stations/template.xlsx",
 			"/org/deputies/template.xlsx", "/org/departments/template.xlsx", "/org/categories/template.xlsx" })
 	ResponseEntity<byte[]> template(HttpServletRequest request, Locale locale) {
-		SheetKind kind = SheetApiController.kindOf(request);
+		String kind = SheetApiController.kindOf(request, sheets);
 		return SheetApiController.download(sheets.template(kind, locale), RegistrySheets.asciiFileName(kind, true),
 				sheets.fileName(kind, true, locale));
 	}
@@ -62,7 +62,7 @@ class SheetPageController {
 	@GetMapping({ "/org/townships/export.xlsx", "/org/villages/export.xlsx", "/org/stations/export.xlsx",
 			"/org/deputies/export.xlsx", "/org/departments/export.xlsx", "/org/categories/export.xlsx" })
 	ResponseEntity<byte[]> export(HttpServletRequest request, Locale locale) {
-		SheetKind kind = SheetApiController.kindOf(request);
+		String kind = SheetApiController.kindOf(request, sheets);
 		return SheetApiController.download(sheets.export(kind, CurrentUser.get(), locale),
 				RegistrySheets.asciiFileName(kind, false), sheets.fileName(kind, false, locale));
 	}
@@ -71,7 +71,7 @@ class SheetPageController {
 			"/org/departments/import", "/org/categories/import" })
 	String form(HttpServletRequest request, @RequestParam(name = "error", required = false) @Nullable String error,
 			Model model, Locale locale) {
-		SheetKind kind = SheetApiController.kindOf(request);
+		String kind = SheetApiController.kindOf(request, sheets);
 		sheets.requireImporter(kind, CurrentUser.get());
 		prepare(model, kind, locale);
 		// set by the upload guard or the multipart handler below, which cannot render the page themselves
@@ -88,14 +88,14 @@ class SheetPageController {
 			"/org/departments/import", "/org/categories/import" })
 	String upload(HttpServletRequest request, @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
 			Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
-		SheetKind kind = SheetApiController.kindOf(request);
+		String kind = SheetApiController.kindOf(request, sheets);
 		CurrentUser user = CurrentUser.get();
 		sheets.requireImporter(kind, user);
 		prepare(model, kind, locale);
 		if (file == null || file.isEmpty()) {
 			return refused(model, response, msg(locale, "import.error.noFile"));
 		}
-		RegistrySheets.ImportResult imported;
+		ImportResult imported;
 		try (InputStream in = file.getInputStream()) {
 			imported = sheets.importRows(kind, in, user);
 		}
@@ -119,11 +119,11 @@ class SheetPageController {
 	@ExceptionHandler(MultipartException.class)
 	String multipart(MultipartException ex, HttpServletRequest request) {
 		String reason = ex instanceof MaxUploadSizeExceededException ? "tooLarge" : "upload";
-		return "redirect:/org/" + SheetApiController.kindOf(request).path() + "/import?error=" + reason;
+		return "redirect:/org/" + SheetApiController.kindOf(request, sheets) + "/import?error=" + reason;
 	}
 
-	private void prepare(Model model, SheetKind kind, Locale locale) {
-		model.addAttribute("kindPath", kind.path());
+	private void prepare(Model model, String kind, Locale locale) {
+		model.addAttribute("kindPath", kind);
 		model.addAttribute("kindName", sheets.kindName(kind, locale));
 		model.addAttribute("listUrl", listUrl(kind));
 		model.addAttribute("rowErrors", List.of());
@@ -136,8 +136,8 @@ class SheetPageController {
 	}
 
 	/** Where the list is shown; villages are listed on their township's page. */
-	static String listUrl(SheetKind kind) {
-		return kind == SheetKind.VILLAGES ? "/org/townships" : "/org/" + kind.path();
+	static String listUrl(String kind) {
+		return "villages".equals(kind) ? "/org/townships" : "/org/" + kind;
 	}
 
 	private String msg(Locale locale, String key, Object... args) {

@@ -21,7 +21,9 @@ import cn.deputylink.account.Role;
 import cn.deputylink.organisation.Facility;
 import cn.deputylink.organisation.Forms.StationForm;
 import cn.deputylink.organisation.ListFilter;
-import cn.deputylink.organisation.Registry;
+import cn.deputylink.organisation.TownshipService;
+import cn.deputylink.organisation.VillageService;
+import cn.deputylink.organisation.StationService;
 import cn.deputylink.organisation.Station;
 import cn.deputylink.organisation.Township;
 import cn.deputylink.shared.PageView;
@@ -32,17 +34,23 @@ import cn.deputylink.shared.web.FormErrors;
 @RequestMapping("/org/stations")
 class StationPages {
 
-	private final Registry registry;
+	private final TownshipService townships;
+
+	private final VillageService villages;
+
+	private final StationService stations;
 
 	private final PageSupport pages;
 
-	StationPages(Registry registry, FormErrors errors) {
-		this.registry = registry;
+	StationPages(TownshipService townships, VillageService villages, StationService stations, FormErrors errors) {
+		this.townships = townships;
+		this.villages = villages;
+		this.stations = stations;
 		this.pages = new PageSupport(errors);
 	}
 
 	private List<Township> townshipChoices(CurrentUser me) {
-		return registry.townships(ListFilter.all(), me, 0, 500, 0);
+		return townships.list(ListFilter.all(), me, 0, 500, 0);
 	}
 
 	@GetMapping
@@ -50,8 +58,8 @@ class StationPages {
 			@RequestParam(required = false) @Nullable Long townshipId, Model model) {
 		CurrentUser me = CurrentUser.get();
 		ListFilter f = new ListFilter(q, townshipId, null, null);
-		model.addAttribute("page", new PageView<>(registry.stations(f, me, 0, PageView.SIZE, PageView.offset(page)), page,
-				PageView.SIZE, registry.countStations(f, me)));
+		model.addAttribute("page", new PageView<>(stations.list(f, me, 0, PageView.SIZE, PageView.offset(page)), page,
+				PageView.SIZE, stations.count(f, me)));
 		model.addAttribute("q", q);
 		model.addAttribute("townshipId", townshipId);
 		model.addAttribute("townships", townshipChoices(me));
@@ -64,7 +72,7 @@ class StationPages {
 		model.addAttribute("townships", choices);
 		model.addAttribute("facilities", Facility.values());
 		Long t = townshipId != null ? townshipId : choices.isEmpty() ? null : choices.get(0).id();
-		model.addAttribute("villages", t == null ? List.of() : registry.villagesOf(t, me));
+		model.addAttribute("villages", t == null ? List.of() : villages.ofTownship(t, me));
 	}
 
 	@GetMapping("/new")
@@ -79,7 +87,7 @@ class StationPages {
 	/** The village checkboxes of one township, swapped in when the township select changes. */
 	@GetMapping("/villages")
 	String villageChoices(@RequestParam long townshipId, Model model) {
-		model.addAttribute("villages", registry.villagesOf(townshipId, CurrentUser.get()));
+		model.addAttribute("villages", villages.ofTownship(townshipId, CurrentUser.get()));
 		model.addAttribute("form", new StationForm(townshipId, "", "", "", null, "", List.of(), null));
 		return "org/station-form :: villages";
 	}
@@ -88,12 +96,12 @@ class StationPages {
 	String create(@Valid @ModelAttribute("form") StationForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
 		return pages.save(StationForm.class, binding, model, redirect, "org/station-form", "/org/stations",
-				() -> prepare(model, form.townshipId()), () -> registry.createStation(form, CurrentUser.get()));
+				() -> prepare(model, form.townshipId()), () -> stations.create(form, CurrentUser.get()));
 	}
 
 	@GetMapping("/{id}/edit")
 	String editForm(@PathVariable long id, Model model) {
-		Station s = registry.station(id, CurrentUser.get());
+		Station s = stations.get(id, CurrentUser.get());
 		prepare(model, s.townshipId());
 		model.addAttribute("id", id);
 		model.addAttribute("form", new StationForm(s.townshipId(), s.name(), s.address(), s.openingRule(), s.facilities(),
@@ -106,11 +114,11 @@ class StationPages {
 			Model model, RedirectAttributes redirect) {
 		model.addAttribute("id", id);
 		return pages.save(StationForm.class, binding, model, redirect, "org/station-form", "/org/stations",
-				() -> prepare(model, form.townshipId()), () -> registry.updateStation(id, form, CurrentUser.get()));
+				() -> prepare(model, form.townshipId()), () -> stations.update(id, form, CurrentUser.get()));
 	}
 
 	@PostMapping("/{id}/active")
 	String setActive(@PathVariable long id, @RequestParam boolean active, RedirectAttributes redirect) {
-		return pages.act(redirect, "/org/stations", () -> registry.setStationActive(id, active, CurrentUser.get()));
+		return pages.act(redirect, "/org/stations", () -> stations.setActive(id, active, CurrentUser.get()));
 	}
 }

@@ -19,7 +19,9 @@ import cn.deputylink.account.Role;
 import cn.deputylink.organisation.Forms.TownshipForm;
 import cn.deputylink.organisation.Forms.VillageForm;
 import cn.deputylink.organisation.ListFilter;
-import cn.deputylink.organisation.Registry;
+import cn.deputylink.organisation.TownshipService;
+import cn.deputylink.organisation.VillageService;
+import cn.deputylink.organisation.StationService;
 import cn.deputylink.organisation.Township;
 import cn.deputylink.shared.PageView;
 import cn.deputylink.shared.web.FormErrors;
@@ -29,12 +31,18 @@ import cn.deputylink.shared.web.FormErrors;
 @RequestMapping("/org/townships")
 class TownshipPages {
 
-	private final Registry registry;
+	private final TownshipService townships;
+
+	private final VillageService villages;
+
+	private final StationService stations;
 
 	private final PageSupport pages;
 
-	TownshipPages(Registry registry, FormErrors errors) {
-		this.registry = registry;
+	TownshipPages(TownshipService townships, VillageService villages, StationService stations, FormErrors errors) {
+		this.townships = townships;
+		this.villages = villages;
+		this.stations = stations;
 		this.pages = new PageSupport(errors);
 	}
 
@@ -43,8 +51,8 @@ class TownshipPages {
 			Model model) {
 		CurrentUser me = CurrentUser.get();
 		ListFilter f = new ListFilter(q, null, null, null);
-		model.addAttribute("page", new PageView<>(registry.townships(f, me, 0, PageView.SIZE, PageView.offset(page)), page,
-				PageView.SIZE, registry.countTownships(f, me)));
+		model.addAttribute("page", new PageView<>(townships.list(f, me, 0, PageView.SIZE, PageView.offset(page)), page,
+				PageView.SIZE, townships.count(f, me)));
 		model.addAttribute("q", q);
 		return "org/townships";
 	}
@@ -61,21 +69,21 @@ class TownshipPages {
 	String create(@Valid @ModelAttribute("form") TownshipForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
 		return pages.save(TownshipForm.class, binding, model, redirect, "org/township-form", "/org/townships", () -> {
-		}, () -> registry.createTownship(form, CurrentUser.get()));
+		}, () -> townships.create(form, CurrentUser.get()));
 	}
 
 	@GetMapping("/{id}")
 	String detail(@PathVariable long id, Model model) {
 		CurrentUser me = CurrentUser.get();
-		model.addAttribute("township", registry.township(id, me));
-		model.addAttribute("villages", registry.villagesOf(id, me));
-		model.addAttribute("stations", registry.stations(new ListFilter(null, id, null, null), me, 0, 500, 0));
+		model.addAttribute("township", townships.get(id, me));
+		model.addAttribute("villages", villages.ofTownship(id, me));
+		model.addAttribute("stations", stations.list(new ListFilter(null, id, null, null), me, 0, 500, 0));
 		return "org/township";
 	}
 
 	@GetMapping("/{id}/edit")
 	String editForm(@PathVariable long id, Model model) {
-		Township t = registry.township(id, CurrentUser.get());
+		Township t = townships.get(id, CurrentUser.get());
 		model.addAttribute("form", new TownshipForm(t.code(), t.name(), t.version()));
 		model.addAttribute("id", id);
 		return "org/township-form";
@@ -86,12 +94,12 @@ class TownshipPages {
 			Model model, RedirectAttributes redirect) {
 		model.addAttribute("id", id);
 		return pages.save(TownshipForm.class, binding, model, redirect, "org/township-form", "/org/townships/" + id, () -> {
-		}, () -> registry.updateTownship(id, form, CurrentUser.get()));
+		}, () -> townships.update(id, form, CurrentUser.get()));
 	}
 
 	@PostMapping("/{id}/active")
 	String setActive(@PathVariable long id, @RequestParam boolean active, RedirectAttributes redirect) {
-		return pages.act(redirect, "/org/townships", () -> registry.setTownshipActive(id, active, CurrentUser.get()));
+		return pages.act(redirect, "/org/townships", () -> townships.setActive(id, active, CurrentUser.get()));
 	}
 
 	@PostMapping("/{id}/villages")
@@ -100,7 +108,7 @@ class TownshipPages {
 			if (name.isBlank() || name.length() > 100) {
 				throw new cn.deputylink.shared.ConflictException("village.nameInvalid");
 			}
-			registry.createVillage(new VillageForm(id, name, null), CurrentUser.get());
+			villages.create(new VillageForm(id, name, null), CurrentUser.get());
 		});
 	}
 
@@ -108,6 +116,6 @@ class TownshipPages {
 	String setVillageActive(@PathVariable long id, @PathVariable long villageId, @RequestParam boolean active,
 			RedirectAttributes redirect) {
 		return pages.act(redirect, "/org/townships/" + id,
-				() -> registry.setVillageActive(villageId, active, CurrentUser.get()));
+				() -> villages.setActive(villageId, active, CurrentUser.get()));
 	}
 }

@@ -1,4 +1,4 @@
-package cn.deputylink.organisation;
+package cn.deputylink.organisation.internal;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,9 +6,11 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.deputylink.organisation.Category;
+
 /** Opinion categories, keyed by code. */
 @Repository
-class Categories {
+public class Categories {
 
 	private final JdbcClient jdbc;
 
@@ -23,15 +25,15 @@ class Categories {
 		this.jdbc = jdbc;
 	}
 
-	List<Category> all() {
+	public List<Category> all() {
 		return jdbc.sql(SELECT + " order by sort_order, code").query(Category.class).list();
 	}
 
-	Optional<Category> find(String code) {
+	public Optional<Category> find(String code) {
 		return jdbc.sql(SELECT + " where code = :c").param("c", code).query(Category.class).optional();
 	}
 
-	void insert(Category c) {
+	public void insert(Category c) {
 		jdbc.sql("insert into category (code, name_zh, name_en, sort_order, due_working_days) "
 				+ "values (:code, :zh, :en, :sort, :due)")
 			.param("code", c.code())
@@ -42,7 +44,7 @@ class Categories {
 			.update();
 	}
 
-	boolean update(Category c) {
+	public boolean update(Category c) {
 		return jdbc.sql("update category set name_zh = :zh, name_en = :en, sort_order = :sort, due_working_days = :due, "
 				+ "version = version + 1 where code = :code and version = :version")
 			.param("zh", c.nameZh())
@@ -54,7 +56,7 @@ class Categories {
 			.update() == 1;
 	}
 
-	void setActive(String code, boolean active) {
+	public void setActive(String code, boolean active) {
 		jdbc.sql("update category set active = :a, version = version + 1 where code = :c")
 			.param("a", active)
 			.param("c", code)

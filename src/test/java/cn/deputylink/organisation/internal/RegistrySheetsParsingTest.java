@@ -1,16 +1,19 @@
-package cn.deputylink.organisation;
+package cn.deputylink.organisation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
 
 import jakarta.validation.Validation;
@@ -28,12 +31,19 @@ import org.springframework.security.access.AccessDeniedException;
 
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
+import cn.deputylink.organisation.Category;
+import cn.deputylink.organisation.Department;
+import cn.deputylink.organisation.Deputy;
+import cn.deputylink.organisation.DeputyLevel;
+import cn.deputylink.organisation.Facility;
 import cn.deputylink.organisation.Forms.CategoryForm;
 import cn.deputylink.organisation.Forms.DeputyForm;
 import cn.deputylink.organisation.Forms.StationForm;
-import cn.deputylink.organisation.RegistrySheets.Planned;
-import cn.deputylink.organisation.RegistrySheets.SheetCheck;
-import cn.deputylink.organisation.RegistrySheets.Vocabulary;
+import cn.deputylink.organisation.Station;
+import cn.deputylink.organisation.Tier;
+import cn.deputylink.organisation.Township;
+import cn.deputylink.organisation.Village;
+import cn.deputylink.organisation.internal.SheetCheck.Planned;
 import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.excel.ImportRejectedException;
 import cn.deputylink.shared.excel.RowError;
@@ -78,7 +88,7 @@ class RegistrySheetsParsingTest {
 	}
 
 	/** Two townships with villages, three stations (two called 中心工作室), two categories, one deputy. */
-	private static final class County implements RegistrySheets.Existing {
+	private static final class County implements SheetCheck.Existing {
 
 		@Override
 		public List<Township> townships() {
@@ -123,11 +133,26 @@ class RegistrySheetsParsingTest {
 		return new SheetRow(number, List.of(cells));
 	}
 
-	private static List<Planned> check(SheetKind kind, CurrentUser u, SheetRow... rows) {
-		return new SheetCheck(kind, new County(), u, VALIDATOR, WORDS).check(List.of(rows));
+	// the sheets' services are only needed to write and export, not to check rows
+	static final TownshipSheet TOWNSHIPS = new TownshipSheet(null);
+
+	static final VillageSheet VILLAGES = new VillageSheet(null);
+
+	static final StationSheet STATIONS = new StationSheet(null, null);
+
+	static final DeputySheet DEPUTIES = new DeputySheet(null, null, null);
+
+	static final DepartmentSheet DEPARTMENTS = new DepartmentSheet(null, null);
+
+	static final CategorySheet CATEGORIES = new CategorySheet(null);
+
+	static final List<SheetDefinition<?, ?>> ALL = List.of(TOWNSHIPS, VILLAGES, STATIONS, DEPUTIES, DEPARTMENTS, CATEGORIES);
+
+	static <F, K> List<Planned<F, K>> check(SheetDefinition<F, K> kind, CurrentUser u, SheetRow... rows) {
+		return new SheetCheck(new County(), u, VALIDATOR, WORDS).check(kind, List.of(rows));
 	}
 
-	private static List<RowError> rejected(SheetKind kind, CurrentUser u, SheetRow... rows) {
+	static List<RowError> rejected(SheetDefinition<?, ?> kind, CurrentUser u, SheetRow... rows) {
 		ImportRejectedException ex = catchThrowableOfType(ImportRejectedException.class, () -> check(kind, u, rows));
 		assertThat(ex).as("the file should be rejected").isNotNull();
 		return ex.errors();
@@ -141,11 +166,11 @@ class RegistrySheetsParsingTest {
 
 	@Test
 	void listCellsSplitOnEverySeparatorPeopleUse() {
-		assertThat(RegistrySheets.splitList("龙山村、石门村,大坪村，小河村；新村;老村\n河东村"))
+		assertThat(SheetValues.splitList("龙山村、石门村,大坪村，小河村；新村;老村\n河东村"))
 			.containsExactly("龙山村", "石门村", "大坪村", "小河村", "新村", "老村", "河东村");
-		assertThat(RegistrySheets.splitList(" 龙山村 、、 龙山村 ")).containsExactly("龙山村");
-		assertThat(RegistrySheets.splitList("")).isEmpty();
-		assertThat(RegistrySheets.splitList(null)).isEmpty();
+		assertThat(SheetValues.splitList(" 龙山村 、、 龙山村 ")).containsExactly("龙山村");
+		assertThat(SheetValues.splitList("")).isEmpty();
+		assertThat(SheetValues.splitList(null)).isEmpty();
 	}
 
 	@Test
@@ -169,30 +194,30 @@ class RegistrySheetsParsingTest {
 	@Test
 	void townshipsStationsAndCategoriesAreFoundByWhatPeopleType() {
 		County c = new County();
-		assertThat(RegistrySheets.matchTownship("太芝庙镇", c.townships())).map(Township::id).contains(1L);
-		assertThat(RegistrySheets.matchTownship("yx", c.townships())).map(Township::id).contains(2L);
-		assertThat(RegistrySheets.matchTownship("不存在镇", c.townships())).isEmpty();
-		assertThat(RegistrySheets.matchStations("龙山工作室", c.stations(), c.townships())).hasSize(1);
-		assertThat(RegistrySheets.matchStations("中心工作室", c.stations(), c.townships())).hasSize(2);
-		assertThat(RegistrySheets.matchStations("酿溪镇/中心工作室", c.stations(), c.townships()))
+		assertThat(SheetValues.matchTownship("太芝庙镇", c.townships())).map(Township::id).contains(1L);
+		assertThat(SheetValues.matchTownship("yx", c.townships())).map(Township::id).contains(2L);
+		assertThat(SheetValues.matchTownship("不存在镇", c.townships())).isEmpty();
+		assertThat(SheetValues.matchStations("龙山工作室", c.stations(), c.townships())).hasSize(1);
+		assertThat(SheetValues.matchStations("中心工作室", c.stations(), c.townships())).hasSize(2);
+		assertThat(SheetValues.matchStations("酿溪镇/中心工作室", c.stations(), c.townships()))
 			.extracting(Station::id)
 			.containsExactly(102L);
-		assertThat(RegistrySheets.matchStations("TZM／中心工作室", c.stations(), c.townships()))
+		assertThat(SheetValues.matchStations("TZM／中心工作室", c.stations(), c.townships()))
 			.extracting(Station::id)
 			.containsExactly(101L);
-		assertThat(RegistrySheets.matchCategory("land_demolition", c.categories())).isPresent();
-		assertThat(RegistrySheets.matchCategory("社会保障", c.categories())).isPresent();
-		assertThat(RegistrySheets.matchCategory("Social Security", c.categories())).isPresent();
-		assertThat(RegistrySheets.matchCategory("交通", c.categories())).isEmpty();
+		assertThat(SheetValues.matchCategory("land_demolition", c.categories())).isPresent();
+		assertThat(SheetValues.matchCategory("社会保障", c.categories())).isPresent();
+		assertThat(SheetValues.matchCategory("Social Security", c.categories())).isPresent();
+		assertThat(SheetValues.matchCategory("交通", c.categories())).isEmpty();
 	}
 
 	@Test
 	void headersComeInChineseByDefaultAndEitherLanguageIsAccepted() {
-		assertThat(RegistrySheets.headers(SheetKind.STATIONS, MESSAGES, ZH))
+		assertThat(RegistrySheets.headers(STATIONS, MESSAGES, ZH))
 			.containsExactly("乡镇", "名称", "地址", "开放安排", "覆盖村", "设施", "联络员");
-		assertThat(RegistrySheets.headers(SheetKind.CATEGORIES, MESSAGES, ZH))
+		assertThat(RegistrySheets.headers(CATEGORIES, MESSAGES, ZH))
 			.containsExactly("编码", "中文名", "英文名", "办理时限(工作日)");
-		List<Set<String>> accepted = RegistrySheets.acceptedHeaders(SheetKind.DEPUTIES, MESSAGES);
+		List<Set<String>> accepted = RegistrySheets.acceptedHeaders(DEPUTIES, MESSAGES);
 		assertThat(accepted).hasSize(5);
 		assertThat(accepted.get(0)).containsExactlyInAnyOrder("姓名", "Name");
 		assertThat(accepted.get(3)).containsExactlyInAnyOrder("所属工作室", "Stations");
@@ -200,10 +225,10 @@ class RegistrySheetsParsingTest {
 
 	@Test
 	void freeTextLosesPhoneAndIdNumbers() {
-		assertThat(RegistrySheets.maskFreeText("李四 13812345678，王五 0739-1234567"))
+		assertThat(SheetValues.maskFreeText("李四 13812345678，王五 0739-1234567"))
 			.isEqualTo("李四 138****5678，王五 0739-1234567");
-		assertThat(RegistrySheets.maskFreeText("身份证 43052219800101123X")).isEqualTo("身份证 4305**********123X");
-		assertThat(RegistrySheets.maskFreeText(null)).isNull();
+		assertThat(SheetValues.maskFreeText("身份证 43052219800101123X")).isEqualTo("身份证 4305**********123X");
+		assertThat(SheetValues.maskFreeText(null)).isNull();
 	}
 
 	// --- files
@@ -229,7 +254,7 @@ class RegistrySheetsParsingTest {
 		}
 	}
 
-	private static List<SheetRow> read(SheetKind kind, byte[] file) {
+	private static List<SheetRow> read(SheetDefinition<?, ?> kind, byte[] file) {
 		return Spreadsheets.read(new ByteArrayInputStream(file), RegistrySheets.acceptedHeaders(kind, MESSAGES));
 	}
 
@@ -241,64 +266,64 @@ class RegistrySheetsParsingTest {
 
 	@Test
 	void aFilledInTemplateReadsBackInEitherLanguage() throws IOException {
-		byte[] zh = xlsx(RegistrySheets.headers(SheetKind.VILLAGES, MESSAGES, ZH),
+		byte[] zh = xlsx(RegistrySheets.headers(VILLAGES, MESSAGES, ZH),
 				List.of(List.of("太芝庙镇", "新村"), List.of("", ""), List.of("YX", "河东村")));
-		List<SheetRow> rows = read(SheetKind.VILLAGES, zh);
+		List<SheetRow> rows = read(VILLAGES, zh);
 		assertThat(rows).extracting(SheetRow::number).containsExactly(2, 4);
 		assertThat(rows.get(1).get(1)).isEqualTo("河东村");
 
-		byte[] en = xlsx(RegistrySheets.headers(SheetKind.VILLAGES, MESSAGES, Locale.ENGLISH),
+		byte[] en = xlsx(RegistrySheets.headers(VILLAGES, MESSAGES, Locale.ENGLISH),
 				List.of(List.of("太芝庙镇", "新村")));
-		assertThat(read(SheetKind.VILLAGES, en)).hasSize(1);
+		assertThat(read(VILLAGES, en)).hasSize(1);
 	}
 
 	@Test
 	void theGeneratedTemplateIsAnEmptyTemplate() {
-		byte[] template = Spreadsheets.write("工作室", RegistrySheets.headers(SheetKind.STATIONS, MESSAGES, ZH), List.of());
-		assertThat(keyOf(() -> read(SheetKind.STATIONS, template))).isEqualTo("import.error.noRows");
+		byte[] template = Spreadsheets.write("工作室", RegistrySheets.headers(STATIONS, MESSAGES, ZH), List.of());
+		assertThat(keyOf(() -> read(STATIONS, template))).isEqualTo("import.error.noRows");
 	}
 
 	@Test
 	void anotherListsTemplateIsTheWrongTemplate() throws IOException {
-		byte[] villages = xlsx(RegistrySheets.headers(SheetKind.VILLAGES, MESSAGES, ZH), List.of(List.of("太芝庙镇", "新村")));
-		assertThat(keyOf(() -> read(SheetKind.STATIONS, villages))).isEqualTo("import.error.wrongTemplate");
+		byte[] villages = xlsx(RegistrySheets.headers(VILLAGES, MESSAGES, ZH), List.of(List.of("太芝庙镇", "新村")));
+		assertThat(keyOf(() -> read(STATIONS, villages))).isEqualTo("import.error.wrongTemplate");
 		byte[] noHeader = xlsx(List.of("太芝庙镇", "新村"), List.of(List.of("酿溪镇", "河东村")));
-		assertThat(keyOf(() -> read(SheetKind.VILLAGES, noHeader))).isEqualTo("import.error.wrongTemplate");
+		assertThat(keyOf(() -> read(VILLAGES, noHeader))).isEqualTo("import.error.wrongTemplate");
 	}
 
 	@Test
 	void garbageIsUnreadableNotACrash() {
 		byte[] garbage = new byte[4096];
-		new java.util.Random(42).nextBytes(garbage);
-		assertThat(keyOf(() -> read(SheetKind.TOWNSHIPS, garbage))).isEqualTo("import.error.unreadable");
-		assertThat(keyOf(() -> read(SheetKind.TOWNSHIPS, new byte[0]))).isEqualTo("import.error.unreadable");
+		new Random(42).nextBytes(garbage);
+		assertThat(keyOf(() -> read(TOWNSHIPS, garbage))).isEqualTo("import.error.unreadable");
+		assertThat(keyOf(() -> read(TOWNSHIPS, new byte[0]))).isEqualTo("import.error.unreadable");
 		// a zip that is no workbook, and a truncated workbook
-		assertThat(keyOf(() -> read(SheetKind.TOWNSHIPS, new byte[] { 'P', 'K', 3, 4, 0, 0 })))
+		assertThat(keyOf(() -> read(TOWNSHIPS, new byte[] { 'P', 'K', 3, 4, 0, 0 })))
 			.isEqualTo("import.error.unreadable");
 	}
 
 	@Test
 	void aTruncatedWorkbookIsUnreadable() throws IOException {
-		byte[] good = xlsx(RegistrySheets.headers(SheetKind.TOWNSHIPS, MESSAGES, ZH), List.of(List.of("A", "甲镇")));
-		byte[] cut = java.util.Arrays.copyOf(good, good.length / 2);
-		assertThat(keyOf(() -> read(SheetKind.TOWNSHIPS, cut))).isEqualTo("import.error.unreadable");
+		byte[] good = xlsx(RegistrySheets.headers(TOWNSHIPS, MESSAGES, ZH), List.of(List.of("A", "甲镇")));
+		byte[] cut = Arrays.copyOf(good, good.length / 2);
+		assertThat(keyOf(() -> read(TOWNSHIPS, cut))).isEqualTo("import.error.unreadable");
 	}
 
 	@Test
 	void csvTextIsUnreadable() {
 		byte[] csv = "编码,名称\nA,甲镇\n".getBytes(StandardCharsets.UTF_8);
-		assertThat(keyOf(() -> read(SheetKind.TOWNSHIPS, csv))).isEqualTo("import.error.unreadable");
+		assertThat(keyOf(() -> read(TOWNSHIPS, csv))).isEqualTo("import.error.unreadable");
 	}
 
 	@Test
 	void anOldXlsWorkbookGetsItsOwnMessage() throws IOException {
 		byte[] xls;
 		try (HSSFWorkbook wb = new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			fill(wb, RegistrySheets.headers(SheetKind.TOWNSHIPS, MESSAGES, ZH), List.of(List.of("A", "甲镇")));
+			fill(wb, RegistrySheets.headers(TOWNSHIPS, MESSAGES, ZH), List.of(List.of("A", "甲镇")));
 			wb.write(out);
 			xls = out.toByteArray();
 		}
-		assertThat(keyOf(() -> read(SheetKind.TOWNSHIPS, xls))).isEqualTo("import.error.notXlsx");
+		assertThat(keyOf(() -> read(TOWNSHIPS, xls))).isEqualTo("import.error.notXlsx");
 	}
 
 	@Test
@@ -317,22 +342,22 @@ class RegistrySheetsParsingTest {
 
 	@Test
 	void aCleanStationsFileBecomesForms() {
-		List<Planned> planned = check(SheetKind.STATIONS, COUNTY,
+		var planned = check(STATIONS, COUNTY,
 				row(2, "太芝庙镇", "新工作室", "镇政府一楼", "每月 5 日", "龙山村、石门村", "意见箱,电脑", "李四 13812345678"),
 				row(3, "YX", "河东工作室", "河东街 1 号", "", "大坪村", "", ""));
 		assertThat(planned).extracting(Planned::row).containsExactly(2, 3);
-		StationForm first = (StationForm) planned.get(0).form();
+		StationForm first = planned.get(0).form();
 		assertThat(first.townshipId()).isEqualTo(1L);
 		assertThat(first.villageIds()).containsExactly(11L, 12L);
 		assertThat(first.facilities()).containsExactlyInAnyOrder(Facility.OPINION_BOX, Facility.COMPUTER);
-		StationForm second = (StationForm) planned.get(1).form();
+		StationForm second = planned.get(1).form();
 		assertThat(second.townshipId()).isEqualTo(2L);
 		assertThat(second.openingRule()).isNull();
 	}
 
 	@Test
 	void everyBadRowIsReportedWithItsReasonAndNothingPasses() {
-		List<RowError> errors = rejected(SheetKind.STATIONS, COUNTY,
+		List<RowError> errors = rejected(STATIONS, COUNTY,
 				row(2, "太芝庙镇", "好工作室", "地址", "", "龙山村", "", ""),
 				row(3, "不存在镇", "甲", "地址", "", "", "", ""),
 				row(4, "太芝庙镇", "乙", "", "", "龙山村、月亮村", "意见箱、飞机", ""),
@@ -352,7 +377,7 @@ class RegistrySheetsParsingTest {
 
 	@Test
 	void aTownshipAdminCannotImportIntoAnotherTownship() {
-		List<RowError> errors = rejected(SheetKind.VILLAGES, TOWNSHIP_ADMIN, row(2, "太芝庙镇", "新村"),
+		List<RowError> errors = rejected(VILLAGES, TOWNSHIP_ADMIN, row(2, "太芝庙镇", "新村"),
 				row(3, "酿溪镇", "新村"));
 		assertThat(errors).extracting(RowError::row).containsExactly(3);
 		assertThat(text(errors.get(0), ZH)).isEqualTo("无权在该乡镇导入");
@@ -360,15 +385,15 @@ class RegistrySheetsParsingTest {
 
 	@Test
 	void deputiesNameTheirStationsAndLevelsInWords() {
-		List<Planned> planned = check(SheetKind.DEPUTIES, COUNTY,
+		var planned = check(DEPUTIES, COUNTY,
 				row(2, "张三", "县级、乡镇级", "139 1234 5678", "龙山工作室、酿溪镇/中心工作室", "第一选区"));
-		DeputyForm f = (DeputyForm) planned.get(0).form();
+		DeputyForm f = planned.get(0).form();
 		assertThat(f.levels()).containsExactlyInAnyOrder(DeputyLevel.COUNTY, DeputyLevel.TOWNSHIP);
 		assertThat(f.phone()).isEqualTo("13912345678");
 		assertThat(f.stationIds()).containsExactly(103L, 102L);
 		assertThat(f.idNumber()).isNull();
 
-		List<RowError> errors = rejected(SheetKind.DEPUTIES, COUNTY, row(2, "李四", "", "12345", "中心工作室", ""),
+		List<RowError> errors = rejected(DEPUTIES, COUNTY, row(2, "李四", "", "12345", "中心工作室", ""),
 				row(3, "王建国", "县级", "13812345678", "龙山工作室", ""));
 		assertThat(errors).extracting(RowError::messageKey)
 			.containsExactly("import.row.required", "import.row.phone", "import.row.ambiguousStation", "import.row.exists");
@@ -377,13 +402,13 @@ class RegistrySheetsParsingTest {
 
 	@Test
 	void aTownshipAdminsDeputyNeedsOneOfItsStations() {
-		List<RowError> errors = rejected(SheetKind.DEPUTIES, TOWNSHIP_ADMIN, row(2, "赵六", "乡镇级", "", "", ""));
+		List<RowError> errors = rejected(DEPUTIES, TOWNSHIP_ADMIN, row(2, "赵六", "乡镇级", "", "", ""));
 		assertThat(errors).extracting(RowError::messageKey).containsExactly("import.row.stationRequired");
 	}
 
 	@Test
 	void departmentsNeedATownshipBelowTheCountyTier() {
-		List<RowError> errors = rejected(SheetKind.DEPARTMENTS, TOWNSHIP_ADMIN,
+		List<RowError> errors = rejected(DEPARTMENTS, TOWNSHIP_ADMIN,
 				row(2, "太芝庙镇政府", "乡镇级", "太芝庙镇", "征地拆迁、Social security"),
 				row(3, "某村委会", "村级", "", ""), row(4, "县交通局", "县级", "", ""), row(5, "县民政局", "县级", "", ""),
 				row(6, "某单位", "省级", "太芝庙镇", "交通"));
@@ -395,12 +420,12 @@ class RegistrySheetsParsingTest {
 
 	@Test
 	void categoriesCheckCodeAndDeadline() {
-		List<Planned> planned = check(SheetKind.CATEGORIES, COUNTY, row(2, "transport", "交通出行", "Transport", "10"));
-		CategoryForm f = (CategoryForm) planned.get(0).form();
+		var planned = check(CATEGORIES, COUNTY, row(2, "transport", "交通出行", "Transport", "10"));
+		CategoryForm f = planned.get(0).form();
 		assertThat(f.code()).isEqualTo("TRANSPORT");
 		assertThat(f.dueWorkingDays()).isEqualTo(10);
 
-		List<RowError> errors = rejected(SheetKind.CATEGORIES, COUNTY, row(2, "land_demolition", "征地", "Land", "15"),
+		List<RowError> errors = rejected(CATEGORIES, COUNTY, row(2, "land_demolition", "征地", "Land", "15"),
 				row(3, "EDU", "教育", "Education", "十五"), row(4, "HEALTH", "卫生", "Health", "120"),
 				row(5, "1X", "其他", "Other", "5"), row(6, "EDU", "教育2", "Education 2", "5"));
 		assertThat(errors).extracting(RowError::messageKey)
@@ -411,7 +436,7 @@ class RegistrySheetsParsingTest {
 
 	@Test
 	void townshipsMayNotRepeatCodesOrNames() {
-		List<RowError> errors = rejected(SheetKind.TOWNSHIPS, COUNTY, row(2, "tzm", "新镇"), row(3, "NEW", "酿溪镇"),
+		List<RowError> errors = rejected(TOWNSHIPS, COUNTY, row(2, "tzm", "新镇"), row(3, "NEW", "酿溪镇"),
 				row(4, "A B", "甲镇"), row(5, "C", "甲镇"));
 		assertThat(errors).extracting(RowError::messageKey)
 			.containsExactly("import.row.exists", "import.row.exists", "import.row.format.townships",
@@ -425,16 +450,17 @@ class RegistrySheetsParsingTest {
 			.containsExactly("import.row.forbidden");
 		assertThat(RegistrySheets.rowFailure(9, new ConflictException("registry.duplicate")))
 			.extracting(RowError::row, RowError::messageKey)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(9, "import.row.conflict"));
+			.containsExactly(tuple(9, "import.row.conflict"));
 		assertThat(RegistrySheets.rowFailure(9, new IllegalStateException("bug"))).isNull();
 	}
 
 	@Test
 	void kindsAreNamedByTheirPath() {
-		assertThat(SheetKind.fromPath("stations")).contains(SheetKind.STATIONS);
-		assertThat(SheetKind.fromPath("STATIONS")).isEmpty();
-		assertThat(SheetKind.fromPath("users")).isEmpty();
-		for (SheetKind k : SheetKind.values()) {
+		RegistrySheets sheets = new RegistrySheets(ALL, null, null, null, null, null, null, VALIDATOR, MESSAGES);
+		assertThat(sheets.has("stations")).isTrue();
+		assertThat(sheets.has("STATIONS")).isFalse();
+		assertThat(sheets.has("users")).isFalse();
+		for (SheetDefinition<?, ?> k : ALL) {
 			assertThat(MESSAGES.getMessage(k.nameKey(), null, ZH)).isNotBlank();
 			assertThat(RegistrySheets.headers(k, MESSAGES, Locale.ENGLISH)).doesNotContainAnyElementsOf(k.columns());
 		}

@@ -1,12 +1,16 @@
-package cn.deputylink.organisation;
+package cn.deputylink.organisation.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.KeyHolder;
 
 /** A select with optional conditions, paged by keyset (API) or offset (pages). */
 final class Sql {
@@ -15,13 +19,13 @@ final class Sql {
 
 	private final List<String> where = new ArrayList<>();
 
-	private final Map<String, Object> params = new LinkedHashMap<>();
+	private final Map<String, @Nullable Object> params = new LinkedHashMap<>();
 
 	Sql(String select) {
 		this.select = select;
 	}
 
-	Sql where(boolean apply, String condition, String name, Object value) {
+	Sql where(boolean apply, String condition, String name, @Nullable Object value) {
 		if (apply) {
 			where.add(condition);
 			params.put(name, value);
@@ -42,6 +46,11 @@ final class Sql {
 			.param("offset", offset)
 			.query(mapper)
 			.list();
+	}
+
+	/** The id the database gave the row just inserted. */
+	static long key(KeyHolder keys) {
+		return Objects.requireNonNull(keys.getKey(), "no generated id").longValue();
 	}
 
 	int count(JdbcClient jdbc, String from) {

@@ -1,4 +1,4 @@
-package cn.deputylink.organisation;
+package cn.deputylink.organisation.internal;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,14 +8,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import cn.deputylink.organisation.Department;
+import cn.deputylink.organisation.ListFilter;
+import cn.deputylink.organisation.Tier;
+
 /** Handling departments and the categories each is competent for. */
 @Repository
-class Departments {
+public class Departments {
 
 	private record Row(long id, String name, String tier, @Nullable Long townshipId, boolean active, int version) {
 	}
 
-	record Fields(String name, Tier tier, @Nullable Long townshipId, List<String> categoryCodes) {
+	public record Fields(String name, Tier tier, @Nullable Long townshipId, List<String> categoryCodes) {
 	}
 
 	private final JdbcClient jdbc;
@@ -24,19 +28,19 @@ class Departments {
 		this.jdbc = jdbc;
 	}
 
-	long insert(Fields f) {
+	public long insert(Fields f) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into department (name, tier, township_id) values (:name, :tier, :t)")
 			.param("name", f.name())
 			.param("tier", f.tier().name())
 			.param("t", f.townshipId())
 			.update(keys, "id");
-		long id = keys.getKey().longValue();
+		long id = Sql.key(keys);
 		setCategories(id, f.categoryCodes());
 		return id;
 	}
 
-	boolean update(long id, int version, Fields f) {
+	public boolean update(long id, int version, Fields f) {
 		int n = jdbc.sql("update department set name = :name, tier = :tier, township_id = :t, version = version + 1 "
 				+ "where id = :id and version = :version")
 			.param("name", f.name())
@@ -61,7 +65,7 @@ class Departments {
 		}
 	}
 
-	Optional<Department> find(long id) {
+	public Optional<Department> find(long id) {
 		return jdbc.sql("select id, name, tier, township_id as townshipId, active, version from department where id = :id").param("id", id).query(Row.class).optional().map(this::full);
 	}
 
@@ -74,7 +78,7 @@ class Departments {
 			.where(f.active() != null, "active = :active", "active", f.active());
 	}
 
-	List<Department> list(ListFilter f, @Nullable Tier tier, long afterId, int limit, int offset) {
+	public List<Department> list(ListFilter f, @Nullable Tier tier, long afterId, int limit, int offset) {
 		return filtered(f, tier).page(jdbc, "id", afterId, limit, offset, (rs, i) -> new Row(rs.getLong("id"),
 				rs.getString("name"), rs.getString("tier"), (Long) rs.getObject("township_id", Long.class),
 				rs.getBoolean("active"), rs.getInt("version")))
@@ -83,7 +87,7 @@ class Departments {
 			.toList();
 	}
 
-	int count(ListFilter f, @Nullable Tier tier) {
+	public int count(ListFilter f, @Nullable Tier tier) {
 		return filtered(f, tier).count(jdbc, "department");
 	}
 

@@ -1,25 +1,31 @@
-package cn.deputylink.organisation;
+package cn.deputylink.organisation.internal;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import cn.deputylink.organisation.Deputy;
+import cn.deputylink.organisation.DeputyLevel;
+import cn.deputylink.organisation.ListFilter;
 import cn.deputylink.shared.PersonalDataCipher;
 
 /** Deputies, their levels and stations. The ID number is stored encrypted. */
 @Repository
-class Deputies {
+public class Deputies {
 
-	private record Row(long id, String name, String phone, String idNumberCipher, String constituency, boolean active,
+	private record Row(long id, String name, @Nullable String phone, @Nullable String idNumberCipher,
+			@Nullable String constituency, boolean active,
 			int version) {
 	}
 
-	record Fields(String name, Set<DeputyLevel> levels, String phone, String idNumber, String constituency,
+	public record Fields(String name, Set<DeputyLevel> levels, @Nullable String phone, @Nullable String idNumber,
+			@Nullable String constituency,
 			List<Long> stationIds) {
 	}
 
@@ -32,7 +38,7 @@ class Deputies {
 		this.cipher = cipher;
 	}
 
-	long insert(Fields f) {
+	public long insert(Fields f) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into deputy (name, phone, id_number_cipher, constituency) values (:name, :phone, :id, :c)")
 			.param("name", f.name())
@@ -40,13 +46,13 @@ class Deputies {
 			.param("id", cipher.encrypt(f.idNumber()))
 			.param("c", f.constituency())
 			.update(keys, "id");
-		long id = keys.getKey().longValue();
+		long id = Sql.key(keys);
 		setLinks(id, f);
 		return id;
 	}
 
 	/** Updates; a null ID number keeps the stored one (forms never show it in full). */
-	boolean update(long id, int version, Fields f) {
+	public boolean update(long id, int version, Fields f) {
 		int n = jdbc.sql("""
 				update deputy set name = :name, phone = :phone, constituency = :c,
 				  id_number_cipher = coalesce(:id, id_number_cipher), version = version + 1
@@ -75,7 +81,7 @@ class Deputies {
 		}
 	}
 
-	Optional<Deputy> find(long id) {
+	public Optional<Deputy> find(long id) {
 		return jdbc.sql("select id, name, phone, id_number_cipher as idNumberCipher, "
 				+ "constituency, active, version from deputy where id = :id").param("id", id).query(Row.class).optional().map(this::full);
 	}
@@ -93,7 +99,7 @@ class Deputies {
 			.where(f.active() != null, "active = :active", "active", f.active());
 	}
 
-	List<Deputy> list(ListFilter f, long afterId, int limit, int offset) {
+	public List<Deputy> list(ListFilter f, long afterId, int limit, int offset) {
 		return filtered(f).page(jdbc, "id", afterId, limit, offset,
 				(rs, i) -> new Row(rs.getLong("id"), rs.getString("name"), rs.getString("phone"),
 						rs.getString("id_number_cipher"), rs.getString("constituency"), rs.getBoolean("active"),
@@ -103,12 +109,12 @@ class Deputies {
 			.toList();
 	}
 
-	int count(ListFilter f) {
+	public int count(ListFilter f) {
 		return filtered(f).count(jdbc, "deputy");
 	}
 
 	/** Townships of the stations a deputy is attached to. */
-	List<Long> townshipsOf(long deputyId) {
+	public List<Long> townshipsOf(long deputyId) {
 		return jdbc.sql("select distinct s.township_id from deputy_station ds join station s on s.id = ds.station_id "
 				+ "where ds.deputy_id = :id")
 			.param("id", deputyId)

@@ -1,4 +1,4 @@
-package cn.deputylink.organisation;
+package cn.deputylink.organisation.internal;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -8,17 +8,22 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import cn.deputylink.organisation.Facility;
+import cn.deputylink.organisation.ListFilter;
+import cn.deputylink.organisation.Station;
+
 /** Stations, the villages each covers and the deputies attached to each. */
 @Repository
-class Stations {
+public class Stations {
 
 	/** A station's own columns, before its villages and deputies are attached. */
-	private record Row(long id, long townshipId, String name, String address, String openingRule, String facilities,
-			String liaisonOfficers, boolean active, int version) {
+	private record Row(long id, long townshipId, String name, String address, @Nullable String openingRule,
+			@Nullable String facilities, @Nullable String liaisonOfficers, boolean active, int version) {
 	}
 
 	private final JdbcClient jdbc;
@@ -27,11 +32,11 @@ class Stations {
 		this.jdbc = jdbc;
 	}
 
-	record Fields(long townshipId, String name, String address, String openingRule, Set<Facility> facilities,
-			String liaisonOfficers, List<Long> villageIds) {
+	public record Fields(long townshipId, String name, String address, @Nullable String openingRule,
+			Set<Facility> facilities, @Nullable String liaisonOfficers, List<Long> villageIds) {
 	}
 
-	long insert(Fields f) {
+	public long insert(Fields f) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into station (township_id, name, address, opening_rule, facilities, liaison_officers)
@@ -43,12 +48,12 @@ class Stations {
 			.param("facilities", encode(f.facilities()))
 			.param("liaison", f.liaisonOfficers())
 			.update(keys, "id");
-		long id = keys.getKey().longValue();
+		long id = Sql.key(keys);
 		setVillages(id, f.villageIds());
 		return id;
 	}
 
-	boolean update(long id, int version, Fields f) {
+	public boolean update(long id, int version, Fields f) {
 		int n = jdbc.sql("""
 				update station set township_id = :t, name = :name, address = :address, opening_rule = :rule,
 				  facilities = :facilities, liaison_officers = :liaison, version = version + 1
@@ -78,7 +83,7 @@ class Stations {
 		}
 	}
 
-	Optional<Station> find(long id) {
+	public Optional<Station> find(long id) {
 		return jdbc.sql("select id, township_id as townshipId, name, address, "
 				+ "opening_rule as openingRule, facilities, liaison_officers as liaisonOfficers, active, version "
 				+ "from station where id = :id").param("id", id).query(Row.class).optional().map(this::full);
@@ -91,7 +96,7 @@ class Stations {
 			.where(f.active() != null, "active = :active", "active", f.active());
 	}
 
-	List<Station> list(ListFilter f, long afterId, int limit, int offset) {
+	public List<Station> list(ListFilter f, long afterId, int limit, int offset) {
 		return filtered(f).page(jdbc, "id", afterId, limit, offset, (rs, i) -> new Row(rs.getLong("id"),
 				rs.getLong("township_id"), rs.getString("name"), rs.getString("address"), rs.getString("opening_rule"),
 				rs.getString("facilities"), rs.getString("liaison_officers"), rs.getBoolean("active"),
@@ -101,7 +106,7 @@ class Stations {
 			.toList();
 	}
 
-	int count(ListFilter f) {
+	public int count(ListFilter f) {
 		return filtered(f).count(jdbc, "station");
 	}
 
@@ -118,12 +123,12 @@ class Stations {
 				r.liaisonOfficers(), villages, deputies, r.active(), r.version());
 	}
 
-	Optional<Long> townshipOf(long stationId) {
+	public Optional<Long> townshipOf(long stationId) {
 		return jdbc.sql("select township_id from station where id = :id").param("id", stationId).query(Long.class).optional();
 	}
 
 	/** Township of each of the given stations (missing ids are absent). */
-	Map<Long, Long> townshipsOf(List<Long> stationIds) {
+	public Map<Long, Long> townshipsOf(List<Long> stationIds) {
 		if (stationIds.isEmpty()) {
 			return Map.of();
 		}
@@ -135,11 +140,11 @@ class Stations {
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
-	static String encode(Set<Facility> facilities) {
+	public static String encode(Set<Facility> facilities) {
 		return facilities.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
 	}
 
-	static Set<Facility> decode(String s) {
+	public static Set<Facility> decode(@Nullable String s) {
 		EnumSet<Facility> set = EnumSet.noneOf(Facility.class);
 		if (s != null && !s.isBlank()) {
 			Arrays.stream(s.split(",")).map(Facility::valueOf).forEach(set::add);

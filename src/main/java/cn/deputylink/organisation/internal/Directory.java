@@ -1,4 +1,4 @@
-package cn.deputylink.organisation;
+package cn.deputylink.organisation.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
