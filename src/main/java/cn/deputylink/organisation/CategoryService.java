@@ -13,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
 import cn.deputylink.organisation.Forms.CategoryForm;
-import cn.deputylink.organisation.internal.Categories;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.NotFoundException;
 

@@ -21,9 +21,6 @@ import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
 import cn.deputylink.audit.AuditLog;
 import cn.deputylink.organisation.Forms.DeputyForm;
-import cn.deputylink.organisation.internal.Deputies;
-import cn.deputylink.organisation.internal.Stations;
-import cn.deputylink.organisation.internal.Townships;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.NotFoundException;
 
@@ -131,6 +128,18 @@ public class DeputyService {
 			stale(deputies.update(id, version(f.version()), fields));
 			return deputies.find(id).orElseThrow().masked();
 		});
+	}
+
+	/**
+	 * Updates from an imported row of an export, which masks the phone and leaves out the ID number:
+	 * with {@code keepStoredPhone} the phone that came back masked stays as stored, and the ID number
+	 * always does.
+	 */
+	@Transactional
+	public Deputy updateKeepingPersonalData(long id, DeputyForm f, boolean keepStoredPhone, CurrentUser u) {
+		Deputy stored = unmasked(id, u);
+		return update(id, new DeputyForm(f.name(), f.levels(), keepStoredPhone ? stored.phone() : f.phone(),
+				stored.idNumber(), f.constituency(), f.stationIds(), f.version()), u);
 	}
 
 	@Transactional

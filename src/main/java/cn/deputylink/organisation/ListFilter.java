@@ -18,7 +18,7 @@ public record ListFilter(@Nullable String q, @Nullable Long townshipId, @Nullabl
 	}
 
 	/** The free text as a SQL {@code like} pattern; null without one. */
-	public @Nullable String like() {
+	@Nullable String like() {
 		return q == null || q.isBlank() ? null : "%" + q.strip().toLowerCase() + "%";
 	}
 }

@@ -11,11 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.deputylink.organisation.internal.Categories;
-import cn.deputylink.organisation.internal.Departments;
-import cn.deputylink.organisation.internal.Stations;
-import cn.deputylink.organisation.internal.Townships;
-
 /**
  * Read-only lookups for other modules (opinions, notifications): the registry's records by id and
  * their display names, without a user's data scope. Callers apply their own access rules; nothing

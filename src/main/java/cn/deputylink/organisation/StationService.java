@@ -16,8 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.organisation.Forms.StationForm;
-import cn.deputylink.organisation.internal.Stations;
-import cn.deputylink.organisation.internal.Townships;
 import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.NotFoundException;

@@ -14,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
 import cn.deputylink.organisation.Forms.TownshipForm;
-import cn.deputylink.organisation.internal.Townships;
 import cn.deputylink.shared.NotFoundException;
 
 /**

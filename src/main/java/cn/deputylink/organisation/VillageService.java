@@ -15,7 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.organisation.Forms.VillageForm;
-import cn.deputylink.organisation.internal.Townships;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.NotFoundException;
 

@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import cn.deputylink.account.CurrentUser;
@@ -22,7 +21,6 @@ import cn.deputylink.organisation.ListFilter;
 import cn.deputylink.organisation.Station;
 import cn.deputylink.organisation.StationService;
 import cn.deputylink.shared.Masking;
-import cn.deputylink.shared.NotFoundException;
 
 /**
  * Deputies: levels in words, stations by name ("乡镇/工作室" where two share one). The export masks the
@@ -38,13 +36,9 @@ final class DeputySheet implements SheetDefinition<DeputyForm, Long> {
 
 	private final StationService stations;
 
-	/** The stored record in clear, for what the export masked; the service checks the scope on update. */
-	private final Deputies stored;
-
-	DeputySheet(DeputyService deputies, StationService stations, Deputies stored) {
+	DeputySheet(DeputyService deputies, StationService stations) {
 		this.deputies = deputies;
 		this.stations = stations;
-		this.stored = stored;
 	}
 
 	@Override
@@ -128,11 +122,7 @@ final class DeputySheet implements SheetDefinition<DeputyForm, Long> {
 
 	@Override
 	public void update(Long id, SheetCheck.Planned<DeputyForm, Long> row, CurrentUser u) {
-		DeputyForm f = row.form();
-		Deputy d = stored.find(id).orElseThrow(() -> new NotFoundException("deputy", id));
-		@Nullable String phone = row.keepPhone() ? d.phone() : f.phone();
-		deputies.update(id, new DeputyForm(f.name(), f.levels(), phone, d.idNumber(), f.constituency(), f.stationIds(),
-				f.version()), u);
+		deputies.updateKeepingPersonalData(id, row.form(), row.keepPhone(), u);
 	}
 
 	@Override

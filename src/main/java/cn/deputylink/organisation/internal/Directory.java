@@ -21,11 +21,8 @@ class Directory implements OrganisationDirectory {
 
 	private final JdbcClient jdbc;
 
-	private final Stations stations;
-
-	Directory(JdbcClient jdbc, Stations stations) {
+	Directory(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.stations = stations;
 	}
 
 	private boolean exists(String table, long id) {
@@ -39,7 +36,10 @@ class Directory implements OrganisationDirectory {
 
 	@Override
 	public Optional<Long> townshipOfStation(long stationId) {
-		return stations.townshipOf(stationId);
+		return jdbc.sql("select township_id from station where id = :id")
+			.param("id", stationId)
+			.query(Long.class)
+			.optional();
 	}
 
 	@Override

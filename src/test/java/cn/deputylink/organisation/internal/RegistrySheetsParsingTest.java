@@ -140,7 +140,7 @@ class RegistrySheetsParsingTest {
 
 	static final StationSheet STATIONS = new StationSheet(null, null);
 
-	static final DeputySheet DEPUTIES = new DeputySheet(null, null, null);
+	static final DeputySheet DEPUTIES = new DeputySheet(null, null);
 
 	static final DepartmentSheet DEPARTMENTS = new DepartmentSheet(null, null);
 

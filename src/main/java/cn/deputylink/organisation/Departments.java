@@ -1,4 +1,4 @@
-package cn.deputylink.organisation.internal;
+package cn.deputylink.organisation;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,18 +8,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-import cn.deputylink.organisation.Department;
-import cn.deputylink.organisation.ListFilter;
-import cn.deputylink.organisation.Tier;
-
 /** Handling departments and the categories each is competent for. */
 @Repository
-public class Departments {
+class Departments {
 
 	private record Row(long id, String name, String tier, @Nullable Long townshipId, boolean active, int version) {
 	}
 
-	public record Fields(String name, Tier tier, @Nullable Long townshipId, List<String> categoryCodes) {
+	record Fields(String name, Tier tier, @Nullable Long townshipId, List<String> categoryCodes) {
 	}
 
 	private final JdbcClient jdbc;
@@ -28,7 +24,7 @@ public class Departments {
 		this.jdbc = jdbc;
 	}
 
-	public long insert(Fields f) {
+	long insert(Fields f) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into department (name, tier, township_id) values (:name, :tier, :t)")
 			.param("name", f.name())
@@ -40,7 +36,7 @@ public class Departments {
 		return id;
 	}
 
-	public boolean update(long id, int version, Fields f) {
+	boolean update(long id, int version, Fields f) {
 		int n = jdbc.sql("update department set name = :name, tier = :tier, township_id = :t, version = version + 1 "
 				+ "where id = :id and version = :version")
 			.param("name", f.name())
@@ -65,7 +61,7 @@ public class Departments {
 		}
 	}
 
-	public Optional<Department> find(long id) {
+	Optional<Department> find(long id) {
 		return jdbc.sql("select id, name, tier, township_id as townshipId, active, version from department where id = :id").param("id", id).query(Row.class).optional().map(this::full);
 	}
 
@@ -78,7 +74,7 @@ public class Departments {
 			.where(f.active() != null, "active = :active", "active", f.active());
 	}
 
-	public List<Department> list(ListFilter f, @Nullable Tier tier, long afterId, int limit, int offset) {
+	List<Department> list(ListFilter f, @Nullable Tier tier, long afterId, int limit, int offset) {
 		return filtered(f, tier).page(jdbc, "id", afterId, limit, offset, (rs, i) -> new Row(rs.getLong("id"),
 				rs.getString("name"), rs.getString("tier"), (Long) rs.getObject("township_id", Long.class),
 				rs.getBoolean("active"), rs.getInt("version")))
@@ -87,7 +83,7 @@ public class Departments {
 			.toList();
 	}
 
-	public int count(ListFilter f, @Nullable Tier tier) {
+	int count(ListFilter f, @Nullable Tier tier) {
 		return filtered(f, tier).count(jdbc, "department");
 	}
 

@@ -1,4 +1,4 @@
-package cn.deputylink.organisation.internal;
+package cn.deputylink.organisation;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -10,21 +10,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-import cn.deputylink.organisation.Deputy;
-import cn.deputylink.organisation.DeputyLevel;
-import cn.deputylink.organisation.ListFilter;
 import cn.deputylink.shared.PersonalDataCipher;
 
 /** Deputies, their levels and stations. The ID number is stored encrypted. */
 @Repository
-public class Deputies {
+class Deputies {
 
 	private record Row(long id, String name, @Nullable String phone, @Nullable String idNumberCipher,
 			@Nullable String constituency, boolean active,
 			int version) {
 	}
 
-	public record Fields(String name, Set<DeputyLevel> levels, @Nullable String phone, @Nullable String idNumber,
+	record Fields(String name, Set<DeputyLevel> levels, @Nullable String phone, @Nullable String idNumber,
 			@Nullable String constituency,
 			List<Long> stationIds) {
 	}
@@ -38,7 +35,7 @@ public class Deputies {
 		this.cipher = cipher;
 	}
 
-	public long insert(Fields f) {
+	long insert(Fields f) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into deputy (name, phone, id_number_cipher, constituency) values (:name, :phone, :id, :c)")
 			.param("name", f.name())
@@ -52,7 +49,7 @@ public class Deputies {
 	}
 
 	/** Updates; a null ID number keeps the stored one (forms never show it in full). */
-	public boolean update(long id, int version, Fields f) {
+	boolean update(long id, int version, Fields f) {
 		int n = jdbc.sql("""
 				update deputy set name = :name, phone = :phone, constituency = :c,
 				  id_number_cipher = coalesce(:id, id_number_cipher), version = version + 1
@@ -81,7 +78,7 @@ public class Deputies {
 		}
 	}
 
-	public Optional<Deputy> find(long id) {
+	Optional<Deputy> find(long id) {
 		return jdbc.sql("select id, name, phone, id_number_cipher as idNumberCipher, "
 				+ "constituency, active, version from deputy where id = :id").param("id", id).query(Row.class).optional().map(this::full);
 	}
@@ -99,7 +96,7 @@ public class Deputies {
 			.where(f.active() != null, "active = :active", "active", f.active());
 	}
 
-	public List<Deputy> list(ListFilter f, long afterId, int limit, int offset) {
+	List<Deputy> list(ListFilter f, long afterId, int limit, int offset) {
 		return filtered(f).page(jdbc, "id", afterId, limit, offset,
 				(rs, i) -> new Row(rs.getLong("id"), rs.getString("name"), rs.getString("phone"),
 						rs.getString("id_number_cipher"), rs.getString("constituency"), rs.getBoolean("active"),
@@ -109,12 +106,12 @@ public class Deputies {
 			.toList();
 	}
 
-	public int count(ListFilter f) {
+	int count(ListFilter f) {
 		return filtered(f).count(jdbc, "deputy");
 	}
 
 	/** Townships of the stations a deputy is attached to. */
-	public List<Long> townshipsOf(long deputyId) {
+	List<Long> townshipsOf(long deputyId) {
 		return jdbc.sql("select distinct s.township_id from deputy_station ds join station s on s.id = ds.station_id "
 				+ "where ds.deputy_id = :id")
 			.param("id", deputyId)

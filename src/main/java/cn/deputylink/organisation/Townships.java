@@ -1,4 +1,4 @@
-package cn.deputylink.organisation.internal;
+package cn.deputylink.organisation;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,13 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-import cn.deputylink.organisation.ListFilter;
-import cn.deputylink.organisation.Township;
-import cn.deputylink.organisation.Village;
-
 /** Townships and their villages. */
 @Repository
-public class Townships {
+class Townships {
 
 	private static final RowMapper<Township> TOWNSHIP = (rs, i) -> new Township(rs.getLong("id"),
 			rs.getString("code"), rs.getString("name"), rs.getBoolean("active"), rs.getInt("version"));
@@ -28,7 +24,7 @@ public class Townships {
 		this.jdbc = jdbc;
 	}
 
-	public long insert(String code, String name) {
+	long insert(String code, String name) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into township (code, name) values (:code, :name)")
 			.param("code", code)
@@ -37,7 +33,7 @@ public class Townships {
 		return Sql.key(keys);
 	}
 
-	public boolean update(long id, int version, String code, String name) {
+	boolean update(long id, int version, String code, String name) {
 		return jdbc.sql("update township set code = :code, name = :name, version = version + 1 "
 				+ "where id = :id and version = :version")
 			.param("code", code)
@@ -47,7 +43,7 @@ public class Townships {
 			.update() == 1;
 	}
 
-	public Optional<Township> find(long id) {
+	Optional<Township> find(long id) {
 		return jdbc.sql("select * from township where id = :id").param("id", id).query(TOWNSHIP).optional();
 	}
 
@@ -58,26 +54,26 @@ public class Townships {
 			.where(f.active() != null, "active = :active", "active", f.active());
 	}
 
-	public List<Township> list(ListFilter f, long afterId, int limit, int offset) {
+	List<Township> list(ListFilter f, long afterId, int limit, int offset) {
 		return filtered(f).page(jdbc, "id", afterId, limit, offset, TOWNSHIP);
 	}
 
-	public int count(ListFilter f) {
+	int count(ListFilter f) {
 		return filtered(f).count(jdbc, "township");
 	}
 
-	public void setActive(String table, long id, boolean active) {
+	void setActive(String table, long id, boolean active) {
 		jdbc.sql("update " + table + " set active = :a, version = version + 1 where id = :id")
 			.param("a", active)
 			.param("id", id)
 			.update();
 	}
 
-	public void delete(String table, long id) {
+	void delete(String table, long id) {
 		jdbc.sql("delete from " + table + " where id = :id").param("id", id).update();
 	}
 
-	public long insertVillage(long townshipId, String name) {
+	long insertVillage(long townshipId, String name) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into village (township_id, name) values (:t, :name)")
 			.param("t", townshipId)
@@ -86,7 +82,7 @@ public class Townships {
 		return Sql.key(keys);
 	}
 
-	public boolean updateVillage(long id, int version, String name) {
+	boolean updateVillage(long id, int version, String name) {
 		return jdbc.sql("update village set name = :name, version = version + 1 where id = :id and version = :version")
 			.param("name", name)
 			.param("id", id)
@@ -94,7 +90,7 @@ public class Townships {
 			.update() == 1;
 	}
 
-	public Optional<Village> findVillage(long id) {
+	Optional<Village> findVillage(long id) {
 		return jdbc.sql("select * from village where id = :id").param("id", id).query(VILLAGE).optional();
 	}
 
@@ -105,29 +101,29 @@ public class Townships {
 			.where(f.active() != null, "active = :active", "active", f.active());
 	}
 
-	public List<Village> listVillages(ListFilter f, long afterId, int limit, int offset) {
+	List<Village> listVillages(ListFilter f, long afterId, int limit, int offset) {
 		return villages(f).page(jdbc, "id", afterId, limit, offset, VILLAGE);
 	}
 
-	public int countVillages(ListFilter f) {
+	int countVillages(ListFilter f) {
 		return villages(f).count(jdbc, "village");
 	}
 
-	public List<Village> villagesOf(long townshipId) {
+	List<Village> villagesOf(long townshipId) {
 		return jdbc.sql("select * from village where township_id = :t order by id")
 			.param("t", townshipId)
 			.query(VILLAGE)
 			.list();
 	}
 
-	public List<Village> villagesByIds(List<Long> ids) {
+	List<Village> villagesByIds(List<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
 		return jdbc.sql("select * from village where id in (:ids)").param("ids", ids).query(VILLAGE).list();
 	}
 
-	public List<Township> all() {
+	List<Township> all() {
 		return jdbc.sql("select * from township order by id").query(TOWNSHIP).list();
 	}
 }

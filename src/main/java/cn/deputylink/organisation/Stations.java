@@ -1,4 +1,4 @@
-package cn.deputylink.organisation.internal;
+package cn.deputylink.organisation;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -13,13 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-import cn.deputylink.organisation.Facility;
-import cn.deputylink.organisation.ListFilter;
-import cn.deputylink.organisation.Station;
-
 /** Stations, the villages each covers and the deputies attached to each. */
 @Repository
-public class Stations {
+class Stations {
 
 	/** A station's own columns, before its villages and deputies are attached. */
 	private record Row(long id, long townshipId, String name, String address, @Nullable String openingRule,
@@ -32,11 +28,11 @@ public class Stations {
 		this.jdbc = jdbc;
 	}
 
-	public record Fields(long townshipId, String name, String address, @Nullable String openingRule,
+	record Fields(long townshipId, String name, String address, @Nullable String openingRule,
 			Set<Facility> facilities, @Nullable String liaisonOfficers, List<Long> villageIds) {
 	}
 
-	public long insert(Fields f) {
+	long insert(Fields f) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into station (township_id, name, address, opening_rule, facilities, liaison_officers)
@@ -53,7 +49,7 @@ public class Stations {
 		return id;
 	}
 
-	public boolean update(long id, int version, Fields f) {
+	boolean update(long id, int version, Fields f) {
 		int n = jdbc.sql("""
 				update station set township_id = :t, name = :name, address = :address, opening_rule = :rule,
 				  facilities = :facilities, liaison_officers = :liaison, version = version + 1
@@ -83,7 +79,7 @@ public class Stations {
 		}
 	}
 
-	public Optional<Station> find(long id) {
+	Optional<Station> find(long id) {
 		return jdbc.sql("select id, township_id as townshipId, name, address, "
 				+ "opening_rule as openingRule, facilities, liaison_officers as liaisonOfficers, active, version "
 				+ "from station where id = :id").param("id", id).query(Row.class).optional().map(this::full);
@@ -96,7 +92,7 @@ public class Stations {
 			.where(f.active() != null, "active = :active", "active", f.active());
 	}
 
-	public List<Station> list(ListFilter f, long afterId, int limit, int offset) {
+	List<Station> list(ListFilter f, long afterId, int limit, int offset) {
 		return filtered(f).page(jdbc, "id", afterId, limit, offset, (rs, i) -> new Row(rs.getLong("id"),
 				rs.getLong("township_id"), rs.getString("name"), rs.getString("address"), rs.getString("opening_rule"),
 				rs.getString("facilities"), rs.getString("liaison_officers"), rs.getBoolean("active"),
@@ -106,7 +102,7 @@ public class Stations {
 			.toList();
 	}
 
-	public int count(ListFilter f) {
+	int count(ListFilter f) {
 		return filtered(f).count(jdbc, "station");
 	}
 
@@ -123,12 +119,8 @@ public class Stations {
 				r.liaisonOfficers(), villages, deputies, r.active(), r.version());
 	}
 
-	public Optional<Long> townshipOf(long stationId) {
-		return jdbc.sql("select township_id from station where id = :id").param("id", stationId).query(Long.class).optional();
-	}
-
 	/** Township of each of the given stations (missing ids are absent). */
-	public Map<Long, Long> townshipsOf(List<Long> stationIds) {
+	Map<Long, Long> townshipsOf(List<Long> stationIds) {
 		if (stationIds.isEmpty()) {
 			return Map.of();
 		}
@@ -140,11 +132,11 @@ public class Stations {
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
-	public static String encode(Set<Facility> facilities) {
+	static String encode(Set<Facility> facilities) {
 		return facilities.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
 	}
 
-	public static Set<Facility> decode(@Nullable String s) {
+	static Set<Facility> decode(@Nullable String s) {
 		EnumSet<Facility> set = EnumSet.noneOf(Facility.class);
 		if (s != null && !s.isBlank()) {
 			Arrays.stream(s.split(",")).map(Facility::valueOf).forEach(set::add);

@@ -1,4 +1,4 @@
-package cn.deputylink.organisation.internal;
+package cn.deputylink.organisation;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,11 +6,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import cn.deputylink.organisation.Category;
-
 /** Opinion categories, keyed by code. */
 @Repository
-public class Categories {
+class Categories {
 
 	private final JdbcClient jdbc;
 
@@ -25,15 +23,15 @@ public class Categories {
 		this.jdbc = jdbc;
 	}
 
-	public List<Category> all() {
+	List<Category> all() {
 		return jdbc.sql(SELECT + " order by sort_order, code").query(Category.class).list();
 	}
 
-	public Optional<Category> find(String code) {
+	Optional<Category> find(String code) {
 		return jdbc.sql(SELECT + " where code = :c").param("c", code).query(Category.class).optional();
 	}
 
-	public void insert(Category c) {
+	void insert(Category c) {
 		jdbc.sql("insert into category (code, name_zh, name_en, sort_order, due_working_days) "
 				+ "values (:code, :zh, :en, :sort, :due)")
 			.param("code", c.code())
@@ -44,7 +42,7 @@ public class Categories {
 			.update();
 	}
 
-	public boolean update(Category c) {
+	boolean update(Category c) {
 		return jdbc.sql("update category set name_zh = :zh, name_en = :en, sort_order = :sort, due_working_days = :due, "
 				+ "version = version + 1 where code = :code and version = :version")
 			.param("zh", c.nameZh())
@@ -56,7 +54,7 @@ public class Categories {
 			.update() == 1;
 	}
 
-	public void setActive(String code, boolean active) {
+	void setActive(String code, boolean active) {
 		jdbc.sql("update category set active = :a, version = version + 1 where code = :c")
 			.param("a", active)
 			.param("c", code)
