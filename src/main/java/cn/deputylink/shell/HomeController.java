@@ -35,7 +35,8 @@ class HomeController {
 
 	private final OpinionHandling opinions;
 
-	HomeController(TownshipService townships, VillageService villages, StationService stations, DeputyService deputies, DepartmentService departments, OpinionHandling opinions) {
+	HomeController(TownshipService townships, VillageService villages, StationService stations,
+			DeputyService deputies, DepartmentService departments, OpinionHandling opinions) {
 		this.townships = townships;
 		this.villages = villages;
 		this.stations = stations;

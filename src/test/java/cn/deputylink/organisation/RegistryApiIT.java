@@ -2,8 +2,10 @@ package cn.deputylink.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
@@ -140,7 +142,7 @@ class RegistryApiIT {
 	void cursorPagingVisitsEveryStationOnce() {
 		Api county = Api.as(port, "county");
 		int total = county.get("/api/v1/stations?limit=500").json().get("items").size();
-		java.util.Set<Long> seen = new java.util.HashSet<>();
+		Set<Long> seen = new HashSet<>();
 		String cursor = null;
 		int pages = 0;
 		do {

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -127,7 +128,7 @@ class SheetRoundTripIT {
 		String tag = tag();
 		// a station whose liaison officer has a mobile number, which the export masks
 		JsonNode township = county.get("/api/v1/townships?q=T03").json().get("items").get(0);
-		long id = county.post("/api/v1/stations", Api.json(java.util.Map.of("townshipId", township.get("id").asLong(),
+		long id = county.post("/api/v1/stations", Api.json(Map.of("townshipId", township.get("id").asLong(),
 				"name", "往返工作室" + tag, "address", "原地址" + tag, "liaisonOfficers", "李四 13812345678"))).id();
 
 		byte[] file = export(county, "stations");
@@ -167,7 +168,7 @@ class SheetRoundTripIT {
 		Api county = Api.as(port, "county");
 		String tag = tag();
 		long station = county.get("/api/v1/stations?limit=1").json().get("items").get(0).get("id").asLong();
-		long id = county.post("/api/v1/deputies", Api.json(java.util.Map.of("name", "往返代表" + tag, "levels",
+		long id = county.post("/api/v1/deputies", Api.json(Map.of("name", "往返代表" + tag, "levels",
 				List.of("COUNTY"), "phone", "139" + tag.substring(0, 4) + "5678", "idNumber", "43052219800101123X",
 				"stationIds", List.of(station)))).id();
 		byte[] file = export(county, "deputies");

@@ -42,7 +42,8 @@ class DepartmentPages {
 
 	private final PageSupport pages;
 
-	DepartmentPages(TownshipService townships, DepartmentService departments, CategoryService categories, FormErrors errors) {
+	DepartmentPages(TownshipService townships, DepartmentService departments, CategoryService categories,
+			FormErrors errors) {
 		this.townships = townships;
 		this.departments = departments;
 		this.categories = categories;

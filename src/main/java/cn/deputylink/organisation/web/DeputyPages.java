@@ -1,6 +1,7 @@
 package cn.deputylink.organisation.web;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
@@ -78,7 +79,7 @@ class DeputyPages {
 	String newForm(Model model) {
 		CurrentUser.get().requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
 		prepare(model);
-		model.addAttribute("form", new DeputyForm("", java.util.Set.of(), "", "", "", List.of(), null));
+		model.addAttribute("form", new DeputyForm("", Set.of(), "", "", "", List.of(), null));
 		return "org/deputy-form";
 	}
 

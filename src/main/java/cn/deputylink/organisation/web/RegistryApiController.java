@@ -1,7 +1,10 @@
 package cn.deputylink.organisation.web;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.validation.Valid;
 
@@ -58,7 +61,8 @@ class RegistryApiController {
 
 	private final CategoryService categories;
 
-	RegistryApiController(TownshipService townships, VillageService villages, StationService stations, DeputyService deputies, DepartmentService departments, CategoryService categories) {
+	RegistryApiController(TownshipService townships, VillageService villages, StationService stations,
+			DeputyService deputies, DepartmentService departments, CategoryService categories) {
 		this.townships = townships;
 		this.villages = villages;
 		this.stations = stations;
@@ -83,7 +87,7 @@ class RegistryApiController {
 	}
 
 	private static <T> CursorPage<T> page(@Nullable Integer limit, @Nullable String cursor, Fetch<T> fetch,
-			java.util.function.Function<T, Long> id) {
+			Function<T, Long> id) {
 		int n = CursorPage.limit(limit);
 		return CursorPage.of(fetch.rows(CursorPage.after(cursor), n + 1), n, id);
 	}
@@ -248,7 +252,7 @@ class RegistryApiController {
 	/** The phone in full: only for the admins who call deputies; audited. */
 	@GetMapping("/deputies/{id}/phone")
 	Map<String, @Nullable String> deputyPhone(@PathVariable long id) {
-		return java.util.Collections.singletonMap("phone", deputies.phone(id, me()).orElse(null));
+		return Collections.singletonMap("phone", deputies.phone(id, me()).orElse(null));
 	}
 
 	@PutMapping("/deputies/{id}")
@@ -314,33 +318,33 @@ class RegistryApiController {
 	record CategoryView(String code, String name, String nameZh, String nameEn, int sortOrder, int dueWorkingDays,
 			boolean active, int version) {
 
-		static CategoryView of(Category c, java.util.Locale locale) {
+		static CategoryView of(Category c, Locale locale) {
 			return new CategoryView(c.code(), c.name(locale), c.nameZh(), c.nameEn(), c.sortOrder(), c.dueWorkingDays(),
 					c.active(), c.version());
 		}
 	}
 
 	@GetMapping("/categories")
-	List<CategoryView> categories(java.util.Locale locale) {
+	List<CategoryView> categories(Locale locale) {
 		me();
 		return categories.all().stream().map(c -> CategoryView.of(c, locale)).toList();
 	}
 
 	@GetMapping("/categories/{code}")
-	CategoryView category(@PathVariable String code, java.util.Locale locale) {
+	CategoryView category(@PathVariable String code, Locale locale) {
 		me();
 		return CategoryView.of(categories.get(code), locale);
 	}
 
 	@PostMapping("/categories")
 	@ResponseStatus(HttpStatus.CREATED)
-	CategoryView createCategory(@Valid @RequestBody CategoryForm form, java.util.Locale locale) {
+	CategoryView createCategory(@Valid @RequestBody CategoryForm form, Locale locale) {
 		return CategoryView.of(categories.create(form, me()), locale);
 	}
 
 	@PutMapping("/categories/{code}")
 	CategoryView updateCategory(@PathVariable String code, @Valid @RequestBody CategoryForm form,
-			java.util.Locale locale) {
+			Locale locale) {
 		return CategoryView.of(categories.update(code, form, me()), locale);
 	}
 

@@ -1,5 +1,6 @@
 package cn.deputylink.organisation.web;
 
+import java.util.EnumSet;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -79,7 +80,7 @@ class StationPages {
 	String newForm(@RequestParam(required = false) @Nullable Long townshipId, Model model) {
 		CurrentUser.get().requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
 		prepare(model, townshipId);
-		model.addAttribute("form", new StationForm(townshipId, "", "", "", java.util.EnumSet.allOf(Facility.class), "",
+		model.addAttribute("form", new StationForm(townshipId, "", "", "", EnumSet.allOf(Facility.class), "",
 				List.of(), null));
 		return "org/station-form";
 	}

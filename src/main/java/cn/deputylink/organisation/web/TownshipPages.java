@@ -23,6 +23,7 @@ import cn.deputylink.organisation.TownshipService;
 import cn.deputylink.organisation.VillageService;
 import cn.deputylink.organisation.StationService;
 import cn.deputylink.organisation.Township;
+import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.PageView;
 import cn.deputylink.shared.web.FormErrors;
 
@@ -106,7 +107,7 @@ class TownshipPages {
 	String addVillage(@PathVariable long id, @RequestParam String name, RedirectAttributes redirect) {
 		return pages.act(redirect, "/org/townships/" + id, () -> {
 			if (name.isBlank() || name.length() > 100) {
-				throw new cn.deputylink.shared.ConflictException("village.nameInvalid");
+				throw new ConflictException("village.nameInvalid");
 			}
 			villages.create(new VillageForm(id, name, null), CurrentUser.get());
 		});

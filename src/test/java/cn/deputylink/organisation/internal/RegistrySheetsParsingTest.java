@@ -62,18 +62,18 @@ class RegistrySheetsParsingTest {
 
 	private static final ResourceBundleMessageSource MESSAGES = messages();
 
-	private static final Validator VALIDATOR = Validation.byDefaultProvider()
+	static final Validator VALIDATOR = Validation.byDefaultProvider()
 		.configure()
 		.messageInterpolator(new ParameterMessageInterpolator())
 		.buildValidatorFactory()
 		.getValidator();
 
-	private static final Vocabulary WORDS = Vocabulary.of(MESSAGES);
+	static final Vocabulary WORDS = Vocabulary.of(MESSAGES);
 
-	private static final CurrentUser COUNTY = user(Role.COUNTY_ADMIN, null);
+	static final CurrentUser COUNTY = user(Role.COUNTY_ADMIN, null);
 
 	/** Township admin of 太芝庙镇 (id 1). */
-	private static final CurrentUser TOWNSHIP_ADMIN = user(Role.TOWNSHIP_ADMIN, 1L);
+	static final CurrentUser TOWNSHIP_ADMIN = user(Role.TOWNSHIP_ADMIN, 1L);
 
 	private static ResourceBundleMessageSource messages() {
 		ResourceBundleMessageSource m = new ResourceBundleMessageSource();
@@ -88,7 +88,7 @@ class RegistrySheetsParsingTest {
 	}
 
 	/** Two townships with villages, three stations (two called 中心工作室), two categories, one deputy. */
-	private static final class County implements SheetCheck.Existing {
+	static class County implements SheetCheck.Existing {
 
 		@Override
 		public List<Township> townships() {
@@ -107,7 +107,7 @@ class RegistrySheetsParsingTest {
 			return List.of(station(101, 1, "中心工作室"), station(102, 2, "中心工作室"), station(103, 1, "龙山工作室"));
 		}
 
-		private static Station station(long id, long township, String name) {
+		static Station station(long id, long township, String name) {
 			return new Station(id, township, name, "地址", null, Set.of(), null, List.of(), List.of(), true, 0);
 		}
 
@@ -129,7 +129,7 @@ class RegistrySheetsParsingTest {
 		}
 	}
 
-	private static SheetRow row(int number, String... cells) {
+	static SheetRow row(int number, String... cells) {
 		return new SheetRow(number, List.of(cells));
 	}
 
@@ -158,7 +158,7 @@ class RegistrySheetsParsingTest {
 		return ex.errors();
 	}
 
-	private static String text(RowError e, Locale locale) {
+	static String text(RowError e, Locale locale) {
 		return MESSAGES.getMessage(e.messageKey(), e.args(), locale);
 	}
 
