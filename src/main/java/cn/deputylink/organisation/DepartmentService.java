@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
 import cn.deputylink.organisation.Forms.DepartmentForm;
-import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.InvalidInputException.FieldError;
+import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.NotFoundException;
 
 /**

@@ -12,12 +12,12 @@ import cn.deputylink.account.CurrentUser;
 import cn.deputylink.opinion.OpinionFilter;
 import cn.deputylink.opinion.OpinionHandling;
 import cn.deputylink.opinion.OpinionStatus;
+import cn.deputylink.organisation.DepartmentService;
+import cn.deputylink.organisation.DeputyService;
 import cn.deputylink.organisation.ListFilter;
+import cn.deputylink.organisation.StationService;
 import cn.deputylink.organisation.TownshipService;
 import cn.deputylink.organisation.VillageService;
-import cn.deputylink.organisation.StationService;
-import cn.deputylink.organisation.DeputyService;
-import cn.deputylink.organisation.DepartmentService;
 
 /** The public front page and, once signed in, the dashboard of the user's role. */
 @Controller

@@ -16,8 +16,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
 import cn.deputylink.organisation.Category;
-import cn.deputylink.organisation.Forms.CategoryForm;
 import cn.deputylink.organisation.CategoryService;
+import cn.deputylink.organisation.Forms.CategoryForm;
 import cn.deputylink.shared.web.FormErrors;
 
 /** Opinion categories: everyone reads them, the county keeps them. */

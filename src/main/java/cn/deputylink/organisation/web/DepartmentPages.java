@@ -19,13 +19,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
+import cn.deputylink.organisation.CategoryService;
 import cn.deputylink.organisation.Department;
+import cn.deputylink.organisation.DepartmentService;
 import cn.deputylink.organisation.Forms.DepartmentForm;
 import cn.deputylink.organisation.ListFilter;
-import cn.deputylink.organisation.TownshipService;
-import cn.deputylink.organisation.DepartmentService;
-import cn.deputylink.organisation.CategoryService;
 import cn.deputylink.organisation.Tier;
+import cn.deputylink.organisation.TownshipService;
 import cn.deputylink.shared.PageView;
 import cn.deputylink.shared.web.FormErrors;
 

@@ -24,11 +24,11 @@ import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
 import cn.deputylink.organisation.Deputy;
 import cn.deputylink.organisation.DeputyLevel;
+import cn.deputylink.organisation.DeputyService;
 import cn.deputylink.organisation.Forms.DeputyForm;
 import cn.deputylink.organisation.ListFilter;
-import cn.deputylink.organisation.StationService;
-import cn.deputylink.organisation.DeputyService;
 import cn.deputylink.organisation.Station;
+import cn.deputylink.organisation.StationService;
 import cn.deputylink.shared.PageView;
 import cn.deputylink.shared.web.FormErrors;
 

@@ -23,8 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.organisation.Category;
+import cn.deputylink.organisation.CategoryService;
 import cn.deputylink.organisation.Department;
+import cn.deputylink.organisation.DepartmentService;
 import cn.deputylink.organisation.Deputy;
+import cn.deputylink.organisation.DeputyService;
 import cn.deputylink.organisation.Forms.CategoryForm;
 import cn.deputylink.organisation.Forms.DepartmentForm;
 import cn.deputylink.organisation.Forms.DeputyForm;
@@ -32,16 +35,13 @@ import cn.deputylink.organisation.Forms.StationForm;
 import cn.deputylink.organisation.Forms.TownshipForm;
 import cn.deputylink.organisation.Forms.VillageForm;
 import cn.deputylink.organisation.ListFilter;
-import cn.deputylink.organisation.TownshipService;
-import cn.deputylink.organisation.VillageService;
-import cn.deputylink.organisation.StationService;
-import cn.deputylink.organisation.DeputyService;
-import cn.deputylink.organisation.DepartmentService;
-import cn.deputylink.organisation.CategoryService;
 import cn.deputylink.organisation.Station;
+import cn.deputylink.organisation.StationService;
 import cn.deputylink.organisation.Tier;
 import cn.deputylink.organisation.Township;
+import cn.deputylink.organisation.TownshipService;
 import cn.deputylink.organisation.Village;
+import cn.deputylink.organisation.VillageService;
 import cn.deputylink.shared.CursorPage;
 
 /** The registry's JSON API ({@code docs/api.md}, "Organisation"). */

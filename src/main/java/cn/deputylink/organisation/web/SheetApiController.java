@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.deputylink.account.CurrentUser;
-import cn.deputylink.organisation.internal.RegistrySheets;
 import cn.deputylink.organisation.internal.RegistrySheets.ImportResult;
+import cn.deputylink.organisation.internal.RegistrySheets;
 import cn.deputylink.shared.NotFoundException;
 import cn.deputylink.shared.excel.SpreadsheetException;
 import cn.deputylink.shared.excel.Spreadsheets;

@@ -24,8 +24,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.deputylink.account.CurrentUser;
-import cn.deputylink.organisation.internal.RegistrySheets;
 import cn.deputylink.organisation.internal.RegistrySheets.ImportResult;
+import cn.deputylink.organisation.internal.RegistrySheets;
 import cn.deputylink.shared.excel.ImportRejectedException;
 import cn.deputylink.shared.excel.SpreadsheetException;
 import cn.deputylink.shared.web.RejectedRows;

@@ -22,11 +22,11 @@ import cn.deputylink.account.Role;
 import cn.deputylink.organisation.Facility;
 import cn.deputylink.organisation.Forms.StationForm;
 import cn.deputylink.organisation.ListFilter;
+import cn.deputylink.organisation.Station;
+import cn.deputylink.organisation.StationService;
+import cn.deputylink.organisation.Township;
 import cn.deputylink.organisation.TownshipService;
 import cn.deputylink.organisation.VillageService;
-import cn.deputylink.organisation.StationService;
-import cn.deputylink.organisation.Station;
-import cn.deputylink.organisation.Township;
 import cn.deputylink.shared.PageView;
 import cn.deputylink.shared.web.FormErrors;
 
