@@ -1,7 +1,8 @@
 package cn.deputylink.account;
 
 import java.time.Clock;
-import java.time.Duration;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +28,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 
-import cn.deputylink.shared.JobLock;
 import cn.deputylink.shared.web.Problems;
 import cn.deputylink.shared.web.SecurityHeaders;
 
@@ -160,7 +160,7 @@ class SecurityConfiguration {
 			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", SecurityHeaders.PERMISSIONS_POLICY)));
 	}
 
-	/** Expired tokens and forgotten failures are useless; they are deleted hourly by whichever node holds the lease. */
+	/** Expired tokens and forgotten failures are useless; they are deleted hourly by whichever node holds each lease. */
 	@Configuration(proxyBeanMethods = false)
 	static class TokenHousekeeping {
 
@@ -168,18 +168,21 @@ class SecurityConfiguration {
 
 		private final LoginThrottle throttle;
 
-		private final JobLock lock;
-
-		TokenHousekeeping(ApiTokens tokens, LoginThrottle throttle, JobLock lock) {
+		TokenHousekeeping(ApiTokens tokens, LoginThrottle throttle) {
 			this.tokens = tokens;
 			this.throttle = throttle;
-			this.lock = lock;
 		}
 
 		@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
-		void purge() {
-			lock.runExclusively("purge-api-tokens", Duration.ofMinutes(10), tokens::purgeExpired);
-			lock.runExclusively("purge-login-throttle", Duration.ofMinutes(10), throttle::purge);
+		@SchedulerLock(name = "purge-api-tokens", lockAtMostFor = "PT10M")
+		void purgeTokens() {
+			tokens.purgeExpired();
+		}
+
+		@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+		@SchedulerLock(name = "purge-login-throttle", lockAtMostFor = "PT10M")
+		void purgeThrottle() {
+			throttle.purge();
 		}
 	}
 }

@@ -1,11 +1,16 @@
 package cn.deputylink.demo;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +48,6 @@ import cn.deputylink.opinion.OpinionHandling;
 import cn.deputylink.opinion.OverdueNotices;
 import cn.deputylink.organisation.Station;
 import cn.deputylink.organisation.Township;
-import cn.deputylink.shared.JobLock;
 
 /**
  * Fills an empty registry with {@link DemoCounty} and creates one demo account per role (password
@@ -66,7 +70,7 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final Accounts accounts;
 
-	private final JobLock lock;
+	private final LockingTaskExecutor locks;
 
 	private final TransactionTemplate tx;
 
@@ -77,13 +81,13 @@ class DemoSeeder implements ApplicationRunner {
 	private final WorkingCalendar calendar;
 
 	DemoSeeder(Registry registry, Accounts accounts, OpinionHandling opinions, OverdueNotices overdueNotices,
-			WorkingCalendar calendar, JobLock lock, TransactionTemplate tx) {
+			WorkingCalendar calendar, LockingTaskExecutor locks, TransactionTemplate tx) {
 		this.registry = registry;
 		this.opinions = opinions;
 		this.overdueNotices = overdueNotices;
 		this.calendar = calendar;
 		this.accounts = accounts;
-		this.lock = lock;
+		this.locks = locks;
 		this.tx = tx;
 	}
 
@@ -92,7 +96,12 @@ class DemoSeeder implements ApplicationRunner {
 		if (!registry.allTownships().isEmpty()) {
 			return;
 		}
-		if (!lock.runExclusively("demo-seed", Duration.ofMinutes(10), this::seedIfEmpty)) {
+		AtomicBoolean ran = new AtomicBoolean();
+		locks.executeWithLock((Runnable) () -> {
+			ran.set(true);
+			seedIfEmpty();
+		}, new LockConfiguration(Instant.now(), "demo-seed", Duration.ofMinutes(10), Duration.ZERO));
+		if (!ran.get()) {
 			log.info("Demo county: another node is seeding it");
 		}
 	}
@@ -110,6 +119,9 @@ class DemoSeeder implements ApplicationRunner {
 		SecurityContextHolder.setContext(context);
 		try {
 			long start = System.nanoTime();
+			// programmatic on purpose: the transaction must open inside the lease and commit before the lease
+			// is released, so that a node taking it next sees the seeded county (a @Transactional method
+			// called from this runner would be a self-call, outside any proxy)
 			Counts counts = Objects.requireNonNull(tx.execute(s -> seed(DemoCounty.generate(), system)));
 			log.info(
 					"Demo county seeded in {} ms: {} townships, {} villages, {} stations, {} deputies, {} departments, {} opinions, {} accounts (password {})",

@@ -76,9 +76,6 @@ class RateLimitIT {
 	@Autowired
 	PersonalDataCipher cipher;
 
-	@Autowired
-	JobLock lock;
-
 	/** A browser or API client at its own address, seen through the trusted proxy. */
 	final class Client {
 
@@ -337,8 +334,7 @@ class RateLimitIT {
 		// a second node: its own connection pool and limiter, the same database
 		DriverManagerDataSource second = new DriverManagerDataSource(url, user, password);
 		JdbcClient secondJdbc = JdbcClient.create(second);
-		RateLimits other = new RateLimits(secondJdbc, Clock.systemUTC(), settings, cipher, ZoneId.of("Asia/Shanghai"),
-				new JobLock(secondJdbc, Clock.systemUTC()));
+		RateLimits other = new RateLimits(secondJdbc, Clock.systemUTC(), settings, cipher, ZoneId.of("Asia/Shanghai"));
 		String address = "192.0.2." + CLIENTS.incrementAndGet();
 		assertThat(limits.tryAcquire(RateLimits.Kind.LOGIN, address).allowed()).isTrue();
 		assertThat(other.tryAcquire(RateLimits.Kind.LOGIN, address).allowed()).isTrue();

@@ -15,7 +15,7 @@ class RateLimitWindowsTest {
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	private final RateLimits limits = new RateLimits(null, Clock.systemUTC(),
-			new RateLimitSettings(true, limit(), limit(), limit(), limit()), null, SHANGHAI, null);
+			new RateLimitSettings(true, limit(), limit(), limit(), limit()), null, SHANGHAI);
 
 	private static RateLimitSettings.Limit limit() {
 		return new RateLimitSettings.Limit(1, Duration.ofMinutes(1));
