@@ -1,17 +1,12 @@
 package cn.deputylink.shell;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import cn.deputylink.account.CurrentUser;
-import cn.deputylink.opinion.OpinionFilter;
-import cn.deputylink.opinion.OpinionHandling;
-import cn.deputylink.opinion.OpinionStatus;
 import cn.deputylink.organisation.ListFilter;
 import cn.deputylink.organisation.Registry;
 
@@ -21,11 +16,11 @@ class HomeController {
 
 	private final Registry registry;
 
-	private final OpinionHandling opinions;
+	private final List<DashboardTiles> contributions;
 
-	HomeController(Registry registry, OpinionHandling opinions) {
+	HomeController(Registry registry, List<DashboardTiles> contributions) {
 		this.registry = registry;
-		this.opinions = opinions;
+		this.contributions = contributions;
 	}
 
 	@GetMapping("/")
@@ -44,14 +39,11 @@ class HomeController {
 			model.addAttribute("deputies", registry.countDeputies(all, me));
 			model.addAttribute("departments", registry.countDepartments(all, null, me));
 		}
-		// the opinion queues the user works from, in the user's scope
-		Map<String, Integer> queues = new LinkedHashMap<>();
-		for (OpinionStatus s : List.of(OpinionStatus.SUBMITTED, OpinionStatus.TRIAGED, OpinionStatus.ASSIGNED,
-				OpinionStatus.IN_PROGRESS, OpinionStatus.REPLIED)) {
-			queues.put(s.name(), opinions.count(OpinionFilter.none().withStatus(s), me));
-		}
-		model.addAttribute("queues", queues);
-		model.addAttribute("overdue", opinions.count(OpinionFilter.none().withOverdue(true), me));
+		// the feature modules' tiles (the opinion queues, ...), each in the user's scope
+		model.addAttribute("groups", contributions.stream()
+			.map(c -> new DashboardTiles.Group(c.heading(), c.tiles(me)))
+			.filter(g -> !g.tiles().isEmpty())
+			.toList());
 		return "dashboard";
 	}
 }

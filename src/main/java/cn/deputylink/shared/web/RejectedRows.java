@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.ui.Model;
 
 import cn.deputylink.shared.excel.ImportRejectedException;
@@ -12,6 +13,7 @@ import cn.deputylink.shared.excel.ImportRejectedException;
  * The bad rows of a rejected import, for the {@code fragments/forms :: importErrors} table: each row
  * number with its message in the reader's language, and how many rows are wrong.
  */
+@NamedInterface("web")
 public final class RejectedRows {
 
 	/** One bad row and what is wrong with it. */
