@@ -22,6 +22,7 @@ import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.InvalidInputException.FieldError;
 import cn.deputylink.shared.NotFoundException;
 import cn.deputylink.shared.PersonalDataCipher;
+import cn.deputylink.shared.TextInput;
 
 /** Creating and keeping user accounts, within the acting user's data scope. */
 @Service
@@ -186,16 +187,12 @@ public class Accounts {
 	/** A page of accounts the actor may manage, for lists ({@code offset} paging) and the API (keyset). */
 	public List<UserAccount> list(CurrentUser actor, @Nullable String q, long afterId, int limit, int offset) {
 		actor.requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
-		return users.list(actor.townshipScope().orElse(null), blankToNull(q), afterId, limit, offset);
+		return users.list(actor.townshipScope().orElse(null), TextInput.blankToNull(q), afterId, limit, offset);
 	}
 
 	public int countList(CurrentUser actor, @Nullable String q) {
 		actor.requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
-		return users.countList(actor.townshipScope().orElse(null), blankToNull(q));
-	}
-
-	private static @Nullable String blankToNull(@Nullable String s) {
-		return s == null || s.isBlank() ? null : s.strip();
+		return users.countList(actor.townshipScope().orElse(null), TextInput.blankToNull(q));
 	}
 
 	/**

@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import cn.deputylink.shared.internal.RateLimitSettings;
+
 /**
  * Rate limits kept in the database ({@code rate_limit}), so that they hold across every node that
  * shares it: a fixed window per limit and subject, aligned to the county's clock (so "per day" is

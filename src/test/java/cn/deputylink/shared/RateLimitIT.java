@@ -37,6 +37,7 @@ import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.deputylink.shared.internal.RateLimitSettings;
 import cn.deputylink.support.Api;
 import cn.deputylink.support.TestDatabase;
 

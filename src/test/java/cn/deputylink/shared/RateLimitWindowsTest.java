@@ -9,6 +9,8 @@ import java.time.ZonedDateTime;
 
 import org.junit.jupiter.api.Test;
 
+import cn.deputylink.shared.internal.RateLimitSettings;
+
 /** Windows are counted from midnight in the county's zone: "per day" is the county's calendar day. */
 class RateLimitWindowsTest {
 
