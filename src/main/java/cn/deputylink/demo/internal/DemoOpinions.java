@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 
 import cn.deputylink.account.CurrentUser;
@@ -74,6 +75,8 @@ final class DemoOpinions {
 		this.township = user(township);
 		this.liaison = user(liaison);
 		this.department = user(department);
+		// every case sets its own start (startAt); until the first one, now
+		this.t = OffsetDateTime.now(zone);
 	}
 
 	private static CurrentUser user(UserAccount a) {
@@ -220,7 +223,7 @@ final class DemoOpinions {
 					Opinion assigned = assign(id, category(i));
 					accept(id);
 					progress(id, "已安排人员现场核实情况");
-					afterDue(assigned.dueDate());
+					afterDue(Objects.requireNonNull(assigned.dueDate(), "an assigned case has a due date"));
 					desk().escalate(id, "已超期，请于三个工作日内答复群众并报送办理情况", county, null);
 				}
 				case 5 -> {

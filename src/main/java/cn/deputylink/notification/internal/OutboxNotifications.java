@@ -91,8 +91,8 @@ class OutboxNotifications implements Notifications {
 		return s.strip();
 	}
 
-	private static @Nullable String cut(@Nullable String s, int max) {
-		return s == null || s.length() <= max ? s : s.substring(0, max);
+	private static String cut(String s, int max) {
+		return s.length() <= max ? s : s.substring(0, max);
 	}
 
 	private OffsetDateTime now() {

@@ -95,6 +95,7 @@ public class FormErrors {
 	}
 
 	public String msg(String key, Object... args) {
-		return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+		String m = messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+		return m == null ? key : m;
 	}
 }

@@ -26,9 +26,14 @@ public final class RejectedRows {
 	public static void addTo(Model model, ImportRejectedException ex, MessageSource messages, Locale locale) {
 		List<RowMessage> rows = ex.errors()
 			.stream()
-			.map(e -> new RowMessage(e.row(), messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale)))
+			.map(e -> new RowMessage(e.row(), message(messages, e.messageKey(), e.args(), locale)))
 			.toList();
 		model.addAttribute("rowErrors", rows);
 		model.addAttribute("badRows", rows.stream().map(RowMessage::row).distinct().count());
+	}
+
+	private static String message(MessageSource messages, String key, Object[] args, Locale locale) {
+		String m = messages.getMessage(key, args, key, locale);
+		return m == null ? key : m;
 	}
 }

@@ -10,12 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
-import cn.deputylink.calendar.internal.CalendarFiles;
-import cn.deputylink.calendar.internal.DayKind;
-import cn.deputylink.calendar.internal.SpecialDay;
-import cn.deputylink.calendar.internal.WorkingDays;
 import cn.deputylink.calendar.WorkingCalendar;
 import cn.deputylink.shared.excel.ImportRejectedException;
 import cn.deputylink.shared.excel.RowError;
@@ -173,13 +170,13 @@ class WorkingDaysTest {
 				""");
 		assertThatThrownBy(() -> CalendarFiles.check(rows, 2027)).isInstanceOfSatisfying(ImportRejectedException.class,
 				ex -> assertThat(ex.errors()).extracting(RowError::row, RowError::messageKey)
-					.containsExactly(org.assertj.core.groups.Tuple.tuple(3, "calendar.import.date"),
-							org.assertj.core.groups.Tuple.tuple(4, "calendar.import.outsideYear"),
-							org.assertj.core.groups.Tuple.tuple(5, "calendar.import.kind"),
-							org.assertj.core.groups.Tuple.tuple(6, "calendar.import.duplicate"),
-							org.assertj.core.groups.Tuple.tuple(7, "calendar.import.nameMissing"),
-							org.assertj.core.groups.Tuple.tuple(8, "calendar.error.workdayOnWeekday"),
-							org.assertj.core.groups.Tuple.tuple(9, "calendar.import.date")));
+					.containsExactly(Tuple.tuple(3, "calendar.import.date"),
+							Tuple.tuple(4, "calendar.import.outsideYear"),
+							Tuple.tuple(5, "calendar.import.kind"),
+							Tuple.tuple(6, "calendar.import.duplicate"),
+							Tuple.tuple(7, "calendar.import.nameMissing"),
+							Tuple.tuple(8, "calendar.error.workdayOnWeekday"),
+							Tuple.tuple(9, "calendar.import.date")));
 		List<SpecialDay> ok = CalendarFiles.check(CalendarFiles.csv("\uFEFF日期,类型,名称\r\n2027/10/1,休,\"国庆节, 中秋节\"\r\n"), 2027);
 		assertThat(ok).containsExactly(new SpecialDay(d("2027-10-01"), DayKind.HOLIDAY, "国庆节, 中秋节"));
 	}

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -80,7 +81,7 @@ class NotificationsIT {
 	/** A clock the test moves by hand. */
 	static final class TestClock extends Clock {
 
-		private volatile Instant now = Instant.now().plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		private volatile Instant now = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
 
 		@Override
 		public ZoneId getZone() {

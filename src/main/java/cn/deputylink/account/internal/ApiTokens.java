@@ -1,4 +1,4 @@
-package cn.deputylink.account;
+package cn.deputylink.account.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,6 +15,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import cn.deputylink.account.CurrentUser;
 
 /**
  * Opaque bearer tokens. Only a SHA-256 of each token is stored, so a copy of the database does not

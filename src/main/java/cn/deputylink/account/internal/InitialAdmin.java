@@ -1,4 +1,4 @@
-package cn.deputylink.account;
+package cn.deputylink.account.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +13,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import cn.deputylink.account.Accounts;
+import cn.deputylink.account.NewUser;
+import cn.deputylink.account.Role;
 import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.PersonalDataCipher;
 

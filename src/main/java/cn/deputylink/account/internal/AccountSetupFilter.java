@@ -1,4 +1,4 @@
-package cn.deputylink.account;
+package cn.deputylink.account.internal;
 
 import java.io.IOException;
 import java.util.List;
@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import cn.deputylink.account.CurrentUser;
 import cn.deputylink.shared.web.Problems;
 
 /**

@@ -1,4 +1,4 @@
-package cn.deputylink.account;
+package cn.deputylink.account.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +32,10 @@ class TotpSecretEncryption implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		var plain = users.plainTotpSecrets();
 		for (Users.PlainSecret p : plain) {
-			users.encryptTotpSecret(p.id(), p.secret(), cipher.encrypt(p.secret()));
+			String encrypted = cipher.encrypt(p.secret());
+			if (encrypted != null) {
+				users.encryptTotpSecret(p.id(), p.secret(), encrypted);
+			}
 		}
 		if (!plain.isEmpty()) {
 			log.info("Encrypted {} second-factor secret(s) stored in plain text", plain.size());

@@ -1,4 +1,4 @@
-package cn.deputylink.account;
+package cn.deputylink.account.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.deputylink.account.Accounts;
+import cn.deputylink.account.CurrentUser;
+import cn.deputylink.account.NewUser;
+import cn.deputylink.account.OrganisationDirectory;
 import cn.deputylink.account.OrganisationDirectory.Choice;
+import cn.deputylink.account.Role;
+import cn.deputylink.account.UserAccount;
 import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.InvalidInputException.FieldError;
@@ -38,13 +44,13 @@ public class UserAdministration {
 			@Nullable String deputy, @Nullable String department) {
 	}
 
-	private final Accounts accounts;
+	private final AccountService accounts;
 
 	private final Users users;
 
 	private final OrganisationDirectory organisation;
 
-	UserAdministration(Accounts accounts, Users users, OrganisationDirectory organisation) {
+	UserAdministration(AccountService accounts, Users users, OrganisationDirectory organisation) {
 		this.accounts = accounts;
 		this.users = users;
 		this.organisation = organisation;
@@ -112,26 +118,28 @@ public class UserAdministration {
 		if (displayName == null || displayName.isBlank() || displayName.strip().length() > 100) {
 			errors.add(new FieldError("displayName", "validation.required"));
 		}
-		if (change.role() == null) {
+		Role role = change.role();
+		if (role == null) {
 			errors.add(new FieldError("role", "validation.required"));
 		}
-		if (change.version() == null) {
+		Integer version = change.version();
+		if (version == null) {
 			errors.add(new FieldError("version", "validation.required"));
 		}
-		if (!errors.isEmpty()) {
+		if (displayName == null || role == null || version == null || !errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		if (before.id() == actor.id() && change.role() != before.role()) {
+		if (before.id() == actor.id() && role != before.role()) {
 			throw new ConflictException("clerk.users.cannotChangeOwnRole");
 		}
 		if (!actor.isCountyAdmin()) {
 			// the account as it is must be one the township admin could have created
 			accounts.authorise(actor, assignment(before));
 		}
-		NewUser resolved = accounts.resolveAssignment(new NewUser(before.username(), "", displayName, change.role(),
+		NewUser resolved = accounts.resolveAssignment(new NewUser(before.username(), "", displayName, role,
 				change.townshipId(), change.stationId(), change.deputyId(), change.departmentId(), false));
 		accounts.authorise(actor, resolved);
-		if (!users.update(id, change.version(), resolved)) {
+		if (!users.update(id, version, resolved)) {
 			throw new ConflictException("error.staleVersion");
 		}
 		UserAccount after = users.find(id).orElseThrow();

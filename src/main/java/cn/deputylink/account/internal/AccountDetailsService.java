@@ -1,4 +1,4 @@
-package cn.deputylink.account;
+package cn.deputylink.account.internal;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -9,6 +9,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
+import cn.deputylink.account.CurrentUser;
+import cn.deputylink.account.UserAccount;
 import cn.deputylink.shared.PersonalDataCipher;
 
 /**
@@ -52,7 +54,7 @@ class AccountDetailsService implements UserDetailsService {
 	}
 
 	/** A fresh principal for a signed-in user, after one of its credentials changed. */
-	Optional<CurrentUser> reload(long id) {
+	public Optional<CurrentUser> reload(long id) {
 		return users.credentials(id).map(c -> principal(c, null));
 	}
 

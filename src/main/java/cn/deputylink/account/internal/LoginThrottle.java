@@ -1,4 +1,4 @@
-package cn.deputylink.account;
+package cn.deputylink.account.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +51,7 @@ class LoginThrottle {
 	}
 
 	/** Until when {@code address} must wait before trying {@code username} again; empty: it may try now. */
-	Optional<OffsetDateTime> blockedUntil(String username, String address) {
+	public Optional<OffsetDateTime> blockedUntil(String username, String address) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		return jdbc.sql("select blocked_until from login_throttle where username = :u and address = :a")
 			.param("u", key(username))
@@ -62,7 +62,7 @@ class LoginThrottle {
 			.filter(until -> until.isAfter(now));
 	}
 
-	void failed(String username, String address) {
+	public void failed(String username, String address) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		String u = key(username);
 		String a = key(address);
@@ -109,7 +109,7 @@ class LoginThrottle {
 	}
 
 	/** An administrator lets every address try this username again at once. */
-	void release(String username) {
+	public void release(String username) {
 		jdbc.sql("delete from login_throttle where username = :u").param("u", key(username)).update();
 	}
 

@@ -1,4 +1,4 @@
-package cn.deputylink.account;
+package cn.deputylink.account.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,12 +16,17 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.deputylink.account.Accounts;
+import cn.deputylink.account.CurrentUser;
+import cn.deputylink.account.Role;
 import cn.deputylink.shared.PersonalDataCipher;
 import cn.deputylink.support.Api;
 import cn.deputylink.support.FormSession;
@@ -327,8 +332,8 @@ class AccountHardeningIT {
 		assertThat(page.body()).contains("我的登录会话", "当前会话");
 		List<String> ids = new ArrayList<>();
 		String otherId = null;
-		var m = java.util.regex.Pattern.compile("<li class=\"session card( current)?\">.*?/account/sessions/([^/\"]+)/end",
-				java.util.regex.Pattern.DOTALL)
+		var m = Pattern.compile("<li class=\"session card( current)?\">.*?/account/sessions/([^/\"]+)/end",
+				Pattern.DOTALL)
 			.matcher(page.body());
 		while (m.find()) {
 			ids.add(m.group(2));
@@ -362,7 +367,7 @@ class AccountHardeningIT {
 		assertThat(remaining).doesNotContain(otherId);
 
 		// ending one's own session signs out
-		var own = java.util.regex.Pattern.compile("/account/sessions/([^/\"]+)/end").matcher(remaining);
+		var own = Pattern.compile("/account/sessions/([^/\"]+)/end").matcher(remaining);
 		assertThat(own.find()).isTrue();
 		var out = mine.post("/account/sessions/" + own.group(1) + "/end", Map.of(), true);
 		assertThat(out.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
@@ -405,7 +410,7 @@ class AccountHardeningIT {
 		}
 		long k = median(known);
 		long u = median(unknown);
-		org.slf4j.LoggerFactory.getLogger(AccountHardeningIT.class)
+		LoggerFactory.getLogger(AccountHardeningIT.class)
 			.info("wrong login, median of 7: existing username {} µs, unknown username {} µs", k, u);
 		// both hash a password (BCrypt, tens of milliseconds): the same class, not twice as fast
 		assertThat(u).as("unknown %d µs, known %d µs", u, k).isBetween(k / 3, k * 3);

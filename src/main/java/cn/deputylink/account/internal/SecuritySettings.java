@@ -1,4 +1,4 @@
-package cn.deputylink.account;
+package cn.deputylink.account.internal;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -7,6 +7,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import cn.deputylink.account.Role;
 
 /**
  * {@code deputylink.security.*}: after {@code maxFailedLogins} failed sign-ins for one username from
@@ -18,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (empty: every role).
  */
 @ConfigurationProperties("deputylink.security")
-public record SecuritySettings(int maxFailedLogins, Duration lockDuration, @DefaultValue("1m") Duration throttleDelay,
+record SecuritySettings(int maxFailedLogins, Duration lockDuration, @DefaultValue("1m") Duration throttleDelay,
 		Duration tokenIdleTimeout, Duration tokenMaxLifetime, boolean totpRequiredForAdmins,
 		@DefaultValue("0s") Duration passwordMaxAge, @DefaultValue Set<Role> passwordMaxAgeRoles) {
 

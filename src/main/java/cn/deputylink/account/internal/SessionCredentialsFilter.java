@@ -1,4 +1,4 @@
-package cn.deputylink.account;
+package cn.deputylink.account.internal;
 
 import java.io.IOException;
 import java.util.List;
@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import cn.deputylink.account.CurrentUser;
 
 /**
  * A web session lives no longer than the credentials it was opened with: on every request the

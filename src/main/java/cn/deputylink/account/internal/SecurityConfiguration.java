@@ -1,4 +1,4 @@
-package cn.deputylink.account;
+package cn.deputylink.account.internal;
 
 import java.time.Clock;
 
@@ -28,6 +28,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 
+import cn.deputylink.account.Role;
 import cn.deputylink.shared.web.Problems;
 import cn.deputylink.shared.web.SecurityHeaders;
 

@@ -1,4 +1,4 @@
-package cn.deputylink.account;
+package cn.deputylink.account.internal;
 
 import java.io.IOException;
 

@@ -1,6 +1,8 @@
-package cn.deputylink.account;
+package cn.deputylink.account.internal;
 
 import org.jspecify.annotations.Nullable;
+
+import cn.deputylink.account.Role;
 
 /**
  * What an administrator may change of an account: the name shown, the role and its assignment.

@@ -1,4 +1,4 @@
-package cn.deputylink.account;
+package cn.deputylink.account.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,10 @@ import java.time.ZoneOffset;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import cn.deputylink.account.Role;
+import cn.deputylink.account.UserAccount;
+
 
 /** The throttle's waits and password expiry, without Spring. */
 class SecuritySettingsTest {

@@ -1,5 +1,6 @@
-package cn.deputylink.account;
+package cn.deputylink.account.internal;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -23,6 +24,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import cn.deputylink.account.CurrentUser;
+
 /**
  * Username and password, then — for users who enrolled it — the 6-digit code of their authenticator
  * app, each code good once. A wrong or replayed code counts as a failed login (towards the throttle,
@@ -36,7 +39,7 @@ class TotpAuthenticationProvider extends DaoAuthenticationProvider {
 	 * The code a login form or token request carried, if any. Serializable because the session (in the
 	 * database) keeps the authentication; the code itself is dropped once it has been checked.
 	 */
-	record LoginDetails(String remoteAddress, String code) implements java.io.Serializable {
+	record LoginDetails(String remoteAddress, String code) implements Serializable {
 	}
 
 	static final class CodeRequiredException extends AuthenticationException {

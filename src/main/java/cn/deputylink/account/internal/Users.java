@@ -1,13 +1,19 @@
-package cn.deputylink.account;
+package cn.deputylink.account.internal;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+
+import cn.deputylink.account.NewUser;
+import cn.deputylink.account.Role;
+import cn.deputylink.account.UserAccount;
 
 /** The {@code app_user} table. */
 @Repository
@@ -31,12 +37,12 @@ class Users {
 		this.jdbc = jdbc;
 	}
 
-	long count() {
+	public long count() {
 		return jdbc.sql("select count(*) from app_user").query(Long.class).single();
 	}
 
-	long insert(NewUser u, String hash, OffsetDateTime now) {
-		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+	public long insert(NewUser u, String hash, OffsetDateTime now) {
+		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into app_user (username, password_hash, display_name, role, township_id, station_id, deputy_id,
 				  department_id, must_change_password, created_at, password_changed_at)
@@ -53,7 +59,7 @@ class Users {
 			.param("mustChange", u.mustChangePassword())
 			.param("now", now)
 			.update(keys, "id");
-		return keys.getKey().longValue();
+		return Objects.requireNonNull(keys.getKey(), "the database returned no generated id").longValue();
 	}
 
 	/** Name, role and assignment; false when {@code version} is no longer the row's. */
@@ -73,11 +79,11 @@ class Users {
 			.update() == 1;
 	}
 
-	Optional<UserAccount> find(long id) {
+	public Optional<UserAccount> find(long id) {
 		return jdbc.sql("select " + COLUMNS + " from app_user where id = :id").param("id", id).query(ACCOUNT).optional();
 	}
 
-	Optional<UserAccount> findByUsername(String username) {
+	public Optional<UserAccount> findByUsername(String username) {
 		return jdbc.sql("select " + COLUMNS + " from app_user where username = :u")
 			.param("u", username)
 			.query(ACCOUNT)
@@ -88,11 +94,11 @@ class Users {
 	 * The account with its secrets, for authentication only; {@code totpSecret} still encrypted,
 	 * {@code epoch} the credentials epoch sessions and tokens are checked against.
 	 */
-	record Credentials(UserAccount account, String passwordHash, @Nullable String totpSecretCipher, int epoch,
+	public record Credentials(UserAccount account, String passwordHash, @Nullable String totpSecretCipher, int epoch,
 			@Nullable OffsetDateTime passwordChangedAt) {
 	}
 
-	Optional<Credentials> credentials(String username) {
+	public Optional<Credentials> credentials(String username) {
 		return jdbc.sql("select " + COLUMNS + ", password_hash, totp_secret_cipher, credentials_epoch, "
 				+ "password_changed_at from app_user where username = :u")
 			.param("u", username)
@@ -102,11 +108,11 @@ class Users {
 			.optional();
 	}
 
-	Optional<Credentials> credentials(long id) {
+	public Optional<Credentials> credentials(long id) {
 		return find(id).flatMap(a -> credentials(a.username()));
 	}
 
-	List<UserAccount> list(@Nullable Long townshipId, @Nullable String q, long afterId, int limit, int offset) {
+	public List<UserAccount> list(@Nullable Long townshipId, @Nullable String q, long afterId, int limit, int offset) {
 		return jdbc.sql("select " + COLUMNS + " from app_user where id > :after"
 				+ (townshipId != null ? " and township_id = :township" : "")
 				+ (q != null ? " and (lower(username) like :q or lower(display_name) like :q)" : "")
@@ -120,7 +126,7 @@ class Users {
 			.list();
 	}
 
-	List<Long> enabledIds(Role role, @Nullable Long townshipId, @Nullable Long departmentId) {
+	public List<Long> enabledIds(Role role, @Nullable Long townshipId, @Nullable Long departmentId) {
 		return jdbc.sql("select id from app_user where enabled = true and role = :role"
 				+ (townshipId != null ? " and township_id = :township" : "")
 				+ (departmentId != null ? " and department_id = :department" : "") + " order by id")
@@ -131,7 +137,7 @@ class Users {
 			.list();
 	}
 
-	int countList(@Nullable Long townshipId, @Nullable String q) {
+	public int countList(@Nullable Long townshipId, @Nullable String q) {
 		return jdbc.sql("select count(*) from app_user where 1 = 1"
 				+ (townshipId != null ? " and township_id = :township" : "")
 				+ (q != null ? " and (lower(username) like :q or lower(display_name) like :q)" : ""))
@@ -142,7 +148,7 @@ class Users {
 	}
 
 	/** A new password: the epoch moves on, so every session and token of the account ends. */
-	void setPassword(long id, String hash, boolean mustChange, OffsetDateTime now) {
+	public void setPassword(long id, String hash, boolean mustChange, OffsetDateTime now) {
 		jdbc.sql("""
 				update app_user set password_hash = :h, must_change_password = :m, password_changed_at = :now,
 				  credentials_epoch = credentials_epoch + 1, version = version + 1 where id = :id""")
@@ -166,7 +172,7 @@ class Users {
 	}
 
 	/** The hashes of the user's last passwords, newest first, the current one included. */
-	List<String> recentPasswordHashes(long id) {
+	public List<String> recentPasswordHashes(long id) {
 		return jdbc.sql("select password_hash from password_history where user_id = :id order by id desc limit :n")
 			.param("id", id)
 			.param("n", PasswordPolicy.HISTORY)
@@ -174,7 +180,7 @@ class Users {
 			.list();
 	}
 
-	void recordFirstPassword(long id, String hash, OffsetDateTime now) {
+	public void recordFirstPassword(long id, String hash, OffsetDateTime now) {
 		jdbc.sql("insert into password_history (user_id, password_hash, set_at) values (:id, :h, :now)")
 			.param("id", id)
 			.param("h", hash)
@@ -193,7 +199,7 @@ class Users {
 			.optional();
 	}
 
-	void setEnabled(long id, boolean enabled) {
+	public void setEnabled(long id, boolean enabled) {
 		jdbc.sql("update app_user set enabled = :e, version = version + 1"
 				+ (enabled ? "" : ", credentials_epoch = credentials_epoch + 1") + " where id = :id")
 			.param("e", enabled)
@@ -202,7 +208,7 @@ class Users {
 	}
 
 	/** A new (or no) second factor; {@code lastStep} is the step of the code that proved it. */
-	void setTotp(long id, @Nullable String secretCipher, boolean enabled, @Nullable Long lastStep) {
+	public void setTotp(long id, @Nullable String secretCipher, boolean enabled, @Nullable Long lastStep) {
 		jdbc.sql("""
 				update app_user set totp_secret = null, totp_secret_cipher = :s, totp_enabled = :e, totp_last_step = :step,
 				  credentials_epoch = credentials_epoch + 1, version = version + 1 where id = :id""")
@@ -217,7 +223,7 @@ class Users {
 	 * Claims the TOTP step {@code step} for the user: true the first time, false when that step (or a
 	 * later one) was used already. One conditional update, so two nodes cannot both accept a code.
 	 */
-	boolean claimTotpStep(long id, long step) {
+	public boolean claimTotpStep(long id, long step) {
 		return jdbc.sql("update app_user set totp_last_step = :step where id = :id and "
 				+ "(totp_last_step is null or totp_last_step < :step)")
 			.param("step", step)
@@ -251,7 +257,7 @@ class Users {
 		jdbc.sql("update app_user set credentials_epoch = credentials_epoch + 1 where id = :id").param("id", id).update();
 	}
 
-	void deleteTokens(long userId) {
+	public void deleteTokens(long userId) {
 		jdbc.sql("delete from api_token where user_id = :id").param("id", userId).update();
 	}
 }

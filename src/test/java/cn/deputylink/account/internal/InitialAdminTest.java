@@ -1,4 +1,4 @@
-package cn.deputylink.account;
+package cn.deputylink.account.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -16,6 +16,9 @@ import org.mockito.ArgumentCaptor;
 import org.mockito.Mockito;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import cn.deputylink.account.Accounts;
+import cn.deputylink.account.NewUser;
 
 /** The first start's admin password goes to its owner-only file, never to the log. */
 @ExtendWith(OutputCaptureExtension.class)
