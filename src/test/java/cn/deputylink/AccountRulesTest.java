@@ -7,8 +7,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
-import cn.deputylink.account.PasswordPolicy;
-import cn.deputylink.account.Totp;
+import cn.deputylink.account.internal.PasswordPolicy;
+import cn.deputylink.account.internal.Totp;
 
 /** The password policy and TOTP, without Spring. */
 class AccountRulesTest {

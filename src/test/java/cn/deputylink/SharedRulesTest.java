@@ -3,6 +3,7 @@ package cn.deputylink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 
@@ -40,7 +41,7 @@ class SharedRulesTest {
 	void cursorPagesWalkTheWholeListOnce() {
 		List<Long> all = LongStream.rangeClosed(1, 7).boxed().toList();
 		long after = 0;
-		List<Long> seen = new java.util.ArrayList<>();
+		List<Long> seen = new ArrayList<>();
 		String cursor = null;
 		do {
 			final long a = CursorPage.after(cursor);

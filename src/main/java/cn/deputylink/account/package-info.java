@@ -3,7 +3,9 @@
  * optional TOTP second factor, API bearer tokens, password policy. Other modules ask
  * {@link cn.deputylink.account.CurrentUser} who is acting and what they may see.
  */
+@ApplicationModule(allowedDependencies = { "shared", "shared :: web" })
 @NullMarked
 package cn.deputylink.account;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +21,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
-import cn.deputylink.shared.JobLock;
 
 /** Appends to and searches the audit log. There is deliberately no way to change or delete an entry. */
 @Service
@@ -32,14 +33,11 @@ public class AuditLog {
 
 	private final Clock clock;
 
-	private final JobLock lock;
-
 	private final Duration retention;
 
-	AuditLog(JdbcClient jdbc, Clock clock, JobLock lock, @Value("${deputylink.audit.retention}") Duration retention) {
+	AuditLog(JdbcClient jdbc, Clock clock, @Value("${deputylink.audit.retention}") Duration retention) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.lock = lock;
 		if (retention.compareTo(MIN_RETENTION) < 0) {
 			throw new IllegalStateException("deputylink.audit.retention must be at least 183 days (six months)");
 		}
@@ -160,8 +158,9 @@ public class AuditLog {
 
 	/** Drops entries older than the retention period, daily, on one node. */
 	@Scheduled(cron = "0 17 3 * * *")
+	@SchedulerLock(name = "purge-audit", lockAtMostFor = "PT30M")
 	void purge() {
-		lock.runExclusively("purge-audit", Duration.ofMinutes(30), () -> purgeBefore(OffsetDateTime.now(clock).minus(retention)));
+		purgeBefore(OffsetDateTime.now(clock).minus(retention));
 	}
 
 	int purgeBefore(OffsetDateTime cutoff) {

@@ -6,7 +6,9 @@
  * {@code organisation} and {@code account}, as an administrator would, so the demo data pass the
  * same checks as real data; no other module depends on it.
  */
+@ApplicationModule(allowedDependencies = { "account", "calendar", "opinion", "organisation" })
 @NullMarked
 package cn.deputylink.demo;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,9 @@
  * at most once each, safely with several application nodes. {@link
  * cn.deputylink.notification.Notifications} is the API other modules call.
  */
+@ApplicationModule(allowedDependencies = { "account", "shared", "shared :: web" })
 @NullMarked
 package cn.deputylink.notification;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,9 @@
  * time (the seed's five "有专人"). {@link cn.deputylink.opinion.OpinionHandling} is the API; {@link
  * cn.deputylink.opinion.Lifecycle} is the state machine of {@code docs/domain.md}.
  */
+@ApplicationModule(allowedDependencies = { "account", "audit", "calendar", "notification", "organisation", "shared", "shared :: web", "shared :: excel", "shell" })
 @NullMarked
 package cn.deputylink.opinion;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

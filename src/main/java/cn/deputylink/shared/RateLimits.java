@@ -6,11 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+
+import cn.deputylink.shared.internal.RateLimitSettings;
 
 /**
  * Rate limits kept in the database ({@code rate_limit}), so that they hold across every node that
@@ -65,16 +69,13 @@ public class RateLimits {
 
 	private final ZoneId zone;
 
-	private final JobLock lock;
-
 	public RateLimits(JdbcClient jdbc, Clock clock, RateLimitSettings settings, PersonalDataCipher cipher,
-			@Value("${deputylink.zone:Asia/Shanghai}") ZoneId zone, JobLock lock) {
+			@Value("${deputylink.zone:Asia/Shanghai}") ZoneId zone) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.settings = settings;
 		this.cipher = cipher;
 		this.zone = zone;
-		this.lock = lock;
 	}
 
 	public boolean enabled() {
@@ -173,8 +174,9 @@ public class RateLimits {
 	}
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT7M")
+	@SchedulerLock(name = "purge-rate-limits", lockAtMostFor = "PT10M")
 	void purge() {
-		lock.runExclusively("purge-rate-limits", Duration.ofMinutes(10), this::purgeExpired);
+		purgeExpired();
 	}
 
 	int purgeExpired() {

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -28,6 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 import cn.deputylink.DeputyLinkApplication;
+import cn.deputylink.account.internal.Totp;
 import cn.deputylink.support.Api;
 import cn.deputylink.support.IntegrationTest;
 
@@ -59,7 +61,7 @@ class AccountSecondNodeIT {
 		if (node2 != null) {
 			return;
 		}
-		var props = new java.util.ArrayList<String>();
+		var props = new ArrayList<String>();
 		for (String key : new String[] { "spring.datasource.url", "spring.datasource.username",
 				"spring.datasource.password", "spring.flyway.schemas", "deputylink.data-dir",
 				// the test context's raised rate limits: every test calls from one address

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.deputylink.account.internal.Totp;
 import cn.deputylink.support.Api;
 import cn.deputylink.support.IntegrationTest;
 

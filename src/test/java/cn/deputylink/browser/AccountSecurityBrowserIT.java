@@ -17,7 +17,7 @@ import com.microsoft.playwright.Page;
 import cn.deputylink.account.Accounts;
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
-import cn.deputylink.account.Totp;
+import cn.deputylink.account.internal.Totp;
 import cn.deputylink.support.IntegrationTest;
 
 /** The second factor on the login form, and "my sessions" on a 360-px phone. */

@@ -37,6 +37,7 @@ import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.deputylink.shared.internal.RateLimitSettings;
 import cn.deputylink.support.Api;
 import cn.deputylink.support.TestDatabase;
 
@@ -75,9 +76,6 @@ class RateLimitIT {
 
 	@Autowired
 	PersonalDataCipher cipher;
-
-	@Autowired
-	JobLock lock;
 
 	/** A browser or API client at its own address, seen through the trusted proxy. */
 	final class Client {
@@ -337,8 +335,7 @@ class RateLimitIT {
 		// a second node: its own connection pool and limiter, the same database
 		DriverManagerDataSource second = new DriverManagerDataSource(url, user, password);
 		JdbcClient secondJdbc = JdbcClient.create(second);
-		RateLimits other = new RateLimits(secondJdbc, Clock.systemUTC(), settings, cipher, ZoneId.of("Asia/Shanghai"),
-				new JobLock(secondJdbc, Clock.systemUTC()));
+		RateLimits other = new RateLimits(secondJdbc, Clock.systemUTC(), settings, cipher, ZoneId.of("Asia/Shanghai"));
 		String address = "192.0.2." + CLIENTS.incrementAndGet();
 		assertThat(limits.tryAcquire(RateLimits.Kind.LOGIN, address).allowed()).isTrue();
 		assertThat(other.tryAcquire(RateLimits.Kind.LOGIN, address).allowed()).isTrue();

@@ -9,13 +9,15 @@ import java.time.ZonedDateTime;
 
 import org.junit.jupiter.api.Test;
 
+import cn.deputylink.shared.internal.RateLimitSettings;
+
 /** Windows are counted from midnight in the county's zone: "per day" is the county's calendar day. */
 class RateLimitWindowsTest {
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	private final RateLimits limits = new RateLimits(null, Clock.systemUTC(),
-			new RateLimitSettings(true, limit(), limit(), limit(), limit()), null, SHANGHAI, null);
+			new RateLimitSettings(true, limit(), limit(), limit(), limit()), null, SHANGHAI);
 
 	private static RateLimitSettings.Limit limit() {
 		return new RateLimitSettings.Limit(1, Duration.ofMinutes(1));

@@ -33,14 +33,14 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.deputylink.account.Accounts;
-import cn.deputylink.account.ApiTokens;
 import cn.deputylink.account.CurrentUser;
-import cn.deputylink.account.LoginDetailsSupport;
 import cn.deputylink.account.NewUser;
 import cn.deputylink.account.Role;
 import cn.deputylink.account.UserAccount;
-import cn.deputylink.account.UserAdministration;
-import cn.deputylink.account.UserChange;
+import cn.deputylink.account.internal.ApiTokens;
+import cn.deputylink.account.internal.LoginDetailsSupport;
+import cn.deputylink.account.internal.UserAdministration;
+import cn.deputylink.account.internal.UserChange;
 import cn.deputylink.shared.CursorPage;
 import cn.deputylink.shared.web.Problems;
 

@@ -1,9 +1,12 @@
 package cn.deputylink.account.web;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -31,8 +34,8 @@ import com.google.zxing.qrcode.QRCodeWriter;
 
 import cn.deputylink.account.Accounts;
 import cn.deputylink.account.CurrentUser;
-import cn.deputylink.account.Totp;
-import cn.deputylink.account.WebSessions;
+import cn.deputylink.account.internal.Totp;
+import cn.deputylink.account.internal.WebSessions;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.NotFoundException;
 import cn.deputylink.shared.web.FormErrors;
@@ -189,15 +192,14 @@ class AccountPagesController {
 	static String qrDataUri(String text) throws IOException {
 		try {
 			BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 220, 220, Map.of());
-			java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(m.getWidth(), m.getHeight(),
-					java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
+			BufferedImage img = new BufferedImage(m.getWidth(), m.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
 			for (int x = 0; x < m.getWidth(); x++) {
 				for (int y = 0; y < m.getHeight(); y++) {
 					img.setRGB(x, y, m.get(x, y) ? 0x000000 : 0xFFFFFF);
 				}
 			}
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			javax.imageio.ImageIO.write(img, "png", out);
+			ImageIO.write(img, "png", out);
 			return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
 		}
 		catch (WriterException ex) {

@@ -19,10 +19,12 @@ import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.NewUser;
 import cn.deputylink.account.Role;
 import cn.deputylink.account.UserAccount;
-import cn.deputylink.account.UserAdministration;
-import cn.deputylink.account.UserChange;
+import cn.deputylink.account.internal.PasswordPolicy;
+import cn.deputylink.account.internal.UserAdministration;
+import cn.deputylink.account.internal.UserChange;
 import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
+import cn.deputylink.shared.NotFoundException;
 import cn.deputylink.shared.PageView;
 import cn.deputylink.shared.web.FormErrors;
 
@@ -85,7 +87,7 @@ class UserAdminController {
 	@PostMapping
 	String create(UserForm form, Model model, RedirectAttributes redirect) {
 		CurrentUser me = CurrentUser.get();
-		String password = cn.deputylink.account.PasswordPolicy.generate();
+		String password = PasswordPolicy.generate();
 		try {
 			var created = accounts.create(new NewUser(form.username(), password, form.displayName(), form.role(),
 					form.townshipId(), form.stationId(), form.deputyId(), form.departmentId(), true), me);
@@ -143,7 +145,7 @@ class UserAdminController {
 					redirect.addFlashAttribute("flash", errors.msg("user.passwordReset", generated));
 					return "redirect:/admin/users";
 				}
-				default -> throw new cn.deputylink.shared.NotFoundException("action", action);
+				default -> throw new NotFoundException("action", action);
 			}
 		}
 		catch (ConflictException ex) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.deputylink.audit.AuditLog;
 import cn.deputylink.shared.PageView;
+import cn.deputylink.shared.TextInput;
 
 /** Searching the audit log: the page, for county admins only ({@link AuditApiController} is the API). */
 @Controller
@@ -27,13 +28,9 @@ class AuditController {
 	static AuditLog.Filter filter(@Nullable String actor, @Nullable String action, @Nullable String outcome,
 			@Nullable LocalDate from, @Nullable LocalDate to, @Nullable String q) {
 		ZoneId zone = ZoneId.systemDefault();
-		return new AuditLog.Filter(blank(actor), blank(action), blank(outcome),
+		return new AuditLog.Filter(TextInput.blankToNull(actor), TextInput.blankToNull(action), TextInput.blankToNull(outcome),
 				from == null ? null : from.atStartOfDay(zone).toOffsetDateTime(),
-				to == null ? null : to.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), blank(q));
-	}
-
-	private static @Nullable String blank(@Nullable String s) {
-		return s == null || s.isBlank() ? null : s.strip();
+				to == null ? null : to.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), TextInput.blankToNull(q));
 	}
 
 	@GetMapping("/admin/audit")

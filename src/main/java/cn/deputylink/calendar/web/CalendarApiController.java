@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.deputylink.account.CurrentUser;
-import cn.deputylink.calendar.CalendarAdmin;
-import cn.deputylink.calendar.CalendarYear;
-import cn.deputylink.calendar.SpecialDay;
+import cn.deputylink.calendar.internal.CalendarAdmin;
+import cn.deputylink.calendar.internal.CalendarYear;
+import cn.deputylink.calendar.internal.SpecialDay;
 import cn.deputylink.calendar.WorkingCalendar;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.excel.SpreadsheetException;

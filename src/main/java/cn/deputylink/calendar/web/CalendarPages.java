@@ -27,9 +27,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.deputylink.account.CurrentUser;
-import cn.deputylink.calendar.CalendarAdmin;
-import cn.deputylink.calendar.DayKind;
-import cn.deputylink.calendar.SpecialDay;
+import cn.deputylink.calendar.internal.CalendarAdmin;
+import cn.deputylink.calendar.internal.DayKind;
+import cn.deputylink.calendar.internal.SpecialDay;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.NotFoundException;
 import cn.deputylink.shared.excel.ImportRejectedException;

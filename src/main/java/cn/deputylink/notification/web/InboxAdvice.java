@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import cn.deputylink.account.CurrentUser;
-import cn.deputylink.notification.Inbox;
+import cn.deputylink.notification.internal.Inbox;
 
 /** The unread count beside the inbox link of every page (not for API calls or htmx fragments). */
 @ControllerAdvice

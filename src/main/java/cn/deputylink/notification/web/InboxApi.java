@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.deputylink.account.CurrentUser;
-import cn.deputylink.notification.Inbox;
-import cn.deputylink.notification.InboxEntry;
+import cn.deputylink.notification.internal.Inbox;
+import cn.deputylink.notification.internal.InboxEntry;
 import cn.deputylink.shared.CursorPage;
 
 /** The caller's inbox: {@code GET /api/v1/inbox}, {@code POST /api/v1/inbox/{id}/read}. */

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.deputylink.account.CurrentUser;
-import cn.deputylink.notification.Inbox;
+import cn.deputylink.notification.internal.Inbox;
 import cn.deputylink.shared.NotFoundException;
 import cn.deputylink.shared.PageView;
 import cn.deputylink.shared.web.FormErrors;

@@ -9,9 +9,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.deputylink.notification.Outbox;
-import cn.deputylink.notification.OutboxEntry;
-import cn.deputylink.notification.OutboxStatus;
+import cn.deputylink.notification.internal.Outbox;
+import cn.deputylink.notification.internal.OutboxEntry;
+import cn.deputylink.notification.internal.OutboxStatus;
 import cn.deputylink.shared.CursorPage;
 
 /** The outbox for county admins: {@code GET /api/v1/admin/outbox?status=}, {@code POST .../{id}/retry}. */

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import cn.deputylink.notification.Outbox;
-import cn.deputylink.notification.OutboxStatus;
+import cn.deputylink.notification.internal.Outbox;
+import cn.deputylink.notification.internal.OutboxStatus;
 import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.NotFoundException;
 import cn.deputylink.shared.PageView;

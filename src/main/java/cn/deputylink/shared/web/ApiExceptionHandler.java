@@ -21,6 +21,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -58,7 +59,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private String msg(String key, Object... args) {
 		Locale locale = LocaleContextHolder.getLocale();
-		return messages.getMessage(key, args, key, locale);
+		String m = messages.getMessage(key, args, key, locale);
+		return m == null ? key : m;
 	}
 
 	private ProblemDetail problem(HttpStatus status, String detail) {
@@ -159,7 +161,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail p = problem(HttpStatus.BAD_REQUEST, msg("error.validation"));
 		p.setProperty("errors", ex.getAllErrors()
 			.stream()
-			.map(e -> Map.of("field", e instanceof org.springframework.validation.FieldError fe ? fe.getField() : "",
+			.map(e -> Map.of("field", e instanceof FieldError fe ? fe.getField() : "",
 					"message", messages.getMessage(e, LocaleContextHolder.getLocale())))
 			.toList());
 		return ResponseEntity.badRequest().body(p);

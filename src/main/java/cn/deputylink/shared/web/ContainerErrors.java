@@ -118,7 +118,7 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
 					if (w != null) {
 						w.write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + code + " "
 								+ HtmlUtils.htmlEscape(title) + "</title></head><body><h1>" + code + " "
-								+ HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(detail)
+								+ HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(detail == null ? "" : detail)
 								+ "</p><p><a href=\"/\">返回首页</a></p></body></html>");
 					}
 				}

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.context.request.RequestAttributes;
@@ -25,6 +26,7 @@ import cn.deputylink.shared.InvalidInputException;
  * (the form shown again) or 302 (back to the page with the message).
  */
 @Component
+@NamedInterface("web")
 public class FormErrors {
 
 	/** Request attribute set on a request whose form was refused. */
@@ -93,6 +95,7 @@ public class FormErrors {
 	}
 
 	public String msg(String key, Object... args) {
-		return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+		String m = messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+		return m == null ? key : m;
 	}
 }

@@ -13,6 +13,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -23,6 +24,7 @@ import tools.jackson.databind.ObjectMapper;
  * with the same shape the API's exception handler gives.
  */
 @Component
+@NamedInterface("web")
 public class Problems {
 
 	private final ObjectMapper json;

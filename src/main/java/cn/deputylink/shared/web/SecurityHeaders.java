@@ -1,5 +1,7 @@
 package cn.deputylink.shared.web;
 
+import org.springframework.modulith.NamedInterface;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -8,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * filter chains (configured from these constants); responses written before the chains — a rate
  * limit's 429, an oversized body's 413 — and the container's own error reports call {@link #write}.
  */
+@NamedInterface("web")
 public final class SecurityHeaders {
 
 	public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

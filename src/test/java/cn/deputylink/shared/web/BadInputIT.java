@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,9 +193,9 @@ class BadInputIT {
 				Api.json(Map.of("source", "RECEPTION", "stationId", stationId, "content", unique("假图片")))).id();
 		byte[] png = Images.png();
 		byte[] eight = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
-		byte[] truncated = java.util.Arrays.copyOf(png, png.length - 16);
-		byte[] html = "<html><script>alert(document.cookie)</script></html>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-		byte[] polyglot = java.util.Arrays.copyOf(png, png.length + html.length);
+		byte[] truncated = Arrays.copyOf(png, png.length - 16);
+		byte[] html = "<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.US_ASCII);
+		byte[] polyglot = Arrays.copyOf(png, png.length + html.length);
 		System.arraycopy(html, 0, polyglot, png.length, html.length);
 		for (byte[] bad : List.of(eight, truncated, polyglot)) {
 			problem(county.post("/api/v1/opinions/" + id + "/attachments", new Multipart().file("file", "照片.png", bad)), 400);
@@ -223,7 +225,7 @@ class BadInputIT {
 	@Test
 	void aBodyThatIsNoUtf8IsRefused() throws Exception {
 		int before = opinions();
-		byte[] body = "{\"source\":\"RECEPTION\",\"content\":\"\u00ff\u00fe\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		byte[] body = "{\"source\":\"RECEPTION\",\"content\":\"\u00ff\u00fe\"}".getBytes(StandardCharsets.ISO_8859_1);
 		HttpResponse<String> r = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/opinions"))
 				.header("Authorization", "Bearer " + county.token())

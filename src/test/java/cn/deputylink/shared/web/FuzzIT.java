@@ -13,8 +13,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,6 +43,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -230,7 +233,7 @@ class FuzzIT {
 					}
 				}
 				else if (!FRAMEWORK.contains(type) && !p.hasParameterAnnotation(
-						org.springframework.web.bind.annotation.PathVariable.class)) {
+						PathVariable.class)) {
 					params.put(p.getParameterName(), elementType(p.getGenericParameterType()));
 				}
 			}
@@ -439,7 +442,7 @@ class FuzzIT {
 	}
 
 	private static byte[] concat(byte[] a, byte[] b) {
-		byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+		byte[] out = Arrays.copyOf(a, a.length + b.length);
 		System.arraycopy(b, 0, out, a.length, b.length);
 		return out;
 	}
@@ -465,7 +468,7 @@ class FuzzIT {
 			return "[]";
 		}
 		if (Temporal.class.isAssignableFrom(c)) {
-			return c == java.time.LocalDate.class ? "\"2026-01-01\"" : "\"2026-01-01T00:00:00+08:00\"";
+			return c == LocalDate.class ? "\"2026-01-01\"" : "\"2026-01-01T00:00:00+08:00\"";
 		}
 		if (c.isRecord()) {
 			return object(c, null, null);

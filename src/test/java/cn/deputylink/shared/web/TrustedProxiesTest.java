@@ -3,6 +3,8 @@ package cn.deputylink.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -47,7 +49,7 @@ class TrustedProxiesTest {
 			request.addHeader("X-Forwarded-Proto", "https");
 			MockFilterChain chain = new MockFilterChain();
 			filter.doFilter(request, new MockHttpServletResponse(), chain);
-			var seen = (jakarta.servlet.http.HttpServletRequest) chain.getRequest();
+			var seen = (HttpServletRequest) chain.getRequest();
 			boolean trusted = peer.equals("10.0.0.1");
 			assertThat(seen.getRemoteAddr()).isEqualTo(trusted ? "203.0.113.9" : peer);
 			assertThat(seen.isSecure()).isEqualTo(trusted);

@@ -1,0 +1,252 @@
+package cn.deputylink.demo.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.deputylink.account.Accounts;
+import cn.deputylink.account.CurrentUser;
+import cn.deputylink.account.NewUser;
+import cn.deputylink.account.Role;
+import cn.deputylink.account.UserAccount;
+import cn.deputylink.calendar.WorkingCalendar;
+import cn.deputylink.demo.internal.DemoCounty.DepartmentPlan;
+import cn.deputylink.demo.internal.DemoCounty.DeputyPlan;
+import cn.deputylink.demo.internal.DemoCounty.Plan;
+import cn.deputylink.demo.internal.DemoCounty.StationPlan;
+import cn.deputylink.demo.internal.DemoCounty.TownshipPlan;
+import cn.deputylink.opinion.OpinionHandling;
+import cn.deputylink.opinion.OverdueNotices;
+import cn.deputylink.organisation.Category;
+import cn.deputylink.organisation.CategoryService;
+import cn.deputylink.organisation.Department;
+import cn.deputylink.organisation.DepartmentService;
+import cn.deputylink.organisation.Deputy;
+import cn.deputylink.organisation.DeputyService;
+import cn.deputylink.organisation.Forms.DepartmentForm;
+import cn.deputylink.organisation.Forms.DeputyForm;
+import cn.deputylink.organisation.Forms.StationForm;
+import cn.deputylink.organisation.Forms.TownshipForm;
+import cn.deputylink.organisation.Forms.VillageForm;
+import cn.deputylink.organisation.Station;
+import cn.deputylink.organisation.StationService;
+import cn.deputylink.organisation.Township;
+import cn.deputylink.organisation.TownshipService;
+import cn.deputylink.organisation.VillageService;
+
+/**
+ * Fills an empty registry with {@link DemoCounty} and creates one demo account per role (password
+ * {@value #PASSWORD}, no forced change), so that {@code --spring.profiles.active=demo} gives a usable
+ * instance at once. It runs after {@code InitialAdmin} and does nothing once any township exists, so
+ * real data are never touched. Several nodes may start together: the lease lets one seed, and the
+ * emptiness is checked again under it. Everything is written in one transaction, so a failure leaves
+ * an empty registry that the next start seeds again rather than half a county.
+ */
+@Component
+@Order(10)
+@ConditionalOnBooleanProperty(name = "deputylink.demo.enabled")
+class DemoSeeder implements ApplicationRunner {
+
+	static final String PASSWORD = "Demo#2026";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+
+	private final TownshipService townships;
+
+	private final VillageService villages;
+
+	private final StationService stations;
+
+	private final DeputyService deputies;
+
+	private final DepartmentService departments;
+
+	private final CategoryService categories;
+
+	private final Accounts accounts;
+
+	private final LockingTaskExecutor locks;
+
+	private final TransactionTemplate tx;
+
+	private final OpinionHandling opinions;
+
+	private final OverdueNotices overdueNotices;
+
+	private final WorkingCalendar calendar;
+
+	DemoSeeder(TownshipService townships, VillageService villages, StationService stations, DeputyService deputies,
+			DepartmentService departments, CategoryService categories, Accounts accounts, OpinionHandling opinions,
+			OverdueNotices overdueNotices, WorkingCalendar calendar, LockingTaskExecutor locks, TransactionTemplate tx) {
+		this.townships = townships;
+		this.villages = villages;
+		this.stations = stations;
+		this.deputies = deputies;
+		this.departments = departments;
+		this.categories = categories;
+		this.opinions = opinions;
+		this.overdueNotices = overdueNotices;
+		this.calendar = calendar;
+		this.accounts = accounts;
+		this.locks = locks;
+		this.tx = tx;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!townships.all().isEmpty()) {
+			return;
+		}
+		AtomicBoolean ran = new AtomicBoolean();
+		locks.executeWithLock((Runnable) () -> {
+			ran.set(true);
+			seedIfEmpty();
+		}, new LockConfiguration(Instant.now(), "demo-seed", Duration.ofMinutes(10), Duration.ZERO));
+		if (!ran.get()) {
+			log.info("Demo county: another node is seeding it");
+		}
+	}
+
+	private void seedIfEmpty() {
+		if (!townships.all().isEmpty()) {
+			return;
+		}
+		// the system acts as a county admin; some code asks CurrentUser.find() rather than taking a user
+		CurrentUser system = new CurrentUser(0L, "system", "系统", Role.COUNTY_ADMIN, null, null, null, null, false,
+				false, null, true, false);
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(system, null, system.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		try {
+			long start = System.nanoTime();
+			// programmatic on purpose: the transaction must open inside the lease and commit before the lease
+			// is released, so that a node taking it next sees the seeded county (a @Transactional method
+			// called from this runner would be a self-call, outside any proxy)
+			Counts counts = Objects.requireNonNull(tx.execute(s -> seed(DemoCounty.generate(), system)));
+			log.info(
+					"Demo county seeded in {} ms: {} townships, {} villages, {} stations, {} deputies, {} departments, {} opinions, {} accounts (password {})",
+					(System.nanoTime() - start) / 1_000_000, counts.townships(), counts.villages(), counts.stations(),
+					counts.deputies(), counts.departments(), counts.opinions(), counts.accounts(), PASSWORD);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	private Counts seed(Plan plan, CurrentUser u) {
+		List<Long> townshipIds = new ArrayList<>();
+		List<List<Long>> stationIds = new ArrayList<>();
+		List<List<Long>> deputyIds = new ArrayList<>();
+		int villageCount = 0;
+		for (TownshipPlan tp : plan.townships()) {
+			Township township = townships.create(new TownshipForm(tp.code(), tp.name(), null), u);
+			townshipIds.add(township.id());
+			List<Long> villageIds = new ArrayList<>();
+			for (String village : tp.villages()) {
+				villageIds.add(villages.create(new VillageForm(township.id(), village, null), u).id());
+			}
+			villageCount += villageIds.size();
+			List<Long> stationsHere = new ArrayList<>();
+			for (StationPlan sp : tp.stations()) {
+				Station station = stations.create(new StationForm(township.id(), sp.name(), sp.address(),
+						sp.openingRule(), sp.facilities(), sp.liaisonOfficer(),
+						sp.villages().stream().map(villageIds::get).toList(), null), u);
+				stationsHere.add(station.id());
+			}
+			stationIds.add(stationsHere);
+			List<Long> deputiesHere = new ArrayList<>();
+			for (DeputyPlan dp : tp.deputies()) {
+				Deputy deputy = deputies.create(new DeputyForm(dp.name(), dp.levels(), dp.phone(), null,
+						dp.constituency(), dp.stations().stream().map(stationsHere::get).toList(), null), u);
+				deputiesHere.add(deputy.id());
+			}
+			deputyIds.add(deputiesHere);
+		}
+
+		Set<String> active = new LinkedHashSet<>();
+		for (Category c : categories.all()) {
+			if (c.active()) {
+				active.add(c.code());
+			}
+		}
+		Long firstGovernment = null;
+		String firstGovernmentName = DemoCounty.government(plan.townships().get(0).name());
+		for (DepartmentPlan dp : plan.departments()) {
+			List<String> codes = dp.allCategories() ? List.copyOf(active)
+					: dp.categoryCodes().stream().filter(active::contains).toList();
+			Long township = dp.township() < 0 ? null : townshipIds.get(dp.township());
+			Department department = departments.create(new DepartmentForm(dp.name(), dp.tier(), township, codes,
+					null), u);
+			if (dp.name().equals(firstGovernmentName)) {
+				firstGovernment = department.id();
+			}
+		}
+		if (firstGovernment == null) {
+			throw new IllegalStateException("the demo plan has no government for its first township");
+		}
+
+		TownshipPlan first = plan.townships().get(0);
+		TownshipPlan second = plan.townships().get(1);
+		List<NewUser> users = List.of(
+				new NewUser("county", PASSWORD, "县人大常委会联工委", Role.COUNTY_ADMIN, null, null, null, null, false),
+				new NewUser("township", PASSWORD, first.name() + "人大主席团", Role.TOWNSHIP_ADMIN, townshipIds.get(0),
+						null, null, null, false),
+				new NewUser("township2", PASSWORD, second.name() + "人大主席团", Role.TOWNSHIP_ADMIN, townshipIds.get(1),
+						null, null, null, false),
+				new NewUser("liaison", PASSWORD, first.stations().get(0).liaisonOfficer(), Role.STATION_LIAISON, null,
+						stationIds.get(0).get(0), null, null, false),
+				// the first deputy of a township is always attached to its first station
+				new NewUser("deputy", PASSWORD, first.deputies().get(0).name(), Role.DEPUTY, null, null,
+						deputyIds.get(0).get(0), null, false),
+				new NewUser("department", PASSWORD, firstGovernmentName, Role.DEPARTMENT_HANDLER, null, null, null,
+						firstGovernment, false));
+		int created = 0;
+		for (NewUser user : users) {
+			if (accounts.findByUsername(user.username()).isPresent()) {
+				log.warn("Demo county: account {} exists already, left as it is", user.username());
+				continue;
+			}
+			// a fixture outside the password policy: docs/api.md publishes the demo password, shorter than 12
+			accounts.createFixture(user);
+			created++;
+		}
+		int seeded = 0;
+		if (created == users.size()) {
+			seeded = new DemoOpinions(opinions, calendar, account("county"), account("township"), account("liaison"),
+					account("department")).seed(stationIds);
+			// the overdue cases' notices now, as the hourly check would send them, so the inboxes match the queues
+			overdueNotices.runOnce();
+		}
+		return new Counts(townshipIds.size(), villageCount, stationIds.stream().mapToInt(List::size).sum(),
+				deputyIds.stream().mapToInt(List::size).sum(), plan.departments().size(), created, seeded);
+	}
+
+	private UserAccount account(String username) {
+		return accounts.findByUsername(username).orElseThrow();
+	}
+
+	private record Counts(int townships, int villages, int stations, int deputies, int departments, int accounts,
+			int opinions) {
+	}
+}

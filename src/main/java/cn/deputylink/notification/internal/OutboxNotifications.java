@@ -1,0 +1,101 @@
+package cn.deputylink.notification.internal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.deputylink.account.Accounts;
+import cn.deputylink.account.Role;
+import cn.deputylink.notification.Notifications;
+import cn.deputylink.shared.PersonalDataCipher;
+
+/** {@link Notifications} as rows in the outbox, written with the caller's connection and transaction. */
+@Service
+class OutboxNotifications implements Notifications {
+
+	private final OutboxMessages outbox;
+
+	private final Accounts accounts;
+
+	private final PersonalDataCipher cipher;
+
+	private final Clock clock;
+
+	OutboxNotifications(OutboxMessages outbox, Accounts accounts, PersonalDataCipher cipher, Clock clock) {
+		this.outbox = outbox;
+		this.accounts = accounts;
+		this.cipher = cipher;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public void sms(String phone, @Nullable String recipientName, String text) {
+		outbox.insert(Medium.SMS, cipher.encrypt(required(phone, "phone")),
+				recipientName == null || recipientName.isBlank() ? null : cut(recipientName.strip(), 100), null, null,
+				cut(required(text, "text"), 4000), null, now());
+	}
+
+	@Override
+	@Transactional
+	public void email(String address, String subject, String text) {
+		outbox.insert(Medium.EMAIL, cipher.encrypt(required(address, "address")), null, null, cut(subject, 200),
+				cut(required(text, "text"), 4000), null, now());
+	}
+
+	@Override
+	@Transactional
+	public void inbox(Collection<Long> userIds, String subject, String text, @Nullable String link) {
+		String safeLink = appRelative(link);
+		OffsetDateTime now = now();
+		for (Long user : new LinkedHashSet<>(userIds)) {
+			outbox.insert(Medium.INBOX, null, null, user, cut(required(subject, "subject"), 200), cut(text == null ? "" : text, 4000),
+					safeLink, now);
+		}
+	}
+
+	@Override
+	@Transactional
+	public void toDepartment(long departmentId, String subject, String text, @Nullable String link) {
+		inbox(accounts.userIdsWith(Role.DEPARTMENT_HANDLER, null, departmentId), subject, text, link);
+	}
+
+	@Override
+	@Transactional
+	public void toTownshipAdmins(long townshipId, String subject, String text, @Nullable String link) {
+		inbox(accounts.userIdsWith(Role.TOWNSHIP_ADMIN, townshipId, null), subject, text, link);
+	}
+
+	/** Only a path inside the application: an inbox link must never lead elsewhere. */
+	static @Nullable String appRelative(@Nullable String link) {
+		if (link == null || link.isBlank()) {
+			return null;
+		}
+		String l = link.strip();
+		if (!l.startsWith("/") || l.startsWith("//") || l.startsWith("/\\") || l.length() > 500) {
+			throw new IllegalArgumentException("inbox link must be an app-relative path: " + l);
+		}
+		return l;
+	}
+
+	private static String required(@Nullable String s, String what) {
+		if (s == null || s.isBlank()) {
+			throw new IllegalArgumentException(what + " is required");
+		}
+		return s.strip();
+	}
+
+	private static String cut(String s, int max) {
+		return s.length() <= max ? s : s.substring(0, max);
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+	}
+}
