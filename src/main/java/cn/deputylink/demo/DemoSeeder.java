@@ -39,8 +39,6 @@ import cn.deputylink.organisation.Forms.TownshipForm;
 import cn.deputylink.organisation.Forms.VillageForm;
 import cn.deputylink.organisation.Registry;
 import cn.deputylink.calendar.WorkingCalendar;
-import cn.deputylink.opinion.OpinionHandling;
-import cn.deputylink.opinion.OverdueNotices;
 import cn.deputylink.organisation.Station;
 import cn.deputylink.organisation.Township;
 import cn.deputylink.shared.JobLock;
@@ -70,17 +68,14 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final TransactionTemplate tx;
 
-	private final OpinionHandling opinions;
-
-	private final OverdueNotices overdueNotices;
+	private final DemoDesk desks;
 
 	private final WorkingCalendar calendar;
 
-	DemoSeeder(Registry registry, Accounts accounts, OpinionHandling opinions, OverdueNotices overdueNotices,
+	DemoSeeder(Registry registry, Accounts accounts, DemoDesk desks,
 			WorkingCalendar calendar, JobLock lock, TransactionTemplate tx) {
 		this.registry = registry;
-		this.opinions = opinions;
-		this.overdueNotices = overdueNotices;
+		this.desks = desks;
 		this.calendar = calendar;
 		this.accounts = accounts;
 		this.lock = lock;
@@ -200,10 +195,10 @@ class DemoSeeder implements ApplicationRunner {
 		}
 		int seeded = 0;
 		if (created == users.size()) {
-			seeded = new DemoOpinions(opinions, calendar, account("county"), account("township"), account("liaison"),
+			seeded = new DemoOpinions(desks, calendar, account("county"), account("township"), account("liaison"),
 					account("department")).seed(stationIds);
 			// the overdue cases' notices now, as the hourly check would send them, so the inboxes match the queues
-			overdueNotices.runOnce();
+			desks.runOverdueNotices();
 		}
 		return new Counts(townshipIds.size(), villages, stationIds.stream().mapToInt(List::size).sum(),
 				deputyIds.stream().mapToInt(List::size).sum(), plan.departments().size(), created, seeded);

@@ -11,7 +11,7 @@ public record Intake(Source source, @Nullable Long stationId, @Nullable Long vil
 		@Nullable String phone, boolean anonymous) {
 
 	/** A stable digest of the request, to tell a retry from a different request under one idempotency key. */
-	String fingerprint() {
+	public String fingerprint() {
 		return String.join("\u0001", source.name(), String.valueOf(stationId), String.valueOf(villageId),
 				String.valueOf(categoryCode), content, String.valueOf(receivedAt == null ? null : receivedAt.toInstant()),
 				deputyIds.toString(), String.valueOf(name), String.valueOf(phone), String.valueOf(anonymous));

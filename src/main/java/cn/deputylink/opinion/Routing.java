@@ -18,6 +18,7 @@ import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.InvalidInputException.FieldError;
 import cn.deputylink.shared.NotFoundException;
+import cn.deputylink.opinion.internal.RoutingRules;
 
 /**
  * The routing table (分级负责、归口办理), kept by county admins and read by triagers. A county-tier rule

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.opinion.OpinionFilter;
-import cn.deputylink.opinion.OpinionHandling;
+import cn.deputylink.opinion.OpinionQueries;
 import cn.deputylink.opinion.OpinionStatus;
 import cn.deputylink.organisation.ListFilter;
 import cn.deputylink.organisation.Registry;
@@ -21,11 +21,11 @@ class HomeController {
 
 	private final Registry registry;
 
-	private final OpinionHandling opinions;
+	private final OpinionQueries queries;
 
-	HomeController(Registry registry, OpinionHandling opinions) {
+	HomeController(Registry registry, OpinionQueries queries) {
 		this.registry = registry;
-		this.opinions = opinions;
+		this.queries = queries;
 	}
 
 	@GetMapping("/")
@@ -48,10 +48,10 @@ class HomeController {
 		Map<String, Integer> queues = new LinkedHashMap<>();
 		for (OpinionStatus s : List.of(OpinionStatus.SUBMITTED, OpinionStatus.TRIAGED, OpinionStatus.ASSIGNED,
 				OpinionStatus.IN_PROGRESS, OpinionStatus.REPLIED)) {
-			queues.put(s.name(), opinions.count(OpinionFilter.none().withStatus(s), me));
+			queues.put(s.name(), queries.count(OpinionFilter.none().withStatus(s), me));
 		}
 		model.addAttribute("queues", queues);
-		model.addAttribute("overdue", opinions.count(OpinionFilter.none().withOverdue(true), me));
+		model.addAttribute("overdue", queries.count(OpinionFilter.none().withOverdue(true), me));
 		return "dashboard";
 	}
 }
