@@ -9,8 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.opinion.internal.OpinionCase;
 import cn.deputylink.opinion.internal.OpinionSteps;
-import cn.deputylink.opinion.internal.Opinions;
-import cn.deputylink.opinion.internal.TrackingCodes;
+import cn.deputylink.opinion.internal.OpinionReads;
 import cn.deputylink.shared.NotFoundException;
 
 /**
@@ -23,11 +22,11 @@ public class ConstituentFeedback {
 
 	private final OpinionSteps steps;
 
-	private final Opinions opinions;
+	private final OpinionReads reads;
 
-	ConstituentFeedback(OpinionSteps steps, Opinions opinions) {
+	ConstituentFeedback(OpinionSteps steps, OpinionReads reads) {
 		this.steps = steps;
-		this.opinions = opinions;
+		this.reads = reads;
 	}
 
 	@Transactional(readOnly = true)
@@ -36,7 +35,7 @@ public class ConstituentFeedback {
 	}
 
 	private PublicView view(Opinion o) {
-		List<TimelineEntry> timeline = opinions.timeline(o.id());
+		List<TimelineEntry> timeline = reads.timeline(o.id());
 		List<PublicView.Step> steps = timeline.stream()
 			.filter(t -> t.action() != Action.ESCALATE && t.action() != Action.ATTACH && t.action() != Action.PROGRESS)
 			.map(t -> new PublicView.Step(t.action(), t.at()))
@@ -48,17 +47,14 @@ public class ConstituentFeedback {
 					.filter(t -> t.action() == Action.REPLY && t.note() != null)
 					.map(t -> new PublicView.Reply(t.note(), t.at()))
 					.toList();
-		String mergedInto = o.mergedIntoId() == null ? null
-				: opinions.find(o.mergedIntoId()).map(Opinion::trackingCode).orElse(null);
+		String mergedInto = reads.trackingCode(o.mergedIntoId());
 		return new PublicView(o.trackingCode(), o.status(), o.outcome(), o.submittedAt(), steps,
 				answered ? o.reply() : null, answered ? o.repliedAt() : null, o.status() == OpinionStatus.REPLIED,
 				o.status() == OpinionStatus.REPLIED && !o.reopened(), o.satisfaction(), mergedInto, replies);
 	}
 
 	private Opinion byCode(String typedCode) {
-		return TrackingCodes.normalise(typedCode)
-			.flatMap(opinions::findByCode)
-			.orElseThrow(() -> new NotFoundException("tracking code", ""));
+		return reads.findByTypedCode(typedCode).orElseThrow(() -> new NotFoundException("tracking code", ""));
 	}
 
 	/** The constituent rates the reply, by tracking code. */

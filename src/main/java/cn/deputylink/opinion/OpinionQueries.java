@@ -14,9 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.audit.AuditLog;
 import cn.deputylink.calendar.WorkingCalendar;
-import cn.deputylink.opinion.internal.Attachments;
 import cn.deputylink.opinion.internal.OpinionSteps;
-import cn.deputylink.opinion.internal.Opinions;
+import cn.deputylink.opinion.internal.OpinionReads;
 import cn.deputylink.opinion.internal.Policy;
 import cn.deputylink.opinion.internal.Similarity;
 import cn.deputylink.shared.NotFoundException;
@@ -28,9 +27,7 @@ public class OpinionQueries {
 
 	private final OpinionSteps steps;
 
-	private final Opinions opinions;
-
-	private final Attachments attachments;
+	private final OpinionReads reads;
 
 	private final WorkingCalendar calendar;
 
@@ -40,11 +37,10 @@ public class OpinionQueries {
 
 	private final AuditLog audit;
 
-	OpinionQueries(OpinionSteps steps, Opinions opinions, Attachments attachments, WorkingCalendar calendar,
+	OpinionQueries(OpinionSteps steps, OpinionReads reads, WorkingCalendar calendar,
 			OpinionSettings settings, PersonalDataCipher cipher, AuditLog audit) {
 		this.steps = steps;
-		this.opinions = opinions;
-		this.attachments = attachments;
+		this.reads = reads;
 		this.calendar = calendar;
 		this.settings = settings;
 		this.cipher = cipher;
@@ -64,10 +60,9 @@ public class OpinionQueries {
 	@Transactional(readOnly = true)
 	public OpinionDetail detail(long id, CurrentUser u) {
 		Opinion o = get(id, u);
-		String mergedInto = o.mergedIntoId() == null ? null
-				: opinions.find(o.mergedIntoId()).map(Opinion::trackingCode).orElse(null);
+		String mergedInto = reads.trackingCode(o.mergedIntoId());
 		DeadlineColour colour = colour(o);
-		return new OpinionDetail(o, opinions.timeline(id), attachments.of(id), colour, colour == DeadlineColour.RED,
+		return new OpinionDetail(o, reads.timeline(id), reads.attachments(id), colour, colour == DeadlineColour.RED,
 				Policy.allowedActions(u, o), o.phoneMasked() != null && Policy.mayRevealPhone(u, o), mergedInto);
 	}
 
@@ -83,25 +78,15 @@ public class OpinionQueries {
 		return new Deadlines(today, calendar.addWorkingDays(today, settings.yellowWorkingDays()));
 	}
 
-	private static Opinions.Scope scope(CurrentUser u) {
-		return switch (u.role()) {
-			case COUNTY_ADMIN -> Opinions.Scope.county();
-			case TOWNSHIP_ADMIN, STATION_LIAISON -> new Opinions.Scope(u.townshipId() == null ? -1L : u.townshipId(), null,
-					null, null);
-			case DEPARTMENT_HANDLER -> new Opinions.Scope(null, u.departmentId() == null ? -1L : u.departmentId(), null, null);
-			case DEPUTY -> new Opinions.Scope(null, null, u.deputyId(), u.id());
-		};
-	}
-
 	/** Opinions the user may see, newest first; {@code beforeId} for keyset paging (0 = from the newest). */
 	@Transactional(readOnly = true)
 	public List<Opinion> list(OpinionFilter f, CurrentUser u, long beforeId, int limit, int offset) {
-		return opinions.list(f, scope(u), deadlines(), beforeId, limit, offset);
+		return reads.list(f, u, deadlines(), beforeId, limit, offset);
 	}
 
 	@Transactional(readOnly = true)
 	public int count(OpinionFilter f, CurrentUser u) {
-		return opinions.count(f, scope(u), deadlines());
+		return reads.count(f, u, deadlines());
 	}
 
 	/**
@@ -124,7 +109,7 @@ public class OpinionQueries {
 			audit.recordDeniedForCurrentUser("opinion.phone.reveal", "opinion:" + id, o.trackingCode());
 			throw new AccessDeniedException("phone");
 		}
-		String phone = cipher.decrypt(opinions.encryptedPhone(id));
+		String phone = cipher.decrypt(reads.encryptedPhone(id));
 		if (phone != null) {
 			audit.recordForCurrentUser("opinion.phone.reveal", "opinion:" + id, o.trackingCode());
 		}
@@ -137,7 +122,7 @@ public class OpinionQueries {
 		Opinion o = get(id, u);
 		OffsetDateTime from = o.receivedAt().minus(settings.duplicateWindow());
 		OffsetDateTime to = o.receivedAt().plus(settings.duplicateWindow());
-		return opinions.duplicateCandidates(o, from, to, 500)
+		return reads.duplicateCandidates(o, from, to, 500)
 			.stream()
 			.filter(c -> Policy.canSee(u, c, false))
 			.map(c -> new Duplicate(c, Similarity.dice(o.content(), c.content())))
@@ -150,11 +135,11 @@ public class OpinionQueries {
 	@Transactional(readOnly = true)
 	public Attachment attachment(long id, long attachmentId, CurrentUser u) {
 		get(id, u);
-		return attachments.find(id, attachmentId).orElseThrow(() -> new NotFoundException("attachment", attachmentId));
+		return reads.attachment(id, attachmentId).orElseThrow(() -> new NotFoundException("attachment", attachmentId));
 	}
 
 	@Transactional(readOnly = true)
 	public byte[] attachmentData(Attachment a) {
-		return attachments.data(a.id());
+		return reads.attachmentData(a.id());
 	}
 }

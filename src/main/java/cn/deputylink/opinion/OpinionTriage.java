@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.opinion.internal.OpinionCase;
 import cn.deputylink.opinion.internal.OpinionSteps;
-import cn.deputylink.opinion.internal.Opinions;
+import cn.deputylink.opinion.internal.OpinionReads;
 import cn.deputylink.opinion.internal.Routes;
 import cn.deputylink.organisation.Category;
 import cn.deputylink.organisation.Department;
@@ -31,15 +31,15 @@ public class OpinionTriage {
 
 	private final OpinionSteps steps;
 
-	private final Opinions opinions;
+	private final OpinionReads reads;
 
 	private final Routes routes;
 
 	private final RegistryLookup registryLookup;
 
-	OpinionTriage(OpinionSteps steps, Opinions opinions, Routes routes, RegistryLookup registryLookup) {
+	OpinionTriage(OpinionSteps steps, OpinionReads reads, Routes routes, RegistryLookup registryLookup) {
 		this.steps = steps;
-		this.opinions = opinions;
+		this.reads = reads;
 		this.routes = routes;
 		this.registryLookup = registryLookup;
 	}
@@ -70,7 +70,7 @@ public class OpinionTriage {
 	@Transactional
 	public Opinion merge(long id, @Nullable Long intoId, CurrentUser u, @Nullable Integer expectedVersion) {
 		OpinionCase c = steps.visible(id, u);
-		Opinion target = intoId == null ? null : opinions.find(intoId).orElse(null);
+		Opinion target = intoId == null ? null : reads.find(intoId).orElse(null);
 		return steps.save(c.merge(u, intoId, target, expectedVersion, steps));
 	}
 

@@ -14,7 +14,7 @@ import cn.deputylink.opinion.OpinionSettings;
 
 /** Attachment bytes live in the database, so every application node serves them and backups hold them. */
 @Repository
-public class Attachments {
+class Attachments {
 
 	private final JdbcClient jdbc;
 

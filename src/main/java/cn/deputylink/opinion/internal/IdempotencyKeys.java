@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
  * under a primary key, so of two concurrent requests with one key exactly one commits.
  */
 @Repository
-public class IdempotencyKeys {
+class IdempotencyKeys {
 
 	private final JdbcClient jdbc;
 

@@ -38,7 +38,7 @@ import cn.deputylink.shared.ConflictException;
  * {@link OpinionCase.Change} is saved whole, at the version it was read with.
  */
 @Repository
-public class Opinions {
+class Opinions {
 
 	private final JdbcClient jdbc;
 

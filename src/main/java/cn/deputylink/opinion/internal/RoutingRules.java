@@ -13,7 +13,7 @@ import cn.deputylink.organisation.Tier;
 import cn.deputylink.opinion.RoutingRule;
 
 @Repository
-public class RoutingRules {
+class RoutingRules {
 
 	private final JdbcClient jdbc;
 

@@ -1,4 +1,4 @@
-package cn.deputylink.opinion;
+package cn.deputylink.opinion.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.InvalidInputException.FieldError;
 import cn.deputylink.shared.NotFoundException;
-import cn.deputylink.opinion.internal.RoutingRules;
+import cn.deputylink.opinion.RoutingRule;
 
 /**
  * The routing table (分级负责、归口办理), kept by county admins and read by triagers. A county-tier rule
