@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 
 import cn.deputylink.account.CurrentUser;
@@ -63,7 +64,7 @@ final class DemoOpinions {
 	private final CurrentUser department;
 
 	/** When the case being written has got to: each step happens a little later, in working hours. */
-	private OffsetDateTime t;
+	private OffsetDateTime t = now;
 
 	DemoOpinions(DemoDesk desks, WorkingCalendar calendar, UserAccount county, UserAccount township,
 			UserAccount liaison, UserAccount department) {
@@ -218,7 +219,7 @@ final class DemoOpinions {
 					Opinion assigned = assign(id, category(i));
 					accept(id);
 					progress(id, "已安排人员现场核实情况");
-					afterDue(assigned.dueDate());
+					afterDue(Objects.requireNonNull(assigned.dueDate()));
 					desk().escalate(id, "已超期，请于三个工作日内答复群众并报送办理情况", county);
 				}
 				case 5 -> {
