@@ -2,6 +2,7 @@ package cn.deputylink.opinion.internal;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -42,7 +43,7 @@ class Attachments {
 			.param("u", userId)
 			.param("at", at)
 			.update(key, "id");
-		return key.getKeyAs(Long.class);
+		return Objects.requireNonNull(key.getKeyAs(Long.class));
 	}
 
 	public List<Attachment> of(long opinionId) {

@@ -198,12 +198,13 @@ public final class OpinionCase {
 
 	public Change reply(CurrentUser u, @Nullable String content, @Nullable Outcome outcome,
 			@Nullable Integer expectedVersion, Terms t) {
+		String text = blankToNull(content);
 		OpinionStatus to = begin(u, Action.REPLY, outcome, expectedVersion, () -> {
 			List<FieldError> errors = new ArrayList<>();
-			if (blankToNull(content) == null) {
+			if (text == null) {
 				errors.add(new FieldError("content", "validation.required"));
 			}
-			else if (content.strip().length() > CONTENT_MAX) {
+			else if (text.length() > CONTENT_MAX) {
 				errors.add(new FieldError("content", "validation.size.max", CONTENT_MAX));
 			}
 			if (outcome == null) {
@@ -215,9 +216,8 @@ public final class OpinionCase {
 			throwIfAny(errors);
 		});
 		OffsetDateTime now = t.now();
-		String text = Objects.requireNonNull(content).strip();
 		Outcome out = Objects.requireNonNull(outcome);
-		Opinion o = copy().reply(text).repliedAt(now).outcome(out).status(to).build();
+		Opinion o = copy().reply(Objects.requireNonNull(text)).repliedAt(now).outcome(out).status(to).build();
 		return change(o, escalatedAt, line(Action.REPLY, to, u, state.departmentId(), now, text, null),
 				new OpinionEvent.Replied(o.id(), o.trackingCode(), to, o.townshipId(), o.departmentId(), u.id(), now, out),
 				false);

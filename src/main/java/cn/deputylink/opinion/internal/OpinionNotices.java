@@ -145,7 +145,7 @@ class OpinionNotices {
 		return facts.lastNote() == null ? "" : facts.lastNote();
 	}
 
-	private String text(String key, Object... args) {
+	private String text(String key, @Nullable Object... args) {
 		return messages.getMessage(key, args, NOTICE_LOCALE);
 	}
 

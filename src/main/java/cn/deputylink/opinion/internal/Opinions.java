@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -61,6 +62,10 @@ class Opinions {
 		return t == null ? null : t.atZoneSameInstant(zone).toOffsetDateTime();
 	}
 
+	private OffsetDateTime requiredTime(ResultSet rs, String column) throws SQLException {
+		return Objects.requireNonNull(time(rs, column), column);
+	}
+
 	/** A new opinion's columns. */
 	public record NewOpinion(String trackingCode, Source source, @Nullable Long townshipId, @Nullable Long stationId,
 			@Nullable Long villageId, @Nullable String categoryCode, String content, OffsetDateTime receivedAt,
@@ -89,7 +94,7 @@ class Opinions {
 			.param("anonymous", n.anonymous())
 			.param("createdBy", n.createdBy())
 			.update(key, "id");
-		return key.getKeyAs(Long.class);
+		return Objects.requireNonNull(key.getKeyAs(Long.class));
 	}
 
 	/** The receiving deputies, in one statement however many there are. */
@@ -227,7 +232,7 @@ class Opinions {
 			.query((rs, i) -> new TimelineEntry(rs.getLong("id"), Action.valueOf(rs.getString("action")),
 					status(rs.getString("from_status")), OpinionStatus.valueOf(rs.getString("to_status")),
 					rs.getString("actor_name"), (Long) rs.getObject("department_id", Long.class),
-					time(rs, "at"), rs.getString("note"),
+					requiredTime(rs, "at"), rs.getString("note"),
 					e(Satisfaction.class, rs.getString("satisfaction"))))
 			.list();
 	}
@@ -391,7 +396,7 @@ class Opinions {
 				(Long) rs.getObject("township_id", Long.class), (Long) rs.getObject("station_id", Long.class),
 				(Long) rs.getObject("village_id", Long.class), rs.getString("category_code"),
 				e(Tier.class, rs.getString("tier")), rs.getString("content"),
-				time(rs, "received_at"), time(rs, "submitted_at"),
+				requiredTime(rs, "received_at"), requiredTime(rs, "submitted_at"),
 				rs.getString("constituent_name"), rs.getString("phone_masked"), rs.getBoolean("anonymous"),
 				OpinionStatus.valueOf(rs.getString("status")), e(Outcome.class, rs.getString("outcome")),
 				(Long) rs.getObject("department_id", Long.class), time(rs, "assigned_at"),

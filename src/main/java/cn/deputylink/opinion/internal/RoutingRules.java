@@ -1,6 +1,7 @@
 package cn.deputylink.opinion.internal;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -65,7 +66,7 @@ class RoutingRules {
 			.param("key", scopeKey(townshipId))
 			.param("d", departmentId)
 			.update(key, "id");
-		return key.getKeyAs(Long.class);
+		return Objects.requireNonNull(key.getKeyAs(Long.class));
 	}
 
 	public boolean update(long id, int version, long departmentId) {
