@@ -40,15 +40,14 @@ public class OpinionIntake {
 	 */
 	public Created submit(Intake in, @Nullable CurrentUser user, @Nullable String idempotencyKey, List<Upload> files) {
 		try {
-			Registration.Result r = registration.register(in, user, idempotencyKey, files);
-			return new Created(r.opinion(), r.replayed());
+			return registration.register(in, user, idempotencyKey, files);
 		}
 		catch (DuplicateKeyException ex) {
 			if (idempotencyKey != null) {
-				Optional<Registration.Result> earlier = registration.replay(Registration.scope(user), idempotencyKey,
+				Optional<Created> earlier = registration.replay(Registration.scope(user), idempotencyKey,
 						IntakeChecks.requestHash(in));
 				if (earlier.isPresent()) {
-					return new Created(earlier.get().opinion(), true);
+					return earlier.get();
 				}
 			}
 			throw new ConflictException("opinion.duplicate");

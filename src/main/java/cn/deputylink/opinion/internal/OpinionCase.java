@@ -257,7 +257,7 @@ public final class OpinionCase {
 			throwIfAny(errors);
 		});
 		OffsetDateTime now = t.now();
-		Builder b = copy().status(to);
+		OpinionFields b = copy().status(to);
 		String timelineNote = blankToNull(note);
 		if (early) {
 			Outcome out = Objects.requireNonNull(outcome);
@@ -334,7 +334,7 @@ public final class OpinionCase {
 		OpinionStatus to = Lifecycle.next(state.status(), action, state.reopened());
 		checkVersion(expectedVersion);
 		OffsetDateTime now = t.now();
-		Builder b = copy().satisfaction(satisfaction).status(to);
+		OpinionFields b = copy().satisfaction(satisfaction).status(to);
 		if (reopen) {
 			b.reopened(true).assignedAt(now).dueDate(t.dueDate(state.categoryCode())).returnBy(null);
 		}
@@ -428,7 +428,7 @@ public final class OpinionCase {
 
 	private Change change(Opinion after, @Nullable OffsetDateTime escalatedAfter, Line line, OpinionEvent event,
 			boolean newDeadline) {
-		Opinion saved = after == state ? state : new Builder(after).version(state.version() + 1).build();
+		Opinion saved = after == state ? state : new OpinionFields(after).version(state.version() + 1).build();
 		return new Change(this, new OpinionCase(saved, escalatedAfter), line, event, newDeadline);
 	}
 
@@ -453,144 +453,7 @@ public final class OpinionCase {
 		}
 	}
 
-	private Builder copy() {
-		return new Builder(state);
-	}
-
-	/** The opinion's fields, changed one by one by a step. */
-	private static final class Builder {
-
-		private Opinion o;
-
-		private @Nullable String categoryCode;
-
-		private @Nullable Tier tier;
-
-		private OpinionStatus status;
-
-		private @Nullable Outcome outcome;
-
-		private @Nullable Long departmentId;
-
-		private @Nullable OffsetDateTime assignedAt;
-
-		private @Nullable LocalDate dueDate;
-
-		private @Nullable LocalDate returnBy;
-
-		private boolean escalated;
-
-		private boolean reopened;
-
-		private @Nullable Satisfaction satisfaction;
-
-		private @Nullable String reply;
-
-		private @Nullable OffsetDateTime repliedAt;
-
-		private @Nullable Long mergedIntoId;
-
-		private int version;
-
-		Builder(Opinion o) {
-			this.o = o;
-			categoryCode = o.categoryCode();
-			tier = o.tier();
-			status = o.status();
-			outcome = o.outcome();
-			departmentId = o.departmentId();
-			assignedAt = o.assignedAt();
-			dueDate = o.dueDate();
-			returnBy = o.returnBy();
-			escalated = o.escalated();
-			reopened = o.reopened();
-			satisfaction = o.satisfaction();
-			reply = o.reply();
-			repliedAt = o.repliedAt();
-			mergedIntoId = o.mergedIntoId();
-			version = o.version();
-		}
-
-		Builder categoryCode(String v) {
-			categoryCode = v;
-			return this;
-		}
-
-		Builder tier(Tier v) {
-			tier = v;
-			return this;
-		}
-
-		Builder status(OpinionStatus v) {
-			status = v;
-			return this;
-		}
-
-		Builder outcome(Outcome v) {
-			outcome = v;
-			return this;
-		}
-
-		Builder departmentId(@Nullable Long v) {
-			departmentId = v;
-			return this;
-		}
-
-		Builder assignedAt(@Nullable OffsetDateTime v) {
-			assignedAt = v;
-			return this;
-		}
-
-		Builder dueDate(@Nullable LocalDate v) {
-			dueDate = v;
-			return this;
-		}
-
-		Builder returnBy(@Nullable LocalDate v) {
-			returnBy = v;
-			return this;
-		}
-
-		Builder escalated(boolean v) {
-			escalated = v;
-			return this;
-		}
-
-		Builder reopened(boolean v) {
-			reopened = v;
-			return this;
-		}
-
-		Builder satisfaction(Satisfaction v) {
-			satisfaction = v;
-			return this;
-		}
-
-		Builder reply(String v) {
-			reply = v;
-			return this;
-		}
-
-		Builder repliedAt(OffsetDateTime v) {
-			repliedAt = v;
-			return this;
-		}
-
-		Builder mergedIntoId(long v) {
-			mergedIntoId = v;
-			return this;
-		}
-
-		Builder version(int v) {
-			version = v;
-			return this;
-		}
-
-		Opinion build() {
-			return new Opinion(o.id(), o.trackingCode(), o.source(), o.townshipId(), o.stationId(), o.villageId(),
-					categoryCode, tier, o.content(), o.receivedAt(), o.submittedAt(), o.constituentName(), o.phoneMasked(),
-					o.anonymous(), status, outcome, departmentId, assignedAt, dueDate, returnBy, escalated, reopened,
-					satisfaction, reply, repliedAt, mergedIntoId, o.createdBy(), o.deputyIds(), version);
-		}
+	private OpinionFields copy() {
+		return new OpinionFields(state);
 	}
 }

@@ -20,6 +20,7 @@ import cn.deputylink.opinion.Attachment;
 import cn.deputylink.opinion.Intake;
 import cn.deputylink.opinion.Opinion;
 import cn.deputylink.opinion.OpinionEvent;
+import cn.deputylink.opinion.OpinionIntake.Created;
 import cn.deputylink.opinion.OpinionSettings;
 import cn.deputylink.opinion.OpinionStatus;
 import cn.deputylink.opinion.Source;
@@ -63,16 +64,12 @@ public class Registration {
 		this.settings = settings;
 	}
 
-	/** An intake's result: the opinion, and whether it was created before under the same key. */
-	public record Result(Opinion opinion, boolean replayed) {
-	}
-
 	public static String scope(@Nullable CurrentUser user) {
 		return user == null ? "public" : "user:" + user.id();
 	}
 
 	@Transactional
-	public Result register(Intake in, @Nullable CurrentUser user, @Nullable String idempotencyKey, List<Upload> files) {
+	public Created register(Intake in, @Nullable CurrentUser user, @Nullable String idempotencyKey, List<Upload> files) {
 		if (user != null && !Policy.mayRegister(user)) {
 			throw new AccessDeniedException("register");
 		}
@@ -82,7 +79,7 @@ public class Registration {
 		String scope = scope(user);
 		String hash = IntakeChecks.requestHash(in);
 		if (idempotencyKey != null) {
-			Optional<Result> earlier = replay(scope, idempotencyKey, hash);
+			Optional<Created> earlier = replay(scope, idempotencyKey, hash);
 			if (earlier.isPresent()) {
 				return earlier.get();
 			}
@@ -117,19 +114,19 @@ public class Registration {
 		}
 		steps.publish(new OpinionEvent.Submitted(id, code, OpinionStatus.SUBMITTED, where.townshipId(), null, createdBy,
 				now, source, where.stationId(), category));
-		return new Result(new Opinion(id, code, source, where.townshipId(), where.stationId(), where.villageId(), category,
+		return new Created(new Opinion(id, code, source, where.townshipId(), where.stationId(), where.villageId(), category,
 				null, content, received, now, name, masked, in.anonymous(), OpinionStatus.SUBMITTED, null, null, null, null,
 				null, false, false, null, null, null, null, createdBy, deputies, 0), false);
 	}
 
 	/** The first result of a request made again under the same key; a 409 when the request differs. */
 	@Transactional(readOnly = true)
-	public Optional<Result> replay(String scope, String key, String hash) {
+	public Optional<Created> replay(String scope, String key, String hash) {
 		return idempotency.find(scope, key).map(stored -> {
 			if (!stored.requestHash().equals(hash)) {
 				throw new ConflictException("opinion.idempotencyKey.reused");
 			}
-			return new Result(steps.load(stored.opinionId()).state(), true);
+			return new Created(steps.load(stored.opinionId()).state(), true);
 		});
 	}
 
