@@ -25,10 +25,4 @@ public interface Notifications {
 
 	/** An in-app inbox message to each of these users; {@code link} is an app-relative URL or null. */
 	void inbox(Collection<Long> userIds, String subject, String text, @Nullable String link);
-
-	/** An in-app message to every enabled DEPARTMENT_HANDLER of this department. */
-	void toDepartment(long departmentId, String subject, String text, @Nullable String link);
-
-	/** An in-app message to every enabled TOWNSHIP_ADMIN of this township. */
-	void toTownshipAdmins(long townshipId, String subject, String text, @Nullable String link);
 }

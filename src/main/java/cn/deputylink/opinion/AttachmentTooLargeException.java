@@ -5,7 +5,7 @@ public class AttachmentTooLargeException extends RuntimeException {
 
 	private final long maxMegabytes;
 
-	AttachmentTooLargeException(long maxMegabytes) {
+	public AttachmentTooLargeException(long maxMegabytes) {
 		super("attachment over " + maxMegabytes + " MB");
 		this.maxMegabytes = maxMegabytes;
 	}

@@ -7,10 +7,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import cn.deputylink.organisation.Tier;
+import cn.deputylink.shared.Masking;
 
 /**
  * A constituent's opinion as staff see it. The constituent's phone is only here masked; the full
- * number is read through {@link OpinionHandling#revealPhone}, which is audited.
+ * number is read through {@link OpinionQueries#revealPhone}, which is audited.
  */
 public record Opinion(long id, String trackingCode, Source source, @Nullable Long townshipId, @Nullable Long stationId,
 		@Nullable Long villageId, @Nullable String categoryCode, @Nullable Tier tier, String content,
@@ -23,10 +24,10 @@ public record Opinion(long id, String trackingCode, Source source, @Nullable Lon
 
 	/** The constituent's name masked for lists (张*). */
 	public @Nullable String constituentNameMasked() {
-		return cn.deputylink.shared.Masking.name(constituentName);
+		return Masking.name(constituentName);
 	}
 
-	Opinion withDeputies(List<Long> ids) {
+	public Opinion withDeputies(List<Long> ids) {
 		return new Opinion(id, trackingCode, source, townshipId, stationId, villageId, categoryCode, tier, content,
 				receivedAt, submittedAt, constituentName, phoneMasked, anonymous, status, outcome, departmentId,
 				assignedAt, dueDate, returnBy, escalated, reopened, satisfaction, reply, repliedAt, mergedIntoId,

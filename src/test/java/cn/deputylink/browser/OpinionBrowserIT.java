@@ -333,7 +333,7 @@ class OpinionBrowserIT extends BrowserTest {
 		assertThat(reopen).containsText("还缺降压药");
 		String text = reopen.innerText();
 		assertThat(text)
-			.as("BUG (OpinionHandling.feedback stores the note as satisfaction.name() + \": \" + comment, and "
+			.as("BUG (ConstituentFeedback.feedback stores the note as satisfaction.name() + \": \" + comment, and "
 					+ "opinion/detail.html prints it as is): the staff timeline shows the raw enum name "
 					+ "UNSATISFIED instead of 不满意. Timeline entry:\n%s", text)
 			.doesNotContain("UNSATISFIED")

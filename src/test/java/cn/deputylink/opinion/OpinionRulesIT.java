@@ -351,7 +351,7 @@ class OpinionRulesIT extends OpinionTestSupport {
 	}
 
 	@Autowired
-	OverdueNotices overdueNotices;
+	OpinionEscalation escalation;
 
 	@Test
 	void dueDatesCountTheCountysWorkingDays() {
@@ -390,8 +390,8 @@ class OpinionRulesIT extends OpinionTestSupport {
 	void aCaseGoingOverdueIsNoticedOnceToTheDepartmentAndTownship() {
 		long id = f.assigned("超期提醒测试");
 		jdbc.sql("update opinion set due_date = :d where id = :id").param("d", LocalDate.now().minusDays(1)).param("id", id).update();
-		assertThat(overdueNotices.runOnce()).isGreaterThanOrEqualTo(1);
-		assertThat(overdueNotices.runOnce()).as("a second run tells nobody again").isZero();
+		assertThat(escalation.runOverdueNotices()).isGreaterThanOrEqualTo(1);
+		assertThat(escalation.runOverdueNotices()).as("a second run tells nobody again").isZero();
 		// one notice each for the department's handler and the township's admin
 		for (String user : List.of("department", "township")) {
 			long userId = jdbc.sql("select id from app_user where username = :u").param("u", user).query(Long.class).single();

@@ -14,7 +14,6 @@ import cn.deputylink.account.UserAccount;
 import cn.deputylink.calendar.WorkingCalendar;
 import cn.deputylink.opinion.Intake;
 import cn.deputylink.opinion.Opinion;
-import cn.deputylink.opinion.OpinionHandling;
 import cn.deputylink.opinion.Outcome;
 import cn.deputylink.opinion.Satisfaction;
 import cn.deputylink.opinion.Source;
@@ -46,7 +45,7 @@ final class DemoOpinions {
 
 	private static final String[] NAMES = { "李桂英", "王建国", "张秀兰", "刘志强", "陈玉梅", "杨德明", "赵春花", "黄国庆" };
 
-	private final OpinionHandling opinions;
+	private final DemoDesk desks;
 
 	private final WorkingCalendar calendar;
 
@@ -65,11 +64,11 @@ final class DemoOpinions {
 	private final CurrentUser department;
 
 	/** When the case being written has got to: each step happens a little later, in working hours. */
-	private OffsetDateTime t;
+	private OffsetDateTime t = now;
 
-	DemoOpinions(OpinionHandling opinions, WorkingCalendar calendar, UserAccount county, UserAccount township,
+	DemoOpinions(DemoDesk desks, WorkingCalendar calendar, UserAccount county, UserAccount township,
 			UserAccount liaison, UserAccount department) {
-		this.opinions = opinions;
+		this.desks = desks;
 		this.calendar = calendar;
 		this.county = user(county);
 		this.township = user(township);
@@ -87,8 +86,8 @@ final class DemoOpinions {
 	// ------------------------------------------------------------------ time
 
 	/** The desk at the current step's time: deadlines count from the day the step was taken. */
-	private OpinionHandling desk() {
-		return opinions.at(Clock.fixed(t.toInstant(), zone));
+	private DemoDesk.At desk() {
+		return desks.at(Clock.fixed(t.toInstant(), zone));
 	}
 
 	/** The working day {@code n} working days before the last one that has begun. */
@@ -162,8 +161,7 @@ final class DemoOpinions {
 		// told at the reception a little before it is typed in
 		OffsetDateTime received = t.minusMinutes(5 + random.nextInt(40));
 		return desk().submit(new Intake(source, stationId, null, null, tx[1], received, List.of(),
-				anonymous ? null : NAMES[random.nextInt(NAMES.length)], anonymous ? null : phone, anonymous), by, null,
-				List.of()).opinion();
+				anonymous ? null : NAMES[random.nextInt(NAMES.length)], anonymous ? null : phone, anonymous), by).opinion();
 	}
 
 	private static String category(int text) {
@@ -172,28 +170,28 @@ final class DemoOpinions {
 
 	private void triage(long id, String category, CurrentUser by) {
 		later();
-		desk().triage(id, category, Tier.TOWNSHIP, null, by, null);
+		desk().triage(id, category, Tier.TOWNSHIP, by);
 	}
 
 	private Opinion assign(long id, String category) {
 		triage(id, category, township);
 		later();
-		return desk().assign(id, department.departmentId(), "由镇人民政府统筹办理", township, null);
+		return desk().assign(id, department.departmentId(), "由镇人民政府统筹办理", township);
 	}
 
 	private void accept(long id) {
 		later();
-		desk().accept(id, department, null);
+		desk().accept(id, department);
 	}
 
 	private void progress(long id, String note) {
 		later();
-		desk().progress(id, note, department, null);
+		desk().progress(id, note, department);
 	}
 
 	private void reply(long id, String text) {
 		later();
-		desk().reply(id, text, Outcome.RESOLVED, department, null);
+		desk().reply(id, text, Outcome.RESOLVED, department);
 	}
 
 	/**
@@ -224,7 +222,7 @@ final class DemoOpinions {
 					accept(id);
 					progress(id, "已安排人员现场核实情况");
 					afterDue(Objects.requireNonNull(assigned.dueDate(), "an assigned case has a due date"));
-					desk().escalate(id, "已超期，请于三个工作日内答复群众并报送办理情况", county, null);
+					desk().escalate(id, "已超期，请于三个工作日内答复群众并报送办理情况", county);
 				}
 				case 5 -> {
 					// due within the next working days: yellow
@@ -243,16 +241,16 @@ final class DemoOpinions {
 					reply(id, "已协调有关部门落实，近期完成。");
 					if (!o.anonymous()) {
 						later();
-						desk().feedback(o.trackingCode(), Satisfaction.SATISFIED, null);
+						desk().feedback(o.trackingCode(), Satisfaction.SATISFIED);
 					}
 				}
 				case 9 -> {
 					later();
-					desk().close(id, Outcome.EXPLAINED, null, "值班代表现场解释了停车规划安排，群众表示理解。", liaison, null);
+					desk().close(id, Outcome.EXPLAINED, null, "值班代表现场解释了停车规划安排，群众表示理解。", liaison);
 				}
 				case 10 -> {
 					later();
-					desk().close(id, Outcome.NOT_ACCEPTED, "该事项已进入司法程序，请通过人民法院依法解决。", null, township, null);
+					desk().close(id, Outcome.NOT_ACCEPTED, "该事项已进入司法程序，请通过人民法院依法解决。", null, township);
 				}
 				default -> {
 					// the same problem twice: merged into the earlier one
@@ -261,7 +259,7 @@ final class DemoOpinions {
 					count++;
 					t = second;
 					later();
-					desk().merge(id, earlier.id(), township, null);
+					desk().merge(id, earlier.id(), township);
 				}
 			}
 		}
@@ -281,10 +279,10 @@ final class DemoOpinions {
 				count++;
 				if (i > 0) {
 					later();
-					desk().triage(o.id(), category(text), Tier.TOWNSHIP, null, county, null);
-					if (opinions.routedDepartment(opinions.get(o.id(), county)).isPresent()) {
+					desk().triage(o.id(), category(text), Tier.TOWNSHIP, county);
+					if (desks.routedDepartment(o.id(), county).isPresent()) {
 						later();
-						desk().assign(o.id(), null, null, county, null);
+						desk().assign(o.id(), null, null, county);
 					}
 				}
 			}

@@ -35,8 +35,6 @@ import cn.deputylink.demo.internal.DemoCounty.DeputyPlan;
 import cn.deputylink.demo.internal.DemoCounty.Plan;
 import cn.deputylink.demo.internal.DemoCounty.StationPlan;
 import cn.deputylink.demo.internal.DemoCounty.TownshipPlan;
-import cn.deputylink.opinion.OpinionHandling;
-import cn.deputylink.opinion.OverdueNotices;
 import cn.deputylink.organisation.Category;
 import cn.deputylink.organisation.CategoryService;
 import cn.deputylink.organisation.Department;
@@ -89,23 +87,20 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final TransactionTemplate tx;
 
-	private final OpinionHandling opinions;
-
-	private final OverdueNotices overdueNotices;
+	private final DemoDesk desks;
 
 	private final WorkingCalendar calendar;
 
 	DemoSeeder(TownshipService townships, VillageService villages, StationService stations, DeputyService deputies,
-			DepartmentService departments, CategoryService categories, Accounts accounts, OpinionHandling opinions,
-			OverdueNotices overdueNotices, WorkingCalendar calendar, LockingTaskExecutor locks, TransactionTemplate tx) {
+			DepartmentService departments, CategoryService categories, Accounts accounts, DemoDesk desks,
+			WorkingCalendar calendar, LockingTaskExecutor locks, TransactionTemplate tx) {
 		this.townships = townships;
 		this.villages = villages;
 		this.stations = stations;
 		this.deputies = deputies;
 		this.departments = departments;
 		this.categories = categories;
-		this.opinions = opinions;
-		this.overdueNotices = overdueNotices;
+		this.desks = desks;
 		this.calendar = calendar;
 		this.accounts = accounts;
 		this.locks = locks;
@@ -233,10 +228,10 @@ class DemoSeeder implements ApplicationRunner {
 		}
 		int seeded = 0;
 		if (created == users.size()) {
-			seeded = new DemoOpinions(opinions, calendar, account("county"), account("township"), account("liaison"),
+			seeded = new DemoOpinions(desks, calendar, account("county"), account("township"), account("liaison"),
 					account("department")).seed(stationIds);
 			// the overdue cases' notices now, as the hourly check would send them, so the inboxes match the queues
-			overdueNotices.runOnce();
+			desks.runOverdueNotices();
 		}
 		return new Counts(townshipIds.size(), villageCount, stationIds.stream().mapToInt(List::size).sum(),
 				deputyIds.stream().mapToInt(List::size).sum(), plan.departments().size(), created, seeded);

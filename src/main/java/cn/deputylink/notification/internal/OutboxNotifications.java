@@ -10,8 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.deputylink.account.Accounts;
-import cn.deputylink.account.Role;
 import cn.deputylink.notification.Notifications;
 import cn.deputylink.shared.PersonalDataCipher;
 
@@ -21,15 +19,12 @@ class OutboxNotifications implements Notifications {
 
 	private final OutboxMessages outbox;
 
-	private final Accounts accounts;
-
 	private final PersonalDataCipher cipher;
 
 	private final Clock clock;
 
-	OutboxNotifications(OutboxMessages outbox, Accounts accounts, PersonalDataCipher cipher, Clock clock) {
+	OutboxNotifications(OutboxMessages outbox, PersonalDataCipher cipher, Clock clock) {
 		this.outbox = outbox;
-		this.accounts = accounts;
 		this.cipher = cipher;
 		this.clock = clock;
 	}
@@ -58,18 +53,6 @@ class OutboxNotifications implements Notifications {
 			outbox.insert(Medium.INBOX, null, null, user, cut(required(subject, "subject"), 200), cut(text == null ? "" : text, 4000),
 					safeLink, now);
 		}
-	}
-
-	@Override
-	@Transactional
-	public void toDepartment(long departmentId, String subject, String text, @Nullable String link) {
-		inbox(accounts.userIdsWith(Role.DEPARTMENT_HANDLER, null, departmentId), subject, text, link);
-	}
-
-	@Override
-	@Transactional
-	public void toTownshipAdmins(long townshipId, String subject, String text, @Nullable String link) {
-		inbox(accounts.userIdsWith(Role.TOWNSHIP_ADMIN, townshipId, null), subject, text, link);
 	}
 
 	/** Only a path inside the application: an inbox link must never lead elsewhere. */

@@ -35,7 +35,13 @@ import cn.deputylink.opinion.Attachment;
 import cn.deputylink.opinion.AttachmentTooLargeException;
 import cn.deputylink.opinion.Intake;
 import cn.deputylink.opinion.Opinion;
-import cn.deputylink.opinion.OpinionHandling;
+import cn.deputylink.opinion.ConstituentFeedback;
+import cn.deputylink.opinion.Deadlines;
+import cn.deputylink.opinion.DepartmentHandling;
+import cn.deputylink.opinion.OpinionEscalation;
+import cn.deputylink.opinion.OpinionIntake;
+import cn.deputylink.opinion.OpinionQueries;
+import cn.deputylink.opinion.OpinionTriage;
 import cn.deputylink.opinion.OpinionStatus;
 import cn.deputylink.opinion.Outcome;
 import cn.deputylink.opinion.Satisfaction;
@@ -50,14 +56,29 @@ import cn.deputylink.shared.InvalidInputException;
 @RequestMapping("/api/v1/opinions")
 class OpinionApiController {
 
-	private final OpinionHandling opinions;
+	private final OpinionIntake intake;
+
+	private final OpinionTriage triage;
+
+	private final DepartmentHandling handling;
+
+	private final ConstituentFeedback feedback;
+
+	private final OpinionEscalation escalation;
+
+	private final OpinionQueries queries;
 
 	private final MessageSource messages;
 
 	private final OpinionExport export;
 
-	OpinionApiController(OpinionHandling opinions, MessageSource messages, OpinionExport export) {
-		this.opinions = opinions;
+	OpinionApiController(OpinionIntake intake, OpinionTriage triage, DepartmentHandling handling, ConstituentFeedback feedback, OpinionEscalation escalation, OpinionQueries queries, MessageSource messages, OpinionExport export) {
+		this.intake = intake;
+		this.triage = triage;
+		this.handling = handling;
+		this.feedback = feedback;
+		this.escalation = escalation;
+		this.queries = queries;
 		this.messages = messages;
 		this.export = export;
 	}
@@ -93,7 +114,7 @@ class OpinionApiController {
 	@PostMapping
 	ResponseEntity<Created> create(@Valid @RequestBody NewOpinion body,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
-		OpinionHandling.Created c = opinions.submit(body.intake(), me(), key, List.of());
+		OpinionIntake.Created c = intake.submit(body.intake(), me(), key, List.of());
 		Opinion o = c.opinion();
 		return ResponseEntity.created(URI.create("/api/v1/opinions/" + o.id()))
 			.header("Idempotent-Replayed", String.valueOf(c.replayed()))
@@ -102,7 +123,7 @@ class OpinionApiController {
 
 	@GetMapping("/{id}")
 	ResponseEntity<OpinionJson.Full> get(@PathVariable long id) {
-		OpinionJson.Full full = OpinionJson.full(opinions.detail(id, me()));
+		OpinionJson.Full full = OpinionJson.full(queries.detail(id, me()));
 		return ResponseEntity.ok().eTag("\"" + full.version() + "\"").body(full);
 	}
 
@@ -110,8 +131,8 @@ class OpinionApiController {
 	CursorPage<OpinionJson.Summary> list(FilterParams params, @RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
 		int n = CursorPage.limit(limit);
-		OpinionHandling.Deadlines deadlines = opinions.deadlines();
-		return CursorPage.of(opinions.list(params.filter(), me(), CursorPage.after(cursor), n + 1, 0), n, Opinion::id)
+		Deadlines deadlines = queries.deadlines();
+		return CursorPage.of(queries.list(params.filter(), me(), CursorPage.after(cursor), n + 1, 0), n, Opinion::id)
 			.map(o -> OpinionJson.summary(o, deadlines));
 	}
 
@@ -132,7 +153,7 @@ class OpinionApiController {
 		catch (NumberFormatException ex) {
 			throw new InvalidInputException("If-Match", "opinion.ifMatch.invalid");
 		}
-		if (opinions.get(id, me()).version() != expected) {
+		if (queries.get(id, me()).version() != expected) {
 			throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED);
 		}
 		return expected;
@@ -148,7 +169,7 @@ class OpinionApiController {
 	@PostMapping("/{id}/triage")
 	ResponseEntity<OpinionJson.Full> triage(@PathVariable long id, @Valid @RequestBody TriageBody b,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-		return show(opinions.triage(id, b.categoryCode(), b.tier(), b.note(), me(), ifMatch(id, ifMatch)));
+		return show(triage.triage(id, b.categoryCode(), b.tier(), b.note(), me(), ifMatch(id, ifMatch)));
 	}
 
 	record AssignBody(@Nullable Long departmentId, @Nullable @Size(max = 2000) String note) {
@@ -158,7 +179,7 @@ class OpinionApiController {
 	ResponseEntity<OpinionJson.Full> assign(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable AssignBody b,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		AssignBody body = b == null ? new AssignBody(null, null) : b;
-		return show(opinions.assign(id, body.departmentId(), body.note(), me(), ifMatch(id, ifMatch)));
+		return show(triage.assign(id, body.departmentId(), body.note(), me(), ifMatch(id, ifMatch)));
 	}
 
 	record ReasonBody(@Nullable @Size(max = 2000) String reason) {
@@ -167,13 +188,13 @@ class OpinionApiController {
 	@PostMapping("/{id}/return")
 	ResponseEntity<OpinionJson.Full> giveBack(@PathVariable long id, @Valid @RequestBody ReasonBody b,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-		return show(opinions.returnToTriage(id, b.reason(), me(), ifMatch(id, ifMatch)));
+		return show(handling.returnToTriage(id, b.reason(), me(), ifMatch(id, ifMatch)));
 	}
 
 	@PostMapping("/{id}/accept")
 	ResponseEntity<OpinionJson.Full> accept(@PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-		return show(opinions.accept(id, me(), ifMatch(id, ifMatch)));
+		return show(handling.accept(id, me(), ifMatch(id, ifMatch)));
 	}
 
 	record NoteBody(@Nullable @Size(max = 2000) String note) {
@@ -182,7 +203,7 @@ class OpinionApiController {
 	@PostMapping("/{id}/progress")
 	ResponseEntity<OpinionJson.Full> progress(@PathVariable long id, @Valid @RequestBody NoteBody b,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-		return show(opinions.progress(id, b.note(), me(), ifMatch(id, ifMatch)));
+		return show(handling.progress(id, b.note(), me(), ifMatch(id, ifMatch)));
 	}
 
 	record ReplyBody(@Nullable @Size(max = 4000) String content, @Nullable Outcome outcome) {
@@ -191,7 +212,7 @@ class OpinionApiController {
 	@PostMapping("/{id}/reply")
 	ResponseEntity<OpinionJson.Full> reply(@PathVariable long id, @Valid @RequestBody ReplyBody b,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-		return show(opinions.reply(id, b.content(), b.outcome(), me(), ifMatch(id, ifMatch)));
+		return show(handling.reply(id, b.content(), b.outcome(), me(), ifMatch(id, ifMatch)));
 	}
 
 	record CloseBody(@Nullable Outcome outcome, @Nullable @Size(max = 2000) String note,
@@ -202,7 +223,7 @@ class OpinionApiController {
 	ResponseEntity<OpinionJson.Full> close(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable CloseBody b,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		CloseBody body = b == null ? new CloseBody(null, null, null) : b;
-		return show(opinions.close(id, body.outcome(), body.note(), body.reply(), me(), ifMatch(id, ifMatch)));
+		return show(triage.close(id, body.outcome(), body.note(), body.reply(), me(), ifMatch(id, ifMatch)));
 	}
 
 	record MergeBody(@Nullable Long intoId) {
@@ -211,7 +232,7 @@ class OpinionApiController {
 	@PostMapping("/{id}/merge")
 	ResponseEntity<OpinionJson.Full> merge(@PathVariable long id, @Valid @RequestBody MergeBody b,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-		return show(opinions.merge(id, b.intoId(), me(), ifMatch(id, ifMatch)));
+		return show(triage.merge(id, b.intoId(), me(), ifMatch(id, ifMatch)));
 	}
 
 	record FeedbackBody(@Nullable Satisfaction satisfaction, @Nullable @Size(max = 1000) String comment) {
@@ -221,13 +242,13 @@ class OpinionApiController {
 	@PostMapping("/{id}/feedback")
 	ResponseEntity<OpinionJson.Full> feedback(@PathVariable long id, @Valid @RequestBody FeedbackBody b,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-		return show(opinions.recordFeedback(id, b.satisfaction(), b.comment(), me(), ifMatch(id, ifMatch)));
+		return show(feedback.recordFeedback(id, b.satisfaction(), b.comment(), me(), ifMatch(id, ifMatch)));
 	}
 
 	@PostMapping("/{id}/escalate")
 	ResponseEntity<OpinionJson.Full> escalate(@PathVariable long id, @Valid @RequestBody NoteBody b,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-		return show(opinions.escalate(id, b.note(), me(), ifMatch(id, ifMatch)));
+		return show(escalation.escalate(id, b.note(), me(), ifMatch(id, ifMatch)));
 	}
 
 	// ------------------------------------------------------------------ reading aids
@@ -237,8 +258,8 @@ class OpinionApiController {
 
 	@GetMapping("/{id}/duplicates")
 	List<DuplicateJson> duplicates(@PathVariable long id) {
-		OpinionHandling.Deadlines deadlines = opinions.deadlines();
-		return opinions.duplicates(id, me())
+		Deadlines deadlines = queries.deadlines();
+		return queries.duplicates(id, me())
 			.stream()
 			.map(d -> new DuplicateJson(OpinionJson.summary(d.opinion(), deadlines), Math.round(d.similarity() * 1000) / 1000.0))
 			.toList();
@@ -249,26 +270,26 @@ class OpinionApiController {
 
 	@GetMapping("/{id}/route")
 	Route route(@PathVariable long id) {
-		return new Route(opinions.routedDepartment(opinions.get(id, me())).map(d -> d.id()).orElse(null));
+		return new Route(triage.routedDepartment(queries.get(id, me())).map(d -> d.id()).orElse(null));
 	}
 
 	@GetMapping("/{id}/phone")
 	Map<String, @Nullable String> phone(@PathVariable long id) {
-		return java.util.Collections.singletonMap("phone", opinions.revealPhone(id, me()).orElse(null));
+		return java.util.Collections.singletonMap("phone", queries.revealPhone(id, me()).orElse(null));
 	}
 
 	// ------------------------------------------------------------------ attachments
 
 	@PostMapping(path = "/{id}/attachments", consumes = "multipart/form-data")
 	ResponseEntity<List<OpinionJson.File>> attach(@PathVariable long id, @RequestParam("file") List<MultipartFile> files) {
-		List<Attachment> all = opinions.attach(id, uploads(files), me());
+		List<Attachment> all = intake.attach(id, uploads(files), me());
 		return ResponseEntity.status(HttpStatus.CREATED).body(all.stream().map(a -> OpinionJson.file(id, a)).toList());
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}")
 	ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
-		Attachment a = opinions.attachment(id, attachmentId, me());
-		return AttachmentResponses.of(a, opinions.attachmentData(a));
+		Attachment a = queries.attachment(id, attachmentId, me());
+		return AttachmentResponses.of(a, queries.attachmentData(a));
 	}
 
 	static List<Upload> uploads(@Nullable List<MultipartFile> files) {

@@ -22,7 +22,8 @@ import cn.deputylink.account.CurrentUser;
 import cn.deputylink.opinion.DeadlineColour;
 import cn.deputylink.opinion.Opinion;
 import cn.deputylink.opinion.OpinionFilter;
-import cn.deputylink.opinion.OpinionHandling;
+import cn.deputylink.opinion.Deadlines;
+import cn.deputylink.opinion.OpinionQueries;
 import cn.deputylink.organisation.Category;
 import cn.deputylink.organisation.RegistryLookup;
 import cn.deputylink.shared.excel.Spreadsheets;
@@ -36,20 +37,20 @@ class OpinionExport {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-	private final OpinionHandling opinions;
+	private final OpinionQueries queries;
 
 	private final RegistryLookup registryLookup;
 
 	private final MessageSource messages;
 
-	OpinionExport(OpinionHandling opinions, RegistryLookup registryLookup, MessageSource messages) {
-		this.opinions = opinions;
+	OpinionExport(OpinionQueries queries, RegistryLookup registryLookup, MessageSource messages) {
+		this.queries = queries;
 		this.registryLookup = registryLookup;
 		this.messages = messages;
 	}
 
 	ResponseEntity<byte[]> xlsx(OpinionFilter filter, CurrentUser me, Locale locale) {
-		List<Opinion> rows = opinions.list(filter, me, 0, Spreadsheets.MAX_ROWS, 0);
+		List<Opinion> rows = queries.list(filter, me, 0, Spreadsheets.MAX_ROWS, 0);
 		Set<Long> townships = new HashSet<>();
 		Set<Long> stations = new HashSet<>();
 		Set<Long> villages = new HashSet<>();
@@ -72,7 +73,7 @@ class OpinionExport {
 			.map(h -> msg("opinions.export." + h, locale))
 			.toList();
 		List<List<Object>> data = new ArrayList<>();
-		OpinionHandling.Deadlines deadlines = opinions.deadlines();
+		Deadlines deadlines = queries.deadlines();
 		for (Opinion o : rows) {
 			DeadlineColour colour = deadlines.colour(o);
 			List<Object> r = new ArrayList<>();

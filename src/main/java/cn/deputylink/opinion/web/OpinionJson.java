@@ -12,7 +12,7 @@ import cn.deputylink.opinion.Attachment;
 import cn.deputylink.opinion.DeadlineColour;
 import cn.deputylink.opinion.Opinion;
 import cn.deputylink.opinion.OpinionDetail;
-import cn.deputylink.opinion.OpinionHandling;
+import cn.deputylink.opinion.Deadlines;
 import cn.deputylink.opinion.OpinionStatus;
 import cn.deputylink.opinion.Outcome;
 import cn.deputylink.opinion.Satisfaction;
@@ -57,7 +57,7 @@ final class OpinionJson {
 		return new Constituent(o.constituentNameMasked(), o.phoneMasked(), o.anonymous());
 	}
 
-	static Summary summary(Opinion o, OpinionHandling.Deadlines deadlines) {
+	static Summary summary(Opinion o, Deadlines deadlines) {
 		DeadlineColour colour = deadlines.colour(o);
 		return new Summary(o.id(), o.trackingCode(), o.status(), o.source(), o.townshipId(), o.stationId(), o.villageId(),
 				o.categoryCode(), o.tier(), o.receivedAt(), o.departmentId(), o.dueDate(), colour == DeadlineColour.RED, colour,

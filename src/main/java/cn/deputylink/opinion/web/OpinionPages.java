@@ -33,7 +33,13 @@ import cn.deputylink.opinion.Intake;
 import cn.deputylink.opinion.Opinion;
 import cn.deputylink.opinion.OpinionDetail;
 import cn.deputylink.opinion.OpinionFilter;
-import cn.deputylink.opinion.OpinionHandling;
+import cn.deputylink.opinion.ConstituentFeedback;
+import cn.deputylink.opinion.Deadlines;
+import cn.deputylink.opinion.DepartmentHandling;
+import cn.deputylink.opinion.OpinionEscalation;
+import cn.deputylink.opinion.OpinionIntake;
+import cn.deputylink.opinion.OpinionQueries;
+import cn.deputylink.opinion.OpinionTriage;
 import cn.deputylink.opinion.OpinionSettings;
 import cn.deputylink.opinion.OpinionStatus;
 import cn.deputylink.opinion.Outcome;
@@ -56,7 +62,17 @@ import cn.deputylink.shared.web.FormErrors;
 @RequestMapping("/opinions")
 class OpinionPages {
 
-	private final OpinionHandling opinions;
+	private final OpinionIntake intake;
+
+	private final OpinionTriage triage;
+
+	private final DepartmentHandling handling;
+
+	private final ConstituentFeedback feedback;
+
+	private final OpinionEscalation escalation;
+
+	private final OpinionQueries queries;
 
 	private final RegistryLookup registryLookup;
 
@@ -66,9 +82,14 @@ class OpinionPages {
 
 	private final OpinionExport export;
 
-	OpinionPages(OpinionHandling opinions, RegistryLookup registryLookup, FormErrors errors, OpinionSettings settings,
+	OpinionPages(OpinionIntake intake, OpinionTriage triage, DepartmentHandling handling, ConstituentFeedback feedback, OpinionEscalation escalation, OpinionQueries queries, RegistryLookup registryLookup, FormErrors errors, OpinionSettings settings,
 			OpinionExport export) {
-		this.opinions = opinions;
+		this.intake = intake;
+		this.triage = triage;
+		this.handling = handling;
+		this.feedback = feedback;
+		this.escalation = escalation;
+		this.queries = queries;
 		this.registryLookup = registryLookup;
 		this.errors = errors;
 		this.zone = settings.zone();
@@ -88,10 +109,10 @@ class OpinionPages {
 		CurrentUser me = CurrentUser.get();
 		OpinionFilter f = params.shortened().filter();
 		int number = Math.max(page, 1);
-		List<Opinion> rows = opinions.list(f, me, 0, PageView.SIZE, PageView.offset(number));
-		OpinionHandling.Deadlines deadlines = opinions.deadlines();
+		List<Opinion> rows = queries.list(f, me, 0, PageView.SIZE, PageView.offset(number));
+		Deadlines deadlines = queries.deadlines();
 		model.addAttribute("page", new PageView<>(rows.stream().map(o -> new Row(o, deadlines.colour(o))).toList(), number, PageView.SIZE,
-				opinions.count(f, me)));
+				queries.count(f, me)));
 		model.addAttribute("filter", f);
 		model.addAttribute("q", f.q());
 		model.addAttribute("statuses", OpinionStatus.values());
@@ -165,7 +186,7 @@ class OpinionPages {
 	@GetMapping("/new")
 	String newForm(Model model) {
 		CurrentUser me = CurrentUser.get();
-		opinions.requireRegistrar(me);
+		intake.requireRegistrar(me);
 		prepareForm(model);
 		model.addAttribute("form", new IntakeForm(Source.RECEPTION, me.stationId(), null, null, "",
 				LocalDateTime.now(zone).withSecond(0).withNano(0), List.of(), "", "", false));
@@ -190,7 +211,7 @@ class OpinionPages {
 					form.receivedAt() == null ? null : form.receivedAt().atZone(zone).toOffsetDateTime(),
 					receivingDeputies(form, me), form.name(), form.phone(),
 					Boolean.TRUE.equals(form.anonymous()));
-			Opinion o = opinions.submit(in, me, null, OpinionApiController.uploads(files)).opinion();
+			Opinion o = intake.submit(in, me, null, OpinionApiController.uploads(files)).opinion();
 			redirect.addFlashAttribute("flash", errors.msg("opinion.created", o.trackingCode()));
 			return "redirect:/opinions/" + o.id();
 		}
@@ -219,7 +240,7 @@ class OpinionPages {
 	@GetMapping("/{id}")
 	String detail(@PathVariable long id, Model model) {
 		CurrentUser me = CurrentUser.get();
-		OpinionDetail d = opinions.detail(id, me);
+		OpinionDetail d = queries.detail(id, me);
 		Opinion o = d.opinion();
 		model.addAttribute("d", d);
 		model.addAttribute("o", o);
@@ -233,15 +254,15 @@ class OpinionPages {
 			model.addAttribute("tiers", Tier.values());
 			model.addAttribute("categories", registryLookup.activeCategories());
 			// only the departments that handle the category at the opinion's tier (归口办理)
-			model.addAttribute("departments", opinions.fittingDepartments(o, me));
-			Long routed = opinions.routedDepartment(o).map(Department::id).orElse(null);
+			model.addAttribute("departments", triage.fittingDepartments(o, me));
+			Long routed = triage.routedDepartment(o).map(Department::id).orElse(null);
 			model.addAttribute("routed", routed);
 			if (!model.containsAttribute("assignForm")) {
 				model.addAttribute("assignForm", new AssignForm(routed, null));
 			}
 		}
 		if (d.allowedActions().contains(Action.MERGE)) {
-			model.addAttribute("duplicates", opinions.duplicates(id, me));
+			model.addAttribute("duplicates", queries.duplicates(id, me));
 		}
 		model.addAttribute("replyOutcomes", List.of(Outcome.RESOLVED, Outcome.EXPLAINED, Outcome.NOT_RESOLVABLE));
 		model.addAttribute("spotOutcomes", List.of(Outcome.RESOLVED, Outcome.EXPLAINED));
@@ -253,20 +274,20 @@ class OpinionPages {
 	/** The full phone number, swapped in by htmx; the disclosure is audited. */
 	@GetMapping("/{id}/phone")
 	String phone(@PathVariable long id, Model model) {
-		model.addAttribute("phone", opinions.revealPhone(id, CurrentUser.get()).orElse("—"));
+		model.addAttribute("phone", queries.revealPhone(id, CurrentUser.get()).orElse("—"));
 		return "opinion/phone :: full";
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}")
 	ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
-		Attachment a = opinions.attachment(id, attachmentId, CurrentUser.get());
-		return AttachmentResponses.of(a, opinions.attachmentData(a));
+		Attachment a = queries.attachment(id, attachmentId, CurrentUser.get());
+		return AttachmentResponses.of(a, queries.attachmentData(a));
 	}
 
 	@PostMapping("/{id}/attachments")
 	String attach(@PathVariable long id, @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
 			RedirectAttributes redirect) {
-		return act(id, redirect, () -> opinions.attach(id, OpinionApiController.uploads(files), CurrentUser.get()));
+		return act(id, redirect, () -> intake.attach(id, OpinionApiController.uploads(files), CurrentUser.get()));
 	}
 
 	// ------------------------------------------------------------------ actions (post-redirect-get)
@@ -289,7 +310,7 @@ class OpinionPages {
 	String triage(@PathVariable long id, @RequestParam(required = false) @Nullable String categoryCode,
 			@RequestParam(required = false) @Nullable Tier tier, @RequestParam(required = false) @Nullable String note,
 			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
-		return act(id, redirect, () -> opinions.triage(id, blank(categoryCode), tier, note, CurrentUser.get(), version));
+		return act(id, redirect, () -> triage.triage(id, blank(categoryCode), tier, note, CurrentUser.get(), version));
 	}
 
 	/** The assign form as entered, shown again after a refusal (kept in the session as a flash attribute). */
@@ -301,7 +322,7 @@ class OpinionPages {
 			@RequestParam(required = false) @Nullable String note, @RequestParam(required = false) @Nullable Integer version,
 			RedirectAttributes redirect) {
 		try {
-			opinions.assign(id, departmentId, note, CurrentUser.get(), version);
+			triage.assign(id, departmentId, note, CurrentUser.get(), version);
 			redirect.addFlashAttribute("flash", errors.msg("saved"));
 			return "redirect:/opinions/" + id;
 		}
@@ -320,51 +341,51 @@ class OpinionPages {
 	@PostMapping("/{id}/return")
 	String giveBack(@PathVariable long id, @RequestParam(required = false) @Nullable String reason,
 			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
-		return act(id, redirect, () -> opinions.returnToTriage(id, reason, CurrentUser.get(), version));
+		return act(id, redirect, () -> handling.returnToTriage(id, reason, CurrentUser.get(), version));
 	}
 
 	@PostMapping("/{id}/accept")
 	String accept(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
 			RedirectAttributes redirect) {
-		return act(id, redirect, () -> opinions.accept(id, CurrentUser.get(), version));
+		return act(id, redirect, () -> handling.accept(id, CurrentUser.get(), version));
 	}
 
 	@PostMapping("/{id}/progress")
 	String progress(@PathVariable long id, @RequestParam(required = false) @Nullable String note,
 			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
-		return act(id, redirect, () -> opinions.progress(id, note, CurrentUser.get(), version));
+		return act(id, redirect, () -> handling.progress(id, note, CurrentUser.get(), version));
 	}
 
 	@PostMapping("/{id}/reply")
 	String reply(@PathVariable long id, @RequestParam(required = false) @Nullable String content,
 			@RequestParam(required = false) @Nullable Outcome outcome,
 			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
-		return act(id, redirect, () -> opinions.reply(id, content, outcome, CurrentUser.get(), version));
+		return act(id, redirect, () -> handling.reply(id, content, outcome, CurrentUser.get(), version));
 	}
 
 	@PostMapping("/{id}/close")
 	String close(@PathVariable long id, @RequestParam(required = false) @Nullable Outcome outcome,
 			@RequestParam(required = false) @Nullable String note, @RequestParam(required = false) @Nullable String reply,
 			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
-		return act(id, redirect, () -> opinions.close(id, outcome, note, reply, CurrentUser.get(), version));
+		return act(id, redirect, () -> triage.close(id, outcome, note, reply, CurrentUser.get(), version));
 	}
 
 	@PostMapping("/{id}/merge")
 	String merge(@PathVariable long id, @RequestParam(required = false) @Nullable Long intoId,
 			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
-		return act(id, redirect, () -> opinions.merge(id, intoId, CurrentUser.get(), version));
+		return act(id, redirect, () -> triage.merge(id, intoId, CurrentUser.get(), version));
 	}
 
 	@PostMapping("/{id}/feedback")
 	String feedback(@PathVariable long id, @RequestParam(required = false) @Nullable Satisfaction satisfaction,
 			@RequestParam(required = false) @Nullable String comment,
 			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
-		return act(id, redirect, () -> opinions.recordFeedback(id, satisfaction, comment, CurrentUser.get(), version));
+		return act(id, redirect, () -> feedback.recordFeedback(id, satisfaction, comment, CurrentUser.get(), version));
 	}
 
 	@PostMapping("/{id}/escalate")
 	String escalate(@PathVariable long id, @RequestParam(required = false) @Nullable String note,
 			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
-		return act(id, redirect, () -> opinions.escalate(id, note, CurrentUser.get(), version));
+		return act(id, redirect, () -> escalation.escalate(id, note, CurrentUser.get(), version));
 	}
 }

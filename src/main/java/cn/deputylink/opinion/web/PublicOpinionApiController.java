@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.deputylink.opinion.Intake;
-import cn.deputylink.opinion.OpinionHandling;
+import cn.deputylink.opinion.ConstituentFeedback;
+import cn.deputylink.opinion.OpinionIntake;
 import cn.deputylink.opinion.OpinionStatus;
 import cn.deputylink.opinion.Outcome;
 import cn.deputylink.opinion.PublicView;
@@ -31,10 +32,13 @@ import cn.deputylink.opinion.Source;
 @RequestMapping("/api/v1/public/opinions")
 class PublicOpinionApiController {
 
-	private final OpinionHandling opinions;
+	private final OpinionIntake intake;
 
-	PublicOpinionApiController(OpinionHandling opinions) {
-		this.opinions = opinions;
+	private final ConstituentFeedback feedback;
+
+	PublicOpinionApiController(OpinionIntake intake, ConstituentFeedback feedback) {
+		this.intake = intake;
+		this.feedback = feedback;
 	}
 
 	record NewPublicOpinion(@Nullable Long stationId, @Nullable Long villageId, @Nullable @Size(max = 40) String categoryCode,
@@ -48,7 +52,7 @@ class PublicOpinionApiController {
 	ResponseEntity<Submitted> submit(@Valid @RequestBody NewPublicOpinion b,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
 		var c = b.constituent() == null ? new OpinionApiController.ConstituentBody(null, null, false) : b.constituent();
-		OpinionHandling.Created created = opinions.submit(new Intake(Source.ONLINE, b.stationId(), b.villageId(),
+		OpinionIntake.Created created = intake.submit(new Intake(Source.ONLINE, b.stationId(), b.villageId(),
 				b.categoryCode(), b.content(), null, List.of(), c.name(), c.phone(), Boolean.TRUE.equals(c.anonymous())),
 				null, key, List.of());
 		String code = created.opinion().trackingCode();
@@ -73,7 +77,7 @@ class PublicOpinionApiController {
 
 	@GetMapping("/{code}")
 	Tracking get(@PathVariable String code) {
-		return tracking(opinions.publicView(code));
+		return tracking(feedback.publicView(code));
 	}
 
 	record Feedback(@Nullable Satisfaction satisfaction, @Nullable @Size(max = 1000) String comment) {
@@ -81,6 +85,6 @@ class PublicOpinionApiController {
 
 	@PostMapping("/{code}/feedback")
 	Tracking feedback(@PathVariable String code, @Valid @RequestBody Feedback b) {
-		return tracking(opinions.feedback(code, b.satisfaction(), b.comment()));
+		return tracking(feedback.feedback(code, b.satisfaction(), b.comment()));
 	}
 }

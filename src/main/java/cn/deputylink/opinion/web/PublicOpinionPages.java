@@ -19,11 +19,12 @@ import org.springframework.web.util.UriUtils;
 
 import cn.deputylink.opinion.AttachmentTooLargeException;
 import cn.deputylink.opinion.Intake;
-import cn.deputylink.opinion.OpinionHandling;
+import cn.deputylink.opinion.ConstituentFeedback;
+import cn.deputylink.opinion.OpinionIntake;
 import cn.deputylink.opinion.PublicView;
 import cn.deputylink.opinion.Satisfaction;
 import cn.deputylink.opinion.Source;
-import cn.deputylink.opinion.TrackingCodes;
+import cn.deputylink.opinion.internal.TrackingCodes;
 import cn.deputylink.organisation.RegistryLookup;
 import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
@@ -40,14 +41,17 @@ class PublicOpinionPages {
 
 	private static final Logger log = LoggerFactory.getLogger(PublicOpinionPages.class);
 
-	private final OpinionHandling opinions;
+	private final OpinionIntake intake;
+
+	private final ConstituentFeedback feedback;
 
 	private final RegistryLookup registryLookup;
 
 	private final FormErrors errors;
 
-	PublicOpinionPages(OpinionHandling opinions, RegistryLookup registryLookup, FormErrors errors) {
-		this.opinions = opinions;
+	PublicOpinionPages(OpinionIntake intake, ConstituentFeedback feedback, RegistryLookup registryLookup, FormErrors errors) {
+		this.intake = intake;
+		this.feedback = feedback;
 		this.registryLookup = registryLookup;
 		this.errors = errors;
 	}
@@ -102,7 +106,7 @@ class PublicOpinionPages {
 			if (personal && !Boolean.TRUE.equals(form.consent())) {
 				throw new InvalidInputException("consent", "public.opinion.consentRequired");
 			}
-			String code = opinions.submit(new Intake(Source.ONLINE, form.stationId(), form.villageId(),
+			String code = intake.submit(new Intake(Source.ONLINE, form.stationId(), form.villageId(),
 					notBlank(form.categoryCode()) ? form.categoryCode() : null, form.content() == null ? "" : form.content(),
 					null, List.of(), form.name(), form.phone(), form.isAnonymous()), null, null,
 					OpinionApiController.uploads(files))
@@ -156,7 +160,7 @@ class PublicOpinionPages {
 	String show(@PathVariable String code, Model model) {
 		PublicView view;
 		try {
-			view = opinions.publicView(code);
+			view = feedback.publicView(code);
 		}
 		catch (NotFoundException ex) {
 			model.addAttribute("notFound", true);
@@ -172,7 +176,7 @@ class PublicOpinionPages {
 	String feedback(@PathVariable String code, @RequestParam(required = false) @Nullable Satisfaction satisfaction,
 			@RequestParam(required = false) @Nullable String comment, RedirectAttributes redirect) {
 		try {
-			opinions.feedback(code, satisfaction, comment);
+			feedback.feedback(code, satisfaction, comment);
 			redirect.addFlashAttribute("flash", errors.msg("public.opinion.thanks"));
 		}
 		catch (InvalidInputException | ConflictException ex) {

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.deputylink.account.CurrentUser;
-import cn.deputylink.opinion.Routing;
+import cn.deputylink.opinion.internal.Routing;
 import cn.deputylink.opinion.RoutingRule;
 
 /** The routing table: county admins write, triagers read. */

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
-import cn.deputylink.opinion.Routing;
+import cn.deputylink.opinion.internal.Routing;
 import cn.deputylink.opinion.RoutingRule;
 import cn.deputylink.organisation.RegistryLookup;
 import cn.deputylink.organisation.Tier;

@@ -34,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.sun.net.httpserver.HttpServer;
 
 import cn.deputylink.account.Accounts;
+import cn.deputylink.account.Role;
 import cn.deputylink.notification.Notifications;
 import cn.deputylink.shared.PersonalDataCipher;
 import cn.deputylink.support.Api;
@@ -433,10 +434,10 @@ class NotificationsIT {
 		Api department = Api.as(port, "department");
 		long departmentId = department.get("/api/v1/me").json().get("departmentId").asLong();
 		String tag = "交办" + System.nanoTime();
-		tx().executeWithoutResult(s -> notifications.toDepartment(departmentId, tag, "请在15个工作日内办理", "/opinions"));
+		tx().executeWithoutResult(s -> notifications.inbox(accounts.userIdsWith(Role.DEPARTMENT_HANDLER, null, departmentId), tag, "请在15个工作日内办理", "/opinions"));
 		long townshipId = Api.as(port, "township").get("/api/v1/me").json().get("townshipId").asLong();
 		String toAdmins = "乡镇" + System.nanoTime();
-		notifications.toTownshipAdmins(townshipId, toAdmins, "请查收", null);
+		notifications.inbox(accounts.userIdsWith(Role.TOWNSHIP_ADMIN, townshipId, null), toAdmins, "请查收", null);
 		applicationDispatcher.dispatchOnce();
 		applicationDispatcher.dispatchOnce();
 

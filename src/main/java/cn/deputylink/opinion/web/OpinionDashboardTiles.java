@@ -1,4 +1,4 @@
-package cn.deputylink.opinion;
+package cn.deputylink.opinion.web;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import cn.deputylink.account.CurrentUser;
+import cn.deputylink.opinion.OpinionFilter;
+import cn.deputylink.opinion.OpinionQueries;
+import cn.deputylink.opinion.OpinionStatus;
 import cn.deputylink.shell.DashboardTiles;
 
 /** The opinion queues the user works from, in the user's scope, and the overdue ones, on the dashboard. */
@@ -15,9 +18,9 @@ class OpinionDashboardTiles implements DashboardTiles {
 	private static final List<OpinionStatus> QUEUES = List.of(OpinionStatus.SUBMITTED, OpinionStatus.TRIAGED,
 			OpinionStatus.ASSIGNED, OpinionStatus.IN_PROGRESS, OpinionStatus.REPLIED);
 
-	private final OpinionHandling opinions;
+	private final OpinionQueries opinions;
 
-	OpinionDashboardTiles(OpinionHandling opinions) {
+	OpinionDashboardTiles(OpinionQueries opinions) {
 		this.opinions = opinions;
 	}
 

@@ -1,4 +1,4 @@
-package cn.deputylink.opinion;
+package cn.deputylink.opinion.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,13 @@
-package cn.deputylink.opinion;
+package cn.deputylink.opinion.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
@@ -18,6 +19,7 @@ import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.InvalidInputException.FieldError;
 import cn.deputylink.shared.NotFoundException;
+import cn.deputylink.opinion.RoutingRule;
 
 /**
  * The routing table (分级负责、归口办理), kept by county admins and read by triagers. A county-tier rule
@@ -31,12 +33,9 @@ public class Routing {
 
 	private final RegistryLookup registryLookup;
 
-	private final TransactionTemplate tx;
-
-	Routing(RoutingRules rules, RegistryLookup registryLookup, TransactionTemplate tx) {
+	Routing(RoutingRules rules, RegistryLookup registryLookup) {
 		this.rules = rules;
 		this.registryLookup = registryLookup;
-		this.tx = tx;
 	}
 
 	/** A rule as entered. */
@@ -48,6 +47,7 @@ public class Routing {
 	 * The departments a rule for this cell may name: of the tier, competent for the category, and for
 	 * a township or village tier of the township; none while the cell is not chosen yet.
 	 */
+	@Transactional(readOnly = true)
 	public List<Department> fittingDepartments(@Nullable String categoryCode, @Nullable Tier tier,
 			@Nullable Long townshipId, CurrentUser u) {
 		u.requireRole(Role.COUNTY_ADMIN);
@@ -61,11 +61,13 @@ public class Routing {
 			.toList();
 	}
 
+	@Transactional(readOnly = true)
 	public List<RoutingRule> list(@Nullable String categoryCode, CurrentUser u) {
 		u.requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
 		return rules.all(categoryCode, u.townshipScope().orElse(null));
 	}
 
+	@Transactional(readOnly = true)
 	public RoutingRule get(long id, CurrentUser u) {
 		u.requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
 		RoutingRule r = rules.find(id).orElseThrow(() -> new NotFoundException("routing rule", id));
@@ -75,12 +77,15 @@ public class Routing {
 		return r;
 	}
 
+	/** A new rule; a second one for the same cell is a 409 (the insert fails, and this transaction rolls back). */
+	@Transactional
 	public RoutingRule create(RuleForm f, CurrentUser u) {
 		u.requireRole(Role.COUNTY_ADMIN);
 		validate(f);
 		try {
-			return tx.execute(s -> rules.find(rules.insert(f.categoryCode(), f.tier(), f.townshipId(), f.departmentId()))
-				.orElseThrow());
+			long id = rules.insert(Objects.requireNonNull(f.categoryCode()), Objects.requireNonNull(f.tier()), f.townshipId(),
+					Objects.requireNonNull(f.departmentId()));
+			return rules.find(id).orElseThrow();
 		}
 		catch (DuplicateKeyException ex) {
 			throw new ConflictException("routing.duplicate");
@@ -88,6 +93,7 @@ public class Routing {
 	}
 
 	/** Points an existing rule at another department. */
+	@Transactional
 	public RoutingRule update(long id, @Nullable Long departmentId, @Nullable Integer version, CurrentUser u) {
 		u.requireRole(Role.COUNTY_ADMIN);
 		RoutingRule r = rules.find(id).orElseThrow(() -> new NotFoundException("routing rule", id));
@@ -95,12 +101,13 @@ public class Routing {
 			throw new InvalidInputException("version", "validation.required");
 		}
 		validate(new RuleForm(r.categoryCode(), r.tier(), r.townshipId(), departmentId));
-		if (!rules.update(id, version, departmentId)) {
+		if (!rules.update(id, version, Objects.requireNonNull(departmentId))) {
 			throw new ConflictException("error.staleVersion");
 		}
 		return rules.find(id).orElseThrow();
 	}
 
+	@Transactional
 	public void delete(long id, CurrentUser u) {
 		u.requireRole(Role.COUNTY_ADMIN);
 		if (!rules.delete(id)) {

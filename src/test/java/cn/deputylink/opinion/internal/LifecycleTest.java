@@ -1,4 +1,4 @@
-package cn.deputylink.opinion;
+package cn.deputylink.opinion.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import cn.deputylink.shared.ConflictException;
+import cn.deputylink.opinion.Action;
+import cn.deputylink.opinion.OpinionStatus;
 
 /**
  * Every action in every status, with and without the reopened flag, against a table written out by

@@ -1,4 +1,4 @@
-package cn.deputylink.opinion;
+package cn.deputylink.opinion.internal;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -9,12 +9,12 @@ import java.util.Map;
  * spaces dropped, full-width folded, Latin lower-cased), scored with the Dice coefficient: 1 for the
  * same text, 0 for nothing in common.
  */
-final class Similarity {
+public final class Similarity {
 
 	private Similarity() {
 	}
 
-	static double dice(String a, String b) {
+	public static double dice(String a, String b) {
 		Map<String, Integer> x = bigrams(a);
 		Map<String, Integer> y = bigrams(b);
 		int sizeX = x.values().stream().mapToInt(Integer::intValue).sum();

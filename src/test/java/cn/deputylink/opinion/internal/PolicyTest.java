@@ -1,4 +1,4 @@
-package cn.deputylink.opinion;
+package cn.deputylink.opinion.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,11 @@ import org.junit.jupiter.api.Test;
 
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
+import cn.deputylink.opinion.Action;
+import cn.deputylink.opinion.Opinion;
+import cn.deputylink.opinion.OpinionStatus;
+import cn.deputylink.opinion.Outcome;
+import cn.deputylink.opinion.Source;
 
 /** Who may see an opinion and take which action, per role and relation (status aside). */
 class PolicyTest {

@@ -1,4 +1,4 @@
-package cn.deputylink.opinion;
+package cn.deputylink.opinion.internal;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -19,10 +19,10 @@ class IdempotencyKeys {
 		this.jdbc = jdbc;
 	}
 
-	record Stored(String requestHash, long opinionId) {
+	public record Stored(String requestHash, long opinionId) {
 	}
 
-	Optional<Stored> find(String scope, String key) {
+	public Optional<Stored> find(String scope, String key) {
 		return jdbc.sql("select request_hash, opinion_id from opinion_idempotency where scope = :s and idem_key = :k")
 			.param("s", scope)
 			.param("k", key)
@@ -30,7 +30,7 @@ class IdempotencyKeys {
 			.optional();
 	}
 
-	void insert(String scope, String key, String hash, long opinionId, OffsetDateTime at) {
+	public void insert(String scope, String key, String hash, long opinionId, OffsetDateTime at) {
 		jdbc.sql("insert into opinion_idempotency (scope, idem_key, request_hash, opinion_id, created_at) "
 				+ "values (:s, :k, :h, :o, :at)")
 			.param("s", scope)

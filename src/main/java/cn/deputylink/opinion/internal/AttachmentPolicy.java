@@ -1,4 +1,4 @@
-package cn.deputylink.opinion;
+package cn.deputylink.opinion.internal;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -23,7 +23,7 @@ import javax.imageio.stream.ImageInputStream;
  * {@code photo.jpg} is refused. A photo must also be a whole photo ({@link #isWholeImage}): eight
  * magic bytes, a truncated file or an HTML page glued to an image are refused.
  */
-final class AttachmentPolicy {
+public final class AttachmentPolicy {
 
 	/** Beyond this many pixels an image is a decompression bomb rather than a phone's photo. */
 	static final long MAX_PIXELS = 100_000_000L;
@@ -35,7 +35,7 @@ final class AttachmentPolicy {
 	private AttachmentPolicy() {
 	}
 
-	static Optional<String> sniff(byte[] b) {
+	public static Optional<String> sniff(byte[] b) {
 		if (starts(b, 0xFF, 0xD8, 0xFF)) {
 			return Optional.of("image/jpeg");
 		}
@@ -69,7 +69,7 @@ final class AttachmentPolicy {
 	 * pixel decodes without a warning (JPEG, PNG), and no HTML hides in its metadata or after its end
 	 * (the compressed pixels are not searched: random bytes would match now and then).
 	 */
-	static boolean isWholeImage(byte[] b, String type) {
+	public static boolean isWholeImage(byte[] b, String type) {
 		return switch (type) {
 			case "image/png" -> pngChunksIntact(b) && decodes(b);
 			case "image/jpeg" -> jpegMetadataClean(b) && decodes(b);
@@ -229,7 +229,7 @@ final class AttachmentPolicy {
 	 * invisible formatting characters (the bidi override that shows {@code photo\u202Egnp.exe} as
 	 * "photoexe.png"), no line separators or lone surrogates, no quotes or semicolons.
 	 */
-	static String cleanName(String name) {
+	public static String cleanName(String name) {
 		String base = name.replace('\\', '/');
 		base = base.substring(base.lastIndexOf('/') + 1);
 		StringBuilder sb = new StringBuilder();

@@ -1,4 +1,4 @@
-package cn.deputylink.opinion;
+package cn.deputylink.opinion.internal;
 
 import java.util.EnumSet;
 import java.util.Objects;
@@ -8,6 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
+import cn.deputylink.opinion.Action;
+import cn.deputylink.opinion.Opinion;
+import cn.deputylink.opinion.OpinionStatus;
+import cn.deputylink.opinion.Outcome;
 
 /**
  * Who may see an opinion and who may take which action on it ({@code docs/api.md}, roles): county
@@ -15,7 +19,7 @@ import cn.deputylink.account.Role;
  * no known township belong to the county); a department handler what is, or was, assigned to its
  * department; a deputy the opinions it received or registered.
  */
-final class Policy {
+public final class Policy {
 
 	private Policy() {
 	}
@@ -24,7 +28,7 @@ final class Policy {
 	 * Whether the user may read the opinion. {@code handledByDepartment} says whether the user's
 	 * department ever held it (a returned case stays readable to the department that returned it).
 	 */
-	static boolean canSee(CurrentUser u, Opinion o, boolean handledByDepartment) {
+	public static boolean canSee(CurrentUser u, Opinion o, boolean handledByDepartment) {
 		return switch (u.role()) {
 			case COUNTY_ADMIN -> true;
 			case TOWNSHIP_ADMIN, STATION_LIAISON -> o.townshipId() != null && o.townshipId().equals(u.townshipId());
@@ -36,7 +40,7 @@ final class Policy {
 	}
 
 	/** Whether the user's role and relation to the opinion allow the action (status aside). */
-	static boolean mayAct(CurrentUser u, Opinion o, Action action, @Nullable Outcome closingOutcome) {
+	public static boolean mayAct(CurrentUser u, Opinion o, Action action, @Nullable Outcome closingOutcome) {
 		boolean countyAdmin = u.is(Role.COUNTY_ADMIN);
 		boolean townshipAdmin = u.is(Role.TOWNSHIP_ADMIN) && o.townshipId() != null
 				&& o.townshipId().equals(u.townshipId());
@@ -79,12 +83,12 @@ final class Policy {
 	}
 
 	/** Roles that register opinions on the constituents' behalf. */
-	static boolean mayRegister(CurrentUser u) {
+	public static boolean mayRegister(CurrentUser u) {
 		return u.is(Role.COUNTY_ADMIN) || u.is(Role.TOWNSHIP_ADMIN) || u.is(Role.STATION_LIAISON) || u.is(Role.DEPUTY);
 	}
 
 	/** Roles that need the constituent's full phone number to call back; each look is audited. */
-	static boolean mayRevealPhone(CurrentUser u, Opinion o) {
+	public static boolean mayRevealPhone(CurrentUser u, Opinion o) {
 		return switch (u.role()) {
 			case COUNTY_ADMIN, TOWNSHIP_ADMIN, STATION_LIAISON -> true;
 			case DEPARTMENT_HANDLER -> u.departmentId() != null && u.departmentId().equals(o.departmentId())
@@ -94,7 +98,7 @@ final class Policy {
 	}
 
 	/** The actions this user may take on the opinion now: the buttons of the detail page. */
-	static Set<Action> allowedActions(CurrentUser u, Opinion o) {
+	public static Set<Action> allowedActions(CurrentUser u, Opinion o) {
 		Set<Action> allowed = EnumSet.noneOf(Action.class);
 		for (Action a : Action.values()) {
 			if (!Lifecycle.allows(o.status(), a, o.reopened())) {

@@ -1,13 +1,17 @@
-package cn.deputylink.opinion;
+package cn.deputylink.opinion.internal;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import cn.deputylink.opinion.Attachment;
+import cn.deputylink.opinion.OpinionSettings;
 
 /** Attachment bytes live in the database, so every application node serves them and backups hold them. */
 @Repository
@@ -25,9 +29,9 @@ class Attachments {
 				rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(settings.zone()).toOffsetDateTime());
 	}
 
-	long insert(long opinionId, String filename, String contentType, byte[] data, String sha256, @Nullable Long userId,
+	public long insert(long opinionId, String filename, String contentType, byte[] data, String sha256, @Nullable Long userId,
 			OffsetDateTime at) {
-		var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		var key = new GeneratedKeyHolder();
 		jdbc.sql("insert into opinion_attachment (opinion_id, filename, content_type, size_bytes, sha256, data, uploaded_by, "
 				+ "created_at) values (:o, :f, :t, :s, :h, :d, :u, :at)")
 			.param("o", opinionId)
@@ -39,10 +43,10 @@ class Attachments {
 			.param("u", userId)
 			.param("at", at)
 			.update(key, "id");
-		return key.getKeyAs(Long.class);
+		return Objects.requireNonNull(key.getKeyAs(Long.class));
 	}
 
-	List<Attachment> of(long opinionId) {
+	public List<Attachment> of(long opinionId) {
 		return jdbc.sql("select id, opinion_id, filename, content_type, size_bytes, sha256, created_at "
 				+ "from opinion_attachment where opinion_id = :o order by id")
 			.param("o", opinionId)
@@ -50,11 +54,11 @@ class Attachments {
 			.list();
 	}
 
-	int count(long opinionId) {
+	public int count(long opinionId) {
 		return jdbc.sql("select count(*) from opinion_attachment where opinion_id = :o").param("o", opinionId).query(Integer.class).single();
 	}
 
-	Optional<Attachment> find(long opinionId, long id) {
+	public Optional<Attachment> find(long opinionId, long id) {
 		return jdbc.sql("select id, opinion_id, filename, content_type, size_bytes, sha256, created_at "
 				+ "from opinion_attachment where opinion_id = :o and id = :id")
 			.param("o", opinionId)
@@ -63,7 +67,7 @@ class Attachments {
 			.optional();
 	}
 
-	byte[] data(long id) {
+	public byte[] data(long id) {
 		return jdbc.sql("select data from opinion_attachment where id = :id").param("id", id).query((rs, i) -> rs.getBytes(1)).single();
 	}
 }

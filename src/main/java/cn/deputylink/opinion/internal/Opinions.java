@@ -1,4 +1,4 @@
-package cn.deputylink.opinion;
+package cn.deputylink.opinion.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,22 +8,42 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Locale;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.deputylink.opinion.Action;
+import cn.deputylink.opinion.DeadlineColour;
+import cn.deputylink.opinion.Deadlines;
+import cn.deputylink.opinion.Opinion;
+import cn.deputylink.opinion.OpinionFilter;
+import cn.deputylink.opinion.OpinionSettings;
+import cn.deputylink.opinion.OpinionStatus;
+import cn.deputylink.opinion.Outcome;
+import cn.deputylink.opinion.Satisfaction;
+import cn.deputylink.opinion.Source;
+import cn.deputylink.opinion.TimelineEntry;
 import cn.deputylink.organisation.Tier;
+import cn.deputylink.shared.ConflictException;
 
-/** Opinions, their timelines and receiving deputies. */
+/**
+ * The opinion aggregate's repository: opinions, their timelines and receiving deputies. A step's
+ * {@link OpinionCase.Change} is saved whole, at the version it was read with.
+ */
 @Repository
 class Opinions {
 
 	private final JdbcClient jdbc;
 
-	private final java.time.ZoneId zone;
+	private final ZoneId zone;
 
 	private final RowMapper<Opinion> row;
 
@@ -42,15 +62,19 @@ class Opinions {
 		return t == null ? null : t.atZoneSameInstant(zone).toOffsetDateTime();
 	}
 
+	private OffsetDateTime requiredTime(ResultSet rs, String column) throws SQLException {
+		return Objects.requireNonNull(time(rs, column), column);
+	}
+
 	/** A new opinion's columns. */
-	record NewOpinion(String trackingCode, Source source, @Nullable Long townshipId, @Nullable Long stationId,
+	public record NewOpinion(String trackingCode, Source source, @Nullable Long townshipId, @Nullable Long stationId,
 			@Nullable Long villageId, @Nullable String categoryCode, String content, OffsetDateTime receivedAt,
 			OffsetDateTime submittedAt, @Nullable String constituentName, @Nullable String phoneEncrypted,
 			@Nullable String phoneMasked, boolean anonymous, @Nullable Long createdBy) {
 	}
 
-	long insert(NewOpinion n) {
-		var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+	public long insert(NewOpinion n) {
+		var key = new GeneratedKeyHolder();
 		jdbc.sql("insert into opinion (tracking_code, source, township_id, station_id, village_id, category_code, content, "
 				+ "received_at, submitted_at, constituent_name, constituent_phone, phone_masked, anonymous, status, created_by) "
 				+ "values (:code, :source, :township, :station, :village, :category, :content, :received, :submitted, "
@@ -70,23 +94,119 @@ class Opinions {
 			.param("anonymous", n.anonymous())
 			.param("createdBy", n.createdBy())
 			.update(key, "id");
-		return key.getKeyAs(Long.class);
+		return Objects.requireNonNull(key.getKeyAs(Long.class));
 	}
 
-	void addDeputies(long opinionId, List<Long> deputyIds) {
-		for (Long d : deputyIds) {
-			jdbc.sql("insert into opinion_deputy (opinion_id, deputy_id) values (:o, :d)")
-				.param("o", opinionId)
-				.param("d", d)
-				.update();
+	/** The receiving deputies, in one statement however many there are. */
+	public void addDeputies(long opinionId, List<Long> deputyIds) {
+		if (deputyIds.isEmpty()) {
+			return;
 		}
+		StringBuilder sql = new StringBuilder("insert into opinion_deputy (opinion_id, deputy_id) values ");
+		Map<String, @Nullable Object> params = new LinkedHashMap<>();
+		params.put("o", opinionId);
+		for (int i = 0; i < deputyIds.size(); i++) {
+			sql.append(i == 0 ? "" : ", ").append("(:o, :d").append(i).append(')');
+			params.put("d" + i, deputyIds.get(i));
+		}
+		jdbc.sql(sql.toString()).params(params).update();
 	}
 
-	Optional<Opinion> find(long id) {
+	/** Whether a tracking code is taken already. */
+	public boolean existsByCode(String code) {
+		return jdbc.sql("select count(*) from opinion where tracking_code = :c").param("c", code).query(Integer.class).single() > 0;
+	}
+
+	/** The aggregate, with what its steps need beyond the staff's view of it. */
+	public Optional<OpinionCase> findCase(long id) {
+		return jdbc.sql("select * from opinion where id = :id")
+			.param("id", id)
+			.query((rs, i) -> new OpinionCase(map(rs, i), time(rs, "escalated_at")))
+			.optional()
+			.map(c -> new OpinionCase(withDeputies(c.state()), c.escalatedAt()));
+	}
+
+	/**
+	 * Saves a step: the whole opinion at the version it was read with (409 when somebody changed it
+	 * meanwhile), and its timeline line. The overdue notice's claim is not part of the aggregate's
+	 * version (the scheduler sets it without disturbing anybody's form); a new due date clears it.
+	 */
+	public void save(OpinionCase.Change change) {
+		Opinion before = change.before().state();
+		Opinion o = change.after().state();
+		if (o != before) {
+			int updated = jdbc.sql("update opinion set status = :status, category_code = :category, tier = :tier, "
+					+ "outcome = :outcome, department_id = :dept, assigned_at = :assignedAt, due_date = :due, "
+					+ "return_by = :returnBy, escalated = :escalated, escalated_at = :escalatedAt, reopened = :reopened, "
+					+ "satisfaction = :satisfaction, reply = :reply, replied_at = :repliedAt, merged_into_id = :mergedInto, "
+					+ "overdue_noticed = (overdue_noticed and :keepNoticed), version = :newVersion "
+					+ "where id = :id and version = :version")
+				.param("status", o.status().name())
+				.param("category", o.categoryCode())
+				.param("tier", o.tier() == null ? null : o.tier().name())
+				.param("outcome", o.outcome() == null ? null : o.outcome().name())
+				.param("dept", o.departmentId())
+				.param("assignedAt", o.assignedAt())
+				.param("due", o.dueDate())
+				.param("returnBy", o.returnBy())
+				.param("escalated", o.escalated())
+				.param("escalatedAt", change.after().escalatedAt())
+				.param("reopened", o.reopened())
+				.param("satisfaction", o.satisfaction() == null ? null : o.satisfaction().name())
+				.param("reply", o.reply())
+				.param("repliedAt", o.repliedAt())
+				.param("mergedInto", o.mergedIntoId())
+				.param("keepNoticed", !change.newDeadline())
+				.param("newVersion", o.version())
+				.param("id", o.id())
+				.param("version", before.version())
+				.update();
+			if (updated != 1) {
+				throw new ConflictException("error.staleVersion");
+			}
+		}
+		addLine(o.id(), change.line());
+	}
+
+	public void addLine(long opinionId, OpinionCase.Line l) {
+		jdbc.sql("insert into opinion_event (opinion_id, action, from_status, to_status, actor_user_id, actor_name, "
+				+ "department_id, at, note, satisfaction) values (:o, :a, :f, :t, :u, :n, :d, :at, :note, :s)")
+			.param("o", opinionId)
+			.param("a", l.action().name())
+			.param("f", l.from() == null ? null : l.from().name())
+			.param("t", l.to().name())
+			.param("u", l.actorId())
+			.param("n", l.actorName())
+			.param("d", l.departmentId())
+			.param("at", l.at())
+			.param("note", l.note())
+			.param("s", l.satisfaction() == null ? null : l.satisfaction().name())
+			.update();
+	}
+
+	/**
+	 * What the notices of a step say beyond its event, in one query: the case's text and constituent
+	 * (for the SMS), and the note of its latest timeline line (the reason, the escalation's note, the
+	 * constituent's comment).
+	 */
+	public record NoticeFacts(String content, @Nullable String constituentName, @Nullable String phoneEncrypted,
+			@Nullable LocalDate dueDate, @Nullable String lastNote) {
+	}
+
+	public NoticeFacts noticeFacts(long id) {
+		return jdbc.sql("select content, constituent_name, constituent_phone, due_date, (select e.note from opinion_event e "
+				+ "where e.opinion_id = opinion.id order by e.id desc limit 1) as last_note from opinion where id = :id")
+			.param("id", id)
+			.query((rs, i) -> new NoticeFacts(rs.getString("content"), rs.getString("constituent_name"),
+					rs.getString("constituent_phone"), rs.getObject("due_date", LocalDate.class), rs.getString("last_note")))
+			.single();
+	}
+
+	public Optional<Opinion> find(long id) {
 		return jdbc.sql("select * from opinion where id = :id").param("id", id).query(row).optional().map(this::withDeputies);
 	}
 
-	Optional<Opinion> findByCode(String code) {
+	public Optional<Opinion> findByCode(String code) {
 		return jdbc.sql("select * from opinion where tracking_code = :c")
 			.param("c", code)
 			.query(row)
@@ -95,7 +215,7 @@ class Opinions {
 	}
 
 	@Nullable
-	String encryptedPhone(long id) {
+	public String encryptedPhone(long id) {
 		return jdbc.sql("select constituent_phone from opinion where id = :id").param("id", id).query(String.class).optional().orElse(null);
 	}
 
@@ -106,55 +226,18 @@ class Opinions {
 			.list());
 	}
 
-	/**
-	 * Moves the opinion from {@code from} (at {@code version}) and sets the given columns; false when
-	 * somebody else changed it first. Column names come from this module's code, never from input.
-	 */
-	boolean update(long id, int version, OpinionStatus from, OpinionStatus to, Map<String, @Nullable Object> set) {
-		StringBuilder sql = new StringBuilder("update opinion set status = :to, version = version + 1");
-		Map<String, @Nullable Object> params = new LinkedHashMap<>();
-		set.forEach((column, value) -> {
-			sql.append(", ").append(column).append(" = :p_").append(column);
-			params.put("p_" + column, value);
-		});
-		sql.append(" where id = :id and version = :version and status = :from");
-		var spec = jdbc.sql(sql.toString()).param("to", to.name()).param("id", id).param("version", version).param("from", from.name());
-		for (var e : params.entrySet()) {
-			spec = spec.param(e.getKey(), e.getValue());
-		}
-		return spec.update() == 1;
-	}
-
-	void addEvent(long opinionId, Action action, @Nullable OpinionStatus from, OpinionStatus to, @Nullable Long actorId,
-			String actorName, @Nullable Long departmentId, OffsetDateTime at, @Nullable String note,
-			@Nullable Satisfaction satisfaction) {
-		jdbc.sql("insert into opinion_event (opinion_id, action, from_status, to_status, actor_user_id, actor_name, "
-				+ "department_id, at, note, satisfaction) values (:o, :a, :f, :t, :u, :n, :d, :at, :note, :s)")
-			.param("o", opinionId)
-			.param("a", action.name())
-			.param("f", from == null ? null : from.name())
-			.param("t", to.name())
-			.param("u", actorId)
-			.param("n", actorName)
-			.param("d", departmentId)
-			.param("at", at)
-			.param("note", note)
-			.param("s", satisfaction == null ? null : satisfaction.name())
-			.update();
-	}
-
-	List<TimelineEntry> timeline(long opinionId) {
+	public List<TimelineEntry> timeline(long opinionId) {
 		return jdbc.sql("select * from opinion_event where opinion_id = :o order by id")
 			.param("o", opinionId)
 			.query((rs, i) -> new TimelineEntry(rs.getLong("id"), Action.valueOf(rs.getString("action")),
 					status(rs.getString("from_status")), OpinionStatus.valueOf(rs.getString("to_status")),
 					rs.getString("actor_name"), (Long) rs.getObject("department_id", Long.class),
-					time(rs, "at"), rs.getString("note"),
+					requiredTime(rs, "at"), rs.getString("note"),
 					e(Satisfaction.class, rs.getString("satisfaction"))))
 			.list();
 	}
 
-	boolean everHandledBy(long opinionId, long departmentId) {
+	public boolean everHandledBy(long opinionId, long departmentId) {
 		return jdbc.sql("select count(*) from opinion_event where opinion_id = :o and department_id = :d")
 			.param("o", opinionId)
 			.param("d", departmentId)
@@ -163,7 +246,7 @@ class Opinions {
 	}
 
 	/** Open cases past their due date whose department and township have not been told yet. */
-	List<Long> overdueUnnoticed(LocalDate today, int max) {
+	public List<Long> overdueUnnoticed(LocalDate today, int max) {
 		return jdbc.sql("select id from opinion where status in ('ASSIGNED', 'IN_PROGRESS') and due_date < :today "
 				+ "and overdue_noticed = false order by due_date, id limit :max")
 			.param("today", today)
@@ -173,21 +256,21 @@ class Opinions {
 	}
 
 	/** Claims the overdue notice of one case; only one node (and one run) gets true. */
-	boolean claimOverdueNotice(long id) {
+	public boolean claimOverdueNotice(long id) {
 		return jdbc.sql("update opinion set overdue_noticed = true where id = :id and overdue_noticed = false")
 			.param("id", id)
 			.update() == 1;
 	}
 
 	/** The user's data scope, as SQL conditions on the opinion table. */
-	record Scope(@Nullable Long townshipId, @Nullable Long departmentId, @Nullable Long deputyId, @Nullable Long userId) {
+	public record Scope(@Nullable Long townshipId, @Nullable Long departmentId, @Nullable Long deputyId, @Nullable Long userId) {
 
-		static Scope county() {
+		public static Scope county() {
 			return new Scope(null, null, null, null);
 		}
 	}
 
-	private Query filtered(OpinionFilter f, Scope s, OpinionHandling.Deadlines d) {
+	private Query filtered(OpinionFilter f, Scope s, Deadlines d) {
 		Query q = new Query();
 		q.where(s.townshipId() != null, "township_id = :scopeTownship", "scopeTownship", s.townshipId());
 		q.where(s.departmentId() != null, "(department_id = :scopeDept or exists (select 1 from opinion_event e "
@@ -218,7 +301,7 @@ class Opinions {
 			q.where(true, open + " and due_date > :yellowUntil", "yellowUntil", d.yellowUntil());
 		}
 		if (f.q() != null && !f.q().isBlank()) {
-			List<String> words = List.of(f.q().trim().toLowerCase(java.util.Locale.ROOT).split("\\s+"));
+			List<String> words = List.of(f.q().trim().toLowerCase(Locale.ROOT).split("\\s+"));
 			for (int i = 0; i < words.size() && i < 5; i++) {
 				String like = "%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 				q.where(true, "(lower(content) like :q" + i + " escape '\\' or tracking_code like :q" + i + " escape '\\')",
@@ -229,7 +312,7 @@ class Opinions {
 	}
 
 	/** Newest first; keyset paging on id (API) and offset paging (pages). */
-	List<Opinion> list(OpinionFilter f, Scope s, OpinionHandling.Deadlines d, long beforeId, int limit, int offset) {
+	public List<Opinion> list(OpinionFilter f, Scope s, Deadlines d, long beforeId, int limit, int offset) {
 		Query q = filtered(f, s, d);
 		q.where(beforeId > 0, "id < :before", "before", beforeId);
 		List<Opinion> rows = jdbc.sql("select * from opinion" + q.clause() + " order by id desc limit :limit offset :offset")
@@ -246,7 +329,7 @@ class Opinions {
 		if (rows.isEmpty()) {
 			return rows;
 		}
-		Map<Long, List<Long>> deputies = new java.util.HashMap<>();
+		Map<Long, List<Long>> deputies = new HashMap<>();
 		jdbc.sql("select opinion_id, deputy_id from opinion_deputy where opinion_id in (:ids) order by deputy_id")
 			.param("ids", rows.stream().map(Opinion::id).toList())
 			.query((rs, i) -> Map.entry(rs.getLong(1), rs.getLong(2)))
@@ -255,7 +338,7 @@ class Opinions {
 		return rows.stream().map(o -> o.withDeputies(deputies.getOrDefault(o.id(), List.of()))).toList();
 	}
 
-	int count(OpinionFilter f, Scope s, OpinionHandling.Deadlines d) {
+	public int count(OpinionFilter f, Scope s, Deadlines d) {
 		Query q = filtered(f, s, d);
 		return jdbc.sql("select count(*) from opinion" + q.clause()).params(q.params).query(Integer.class).single();
 	}
@@ -265,7 +348,7 @@ class Opinions {
 	 * street lamp is reported at one station without a village or category as well as with them), or,
 	 * for an opinion of no township, of the same village or category anywhere. The text decides.
 	 */
-	List<Opinion> duplicateCandidates(Opinion o, OffsetDateTime since, OffsetDateTime until, int max) {
+	public List<Opinion> duplicateCandidates(Opinion o, OffsetDateTime since, OffsetDateTime until, int max) {
 		return jdbc.sql("select * from opinion where id <> :id and status <> 'MERGED' and received_at >= :since "
 				+ "and received_at <= :until and (township_id = :township or (:anyTownship = true "
 				+ "and ((village_id is not null and village_id = :village) "
@@ -313,7 +396,7 @@ class Opinions {
 				(Long) rs.getObject("township_id", Long.class), (Long) rs.getObject("station_id", Long.class),
 				(Long) rs.getObject("village_id", Long.class), rs.getString("category_code"),
 				e(Tier.class, rs.getString("tier")), rs.getString("content"),
-				time(rs, "received_at"), time(rs, "submitted_at"),
+				requiredTime(rs, "received_at"), requiredTime(rs, "submitted_at"),
 				rs.getString("constituent_name"), rs.getString("phone_masked"), rs.getBoolean("anonymous"),
 				OpinionStatus.valueOf(rs.getString("status")), e(Outcome.class, rs.getString("outcome")),
 				(Long) rs.getObject("department_id", Long.class), time(rs, "assigned_at"),

@@ -1,9 +1,11 @@
-package cn.deputylink.opinion;
+package cn.deputylink.opinion.internal;
 
 import java.util.EnumSet;
 import java.util.Set;
 
 import cn.deputylink.shared.ConflictException;
+import cn.deputylink.opinion.Action;
+import cn.deputylink.opinion.OpinionStatus;
 
 /**
  * The opinion state machine of {@code docs/domain.md}. Pure: which action may happen in which status,
