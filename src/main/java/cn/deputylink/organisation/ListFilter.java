@@ -2,6 +2,8 @@ package cn.deputylink.organisation;
 
 import org.jspecify.annotations.Nullable;
 
+import cn.deputylink.shared.TextInput;
+
 /**
  * Filters of the registry's lists: free text, township, station, active. A township-scoped user's
  * township replaces whatever township it asked for.
@@ -19,6 +21,7 @@ public record ListFilter(@Nullable String q, @Nullable Long townshipId, @Nullabl
 
 	/** The free text as a SQL {@code like} pattern; null without one. */
 	@Nullable String like() {
-		return q == null || q.isBlank() ? null : "%" + q.strip().toLowerCase() + "%";
+		String text = TextInput.blankToNull(q);
+		return text == null ? null : "%" + text.toLowerCase() + "%";
 	}
 }

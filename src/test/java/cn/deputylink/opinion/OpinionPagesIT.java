@@ -11,12 +11,13 @@ import org.junit.jupiter.api.Test;
 import cn.deputylink.support.FormSession;
 import cn.deputylink.support.Images;
 import cn.deputylink.support.IntegrationTest;
+import java.net.http.HttpResponse;
 
 /** The opinion pages over HTTP with a browser's cookies and CSRF token: forms, actions, htmx, scope. */
 @IntegrationTest
 class OpinionPagesIT extends OpinionTestSupport {
 
-	private static String location(java.net.http.HttpResponse<String> r) {
+	private static String location(HttpResponse<String> r) {
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
 		return r.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
 	}

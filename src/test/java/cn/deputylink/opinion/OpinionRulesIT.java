@@ -19,6 +19,15 @@ import cn.deputylink.support.Api;
 import cn.deputylink.support.Images;
 import cn.deputylink.support.IntegrationTest;
 import cn.deputylink.support.Multipart;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.function.Function;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The opinion API's rules: bad input on every endpoint changes nothing; statuses refuse what they
@@ -48,7 +57,7 @@ class OpinionRulesIT extends OpinionTestSupport {
 	void badIntakeIsRefusedAndWritesNothing() {
 		int before = opinionCount();
 		String longText = "长".repeat(4001);
-		Map<String, Integer> cases = new java.util.LinkedHashMap<>();
+		Map<String, Integer> cases = new LinkedHashMap<>();
 		cases.put("{\"source\": \"RECEPTION\", \"content\": ", 400); // malformed JSON
 		cases.put(Api.json(Map.of("source", "TELEPATHY", "content", "x")), 400);
 		cases.put(Api.json(Map.of("source", "RECEPTION")), 400);
@@ -356,7 +365,7 @@ class OpinionRulesIT extends OpinionTestSupport {
 	@Test
 	void dueDatesCountTheCountysWorkingDays() {
 		// "today" as the server counts it
-		LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 		long first = f.assigned("工作日测试一");
 		LocalDate due = LocalDate.parse(f.get(first).get("dueDate").asString());
 		var expected = f.county.get("/api/v1/calendar/working-days?from=" + today + "&days=15");
@@ -423,8 +432,8 @@ class OpinionRulesIT extends OpinionTestSupport {
 		assertThat(file.get("sha256").asString())
 			.isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(png)));
 
-		var served = f.township.send(java.net.http.HttpRequest.newBuilder(
-				java.net.URI.create("http://localhost:" + port + file.get("url").asString())).GET());
+		var served = f.township.send(HttpRequest.newBuilder(
+				URI.create("http://localhost:" + port + file.get("url").asString())).GET());
 		assertThat(served.status()).isEqualTo(200);
 		assertThat(served.contentType()).isEqualTo("image/png");
 
@@ -453,11 +462,11 @@ class OpinionRulesIT extends OpinionTestSupport {
 		byte[] pdf = "%PDF-1.4\n%test".getBytes(StandardCharsets.US_ASCII);
 		var up = f.liaison.post("/api/v1/opinions/" + id + "/attachments", new Multipart().file("file", "说明.pdf", pdf));
 		String url = up.json().get(0).get("url").asString();
-		var http = java.net.http.HttpClient.newHttpClient();
+		var http = HttpClient.newHttpClient();
 		String token = f.county.token();
-		var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + url))
+		var r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + url))
 			.header("Authorization", "Bearer " + token)
-			.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(r.statusCode()).isEqualTo(200);
 		assertThat(r.body()).isEqualTo(pdf);
 		assertThat(r.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
@@ -470,13 +479,13 @@ class OpinionRulesIT extends OpinionTestSupport {
 	void theExcelExportKeepsTheScopeAndMasksPersonalData() throws Exception {
 		long id = f.submitted("导出测试");
 		String code = f.code(id);
-		var http = java.net.http.HttpClient.newHttpClient();
-		java.util.function.Function<Api, java.net.http.HttpResponse<byte[]>> download = api -> {
+		var http = HttpClient.newHttpClient();
+		Function<Api, HttpResponse<byte[]>> download = api -> {
 			try {
-				return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+				return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
 						+ "/api/v1/opinions/export.xlsx?status=SUBMITTED&q=" + code))
 					.header("Authorization", "Bearer " + api.token())
-					.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+					.build(), HttpResponse.BodyHandlers.ofByteArray());
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);
@@ -485,7 +494,7 @@ class OpinionRulesIT extends OpinionTestSupport {
 		var mine = download.apply(f.township);
 		assertThat(mine.statusCode()).isEqualTo(200);
 		assertThat(mine.headers().firstValue("Content-Type").orElseThrow()).contains("spreadsheetml");
-		try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(mine.body()))) {
+		try (var book = new XSSFWorkbook(new ByteArrayInputStream(mine.body()))) {
 			var sheet = book.getSheetAt(0);
 			assertThat(sheet.getLastRowNum()).isEqualTo(1);
 			StringBuilder all = new StringBuilder();
@@ -493,7 +502,7 @@ class OpinionRulesIT extends OpinionTestSupport {
 			assertThat(all.toString()).contains(code, "138****5678", "王*", "导出测试").doesNotContain("13812345678", "王小明");
 		}
 		var theirs = download.apply(Api.as(port, "township2"));
-		try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(theirs.body()))) {
+		try (var book = new XSSFWorkbook(new ByteArrayInputStream(theirs.body()))) {
 			assertThat(book.getSheetAt(0).getLastRowNum()).as("another township exports none of it").isZero();
 		}
 	}

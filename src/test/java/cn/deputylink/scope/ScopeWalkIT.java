@@ -20,6 +20,7 @@ import cn.deputylink.support.Api;
 import cn.deputylink.support.IntegrationTest;
 
 import tools.jackson.databind.JsonNode;
+import java.util.stream.IntStream;
 
 /**
  * Walks every API endpoint of the registry, accounts, opinions, calendar and inbox with every role,
@@ -219,7 +220,7 @@ class ScopeWalkIT {
 
 	@TestFactory
 	Stream<DynamicTest> everyEndpointWithEveryRole() {
-		return cases().stream().flatMap(c -> java.util.stream.IntStream.range(0, ROLES.size()).mapToObj(i -> {
+		return cases().stream().flatMap(c -> IntStream.range(0, ROLES.size()).mapToObj(i -> {
 			String role = ROLES.get(i);
 			return DynamicTest.dynamicTest(role + " " + c.method() + " " + c.path() + " → " + c.expected()[i], () -> {
 				String body = c.body() == null ? null

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.deputylink.notification.Notifications;
+import cn.deputylink.shared.TextInput;
 import cn.deputylink.shared.PersonalDataCipher;
 
 /** {@link Notifications} as rows in the outbox, written with the caller's connection and transaction. */
@@ -32,8 +33,9 @@ class OutboxNotifications implements Notifications {
 	@Override
 	@Transactional
 	public void sms(String phone, @Nullable String recipientName, String text) {
-		outbox.insert(Medium.SMS, cipher.encrypt(required(phone, "phone")),
-				recipientName == null || recipientName.isBlank() ? null : cut(recipientName.strip(), 100), null, null,
+		String name = TextInput.blankToNull(recipientName);
+		outbox.insert(Medium.SMS, cipher.encrypt(required(phone, "phone")), name == null ? null : cut(name, 100), null,
+				null,
 				cut(required(text, "text"), 4000), null, now());
 	}
 

@@ -6,6 +6,7 @@ import cn.deputylink.opinion.DeadlineColour;
 import cn.deputylink.opinion.OpinionFilter;
 import cn.deputylink.opinion.OpinionStatus;
 import cn.deputylink.shared.InvalidInputException;
+import cn.deputylink.shared.TextInput;
 
 /** The list's filters as query parameters, bound by name ({@code ?status=&townshipId=&...&q=}). */
 record FilterParams(@Nullable OpinionStatus status, @Nullable Long townshipId, @Nullable Long stationId,
@@ -24,7 +25,6 @@ record FilterParams(@Nullable OpinionStatus status, @Nullable Long townshipId, @
 			throw new InvalidInputException("q", "validation.size.max", 200);
 		}
 		return new OpinionFilter(status, townshipId, stationId, departmentId,
-				categoryCode == null || categoryCode.isBlank() ? null : categoryCode, deadline, overdue, escalated,
-				q == null || q.isBlank() ? null : q.strip());
+				TextInput.blankToNull(categoryCode), deadline, overdue, escalated, TextInput.blankToNull(q));
 	}
 }

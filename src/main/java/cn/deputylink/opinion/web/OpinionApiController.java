@@ -50,6 +50,9 @@ import cn.deputylink.opinion.Upload;
 import cn.deputylink.organisation.Tier;
 import cn.deputylink.shared.CursorPage;
 import cn.deputylink.shared.InvalidInputException;
+import java.util.Collections;
+import java.util.Locale;
+import org.springframework.http.MediaType;
 
 /** The opinions API for staff ({@code docs/api.md}, "Opinions"). */
 @RestController
@@ -85,7 +88,7 @@ class OpinionApiController {
 
 	/** The list (same filters) as an Excel file; names and phones masked. */
 	@GetMapping("/export.xlsx")
-	ResponseEntity<byte[]> exportList(FilterParams params, java.util.Locale locale) {
+	ResponseEntity<byte[]> exportList(FilterParams params, Locale locale) {
 		return export.xlsx(params.filter(), me(), locale);
 	}
 
@@ -275,7 +278,7 @@ class OpinionApiController {
 
 	@GetMapping("/{id}/phone")
 	Map<String, @Nullable String> phone(@PathVariable long id) {
-		return java.util.Collections.singletonMap("phone", queries.revealPhone(id, me()).orElse(null));
+		return Collections.singletonMap("phone", queries.revealPhone(id, me()).orElse(null));
 	}
 
 	// ------------------------------------------------------------------ attachments
@@ -315,7 +318,7 @@ class OpinionApiController {
 						LocaleContextHolder.getLocale()));
 		p.setTitle(HttpStatus.PAYLOAD_TOO_LARGE.getReasonPhrase());
 		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(p);
 	}
 }

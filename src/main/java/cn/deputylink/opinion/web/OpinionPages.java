@@ -1,5 +1,7 @@
 package cn.deputylink.opinion.web;
 
+import static cn.deputylink.shared.TextInput.blankToNull;
+
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -52,6 +54,9 @@ import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.PageView;
 import cn.deputylink.shared.web.FormErrors;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.TreeSet;
 
 /**
  * Staff pages for opinions: the list with filters (also the triage queue, a department's queue and
@@ -98,7 +103,7 @@ class OpinionPages {
 
 	/** The filtered list as Excel (personal information masked). */
 	@GetMapping("/export.xlsx")
-	ResponseEntity<byte[]> exportList(FilterParams params, java.util.Locale locale) {
+	ResponseEntity<byte[]> exportList(FilterParams params, Locale locale) {
 		return export.xlsx(params.filter(), CurrentUser.get(), locale);
 	}
 
@@ -155,9 +160,6 @@ class OpinionPages {
 		}
 	}
 
-	private static @Nullable String blank(@Nullable String s) {
-		return s == null || s.isBlank() ? null : s;
-	}
 
 	// ------------------------------------------------------------------ intake
 
@@ -173,7 +175,7 @@ class OpinionPages {
 			.map(t -> Map.entry(t, registryLookup.villagesOf(t.id())))
 			.toList());
 		// the deputies who may have received it: those of the liaison's station, or of the township's stations
-		Set<Long> deputies = new java.util.TreeSet<>();
+		Set<Long> deputies = new TreeSet<>();
 		if (scope != null) {
 			registryLookup.stationsOf(scope)
 				.stream()
@@ -207,7 +209,7 @@ class OpinionPages {
 		CurrentUser me = CurrentUser.get();
 		try {
 			Intake in = new Intake(form.source() == null ? Source.RECEPTION : form.source(), form.stationId(),
-					form.villageId(), blank(form.categoryCode()), form.content() == null ? "" : form.content(),
+					form.villageId(), blankToNull(form.categoryCode()), form.content() == null ? "" : form.content(),
 					form.receivedAt() == null ? null : form.receivedAt().atZone(zone).toOffsetDateTime(),
 					receivingDeputies(form, me), form.name(), form.phone(),
 					Boolean.TRUE.equals(form.anonymous()));
@@ -228,7 +230,7 @@ class OpinionPages {
 
 	/** The deputies ticked on the form, and the signed-in deputy who registers it. */
 	private static List<Long> receivingDeputies(IntakeForm form, CurrentUser me) {
-		Set<Long> ids = new java.util.LinkedHashSet<>(form.deputyIds() == null ? List.of() : form.deputyIds());
+		Set<Long> ids = new LinkedHashSet<>(form.deputyIds() == null ? List.of() : form.deputyIds());
 		if (me.deputyId() != null) {
 			ids.add(me.deputyId());
 		}
@@ -310,7 +312,7 @@ class OpinionPages {
 	String triage(@PathVariable long id, @RequestParam(required = false) @Nullable String categoryCode,
 			@RequestParam(required = false) @Nullable Tier tier, @RequestParam(required = false) @Nullable String note,
 			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
-		return act(id, redirect, () -> triage.triage(id, blank(categoryCode), tier, note, CurrentUser.get(), version));
+		return act(id, redirect, () -> triage.triage(id, blankToNull(categoryCode), tier, note, CurrentUser.get(), version));
 	}
 
 	/** The assign form as entered, shown again after a refusal (kept in the session as a flash attribute). */

@@ -30,6 +30,7 @@ import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.NotFoundException;
 import cn.deputylink.shared.web.FormErrors;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The constituent's pages, no account needed: the opinion form (with the personal-information notice
@@ -113,7 +114,7 @@ class PublicOpinionPages {
 				.opinion()
 				.trackingCode();
 			redirect.addFlashAttribute("submitted", true);
-			return "redirect:/public/opinions/" + UriUtils.encodePathSegment(code, java.nio.charset.StandardCharsets.UTF_8);
+			return "redirect:/public/opinions/" + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8);
 		}
 		catch (InvalidInputException | ConflictException ex) {
 			model.addAttribute("errors", errors.of(ex));

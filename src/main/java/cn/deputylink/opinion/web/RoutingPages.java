@@ -1,5 +1,7 @@
 package cn.deputylink.opinion.web;
 
+import static cn.deputylink.shared.TextInput.blankToNull;
+
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +49,7 @@ class RoutingPages {
 
 	@GetMapping
 	String list(@RequestParam(required = false) @Nullable String categoryCode, Model model) {
-		return page(blank(categoryCode), new Routing.RuleForm(null, null, null, null), model);
+		return page(blankToNull(categoryCode), new Routing.RuleForm(null, null, null, null), model);
 	}
 
 	private String page(@Nullable String categoryCode, Routing.RuleForm form, Model model) {
@@ -82,8 +84,8 @@ class RoutingPages {
 	String departments(@RequestParam(required = false) @Nullable String categoryCode,
 			@RequestParam(required = false) @Nullable Tier tier, @RequestParam(required = false) @Nullable Long townshipId,
 			Model model) {
-		model.addAttribute("form", new Routing.RuleForm(blank(categoryCode), tier, townshipId, null));
-		model.addAttribute("departments", routing.fittingDepartments(blank(categoryCode), tier, townshipId, CurrentUser.get()));
+		model.addAttribute("form", new Routing.RuleForm(blankToNull(categoryCode), tier, townshipId, null));
+		model.addAttribute("departments", routing.fittingDepartments(blankToNull(categoryCode), tier, townshipId, CurrentUser.get()));
 		return "opinion/routing :: departmentOptions";
 	}
 
@@ -91,7 +93,7 @@ class RoutingPages {
 	String create(@RequestParam(required = false) @Nullable String categoryCode,
 			@RequestParam(required = false) @Nullable Tier tier, @RequestParam(required = false) @Nullable Long townshipId,
 			@RequestParam(required = false) @Nullable Long departmentId, Model model, RedirectAttributes redirect) {
-		Routing.RuleForm form = new Routing.RuleForm(blank(categoryCode), tier, townshipId, departmentId);
+		Routing.RuleForm form = new Routing.RuleForm(blankToNull(categoryCode), tier, townshipId, departmentId);
 		try {
 			routing.create(form, CurrentUser.get());
 		}
@@ -111,7 +113,4 @@ class RoutingPages {
 		return "redirect:/admin/routing";
 	}
 
-	private static @Nullable String blank(@Nullable String s) {
-		return s == null || s.isBlank() ? null : s;
-	}
 }

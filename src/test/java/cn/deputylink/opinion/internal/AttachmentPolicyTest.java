@@ -8,6 +8,8 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 import cn.deputylink.support.Images;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32;
 
 class AttachmentPolicyTest {
 
@@ -114,10 +116,10 @@ class AttachmentPolicyTest {
 	private static byte[] withPngText(byte[] png, byte[] text) {
 		byte[] data = concat("Comment\0".getBytes(StandardCharsets.US_ASCII), text);
 		byte[] chunk = new byte[12 + data.length];
-		java.nio.ByteBuffer.wrap(chunk).putInt(data.length).put("tEXt".getBytes(StandardCharsets.US_ASCII)).put(data);
-		java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+		ByteBuffer.wrap(chunk).putInt(data.length).put("tEXt".getBytes(StandardCharsets.US_ASCII)).put(data);
+		CRC32 crc = new CRC32();
 		crc.update(chunk, 4, 4 + data.length);
-		java.nio.ByteBuffer.wrap(chunk).putInt(8 + data.length, (int) crc.getValue());
+		ByteBuffer.wrap(chunk).putInt(8 + data.length, (int) crc.getValue());
 		int afterIhdr = 8 + 25;
 		return concat(concat(Arrays.copyOf(png, afterIhdr), chunk), Arrays.copyOfRange(png, afterIhdr, png.length));
 	}
