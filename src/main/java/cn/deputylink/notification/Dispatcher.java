@@ -4,7 +4,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +33,18 @@ import cn.deputylink.shared.PersonalDataCipher;
  * left; it is then marked UNCERTAIN for an admin to judge — unless its channel is idempotent (the
  * receiver recognises a repeat by the outbox id), in which case it is simply sent again. Inbox
  * messages are written and marked SENT in one transaction, so they arrive exactly once.
+ *
+ * <p>Batches: the due messages of a batch are claimed in one statement and one commit; inbox messages
+ * are then written with one insert in the claiming transaction, and SMS and email are sent in
+ * parallel on a bounded pool ({@code parallelism}) and settled with one update. A send never waits
+ * behind another medium's, and a slow gateway costs its latency once per batch, not once per message.
  */
 class Dispatcher {
 
 	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
 	/** Batches per run at most, so a run ends even when messages keep arriving. */
-	private static final int MAX_BATCHES = 10;
+	private static final int MAX_BATCHES = 50;
 
 	private final OutboxMessages outbox;
 
@@ -36,6 +52,8 @@ class Dispatcher {
 
 	private final PersonalDataCipher cipher;
 
+	// programmatic: the dispatcher is no proxied bean (tests build several against one database), and a
+	// failed send must roll back only its own batch
 	private final TransactionTemplate tx;
 
 	private final Clock clock;
@@ -48,8 +66,15 @@ class Dispatcher {
 
 	private final String node;
 
+	private final ThreadPoolExecutor senders;
+
 	Dispatcher(OutboxMessages outbox, Channels channels, PersonalDataCipher cipher, TransactionTemplate tx, Clock clock,
 			RetryPolicy retries, Duration lease, int batchSize, String node) {
+		this(outbox, channels, cipher, tx, clock, retries, lease, batchSize, node, 8);
+	}
+
+	Dispatcher(OutboxMessages outbox, Channels channels, PersonalDataCipher cipher, TransactionTemplate tx, Clock clock,
+			RetryPolicy retries, Duration lease, int batchSize, String node, int parallelism) {
 		this.outbox = outbox;
 		this.channels = channels;
 		this.cipher = cipher;
@@ -59,6 +84,14 @@ class Dispatcher {
 		this.lease = lease;
 		this.batchSize = Math.max(1, batchSize);
 		this.node = node;
+		int threads = Math.max(1, parallelism);
+		AtomicInteger n = new AtomicInteger();
+		this.senders = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+			Thread t = new Thread(r, "outbox-send-" + n.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		});
+		this.senders.allowCoreThreadTimeOut(true);
 	}
 
 	String node() {
@@ -71,22 +104,45 @@ class Dispatcher {
 		int delivered = 0;
 		for (int batch = 0; batch < MAX_BATCHES; batch++) {
 			List<OutboxMessages.Stored> due = outbox.due(now(), batchSize);
-			for (OutboxMessages.Stored m : due) {
+			Map<Channel, List<OutboxMessage>> inTransaction = new LinkedHashMap<>();
+			Map<Channel, List<OutboxMessage>> underLease = new LinkedHashMap<>();
+			for (OutboxMessages.Stored stored : due) {
+				Channel channel = channels.of(stored.medium());
+				OutboxMessage m;
 				try {
-					if (deliver(m)) {
-						delivered++;
-					}
+					m = decrypt(stored);
 				}
-				catch (DataAccessException ex) {
-					// contention or a hiccup of the database: the row keeps its state for the next run
-					log.warn("Outbox message {} skipped this run: {}", m.id(), ex.getMessage());
+				catch (RuntimeException ex) {
+					// a row this node cannot read (wrong key) is left for a node that can, or for an admin
+					log.error("Outbox message {} cannot be read: {}", stored.id(), ex.getMessage());
+					continue;
 				}
+				(channel.transactional() ? inTransaction : underLease).computeIfAbsent(channel, c -> new ArrayList<>()).add(m);
 			}
+			for (var e : inTransaction.entrySet()) {
+				delivered += guarded(() -> deliverInTransaction(e.getValue(), e.getKey()), 0);
+			}
+			List<Sending> sending = new ArrayList<>();
+			for (var e : underLease.entrySet()) {
+				sending.addAll(guarded(() -> claimAndSend(e.getValue(), e.getKey()), List.of()));
+			}
+			delivered += settle(sending);
 			if (due.size() < batchSize) {
 				break;
 			}
 		}
 		return delivered;
+	}
+
+	private static <T> T guarded(Supplier<T> step, T skipped) {
+		try {
+			return step.get();
+		}
+		catch (DataAccessException ex) {
+			// contention or a hiccup of the database: the rows keep their state for the next run
+			log.warn("Outbox batch skipped this run: {}", ex.getMessage());
+			return skipped;
+		}
 	}
 
 	void settleExpiredLeases() {
@@ -101,47 +157,48 @@ class Dispatcher {
 		}
 	}
 
-	private boolean deliver(OutboxMessages.Stored stored) {
-		Channel channel = channels.of(stored.medium());
-		OutboxMessage m;
+	/**
+	 * Claims and delivers many messages of a transactional channel in one transaction. When the channel
+	 * fails the batch rolls back and each message is tried alone, so that the failure counts against the
+	 * message that caused it.
+	 */
+	private int deliverInTransaction(List<OutboxMessage> batch, Channel channel) {
+		Map<Long, OutboxMessage> byId = new LinkedHashMap<>();
+		batch.forEach(m -> byId.put(m.id(), m));
 		try {
-			m = decrypt(stored);
-		}
-		catch (RuntimeException ex) {
-			// a row this node cannot read (wrong key) is left for a node that can, or for an admin
-			log.error("Outbox message {} cannot be read: {}", stored.id(), ex.getMessage());
-			return false;
-		}
-		return channel.transactional() ? deliverInTransaction(m, channel) : deliverUnderLease(m, channel);
-	}
-
-	private boolean deliverInTransaction(OutboxMessage m, Channel channel) {
-		try {
-			Boolean done = tx.execute(status -> {
-				if (!outbox.claimAsSent(m.id(), node, now())) {
-					return false;
-				}
+			Integer done = tx.execute(status -> {
+				List<Long> won = outbox.claimAllAsSent(byId.keySet(), node, now(), channel.describe());
 				try {
-					channel.send(m);
+					channel.sendAll(won.stream().map(byId::get).toList());
 				}
 				catch (Exception ex) {
 					throw new SendFailed(ex);
 				}
-				outbox.setDeliveredVia(m.id(), channel.describe());
-				return true;
+				return won.size();
 			});
-			return Boolean.TRUE.equals(done);
+			return done == null ? 0 : done;
 		}
 		catch (SendFailed ex) {
-			// the transaction rolled back: the row is PENDING as before; count the attempt
-			int attempts = m.attempts() + 1;
-			OutboxStatus next = retries.statusAfterFailure(attempts);
-			outbox.markPendingAttemptFailed(m.id(), m.attempts(), next, retries.nextAttemptAt(now(), attempts),
-					error(ex.getCause()));
-			log.warn("Outbox message {} ({}) not delivered, attempt {} → {}: {}", m.id(), m.medium(), attempts, next,
-					error(ex.getCause()));
-			return false;
+			if (batch.size() == 1) {
+				countFailure(batch.get(0), ex);
+				return 0;
+			}
+			int delivered = 0;
+			for (OutboxMessage m : batch) {
+				delivered += deliverInTransaction(List.of(m), channel);
+			}
+			return delivered;
 		}
+	}
+
+	private void countFailure(OutboxMessage m, SendFailed ex) {
+		// the transaction rolled back: the row is PENDING as before; count the attempt
+		int attempts = m.attempts() + 1;
+		OutboxStatus next = retries.statusAfterFailure(attempts);
+		outbox.markPendingAttemptFailed(m.id(), m.attempts(), next, retries.nextAttemptAt(now(), attempts),
+				error(ex.getCause()));
+		log.warn("Outbox message {} ({}) not delivered, attempt {} → {}: {}", m.id(), m.medium(), attempts, next,
+				error(ex.getCause()));
 	}
 
 	/** A channel's failure inside the delivery transaction, told apart from the database's own. */
@@ -154,31 +211,78 @@ class Dispatcher {
 		}
 	}
 
-	private boolean deliverUnderLease(OutboxMessage m, Channel channel) {
+	/** A message claimed under a lease and handed to the pool. */
+	private record Sending(OutboxMessage message, Channel channel, Future<?> send) {
+	}
+
+	/**
+	 * Claims a batch under one lease (committed before anything is sent: a crash from here on never sends
+	 * twice) and hands each message the claim won to the send pool.
+	 */
+	private List<Sending> claimAndSend(List<OutboxMessage> batch, Channel channel) {
+		Map<Long, OutboxMessage> byId = new LinkedHashMap<>();
+		batch.forEach(m -> byId.put(m.id(), m));
 		OffsetDateTime now = now();
-		if (!outbox.claim(m.id(), node, now, now.plus(lease))) {
-			return false;
+		List<Long> won = tx.execute(status -> outbox.claimAll(byId.keySet(), node, now, now.plus(lease)));
+		List<Sending> sending = new ArrayList<>();
+		for (long id : won == null ? List.<Long>of() : won) {
+			OutboxMessage m = byId.get(id);
+			Callable<Void> send = () -> {
+				channel.send(m);
+				return null;
+			};
+			sending.add(new Sending(m, channel, senders.submit(send)));
 		}
-		int attempts = m.attempts() + 1;
-		try {
-			channel.send(m);
-		}
-		catch (Exception ex) {
-			OutboxStatus next = retries.statusAfterFailure(attempts);
-			if (!outbox.markAttemptFailed(m.id(), node, next, retries.nextAttemptAt(now(), attempts), error(ex))) {
-				log.warn("Outbox message {} failed after its lease had been taken over", m.id());
+		return sending;
+	}
+
+	/** Waits for the sends and records their outcomes: the successes of one channel in one update. */
+	private int settle(List<Sending> sending) {
+		Map<Channel, List<Long>> sent = new LinkedHashMap<>();
+		for (Sending s : sending) {
+			OutboxMessage m = s.message();
+			try {
+				s.send().get();
+				sent.computeIfAbsent(s.channel(), c -> new ArrayList<>()).add(m.id());
 			}
-			log.warn("Outbox message {} ({}) via {} failed, attempt {} → {}: {}", m.id(), m.medium(), channel.describe(),
-					attempts, next, error(ex));
-			return false;
+			catch (InterruptedException ex) {
+				// the row stays SENDING: its lease runs out and it becomes UNCERTAIN, never sent twice
+				Thread.currentThread().interrupt();
+				return 0;
+			}
+			catch (ExecutionException ex) {
+				Throwable cause = ex.getCause() == null ? ex : ex.getCause();
+				int attempts = m.attempts() + 1;
+				OutboxStatus next = retries.statusAfterFailure(attempts);
+				try {
+					if (!outbox.markAttemptFailed(m.id(), node, next, retries.nextAttemptAt(now(), attempts), error(cause))) {
+						log.warn("Outbox message {} failed after its lease had been taken over", m.id());
+					}
+				}
+				catch (DataAccessException dx) {
+					log.warn("Outbox message {} failed and could not be marked: {}", m.id(), dx.getMessage());
+				}
+				log.warn("Outbox message {} ({}) via {} failed, attempt {} → {}: {}", m.id(), m.medium(),
+						s.channel().describe(), attempts, next, error(cause));
+			}
 		}
-		if (!outbox.markSent(m.id(), node, now())) {
-			log.warn("Outbox message {} was sent, but its row had changed meanwhile (admin retry?)", m.id());
+		int delivered = 0;
+		for (var e : sent.entrySet()) {
+			List<Long> ids = e.getValue();
+			delivered += ids.size();
+			try {
+				int settled = outbox.markAllSent(ids, node, now(), e.getKey().describe());
+				if (settled < ids.size()) {
+					log.warn("{} outbox messages were sent, but their rows had changed meanwhile (admin retry?)",
+							ids.size() - settled);
+				}
+			}
+			catch (DataAccessException ex) {
+				// sent all the same; the rows stay SENDING and become UNCERTAIN, never sent twice
+				log.warn("{} outbox messages were sent but could not be marked: {}", ids.size(), ex.getMessage());
+			}
 		}
-		else {
-			outbox.setDeliveredVia(m.id(), channel.describe());
-		}
-		return true;
+		return delivered;
 	}
 
 	private OutboxMessage decrypt(OutboxMessages.Stored s) {
