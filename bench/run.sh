@@ -189,7 +189,7 @@ HEAP_MAX=$(awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { u = ($3 + $4 + $6 + $8) / 1024; if 
 
 # --- statements per intake: log_statement for this database only, for STMT_N sequential intakes
 say "counting the statements of $STMT_N intakes (log_statement on $APP_DB only)"
-STATEMENTS="n/a"; STMT_COMMITS="n/a"
+STATEMENTS="n/a"; STMT_COMMITS="n/a"; DISPATCH="n/a"
 if [ -r "$PGLOG" ]; then
 	pq postgres "alter database $APP_DB set log_statement = 'all'"
 	# the pool's connections were opened before: end them, the pool opens new ones that log
@@ -199,28 +199,37 @@ if [ -r "$PGLOG" ]; then
 	drain 20 >/dev/null
 	sleep 1
 	OFF0=$(stat -c %s "$PGLOG")
+	SENT0=$(pq "$APP_DB" "select count(*) from outbox_message where status = 'SENT'")
 	for i in $(seq 1 "$STMT_N"); do intake "$(printf '135%08d' "$i")" "s-$RUN_ID-$i" >/dev/null; done
 	drain 20 >/dev/null
 	OFF1=$(stat -c %s "$PGLOG")
 	pq postgres "alter database $APP_DB reset log_statement"
 	pq postgres "select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = '$APP_DB' and pid <> pg_backend_pid()" >/dev/null
-	tail -c +"$((OFF0 + 1))" "$PGLOG" | head -c "$((OFF1 - OFF0))" >"$TMP/pg-chunk.log"
+	# (head ends the pipe early: that is no failure)
+	{ tail -c +"$((OFF0 + 1))" "$PGLOG" | head -c "$((OFF1 - OFF0))" >"$TMP/pg-chunk.log"; } || true
 	# one line per statement of the app: its pid and its text (the first non-empty line of a multi-line
-	# statement); the drain loop's probes come from psql and are not the app's
+	# statement); the script's own probes (psql, counting outbox rows) are not the app's
 	awk -v db=" postgres@$APP_DB LOG:  " '
-		want { if ($0 ~ /^[ \t]*$/) next; print pid "|" $0; want = 0; next }
+		want && $0 !~ /^20[0-9][0-9]-[0-9][0-9]-[0-9][0-9] / { if ($0 ~ /^[ \t]*$/) next; print pid "|" $0; want = 0; next }
 		index($0, db) && match($0, /LOG:  (statement|execute [^:]*): /) {
 			pid = $3; text = substr($0, RSTART + RLENGTH)
 			if (text ~ /^[ \t]*$/) { want = 1; next }
 			print pid "|" text; next }
-		{ want = 0 }' "$TMP/pg-chunk.log" | grep -v "status in ('PENDING', 'SENDING')" >"$TMP/app-statements.log" || true
+		{ want = 0 }' "$TMP/pg-chunk.log" | grep -v "select count(\*) from outbox_message" >"$TMP/app-statements.log" || true
 	# a statement outside BEGIN ... COMMIT is a transaction of its own (auto-commit)
-	read -r N_STMT N_COMMIT < <(awk -F'|' '
+	# the dispatcher's: what reads or changes outbox rows or writes the inbox (the intake only inserts outbox rows)
+	read -r N_STMT N_COMMIT N_DSTMT N_DCOMMIT < <(awk -F'|' '
 		{ t = toupper($2); gsub(/^[ \t]+|[ \t;]+$/, "", t) }
-		t == "BEGIN" { tx[$1] = 1; next }
-		t == "COMMIT" || t == "ROLLBACK" { tx[$1] = 0; c++; next }
-		{ s++; if (!tx[$1]) c++ }
-		END { print s + 0, c + 0 }' "$TMP/app-statements.log")
+		t == "BEGIN" { tx[$1] = 1; d[$1] = 0; next }
+		t == "COMMIT" || t == "ROLLBACK" { tx[$1] = 0; c++; if (d[$1]) dc++; next }
+		{ s++; isd = ($2 ~ /update outbox_message|from outbox_message|into inbox_message/)
+		  if (isd) ds++
+		  if (!tx[$1]) { c++; if (isd) dc++ } else if (isd) d[$1] = 1 }
+		END { print s + 0, c + 0, ds + 0, dc + 0 }' "$TMP/app-statements.log")
+	MESSAGES=$(( $(pq "$APP_DB" "select count(*) from outbox_message where status = 'SENT'") - SENT0 ))
+	[ "$MESSAGES" -gt 0 ] || MESSAGES=1
+	DISPATCH=$(awk -v s="$N_DSTMT" -v c="$N_DCOMMIT" -v m="$MESSAGES" \
+		'BEGIN { printf "%.2f statements, %.2f commits per message (%d messages)", s / m, c / m, m }')
 	STATEMENTS=$(awk -v s="$N_STMT" -v n="$STMT_N" 'BEGIN { printf "%.1f", s / n }')
 	STMT_COMMITS=$(awk -v c="$N_COMMIT" -v n="$STMT_N" 'BEGIN { printf "%.1f", c / n }')
 	cut -d'|' -f2- "$TMP/app-statements.log" | sed -E 's/^[ \t]+//' | cut -c1-90 | sort | uniq -c | sort -rn \
@@ -267,7 +276,7 @@ read -r C1 _ <<<"$(tr '|' ' ' <"$TMP/after-wrk.db")"
 read -r C2 R2 <<<"$(tr '|' ' ' <"$TMP/after-drain.db")"
 echo
 echo "DeputyLink speed benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $("$JAVA" -version 2>&1 | head -n 1), $(pq postgres 'select version()' | cut -d, -f1)"
-echo "commit $(git rev-parse --short HEAD 2>/dev/null || echo '?') ($(git log -1 --format=%s 2>/dev/null | cut -c1-70))"
+echo "$JAR built $(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC'); checkout at $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 echo
 printf '%-46s %14s   %s\n' "" "app intake" "pgbench insert"
 printf '%-46s %14s   %s\n' "rate, $CONNS connections (/s)" "$RATE" "$PGB_TPS"
@@ -292,6 +301,7 @@ fi
 echo
 echo "notifications"
 printf '  %-44s %s\n' "outbox backlog after the wrk run drained in" "$BACKLOG_DRAIN s"
+printf '  %-44s %s\n' "dispatcher cost (log_statement, $STMT_N intakes)" "$DISPATCH"
 printf '  %-44s %s\n' "$SMS_N SMS (20 ms gateway) after the last intake" "$SMS_DRAIN   ($SMS_BAD intakes not 201)"
 printf '  %-44s %s\n' "gateway: received / distinct / twice" "$GW_RECEIVED / $GW_DISTINCT / $GW_DUPLICATES   (outbox SENT SMS: $SMS_SENT_DB)"
 echo
