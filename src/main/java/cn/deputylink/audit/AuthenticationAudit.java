@@ -1,5 +1,6 @@
 package cn.deputylink.audit;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
@@ -57,7 +58,7 @@ class AuthenticationAudit {
 				? a.getRequest().getRequestURI() : "";
 	}
 
-	private static String remote() {
+	private static @Nullable String remote() {
 		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
 				? a.getRequest().getRemoteAddr() : null;
 	}
