@@ -100,11 +100,18 @@ pq postgres "create database $PGB_DB"
 pq "$PGB_DB" "create table t (id bigint generated always as identity primary key, v text not null, at timestamptz not null default now())"
 
 # --- the fake SMS gateway
-GW_PORT=$(free_port)
-"$JAVA" "$ROOT/bench/FakeSmsGateway.java" --port "$GW_PORT" --delay-ms 20 --tag 139 >"$TMP/gateway.log" 2>&1 &
-GW_PID=$!
-GW="http://127.0.0.1:$GW_PORT"
-for _ in $(seq 1 100); do curl -fs "$GW/stats" >/dev/null 2>&1 && break; sleep 0.2; done
+for _ in 1 2 3 4 5; do
+	GW_PORT=$(free_port)
+	"$JAVA" "$ROOT/bench/FakeSmsGateway.java" --port "$GW_PORT" --delay-ms 20 --tag 139 >"$TMP/gateway.log" 2>&1 &
+	GW_PID=$!
+	GW="http://127.0.0.1:$GW_PORT"
+	for _ in $(seq 1 100); do
+		curl -fs "$GW/stats" >/dev/null 2>&1 && break
+		kill -0 "$GW_PID" 2>/dev/null || break
+		sleep 0.2
+	done
+	curl -fs "$GW/stats" >/dev/null 2>&1 && break
+done
 curl -fs "$GW/stats" >/dev/null || die "the fake SMS gateway did not start: $(cat "$TMP/gateway.log")"
 
 # --- the app

@@ -2,6 +2,7 @@ package cn.deputylink.account;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -53,7 +54,7 @@ class Users {
 			.param("mustChange", u.mustChangePassword())
 			.param("now", now)
 			.update(keys, "id");
-		return keys.getKey().longValue();
+		return Objects.requireNonNull(keys.getKey(), "no generated id").longValue();
 	}
 
 	/** Name, role and assignment; false when {@code version} is no longer the row's. */

@@ -2,6 +2,7 @@ package cn.deputylink.notification;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 /** The channel configured for each medium. */
 final class Channels {
@@ -18,6 +19,7 @@ final class Channels {
 	}
 
 	Channel of(Medium medium) {
-		return byMedium.get(medium);
+		// the constructor refused a map without every medium
+		return Objects.requireNonNull(byMedium.get(medium));
 	}
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -101,37 +102,95 @@ class Dispatcher {
 	/** One run: settles expired leases, then delivers what is due. Returns how many messages it delivered. */
 	int dispatchOnce() {
 		settleExpiredLeases();
+		return deliverDue();
+	}
+
+	/**
+	 * Delivers what is due, batch by batch. A batch costs two commits however many messages it holds:
+	 * one reads the due rows, delivers the inbox messages and claims the rest under a lease; the other,
+	 * after the parallel sends, marks them sent.
+	 */
+	int deliverDue() {
 		int delivered = 0;
 		for (int batch = 0; batch < MAX_BATCHES; batch++) {
-			List<OutboxMessages.Stored> due = outbox.due(now(), batchSize);
 			Map<Channel, List<OutboxMessage>> inTransaction = new LinkedHashMap<>();
 			Map<Channel, List<OutboxMessage>> underLease = new LinkedHashMap<>();
-			for (OutboxMessages.Stored stored : due) {
-				Channel channel = channels.of(stored.medium());
-				OutboxMessage m;
-				try {
-					m = decrypt(stored);
-				}
-				catch (RuntimeException ex) {
-					// a row this node cannot read (wrong key) is left for a node that can, or for an admin
-					log.error("Outbox message {} cannot be read: {}", stored.id(), ex.getMessage());
-					continue;
-				}
-				(channel.transactional() ? inTransaction : underLease).computeIfAbsent(channel, c -> new ArrayList<>()).add(m);
+			Map<Channel, List<Long>> claimed = new LinkedHashMap<>();
+			int[] due = { 0 };
+			int inboxDelivered;
+			try {
+				Integer done = tx.execute(status -> {
+					inTransaction.clear();
+					underLease.clear();
+					claimed.clear();
+					List<OutboxMessages.Stored> rows = outbox.due(now(), batchSize);
+					due[0] = rows.size();
+					partition(rows, inTransaction, underLease);
+					int n = 0;
+					for (var e : inTransaction.entrySet()) {
+						n += claimAndDeliver(e.getValue(), e.getKey());
+					}
+					OffsetDateTime now = now();
+					for (var e : underLease.entrySet()) {
+						claimed.put(e.getKey(),
+								outbox.claimAll(ids(e.getValue()), node, now, now.plus(lease)));
+					}
+					return n;
+				});
+				inboxDelivered = done == null ? 0 : done;
 			}
-			for (var e : inTransaction.entrySet()) {
-				delivered += guarded(() -> deliverInTransaction(e.getValue(), e.getKey()), 0);
+			catch (SendFailed ex) {
+				// a transactional channel failed: the whole batch rolled back; each part again on its own,
+				// so that the failure counts against the message that caused it
+				claimed.clear();
+				inboxDelivered = 0;
+				for (var e : inTransaction.entrySet()) {
+					inboxDelivered += guarded(() -> deliverInTransaction(e.getValue(), e.getKey()), 0);
+				}
+				OffsetDateTime now = now();
+				for (var e : underLease.entrySet()) {
+					claimed.put(e.getKey(), guarded(
+							() -> tx.execute(st -> outbox.claimAll(ids(e.getValue()), node, now, now.plus(lease))),
+							List.of()));
+				}
 			}
+			catch (DataAccessException ex) {
+				// contention or a hiccup of the database: the rows keep their state for the next run
+				log.warn("Outbox batch skipped this run: {}", ex.getMessage());
+				break;
+			}
+			delivered += inboxDelivered;
 			List<Sending> sending = new ArrayList<>();
 			for (var e : underLease.entrySet()) {
-				sending.addAll(guarded(() -> claimAndSend(e.getValue(), e.getKey()), List.of()));
+				sending.addAll(submit(e.getValue(), e.getKey(), claimed.getOrDefault(e.getKey(), List.of())));
 			}
 			delivered += settle(sending);
-			if (due.size() < batchSize) {
+			if (due[0] < batchSize) {
 				break;
 			}
 		}
 		return delivered;
+	}
+
+	private void partition(List<OutboxMessages.Stored> rows, Map<Channel, List<OutboxMessage>> inTransaction,
+			Map<Channel, List<OutboxMessage>> underLease) {
+		for (OutboxMessages.Stored stored : rows) {
+			Channel channel = channels.of(stored.medium());
+			OutboxMessage m;
+			try {
+				m = decrypt(stored);
+			}
+			catch (RuntimeException ex) {
+				// a row this node cannot read (wrong key) is left for a node that can, or for an admin
+				log.error("Outbox message {} cannot be read: {}", stored.id(), ex.getMessage());
+				continue;
+			}
+			(channel.transactional() ? inTransaction : underLease).computeIfAbsent(channel, c -> new ArrayList<>()).add(m);
+		}
+	}
+
+	private static List<Long> ids(List<OutboxMessage> messages) {
+		return messages.stream().map(OutboxMessage::id).toList();
 	}
 
 	private static <T> T guarded(Supplier<T> step, T skipped) {
@@ -163,19 +222,8 @@ class Dispatcher {
 	 * message that caused it.
 	 */
 	private int deliverInTransaction(List<OutboxMessage> batch, Channel channel) {
-		Map<Long, OutboxMessage> byId = new LinkedHashMap<>();
-		batch.forEach(m -> byId.put(m.id(), m));
 		try {
-			Integer done = tx.execute(status -> {
-				List<Long> won = outbox.claimAllAsSent(byId.keySet(), node, now(), channel.describe());
-				try {
-					channel.sendAll(won.stream().map(byId::get).toList());
-				}
-				catch (Exception ex) {
-					throw new SendFailed(ex);
-				}
-				return won.size();
-			});
+			Integer done = tx.execute(status -> claimAndDeliver(batch, channel));
 			return done == null ? 0 : done;
 		}
 		catch (SendFailed ex) {
@@ -185,10 +233,28 @@ class Dispatcher {
 			}
 			int delivered = 0;
 			for (OutboxMessage m : batch) {
-				delivered += deliverInTransaction(List.of(m), channel);
+				delivered += guarded(() -> deliverInTransaction(List.of(m), channel), 0);
 			}
 			return delivered;
 		}
+	}
+
+	/** Claims the batch as SENT and delivers what the claim won; in the caller's transaction. */
+	private int claimAndDeliver(List<OutboxMessage> batch, Channel channel) {
+		Map<Long, OutboxMessage> byId = new LinkedHashMap<>();
+		batch.forEach(m -> byId.put(m.id(), m));
+		List<Long> won = outbox.claimAllAsSent(byId.keySet(), node, now(), channel.describe());
+		List<OutboxMessage> delivering = new ArrayList<>();
+		for (long id : won) {
+			delivering.add(Objects.requireNonNull(byId.get(id)));
+		}
+		try {
+			channel.sendAll(delivering);
+		}
+		catch (Exception ex) {
+			throw new SendFailed(ex);
+		}
+		return won.size();
 	}
 
 	private void countFailure(OutboxMessage m, SendFailed ex) {
@@ -196,9 +262,9 @@ class Dispatcher {
 		int attempts = m.attempts() + 1;
 		OutboxStatus next = retries.statusAfterFailure(attempts);
 		outbox.markPendingAttemptFailed(m.id(), m.attempts(), next, retries.nextAttemptAt(now(), attempts),
-				error(ex.getCause()));
+				error(ex.failure()));
 		log.warn("Outbox message {} ({}) not delivered, attempt {} → {}: {}", m.id(), m.medium(), attempts, next,
-				error(ex.getCause()));
+				error(ex.failure()));
 	}
 
 	/** A channel's failure inside the delivery transaction, told apart from the database's own. */
@@ -206,8 +272,15 @@ class Dispatcher {
 
 		private static final long serialVersionUID = 1L;
 
+		private final Exception failure;
+
 		SendFailed(Exception cause) {
 			super(cause);
+			this.failure = cause;
+		}
+
+		Exception failure() {
+			return failure;
 		}
 	}
 
@@ -215,18 +288,13 @@ class Dispatcher {
 	private record Sending(OutboxMessage message, Channel channel, Future<?> send) {
 	}
 
-	/**
-	 * Claims a batch under one lease (committed before anything is sent: a crash from here on never sends
-	 * twice) and hands each message the claim won to the send pool.
-	 */
-	private List<Sending> claimAndSend(List<OutboxMessage> batch, Channel channel) {
+	/** Hands each message its claim won (committed: a crash from here on never sends twice) to the send pool. */
+	private List<Sending> submit(List<OutboxMessage> batch, Channel channel, List<Long> won) {
 		Map<Long, OutboxMessage> byId = new LinkedHashMap<>();
 		batch.forEach(m -> byId.put(m.id(), m));
-		OffsetDateTime now = now();
-		List<Long> won = tx.execute(status -> outbox.claimAll(byId.keySet(), node, now, now.plus(lease)));
 		List<Sending> sending = new ArrayList<>();
-		for (long id : won == null ? List.<Long>of() : won) {
-			OutboxMessage m = byId.get(id);
+		for (long id : won) {
+			OutboxMessage m = Objects.requireNonNull(byId.get(id));
 			Callable<Void> send = () -> {
 				channel.send(m);
 				return null;

@@ -1,5 +1,8 @@
 package cn.deputylink.notification;
 
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +31,7 @@ class LogChannel implements Channel {
 				m.id(), mask(m.recipient()), m.subject() == null ? "" : m.subject() + " — ", m.body());
 	}
 
-	static String mask(String recipient) {
+	static String mask(@Nullable String recipient) {
 		if (recipient == null) {
 			return "";
 		}
@@ -36,7 +39,7 @@ class LogChannel implements Channel {
 		if (at > 0) {
 			return recipient.charAt(0) + "***" + recipient.substring(at);
 		}
-		return Masking.phone(recipient);
+		return Objects.requireNonNullElse(Masking.phone(recipient), "");
 	}
 
 	/** Logging twice does no harm. */

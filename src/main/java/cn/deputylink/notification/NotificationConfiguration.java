@@ -85,8 +85,12 @@ class NotificationConfiguration {
 			this.dispatcher = dispatcher;
 		}
 
+		private final AtomicBoolean settle = new AtomicBoolean();
+
+		/** The scheduled run also settles expired leases; a wake-up after a commit only delivers. */
 		@Scheduled(fixedDelayString = "${deputylink.notifications.dispatch-interval:5s}", initialDelayString = "10s")
 		void run() {
+			settle.set(true);
 			wake();
 		}
 
@@ -105,7 +109,12 @@ class NotificationConfiguration {
 		private void runOnce() {
 			queued.set(false);
 			try {
-				dispatcher.dispatchOnce();
+				if (settle.getAndSet(false)) {
+					dispatcher.dispatchOnce();
+				}
+				else {
+					dispatcher.deliverDue();
+				}
 			}
 			catch (RuntimeException ex) {
 				// the database may be away for a moment; the next run tries again

@@ -3,6 +3,7 @@ package cn.deputylink.notification;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -61,7 +62,7 @@ class OutboxMessages {
 			.param("now", now)
 			.update(keys, "id");
 		signal.raiseAfterCommit();
-		return keys.getKey().longValue();
+		return Objects.requireNonNull(keys.getKey(), "no generated id").longValue();
 	}
 
 	/** Which channel delivered a SENT message ({@link Channel#describe()}: "log" when it only logged it). */
