@@ -7,6 +7,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -65,8 +67,15 @@ class AuditWriter implements DisposableBean {
 		try {
 			while (true) {
 				try {
-					p.written().get();
+					p.written().get(1, TimeUnit.SECONDS);
 					return;
+				}
+				catch (TimeoutException ex) {
+					// the writer stopped (shutdown) after this line was queued: write it here
+					if (!writer.isAlive() && queue.remove(p)) {
+						insert(List.of(line));
+						return;
+					}
 				}
 				catch (InterruptedException ex) {
 					// the line is in the queue and will be written: wait for it all the same
