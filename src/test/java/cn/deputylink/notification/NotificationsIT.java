@@ -667,4 +667,24 @@ class NotificationsIT {
 			assertThat(row(id).status()).isEqualTo(OutboxStatus.SENT);
 		}
 	}
+
+	@Test
+	void theDispatcherIsWokenOnceAfterACommitAndNeverAfterARollback() {
+		DispatchSignal signal = new DispatchSignal();
+		AtomicInteger raised = new AtomicInteger();
+		signal.listen(raised::incrementAndGet);
+		tx().executeWithoutResult(status -> {
+			signal.raiseAfterCommit();
+			signal.raiseAfterCommit();
+			assertThat(raised).as("not before the commit").hasValue(0);
+		});
+		assertThat(raised).as("once for the transaction").hasValue(1);
+		tx().executeWithoutResult(status -> {
+			signal.raiseAfterCommit();
+			status.setRollbackOnly();
+		});
+		assertThat(raised).as("a rolled-back transaction queued nothing").hasValue(1);
+		signal.raiseAfterCommit();
+		assertThat(raised).as("without a transaction, at once").hasValue(2);
+	}
 }
