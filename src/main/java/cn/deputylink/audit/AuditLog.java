@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -35,8 +36,12 @@ public class AuditLog {
 
 	private final Duration retention;
 
-	AuditLog(JdbcClient jdbc, Clock clock, @Value("${deputylink.audit.retention}") Duration retention) {
+	private final AuditWriter writer;
+
+	AuditLog(JdbcClient jdbc, Clock clock, @Value("${deputylink.audit.retention}") Duration retention,
+			AuditWriter writer) {
 		this.jdbc = jdbc;
+		this.writer = writer;
 		this.clock = clock;
 		if (retention.compareTo(MIN_RETENTION) < 0) {
 			throw new IllegalStateException("deputylink.audit.retention must be at least 183 days (six months)");
@@ -44,18 +49,22 @@ public class AuditLog {
 		this.retention = retention;
 	}
 
+	/**
+	 * Appends a line. Inside a transaction it is part of it (a look at personal data is recorded with
+	 * the change that showed it); outside one, as at the end of a request, it is committed before this
+	 * returns, grouped with the lines of concurrent requests (see {@link AuditWriter}).
+	 */
 	public void record(String actor, String action, @Nullable String target, String outcome, @Nullable String detail,
 			@Nullable String remoteAddr) {
-		jdbc.sql("insert into audit_event (at, actor, action, target, outcome, detail, remote_addr) "
-				+ "values (:at, :actor, :action, :target, :outcome, :detail, :addr)")
-			.param("at", OffsetDateTime.now(clock))
-			.param("actor", truncate(actor, 64))
-			.param("action", truncate(action, 64))
-			.param("target", truncate(target, 300))
-			.param("outcome", truncate(outcome, 16))
-			.param("detail", truncate(detail, 1000))
-			.param("addr", truncate(remoteAddr, 64))
-			.update();
+		AuditWriter.Line line = new AuditWriter.Line(OffsetDateTime.now(clock), cut(actor, 64),
+				cut(action, 64), truncate(target, 300), cut(outcome, 16), truncate(detail, 1000),
+				truncate(remoteAddr, 64));
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			writer.insert(List.of(line));
+		}
+		else {
+			writer.write(line);
+		}
 	}
 
 	/** Records something the signed-in user did or saw, such as viewing a phone number in full. */
@@ -165,6 +174,10 @@ public class AuditLog {
 
 	int purgeBefore(OffsetDateTime cutoff) {
 		return jdbc.sql("delete from audit_event where at < :cutoff").param("cutoff", cutoff).update();
+	}
+
+	private static String cut(String s, int max) {
+		return s.length() <= max ? s : s.substring(0, max);
 	}
 
 	private static @Nullable String truncate(@Nullable String s, int max) {

@@ -71,33 +71,26 @@ public class ApiTokens {
 		return new Issued(token, expires);
 	}
 
-	/** The user a live token belongs to, sliding its idle timeout; empty for unknown or dead tokens. */
+	/**
+	 * The user a live token belongs to, sliding its idle timeout; empty for unknown or dead tokens. One
+	 * read finds the token, its user and checks the credentials epoch; the principal it returns is the
+	 * request's for the rest of it (the security context), so nothing reads the account again.
+	 */
 	Optional<CurrentUser> authenticate(String token) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		String h = hash(token);
-		record Row(long userId, OffsetDateTime idleUntil) {
-		}
-		Optional<Row> row = jdbc
-			.sql("select t.user_id, t.idle_until from api_token t join app_user u on u.id = t.user_id "
-					+ "where t.token_hash = :h and t.expires_at > :now and t.idle_until > :now "
-					+ "and t.credentials_epoch = u.credentials_epoch and u.enabled = true")
-			.param("h", h)
-			.param("now", now)
-			.query((rs, i) -> new Row(rs.getLong(1), rs.getObject(2, OffsetDateTime.class)))
-			.optional();
-		if (row.isEmpty()) {
+		Optional<Users.TokenOwner> owner = users.tokenOwner(h, now);
+		if (owner.isEmpty()) {
 			return Optional.empty();
 		}
 		OffsetDateTime slid = now.plus(settings.tokenIdleTimeout());
-		if (Duration.between(row.get().idleUntil(), slid).compareTo(SLIDE_GRANULARITY) > 0) {
+		if (Duration.between(owner.get().idleUntil(), slid).compareTo(SLIDE_GRANULARITY) > 0) {
 			jdbc.sql("update api_token set idle_until = :idle where token_hash = :h")
 				.param("idle", slid)
 				.param("h", h)
 				.update();
 		}
-		return users.credentials(row.get().userId())
-			.map(c -> details.principal(c, null))
-			.filter(CurrentUser::isEnabled);
+		return Optional.of(details.principal(owner.get().credentials(), null)).filter(CurrentUser::isEnabled);
 	}
 
 	public void revoke(String token) {

@@ -108,7 +108,32 @@ class Users {
 			.optional();
 	}
 
-	public Optional<Credentials> credentials(long id) {
+	/** The owner of a live API token, with the token's idle deadline: what every API request needs, in one read. */
+	record TokenOwner(Credentials credentials, OffsetDateTime idleUntil) {
+	}
+
+	/**
+	 * The enabled owner of a token that has not run out and whose credentials epoch is still the
+	 * owner's. The principal of an API call needs no password hash and no lock state (the throttle
+	 * guards logins, not tokens), so neither is read.
+	 */
+	Optional<TokenOwner> tokenOwner(String tokenHash, OffsetDateTime now) {
+		return jdbc.sql("""
+				select u.id, u.username, u.display_name, u.role, u.township_id, u.station_id, u.deputy_id,
+				  u.department_id, u.enabled, u.must_change_password, u.totp_enabled, u.version,
+				  cast(null as timestamp with time zone) as locked_until, u.credentials_epoch, u.password_changed_at,
+				  t.idle_until
+				from api_token t join app_user u on u.id = t.user_id
+				where t.token_hash = :h and t.expires_at > :now and t.idle_until > :now
+				  and t.credentials_epoch = u.credentials_epoch and u.enabled = true""")
+			.param("h", tokenHash)
+			.param("now", now)
+			.query((rs, i) -> new TokenOwner(new Credentials(ACCOUNT.mapRow(rs, i), "", null, rs.getInt("credentials_epoch"),
+					rs.getObject("password_changed_at", OffsetDateTime.class)), rs.getObject("idle_until", OffsetDateTime.class)))
+			.optional();
+	}
+
+	Optional<Credentials> credentials(long id) {
 		return find(id).flatMap(a -> credentials(a.username()));
 	}
 

@@ -1,10 +1,22 @@
 package cn.deputylink.notification.internal;
 
+import java.util.List;
+
 /** Delivers outbox messages of one medium. */
 interface Channel {
 
 	/** Sends the message; any exception (a refusal, a non-2xx answer, a timeout) is a failed attempt. */
 	void send(OutboxMessage message) throws Exception;
+
+	/**
+	 * Sends several messages; a transactional channel delivers them in one go (the dispatcher calls it
+	 * inside the claiming transaction), the others one after another.
+	 */
+	default void sendAll(List<OutboxMessage> messages) throws Exception {
+		for (OutboxMessage m : messages) {
+			send(m);
+		}
+	}
 
 	/**
 	 * Whether a repeat of the same message is harmless because the receiver recognises it by the

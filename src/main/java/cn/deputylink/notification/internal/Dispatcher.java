@@ -4,7 +4,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +34,18 @@ import cn.deputylink.shared.PersonalDataCipher;
  * left; it is then marked UNCERTAIN for an admin to judge — unless its channel is idempotent (the
  * receiver recognises a repeat by the outbox id), in which case it is simply sent again. Inbox
  * messages are written and marked SENT in one transaction, so they arrive exactly once.
+ *
+ * <p>Batches: the due messages of a batch are claimed in one statement and one commit; inbox messages
+ * are then written with one insert in the claiming transaction, and SMS and email are sent in
+ * parallel on a bounded pool ({@code parallelism}) and settled with one update. A send never waits
+ * behind another medium's, and a slow gateway costs its latency once per batch, not once per message.
  */
 class Dispatcher {
 
 	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
 	/** Batches per run at most, so a run ends even when messages keep arriving. */
-	private static final int MAX_BATCHES = 10;
+	private static final int MAX_BATCHES = 50;
 
 	private final OutboxMessages outbox;
 
@@ -36,6 +53,8 @@ class Dispatcher {
 
 	private final PersonalDataCipher cipher;
 
+	// programmatic: the dispatcher is no proxied bean (tests build several against one database), and a
+	// failed send must roll back only its own batch
 	private final TransactionTemplate tx;
 
 	private final Clock clock;
@@ -48,8 +67,15 @@ class Dispatcher {
 
 	private final String node;
 
+	private final ThreadPoolExecutor senders;
+
 	Dispatcher(OutboxMessages outbox, Channels channels, PersonalDataCipher cipher, TransactionTemplate tx, Clock clock,
 			RetryPolicy retries, Duration lease, int batchSize, String node) {
+		this(outbox, channels, cipher, tx, clock, retries, lease, batchSize, node, 8);
+	}
+
+	Dispatcher(OutboxMessages outbox, Channels channels, PersonalDataCipher cipher, TransactionTemplate tx, Clock clock,
+			RetryPolicy retries, Duration lease, int batchSize, String node, int parallelism) {
 		this.outbox = outbox;
 		this.channels = channels;
 		this.cipher = cipher;
@@ -59,6 +85,14 @@ class Dispatcher {
 		this.lease = lease;
 		this.batchSize = Math.max(1, batchSize);
 		this.node = node;
+		int threads = Math.max(1, parallelism);
+		AtomicInteger n = new AtomicInteger();
+		this.senders = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+			Thread t = new Thread(r, "outbox-send-" + n.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		});
+		this.senders.allowCoreThreadTimeOut(true);
 	}
 
 	String node() {
@@ -68,25 +102,106 @@ class Dispatcher {
 	/** One run: settles expired leases, then delivers what is due. Returns how many messages it delivered. */
 	int dispatchOnce() {
 		settleExpiredLeases();
+		return deliverDue();
+	}
+
+	/**
+	 * Delivers what is due, batch by batch. A batch costs two commits however many messages it holds:
+	 * one reads the due rows, delivers the inbox messages and claims the rest under a lease; the other,
+	 * after the parallel sends, marks them sent.
+	 */
+	int deliverDue() {
 		int delivered = 0;
 		for (int batch = 0; batch < MAX_BATCHES; batch++) {
-			List<OutboxMessages.Stored> due = outbox.due(now(), batchSize);
-			for (OutboxMessages.Stored m : due) {
-				try {
-					if (deliver(m)) {
-						delivered++;
+			Map<Channel, List<OutboxMessage>> inTransaction = new LinkedHashMap<>();
+			Map<Channel, List<OutboxMessage>> underLease = new LinkedHashMap<>();
+			Map<Channel, List<Long>> claimed = new LinkedHashMap<>();
+			int[] due = { 0 };
+			int inboxDelivered;
+			try {
+				Integer done = tx.execute(status -> {
+					inTransaction.clear();
+					underLease.clear();
+					claimed.clear();
+					List<OutboxMessages.Stored> rows = outbox.due(now(), batchSize);
+					due[0] = rows.size();
+					partition(rows, inTransaction, underLease);
+					int n = 0;
+					for (var e : inTransaction.entrySet()) {
+						n += claimAndDeliver(e.getValue(), e.getKey());
 					}
+					OffsetDateTime now = now();
+					for (var e : underLease.entrySet()) {
+						claimed.put(e.getKey(),
+								outbox.claimAll(ids(e.getValue()), node, now, now.plus(lease)));
+					}
+					return n;
+				});
+				inboxDelivered = done == null ? 0 : done;
+			}
+			catch (SendFailed ex) {
+				// a transactional channel failed: the whole batch rolled back; each part again on its own,
+				// so that the failure counts against the message that caused it
+				claimed.clear();
+				inboxDelivered = 0;
+				for (var e : inTransaction.entrySet()) {
+					inboxDelivered += guarded(() -> deliverInTransaction(e.getValue(), e.getKey()), 0);
 				}
-				catch (DataAccessException ex) {
-					// contention or a hiccup of the database: the row keeps its state for the next run
-					log.warn("Outbox message {} skipped this run: {}", m.id(), ex.getMessage());
+				OffsetDateTime now = now();
+				for (var e : underLease.entrySet()) {
+					claimed.put(e.getKey(), guarded(
+							() -> tx.execute(st -> outbox.claimAll(ids(e.getValue()), node, now, now.plus(lease))),
+							List.of()));
 				}
 			}
-			if (due.size() < batchSize) {
+			catch (DataAccessException ex) {
+				// contention or a hiccup of the database: the rows keep their state for the next run
+				log.warn("Outbox batch skipped this run: {}", ex.getMessage());
+				break;
+			}
+			delivered += inboxDelivered;
+			List<Sending> sending = new ArrayList<>();
+			for (var e : underLease.entrySet()) {
+				sending.addAll(submit(e.getValue(), e.getKey(), claimed.getOrDefault(e.getKey(), List.of())));
+			}
+			delivered += settle(sending);
+			if (due[0] < batchSize) {
 				break;
 			}
 		}
 		return delivered;
+	}
+
+	private void partition(List<OutboxMessages.Stored> rows, Map<Channel, List<OutboxMessage>> inTransaction,
+			Map<Channel, List<OutboxMessage>> underLease) {
+		for (OutboxMessages.Stored stored : rows) {
+			Channel channel = channels.of(stored.medium());
+			OutboxMessage m;
+			try {
+				m = decrypt(stored);
+			}
+			catch (RuntimeException ex) {
+				// a row this node cannot read (wrong key) is left for a node that can, or for an admin
+				log.error("Outbox message {} cannot be read: {}", stored.id(), ex.getMessage());
+				continue;
+			}
+			(channel.transactional() ? inTransaction : underLease).computeIfAbsent(channel, c -> new ArrayList<>()).add(m);
+		}
+	}
+
+	private static List<Long> ids(List<OutboxMessage> messages) {
+		return messages.stream().map(OutboxMessage::id).toList();
+	}
+
+	private static <T> T guarded(Supplier<T> step, T skipped) {
+		try {
+			return step.get();
+		}
+		catch (DataAccessException ex) {
+			// contention or a hiccup of the database: the rows keep their state for the next run
+			log.warn("Outbox batch skipped this run: {}", ex.getMessage());
+			return skipped;
+		}
 	}
 
 	void settleExpiredLeases() {
@@ -101,47 +216,55 @@ class Dispatcher {
 		}
 	}
 
-	private boolean deliver(OutboxMessages.Stored stored) {
-		Channel channel = channels.of(stored.medium());
-		OutboxMessage m;
+	/**
+	 * Claims and delivers many messages of a transactional channel in one transaction. When the channel
+	 * fails the batch rolls back and each message is tried alone, so that the failure counts against the
+	 * message that caused it.
+	 */
+	private int deliverInTransaction(List<OutboxMessage> batch, Channel channel) {
 		try {
-			m = decrypt(stored);
-		}
-		catch (RuntimeException ex) {
-			// a row this node cannot read (wrong key) is left for a node that can, or for an admin
-			log.error("Outbox message {} cannot be read: {}", stored.id(), ex.getMessage());
-			return false;
-		}
-		return channel.transactional() ? deliverInTransaction(m, channel) : deliverUnderLease(m, channel);
-	}
-
-	private boolean deliverInTransaction(OutboxMessage m, Channel channel) {
-		try {
-			Boolean done = tx.execute(status -> {
-				if (!outbox.claimAsSent(m.id(), node, now())) {
-					return false;
-				}
-				try {
-					channel.send(m);
-				}
-				catch (Exception ex) {
-					throw new SendFailed(ex);
-				}
-				outbox.setDeliveredVia(m.id(), channel.describe());
-				return true;
-			});
-			return Boolean.TRUE.equals(done);
+			Integer done = tx.execute(status -> claimAndDeliver(batch, channel));
+			return done == null ? 0 : done;
 		}
 		catch (SendFailed ex) {
-			// the transaction rolled back: the row is PENDING as before; count the attempt
-			int attempts = m.attempts() + 1;
-			OutboxStatus next = retries.statusAfterFailure(attempts);
-			outbox.markPendingAttemptFailed(m.id(), m.attempts(), next, retries.nextAttemptAt(now(), attempts),
-					error(ex.getCause()));
-			log.warn("Outbox message {} ({}) not delivered, attempt {} → {}: {}", m.id(), m.medium(), attempts, next,
-					error(ex.getCause()));
-			return false;
+			if (batch.size() == 1) {
+				countFailure(batch.get(0), ex);
+				return 0;
+			}
+			int delivered = 0;
+			for (OutboxMessage m : batch) {
+				delivered += guarded(() -> deliverInTransaction(List.of(m), channel), 0);
+			}
+			return delivered;
 		}
+	}
+
+	/** Claims the batch as SENT and delivers what the claim won; in the caller's transaction. */
+	private int claimAndDeliver(List<OutboxMessage> batch, Channel channel) {
+		Map<Long, OutboxMessage> byId = new LinkedHashMap<>();
+		batch.forEach(m -> byId.put(m.id(), m));
+		List<Long> won = outbox.claimAllAsSent(byId.keySet(), node, now(), channel.describe());
+		List<OutboxMessage> delivering = new ArrayList<>();
+		for (long id : won) {
+			delivering.add(Objects.requireNonNull(byId.get(id)));
+		}
+		try {
+			channel.sendAll(delivering);
+		}
+		catch (Exception ex) {
+			throw new SendFailed(ex);
+		}
+		return won.size();
+	}
+
+	private void countFailure(OutboxMessage m, SendFailed ex) {
+		// the transaction rolled back: the row is PENDING as before; count the attempt
+		int attempts = m.attempts() + 1;
+		OutboxStatus next = retries.statusAfterFailure(attempts);
+		outbox.markPendingAttemptFailed(m.id(), m.attempts(), next, retries.nextAttemptAt(now(), attempts),
+				error(ex.failure()));
+		log.warn("Outbox message {} ({}) not delivered, attempt {} → {}: {}", m.id(), m.medium(), attempts, next,
+				error(ex.failure()));
 	}
 
 	/** A channel's failure inside the delivery transaction, told apart from the database's own. */
@@ -149,36 +272,85 @@ class Dispatcher {
 
 		private static final long serialVersionUID = 1L;
 
+		private final Exception failure;
+
 		SendFailed(Exception cause) {
 			super(cause);
+			this.failure = cause;
+		}
+
+		Exception failure() {
+			return failure;
 		}
 	}
 
-	private boolean deliverUnderLease(OutboxMessage m, Channel channel) {
-		OffsetDateTime now = now();
-		if (!outbox.claim(m.id(), node, now, now.plus(lease))) {
-			return false;
+	/** A message claimed under a lease and handed to the pool. */
+	private record Sending(OutboxMessage message, Channel channel, Future<?> send) {
+	}
+
+	/** Hands each message its claim won (committed: a crash from here on never sends twice) to the send pool. */
+	private List<Sending> submit(List<OutboxMessage> batch, Channel channel, List<Long> won) {
+		Map<Long, OutboxMessage> byId = new LinkedHashMap<>();
+		batch.forEach(m -> byId.put(m.id(), m));
+		List<Sending> sending = new ArrayList<>();
+		for (long id : won) {
+			OutboxMessage m = Objects.requireNonNull(byId.get(id));
+			Callable<Void> send = () -> {
+				channel.send(m);
+				return null;
+			};
+			sending.add(new Sending(m, channel, senders.submit(send)));
 		}
-		int attempts = m.attempts() + 1;
-		try {
-			channel.send(m);
-		}
-		catch (Exception ex) {
-			OutboxStatus next = retries.statusAfterFailure(attempts);
-			if (!outbox.markAttemptFailed(m.id(), node, next, retries.nextAttemptAt(now(), attempts), error(ex))) {
-				log.warn("Outbox message {} failed after its lease had been taken over", m.id());
+		return sending;
+	}
+
+	/** Waits for the sends and records their outcomes: the successes of one channel in one update. */
+	private int settle(List<Sending> sending) {
+		Map<Channel, List<Long>> sent = new LinkedHashMap<>();
+		for (Sending s : sending) {
+			OutboxMessage m = s.message();
+			try {
+				s.send().get();
+				sent.computeIfAbsent(s.channel(), c -> new ArrayList<>()).add(m.id());
 			}
-			log.warn("Outbox message {} ({}) via {} failed, attempt {} → {}: {}", m.id(), m.medium(), channel.describe(),
-					attempts, next, error(ex));
-			return false;
+			catch (InterruptedException ex) {
+				// the row stays SENDING: its lease runs out and it becomes UNCERTAIN, never sent twice
+				Thread.currentThread().interrupt();
+				return 0;
+			}
+			catch (ExecutionException ex) {
+				Throwable cause = ex.getCause() == null ? ex : ex.getCause();
+				int attempts = m.attempts() + 1;
+				OutboxStatus next = retries.statusAfterFailure(attempts);
+				try {
+					if (!outbox.markAttemptFailed(m.id(), node, next, retries.nextAttemptAt(now(), attempts), error(cause))) {
+						log.warn("Outbox message {} failed after its lease had been taken over", m.id());
+					}
+				}
+				catch (DataAccessException dx) {
+					log.warn("Outbox message {} failed and could not be marked: {}", m.id(), dx.getMessage());
+				}
+				log.warn("Outbox message {} ({}) via {} failed, attempt {} → {}: {}", m.id(), m.medium(),
+						s.channel().describe(), attempts, next, error(cause));
+			}
 		}
-		if (!outbox.markSent(m.id(), node, now())) {
-			log.warn("Outbox message {} was sent, but its row had changed meanwhile (admin retry?)", m.id());
+		int delivered = 0;
+		for (var e : sent.entrySet()) {
+			List<Long> ids = e.getValue();
+			delivered += ids.size();
+			try {
+				int settled = outbox.markAllSent(ids, node, now(), e.getKey().describe());
+				if (settled < ids.size()) {
+					log.warn("{} outbox messages were sent, but their rows had changed meanwhile (admin retry?)",
+							ids.size() - settled);
+				}
+			}
+			catch (DataAccessException ex) {
+				// sent all the same; the rows stay SENDING and become UNCERTAIN, never sent twice
+				log.warn("{} outbox messages were sent but could not be marked: {}", ids.size(), ex.getMessage());
+			}
 		}
-		else {
-			outbox.setDeliveredVia(m.id(), channel.describe());
-		}
-		return true;
+		return delivered;
 	}
 
 	private OutboxMessage decrypt(OutboxMessages.Stored s) {

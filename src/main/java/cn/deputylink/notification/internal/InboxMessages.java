@@ -1,6 +1,7 @@
 package cn.deputylink.notification.internal;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +35,30 @@ class InboxMessages {
 			.param("link", link)
 			.param("now", now)
 			.update();
+	}
+
+	/** A message for {@link #insertAll}. */
+	record NewEntry(long userId, long outboxId, String subject, String body, @Nullable String link) {
+	}
+
+	/** Many messages in one statement per hundred (the databases' limit on parameters is far away). */
+	void insertAll(List<NewEntry> entries, OffsetDateTime now) {
+		for (int from = 0; from < entries.size(); from += 100) {
+			List<NewEntry> chunk = entries.subList(from, Math.min(entries.size(), from + 100));
+			StringBuilder sql = new StringBuilder(
+					"insert into inbox_message (user_id, outbox_id, subject, body, link, created_at) values ");
+			List<@Nullable Object> params = new ArrayList<>();
+			for (NewEntry e : chunk) {
+				sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
+				params.add(e.userId());
+				params.add(e.outboxId());
+				params.add(e.subject());
+				params.add(e.body());
+				params.add(e.link());
+				params.add(now);
+			}
+			jdbc.sql(sql.toString()).params(params).update();
+		}
 	}
 
 	/** Newest first. */

@@ -1,7 +1,9 @@
 package cn.deputylink.notification.internal;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -36,8 +38,11 @@ class OutboxMessages {
 
 	private final JdbcClient jdbc;
 
-	OutboxMessages(JdbcClient jdbc) {
+	private final DispatchSignal signal;
+
+	OutboxMessages(JdbcClient jdbc, DispatchSignal signal) {
 		this.jdbc = jdbc;
+		this.signal = signal;
 	}
 
 	long insert(Medium medium, @Nullable String recipientCipher, @Nullable String recipientName, @Nullable Long userId,
@@ -56,13 +61,14 @@ class OutboxMessages {
 			.param("link", link)
 			.param("now", now)
 			.update(keys, "id");
-		return keys.getKey().longValue();
+		signal.raiseAfterCommit();
+		return Objects.requireNonNull(keys.getKey(), "no generated id").longValue();
 	}
 
 	/** Which channel delivered a SENT message ({@link Channel#describe()}: "log" when it only logged it). */
 	void setDeliveredVia(long id, String via) {
 		jdbc.sql("update outbox_message set delivered_via = :via where id = :id and status = 'SENT'")
-			.param("via", via.length() > 100 ? via.substring(0, 100) : via)
+			.param("via", cut(via, 100))
 			.param("id", id)
 			.update();
 	}
@@ -101,6 +107,76 @@ class OutboxMessages {
 			.param("id", id)
 			.param("now", now)
 			.update() == 1;
+	}
+
+	/**
+	 * PENDING → SENDING under one lease for many messages in one statement; returns the ids this caller
+	 * won (the others were claimed by another node first). Call it in a transaction: the claim and the
+	 * question which rows it took must see the same state.
+	 */
+	List<Long> claimAll(Collection<Long> ids, String node, OffsetDateTime now, OffsetDateTime leaseUntil) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		jdbc.sql("""
+				update outbox_message set status = 'SENDING', attempts = attempts + 1, lease_until = :lease,
+				  claimed_by = :node
+				where id in (:ids) and status = 'PENDING' and next_attempt_at <= :now""")
+			.param("lease", leaseUntil)
+			.param("node", node)
+			.param("ids", ids)
+			.param("now", now)
+			.update();
+		// the node name is unique to one dispatcher and the lease to one claim of it: these rows are ours
+		return jdbc.sql("select id from outbox_message where id in (:ids) and status = 'SENDING' and claimed_by = :node "
+				+ "and lease_until = :lease order by id")
+			.param("ids", ids)
+			.param("node", node)
+			.param("lease", leaseUntil)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * PENDING → SENT at once for many messages delivered in this same transaction; returns the ids this
+	 * caller won. Call it in the delivery's transaction.
+	 */
+	List<Long> claimAllAsSent(Collection<Long> ids, String node, OffsetDateTime now, String via) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		jdbc.sql("""
+				update outbox_message set status = 'SENT', attempts = attempts + 1, sent_at = :now, claimed_by = :node,
+				  lease_until = null, last_error = null, delivered_via = :via
+				where id in (:ids) and status = 'PENDING' and next_attempt_at <= :now""")
+			.param("now", now)
+			.param("node", node)
+			.param("via", cut(via, 100))
+			.param("ids", ids)
+			.update();
+		return jdbc.sql("select id from outbox_message where id in (:ids) and status = 'SENT' and claimed_by = :node "
+				+ "and sent_at = :now order by id")
+			.param("ids", ids)
+			.param("node", node)
+			.param("now", now)
+			.query(Long.class)
+			.list();
+	}
+
+	/** The claimant reports many successful sends through {@code via} at once; returns how many rows it settled. */
+	int markAllSent(Collection<Long> ids, String node, OffsetDateTime now, String via) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("""
+				update outbox_message set status = 'SENT', sent_at = :now, lease_until = null, last_error = null,
+				  delivered_via = :via
+				where id in (:ids) and claimed_by = :node and status in ('SENDING', 'UNCERTAIN')""")
+			.param("now", now)
+			.param("via", cut(via, 100))
+			.param("ids", ids)
+			.param("node", node)
+			.update();
 	}
 
 	/** PENDING → SENT at once, for a delivery made in the same transaction; false when another node was first. */
@@ -196,5 +272,9 @@ class OutboxMessages {
 			.param("status", status == null ? null : status.name())
 			.query(Integer.class)
 			.single();
+	}
+
+	private static String cut(String s, int max) {
+		return s.length() > max ? s.substring(0, max) : s;
 	}
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -153,10 +154,82 @@ class NotificationsIT {
 	}
 
 	private Dispatcher dispatcher(String node, Clock clock, Channel sms, int batch) {
+		return dispatcher(node, clock, sms, new LogChannel(Medium.EMAIL), batch, 8);
+	}
+
+	private Dispatcher dispatcher(String node, Clock clock, Channel sms, Channel email, int batch, int parallelism) {
 		Channels channels = new Channels(Map.of(Medium.INBOX, new InboxChannel(inbox, clock), Medium.SMS, sms,
-				Medium.EMAIL, new LogChannel(Medium.EMAIL)));
+				Medium.EMAIL, email));
 		return new Dispatcher(outbox, channels, cipher, new TransactionTemplate(transactions), clock, RETRIES,
-				Duration.ofMinutes(2), batch, node);
+				Duration.ofMinutes(2), batch, node, parallelism);
+	}
+
+	/** A recording channel that also notes how many of its sends ran at the same time. */
+	static final class Concurrent implements Channel {
+
+		final Recording recording = new Recording(false);
+
+		final AtomicInteger running = new AtomicInteger();
+
+		final AtomicInteger most = new AtomicInteger();
+
+		@Override
+		public void send(OutboxMessage m) throws IOException {
+			most.accumulateAndGet(running.incrementAndGet(), Math::max);
+			try {
+				recording.send(m);
+			}
+			finally {
+				running.decrementAndGet();
+			}
+		}
+
+		@Override
+		public String describe() {
+			return "concurrent";
+		}
+	}
+
+	/** A transactional channel (as the inbox is) that refuses one message and records the rest. */
+	static final class RefusingOne implements Channel {
+
+		final Set<Long> delivered = ConcurrentHashMap.newKeySet();
+
+		final AtomicInteger batches = new AtomicInteger();
+
+		volatile long refused = -1;
+
+		@Override
+		public void send(OutboxMessage m) throws IOException {
+			if (m.id() == refused) {
+				throw new IOException("refused " + m.id());
+			}
+			delivered.add(m.id());
+		}
+
+		@Override
+		public void sendAll(List<OutboxMessage> messages) throws Exception {
+			batches.incrementAndGet();
+			Set<Long> before = Set.copyOf(delivered);
+			try {
+				Channel.super.sendAll(messages);
+			}
+			catch (Exception ex) {
+				// the dispatcher rolls the batch back: so does this "database"
+				delivered.retainAll(before);
+				throw ex;
+			}
+		}
+
+		@Override
+		public boolean transactional() {
+			return true;
+		}
+
+		@Override
+		public String describe() {
+			return "refusing-one";
+		}
 	}
 
 	private TransactionTemplate tx() {
@@ -480,5 +553,141 @@ class NotificationsIT {
 		JsonNode second = deputy.get("/api/v1/inbox?limit=2&cursor=" + cursor).json();
 		assertThat(second.get("items").get(0).get("subject").asString()).isEqualTo(tag + 0);
 		assertThat(Api.anonymous(port).get("/api/v1/inbox").status()).isEqualTo(401);
+	}
+
+	@Test
+	void smsOfOneBatchGoOutInParallelAndEachOnce() {
+		String tag = "并行" + System.nanoTime();
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 24; i++) {
+			notifications.sms("1360000" + String.format("%04d", i), tag + "-" + i);
+			ids.add(lastOutboxId());
+		}
+		Concurrent sms = new Concurrent();
+		sms.recording.millis = 40;
+		Dispatcher d = dispatcher("node-parallel", Clock.systemDefaultZone(), sms, new LogChannel(Medium.EMAIL), 100, 8);
+		d.dispatchOnce();
+		d.dispatchOnce();
+		for (long id : ids) {
+			assertThat(sms.recording.sent(id)).as("SMS %d", id).isEqualTo(1);
+			assertThat(row(id).status()).isEqualTo(OutboxStatus.SENT);
+			assertThat(row(id).attempts()).isEqualTo(1);
+			assertThat(row(id).deliveredVia()).isEqualTo("concurrent");
+		}
+		assertThat(sms.most.get()).as("sends at the same time").isGreaterThan(1).isLessThanOrEqualTo(8);
+	}
+
+	@Test
+	void inboxMessagesOfABatchArriveTogetherAndAFailureCountsOnlyAgainstItsMessage() {
+		long user = userId("deputy");
+		String tag = "批量" + System.nanoTime();
+		notifications.inbox(List.of(user), tag + "-first", "正文", null);
+		long first = lastOutboxId();
+		for (int i = 0; i < 29; i++) {
+			notifications.inbox(List.of(user), tag + "-" + i, "正文", null);
+		}
+		long last = lastOutboxId();
+		applicationDispatcher.dispatchOnce();
+		assertThat(jdbc.sql("select count(*) from inbox_message where outbox_id between :a and :b")
+			.param("a", first).param("b", last).query(Integer.class).single()).isEqualTo(30);
+		assertThat(jdbc.sql("select count(distinct sent_at) from outbox_message where id between :a and :b")
+			.param("a", first).param("b", last).query(Integer.class).single()).as("one claim for the batch").isEqualTo(1);
+		assertThat(row(last).deliveredVia()).isEqualTo("inbox");
+
+		// a transactional channel that refuses one message of a batch: the others arrive, it alone counts an attempt
+		RefusingOne email = new RefusingOne();
+		List<Long> emails = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			notifications.email("batch" + i + "@example.cn", tag + "-mail-" + i, "正文");
+			emails.add(lastOutboxId());
+		}
+		email.refused = emails.get(2);
+		Dispatcher d = dispatcher("node-batch", Clock.systemDefaultZone(), new LogChannel(Medium.SMS), email, 100, 4);
+		d.dispatchOnce();
+		for (long id : emails) {
+			if (id == email.refused) {
+				assertThat(row(id).status()).isEqualTo(OutboxStatus.PENDING);
+				assertThat(row(id).attempts()).isEqualTo(1);
+				assertThat(row(id).lastError()).contains("refused");
+				assertThat(email.delivered).doesNotContain(id);
+			}
+			else {
+				assertThat(row(id).status()).isEqualTo(OutboxStatus.SENT);
+				assertThat(row(id).attempts()).isEqualTo(1);
+				assertThat(email.delivered).contains(id);
+			}
+		}
+	}
+
+	@Test
+	void threeParallelBatchingNodesSendEveryMessageOnce() throws Exception {
+		long user = userId("township");
+		String tag = "三节点" + System.nanoTime();
+		List<Long> smsIds = new ArrayList<>();
+		List<Long> inboxIds = new ArrayList<>();
+		for (int i = 0; i < 120; i++) {
+			notifications.sms("1350000" + String.format("%04d", i), tag + "-" + i);
+			smsIds.add(lastOutboxId());
+			notifications.inbox(List.of(user), tag + "-" + i, "正文", null);
+			inboxIds.add(lastOutboxId());
+		}
+		Recording sms = new Recording(false);
+		sms.millis = 5;
+		Clock clock = Clock.systemDefaultZone();
+		List<Dispatcher> nodes = List.of(dispatcher("node-x", clock, sms, new LogChannel(Medium.EMAIL), 30, 6),
+				dispatcher("node-y", clock, sms, new LogChannel(Medium.EMAIL), 30, 6),
+				dispatcher("node-z", clock, sms, new LogChannel(Medium.EMAIL), 30, 6));
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(nodes.size());
+		try {
+			List<Future<Integer>> runs = new ArrayList<>();
+			for (Dispatcher d : nodes) {
+				runs.add(pool.submit(() -> {
+					start.await();
+					int delivered = 0;
+					for (int i = 0; i < 10; i++) {
+						delivered += d.dispatchOnce();
+					}
+					return delivered;
+				}));
+			}
+			start.countDown();
+			for (Future<Integer> f : runs) {
+				f.get(120, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		for (long id : smsIds) {
+			assertThat(sms.sent(id)).as("SMS %d", id).isEqualTo(1);
+			assertThat(row(id).status()).isEqualTo(OutboxStatus.SENT);
+			assertThat(row(id).attempts()).isEqualTo(1);
+		}
+		for (long id : inboxIds) {
+			assertThat(jdbc.sql("select count(*) from inbox_message where outbox_id = :id").param("id", id)
+				.query(Integer.class).single()).as("inbox for %d", id).isEqualTo(1);
+			assertThat(row(id).status()).isEqualTo(OutboxStatus.SENT);
+		}
+	}
+
+	@Test
+	void theDispatcherIsWokenOnceAfterACommitAndNeverAfterARollback() {
+		DispatchSignal signal = new DispatchSignal();
+		AtomicInteger raised = new AtomicInteger();
+		signal.listen(raised::incrementAndGet);
+		tx().executeWithoutResult(status -> {
+			signal.raiseAfterCommit();
+			signal.raiseAfterCommit();
+			assertThat(raised).as("not before the commit").hasValue(0);
+		});
+		assertThat(raised).as("once for the transaction").hasValue(1);
+		tx().executeWithoutResult(status -> {
+			signal.raiseAfterCommit();
+			status.setRollbackOnly();
+		});
+		assertThat(raised).as("a rolled-back transaction queued nothing").hasValue(1);
+		signal.raiseAfterCommit();
+		assertThat(raised).as("without a transaction, at once").hasValue(2);
 	}
 }
