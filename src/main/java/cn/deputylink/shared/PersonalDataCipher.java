@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 import javax.crypto.Cipher;
@@ -36,8 +35,6 @@ public class PersonalDataCipher {
 
 	private final SecretKeySpec key;
 
-	private final SecureRandom random = new SecureRandom();
-
 	public PersonalDataCipher(@Value("${deputylink.crypto.key:}") String configuredKey,
 			@Value("${deputylink.data-dir}") String dataDir) {
 		this.key = new SecretKeySpec(loadKey(configuredKey, Path.of(dataDir)), "AES");
@@ -58,7 +55,7 @@ public class PersonalDataCipher {
 			}
 			Files.createDirectories(dataDir);
 			byte[] k = new byte[32];
-			new SecureRandom().nextBytes(k);
+			StrongRandom.fill(k);
 			Files.writeString(file, Base64.getEncoder().encodeToString(k), StandardCharsets.US_ASCII);
 			OwnerOnly.restrict(file);
 			log.info("Created the personal-data encryption key {}; back it up with the database", file);
@@ -75,7 +72,7 @@ public class PersonalDataCipher {
 		}
 		try {
 			byte[] iv = new byte[IV_BYTES];
-			random.nextBytes(iv);
+			StrongRandom.fill(iv);
 			Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
 			c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
 			byte[] body = c.doFinal(plain.getBytes(StandardCharsets.UTF_8));

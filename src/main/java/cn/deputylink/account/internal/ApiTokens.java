@@ -3,7 +3,6 @@ package cn.deputylink.account.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -17,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.deputylink.account.CurrentUser;
+import cn.deputylink.shared.StrongRandom;
 
 /**
  * Opaque bearer tokens. Only a SHA-256 of each token is stored, so a copy of the database does not
@@ -43,8 +43,6 @@ public class ApiTokens {
 
 	private final Clock clock;
 
-	private final SecureRandom random = new SecureRandom();
-
 	ApiTokens(JdbcClient jdbc, Users users, AccountDetailsService details, SecuritySettings settings, Clock clock) {
 		this.jdbc = jdbc;
 		this.users = users;
@@ -55,7 +53,7 @@ public class ApiTokens {
 
 	public Issued issue(CurrentUser user) {
 		byte[] raw = new byte[32];
-		random.nextBytes(raw);
+		StrongRandom.fill(raw);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		OffsetDateTime expires = now.plus(settings.tokenMaxLifetime());

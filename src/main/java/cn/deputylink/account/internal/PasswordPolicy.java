@@ -5,11 +5,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import cn.deputylink.shared.StrongRandom;
 
 /**
  * At least 12 characters drawn from at least three of four classes (lower case, upper case, digits,
@@ -35,8 +36,6 @@ public final class PasswordPolicy {
 	private static final String DIGITS = "23456789";
 
 	private static final String SYMBOLS = "#%+-=@_";
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private PasswordPolicy() {
 	}
@@ -116,15 +115,15 @@ public final class PasswordPolicy {
 	public static String generate() {
 		String all = LOWER + UPPER + DIGITS + SYMBOLS;
 		StringBuilder sb = new StringBuilder();
-		sb.append(LOWER.charAt(RANDOM.nextInt(LOWER.length())));
-		sb.append(UPPER.charAt(RANDOM.nextInt(UPPER.length())));
-		sb.append(DIGITS.charAt(RANDOM.nextInt(DIGITS.length())));
-		sb.append(SYMBOLS.charAt(RANDOM.nextInt(SYMBOLS.length())));
+		sb.append(LOWER.charAt(StrongRandom.current().nextInt(LOWER.length())));
+		sb.append(UPPER.charAt(StrongRandom.current().nextInt(UPPER.length())));
+		sb.append(DIGITS.charAt(StrongRandom.current().nextInt(DIGITS.length())));
+		sb.append(SYMBOLS.charAt(StrongRandom.current().nextInt(SYMBOLS.length())));
 		while (sb.length() < 16) {
-			sb.append(all.charAt(RANDOM.nextInt(all.length())));
+			sb.append(all.charAt(StrongRandom.current().nextInt(all.length())));
 		}
 		for (int i = sb.length() - 1; i > 0; i--) {
-			int j = RANDOM.nextInt(i + 1);
+			int j = StrongRandom.current().nextInt(i + 1);
 			char t = sb.charAt(i);
 			sb.setCharAt(i, sb.charAt(j));
 			sb.setCharAt(j, t);

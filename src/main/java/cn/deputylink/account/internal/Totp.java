@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.OptionalLong;
 
@@ -12,6 +11,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
+
+import cn.deputylink.shared.StrongRandom;
 
 /**
  * Time-based one-time passwords (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits), as every
@@ -21,15 +22,13 @@ public final class Totp {
 
 	private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private Totp() {
 	}
 
 	/** A new 160-bit secret, base32-encoded. */
 	public static String newSecret() {
 		byte[] b = new byte[20];
-		RANDOM.nextBytes(b);
+		StrongRandom.fill(b);
 		return base32(b);
 	}
 

@@ -1,7 +1,8 @@
 package cn.deputylink.opinion.internal;
 
-import java.security.SecureRandom;
 import java.util.Optional;
+
+import cn.deputylink.shared.StrongRandom;
 
 /**
  * Tracking codes (查询码): 12 random digits and a Damm check digit, shown as {@code 4827-1936-55037}.
@@ -11,8 +12,6 @@ import java.util.Optional;
  * lookup is made.
  */
 public final class TrackingCodes {
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final int RANDOM_DIGITS = 12;
 
@@ -29,7 +28,7 @@ public final class TrackingCodes {
 	public static String next() {
 		StringBuilder digits = new StringBuilder(RANDOM_DIGITS + 1);
 		for (int i = 0; i < RANDOM_DIGITS; i++) {
-			digits.append((char) ('0' + RANDOM.nextInt(10)));
+			digits.append((char) ('0' + StrongRandom.current().nextInt(10)));
 		}
 		digits.append((char) ('0' + damm(digits)));
 		return format(digits.toString());
