@@ -16,7 +16,8 @@ class AccountRulesTest {
 	@Test
 	void passwordsNeedTwelveCharactersOfThreeClasses() {
 		assertThat(PasswordPolicy.violation("alice", "Ab#1")).contains("password.tooShort");
-		// eight characters of three classes were enough before issue 7; now twelve are needed
+		// eight characters of three classes were enough before issue 7; now twelve are
+		// needed
 		assertThat(PasswordPolicy.violation("alice", "abcdef1#")).contains("password.tooShort");
 		assertThat(PasswordPolicy.violation("alice", "Demo#2026")).contains("password.tooShort");
 		assertThat(PasswordPolicy.violation("alice", "Kqz#2026vbn")).contains("password.tooShort");
@@ -25,10 +26,14 @@ class AccountRulesTest {
 		assertThat(PasswordPolicy.violation("alice", "abcdefghijk1")).contains("password.classes");
 		assertThat(PasswordPolicy.violation("alice", "abcdefghij1#")).isEmpty();
 		assertThat(PasswordPolicy.violation("alice", "xAlice#2026ab")).contains("password.containsUsername");
-		assertThat(PasswordPolicy.violation("alice", "A".repeat(100) + "a1#" + "x".repeat(30))).contains("password.tooLong");
+		assertThat(PasswordPolicy.violation("alice", "A".repeat(100) + "a1#" + "x".repeat(30)))
+			.contains("password.tooLong");
 	}
 
-	/** Long enough and of three classes, but on every attacker's list, as is or dressed up. */
+	/**
+	 * Long enough and of three classes, but on every attacker's list, as is or dressed
+	 * up.
+	 */
 	@Test
 	void commonPasswordsAreRefused() {
 		assertThat(PasswordPolicy.violation("alice", "Password@123")).contains("password.common");
@@ -38,7 +43,8 @@ class AccountRulesTest {
 		assertThat(PasswordPolicy.violation("alice", "Woaini1314!!")).contains("password.common");
 		assertThat(PasswordPolicy.violation("alice", "2026#Qwertyuiop")).contains("password.common");
 		assertThat(PasswordPolicy.violation("alice", "Welcome#2026")).contains("password.common");
-		// a common word inside a longer password is fine: the whole is not guessable from the list
+		// a common word inside a longer password is fine: the whole is not guessable from
+		// the list
 		assertThat(PasswordPolicy.violation("alice", "Password#Kite-2026")).isEmpty();
 	}
 
@@ -52,7 +58,8 @@ class AccountRulesTest {
 	/** RFC 6238 appendix B, SHA-1, truncated to six digits. */
 	@Test
 	void totpMatchesTheRfcTestVectors() {
-		String secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"; // base32 of "12345678901234567890"
+		String secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"; // base32 of
+															// "12345678901234567890"
 		assertThat(Totp.code(secret, 59 / 30)).isEqualTo("287082");
 		assertThat(Totp.code(secret, 1111111109L / 30)).isEqualTo("081804");
 		assertThat(Totp.code(secret, 1234567890L / 30)).isEqualTo("005924");
@@ -77,4 +84,5 @@ class AccountRulesTest {
 		assertThat(Totp.uri("DeputyLink", "county", "ABC")).startsWith("otpauth://totp/DeputyLink%3Acounty?secret=ABC")
 			.contains("issuer=DeputyLink");
 	}
+
 }

@@ -64,4 +64,5 @@ class SharedRulesTest {
 		assertThatThrownBy(() -> CursorPage.limit(501)).isInstanceOf(InvalidInputException.class);
 		assertThatThrownBy(() -> CursorPage.after("%%%")).isInstanceOf(InvalidInputException.class);
 	}
+
 }

@@ -18,12 +18,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * No module reads or writes another module's tables: it asks the owning module's API. ArchUnit sees
- * classes, not SQL, so this test reads the SQL in each module's sources (every string literal and
- * text block under {@code src/main/java/cn/deputylink/<module>/}) and checks every table named after
- * {@code from}, {@code join}, {@code into}, {@code update} or {@code delete from} against the one
- * map of owners below. Every table the Flyway migrations create must have an owner here, so a new
- * table cannot slip past the rule.
+ * No module reads or writes another module's tables: it asks the owning module's API.
+ * ArchUnit sees classes, not SQL, so this test reads the SQL in each module's sources
+ * (every string literal and text block under
+ * {@code src/main/java/cn/deputylink/<module>/}) and checks every table named after
+ * {@code from}, {@code join}, {@code into}, {@code update} or {@code delete from} against
+ * the one map of owners below. Every table the Flyway migrations create must have an
+ * owner here, so a new table cannot slip past the rule.
  */
 class TableOwnershipTest {
 
@@ -32,7 +33,8 @@ class TableOwnershipTest {
 			// account
 			Map.entry("app_user", "account"), Map.entry("api_token", "account"),
 			Map.entry("password_history", "account"), Map.entry("login_throttle", "account"),
-			// Spring Session JDBC: sessions are the account module's, through Spring Session's own API
+			// Spring Session JDBC: sessions are the account module's, through Spring
+			// Session's own API
 			Map.entry("spring_session", "account"), Map.entry("spring_session_attributes", "account"),
 			// audit
 			Map.entry("audit_event", "audit"),
@@ -41,9 +43,9 @@ class TableOwnershipTest {
 			// notification
 			Map.entry("outbox_message", "notification"), Map.entry("inbox_message", "notification"),
 			// opinion
-			Map.entry("opinion", "opinion"), Map.entry("opinion_deputy", "opinion"), Map.entry("opinion_event", "opinion"),
-			Map.entry("opinion_attachment", "opinion"), Map.entry("opinion_idempotency", "opinion"),
-			Map.entry("routing_rule", "opinion"),
+			Map.entry("opinion", "opinion"), Map.entry("opinion_deputy", "opinion"),
+			Map.entry("opinion_event", "opinion"), Map.entry("opinion_attachment", "opinion"),
+			Map.entry("opinion_idempotency", "opinion"), Map.entry("routing_rule", "opinion"),
 			// organisation
 			Map.entry("township", "organisation"), Map.entry("village", "organisation"),
 			Map.entry("station", "organisation"), Map.entry("station_village", "organisation"),
@@ -56,8 +58,8 @@ class TableOwnershipTest {
 			Map.entry("event_publication", "shared"), Map.entry("event_publication_archive", "shared"));
 
 	/**
-	 * Cross-module statements known and being removed elsewhere: "module -> table". Each entry is a
-	 * debt with an owner, never a permission; the list must shrink to empty.
+	 * Cross-module statements known and being removed elsewhere: "module -> table". Each
+	 * entry is a debt with an owner, never a permission; the list must shrink to empty.
 	 */
 	static final Set<String> KNOWN_PENDING = Set.of();
 
@@ -71,8 +73,8 @@ class TableOwnershipTest {
 	private static final Pattern STATEMENT = Pattern
 		.compile("\\b(?:from|join|into|update|delete\\s+from)\\s+([a-z_][a-z0-9_]*)", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern CREATE = Pattern.compile("create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)",
-			Pattern.CASE_INSENSITIVE);
+	private static final Pattern CREATE = Pattern
+		.compile("create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern DROP = Pattern.compile("drop\\s+table\\s+(?:if\\s+exists\\s+)?([a-z_][a-z0-9_]*)",
 			Pattern.CASE_INSENSITIVE);
@@ -90,7 +92,10 @@ class TableOwnershipTest {
 				(owners in TableOwnershipTest.OWNER)""").isEmpty();
 	}
 
-	/** "module/File.java -> table (owned by x)" for every statement outside its module's tables. */
+	/**
+	 * "module/File.java -> table (owned by x)" for every statement outside its module's
+	 * tables.
+	 */
 	static List<String> violations(Path sources) throws IOException {
 		List<String> found = new ArrayList<>();
 		try (Stream<Path> modules = Files.list(sources)) {
@@ -100,8 +105,10 @@ class TableOwnershipTest {
 					for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
 						for (String table : tablesNamedIn(Files.readString(file))) {
 							String owner = OWNER.get(table);
-							if (owner != null && !owner.equals(name) && !KNOWN_PENDING.contains(name + " -> " + table)) {
-								found.add(name + "/" + module.relativize(file) + " -> " + table + " (owned by " + owner + ")");
+							if (owner != null && !owner.equals(name)
+									&& !KNOWN_PENDING.contains(name + " -> " + table)) {
+								found.add(name + "/" + module.relativize(file) + " -> " + table + " (owned by " + owner
+										+ ")");
 							}
 						}
 					}
@@ -144,4 +151,5 @@ class TableOwnershipTest {
 		created.removeAll(dropped);
 		return created;
 	}
+
 }

@@ -14,9 +14,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The signed-in user and the data scope that follows from the role: a county admin sees the whole
- * county; a township admin or liaison officer one township; a deputy its own records; a department
- * handler the work of its department.
+ * The signed-in user and the data scope that follows from the role: a county admin sees
+ * the whole county; a township admin or liaison officer one township; a deputy its own
+ * records; a department handler the work of its department.
  */
 public final class CurrentUser implements UserDetails {
 
@@ -59,8 +59,8 @@ public final class CurrentUser implements UserDetails {
 	}
 
 	/**
-	 * {@code credentialsEpoch}: the account's credentials epoch when this principal was loaded; a
-	 * session or token holding an older one is dead.
+	 * {@code credentialsEpoch}: the account's credentials epoch when this principal was
+	 * loaded; a session or token holding an older one is dead.
 	 */
 	public CurrentUser(long id, String username, String displayName, Role role, @Nullable Long townshipId,
 			@Nullable Long stationId, @Nullable Long deputyId, @Nullable Long departmentId, boolean mustChangePassword,
@@ -140,7 +140,9 @@ public final class CurrentUser implements UserDetails {
 		return role == Role.COUNTY_ADMIN;
 	}
 
-	/** The township this user is confined to, or empty when the scope is the whole county. */
+	/**
+	 * The township this user is confined to, or empty when the scope is the whole county.
+	 */
 	public Optional<Long> townshipScope() {
 		return role.townshipScoped() ? Optional.ofNullable(townshipId).or(() -> Optional.of(-1L)) : Optional.empty();
 	}
@@ -209,4 +211,5 @@ public final class CurrentUser implements UserDetails {
 	public String toString() {
 		return username + " (" + role + ")";
 	}
+
 }

@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What accounts need to know of the organisation registry to check a user's assignment. The
- * organisation module implements it, so that accounts never read its tables.
+ * What accounts need to know of the organisation registry to check a user's assignment.
+ * The organisation module implements it, so that accounts never read its tables.
  */
 public interface OrganisationDirectory {
 
@@ -16,7 +16,10 @@ public interface OrganisationDirectory {
 	/** The township a station belongs to. */
 	Optional<Long> townshipOfStation(long stationId);
 
-	/** The township of a township- or village-tier department; empty for county departments. */
+	/**
+	 * The township of a township- or village-tier department; empty for county
+	 * departments.
+	 */
 	Optional<Long> townshipOfDepartment(long departmentId);
 
 	boolean departmentExists(long departmentId);
@@ -24,8 +27,8 @@ public interface OrganisationDirectory {
 	boolean deputyExists(long deputyId);
 
 	/**
-	 * A record as a picker offers it: its id, the name people know it by, its township (null for the
-	 * county's own departments and for deputies) and whether it is in use.
+	 * A record as a picker offers it: its id, the name people know it by, its township
+	 * (null for the county's own departments and for deputies) and whether it is in use.
 	 */
 	record Choice(long id, String name, @Nullable Long townshipId, boolean active) {
 	}
@@ -36,9 +39,13 @@ public interface OrganisationDirectory {
 	/** Every station, by township and name. */
 	List<Choice> stations();
 
-	/** Every deputy, by name; the name carries the deputy's stations, since two deputies may share a name. */
+	/**
+	 * Every deputy, by name; the name carries the deputy's stations, since two deputies
+	 * may share a name.
+	 */
 	List<Choice> deputies();
 
 	/** Every department, by name. */
 	List<Choice> departments();
+
 }

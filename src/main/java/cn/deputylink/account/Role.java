@@ -13,4 +13,5 @@ public enum Role {
 	public boolean townshipScoped() {
 		return this == TOWNSHIP_ADMIN || this == STATION_LIAISON;
 	}
+
 }

@@ -1,7 +1,8 @@
 /**
- * Accounts and security: users and their roles, the township data scope, login with lockout and an
- * optional TOTP second factor, API bearer tokens, password policy. Other modules ask
- * {@link cn.deputylink.account.CurrentUser} who is acting and what they may see.
+ * Accounts and security: users and their roles, the township data scope, login with
+ * lockout and an optional TOTP second factor, API bearer tokens, password policy. Other
+ * modules ask {@link cn.deputylink.account.CurrentUser} who is acting and what they may
+ * see.
  */
 @ApplicationModule(allowedDependencies = { "shared", "shared :: web" })
 @NullMarked

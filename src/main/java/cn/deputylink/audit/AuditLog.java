@@ -23,7 +23,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
 
-/** Appends to and searches the audit log. There is deliberately no way to change or delete an entry. */
+/**
+ * Appends to and searches the audit log. There is deliberately no way to change or delete
+ * an entry.
+ */
 @Service
 public class AuditLog {
 
@@ -50,15 +53,15 @@ public class AuditLog {
 	}
 
 	/**
-	 * Appends a line. Inside a transaction it is part of it (a look at personal data is recorded with
-	 * the change that showed it); outside one, as at the end of a request, it is committed before this
-	 * returns, grouped with the lines of concurrent requests (see {@link AuditWriter}).
+	 * Appends a line. Inside a transaction it is part of it (a look at personal data is
+	 * recorded with the change that showed it); outside one, as at the end of a request,
+	 * it is committed before this returns, grouped with the lines of concurrent requests
+	 * (see {@link AuditWriter}).
 	 */
 	public void record(String actor, String action, @Nullable String target, String outcome, @Nullable String detail,
 			@Nullable String remoteAddr) {
-		AuditWriter.Line line = new AuditWriter.Line(OffsetDateTime.now(clock), cut(actor, 64),
-				cut(action, 64), truncate(target, 300), cut(outcome, 16), truncate(detail, 1000),
-				truncate(remoteAddr, 64));
+		AuditWriter.Line line = new AuditWriter.Line(OffsetDateTime.now(clock), cut(actor, 64), cut(action, 64),
+				truncate(target, 300), cut(outcome, 16), truncate(detail, 1000), truncate(remoteAddr, 64));
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
 			writer.insert(List.of(line));
 		}
@@ -67,7 +70,10 @@ public class AuditLog {
 		}
 	}
 
-	/** Records something the signed-in user did or saw, such as viewing a phone number in full. */
+	/**
+	 * Records something the signed-in user did or saw, such as viewing a phone number in
+	 * full.
+	 */
 	public void recordForCurrentUser(String action, String target, @Nullable String detail) {
 		recordForCurrentUser(action, target, "SUCCESS", detail);
 	}
@@ -91,9 +97,10 @@ public class AuditLog {
 
 	public List<AuditEvent> search(Filter f, long beforeId, int limit, int offset) {
 		CurrentUser.get().requireRole(Role.COUNTY_ADMIN);
-		return jdbc.sql("select id, at, actor, action, target, outcome, detail, remote_addr as remoteAddr from audit_event where "
-				+ where(f) + (beforeId > 0 ? " and id < :before" : "")
-				+ " order by id desc limit :limit offset :offset")
+		return jdbc.sql(
+				"select id, at, actor, action, target, outcome, detail, remote_addr as remoteAddr from audit_event where "
+						+ where(f) + (beforeId > 0 ? " and id < :before" : "")
+						+ " order by id desc limit :limit offset :offset")
 			.params(params(f))
 			.param("before", beforeId)
 			.param("limit", limit)
@@ -102,7 +109,10 @@ public class AuditLog {
 			.list();
 	}
 
-	/** Actions every log has, whether or not they happened yet; the filter offers these and any other recorded. */
+	/**
+	 * Actions every log has, whether or not they happened yet; the filter offers these
+	 * and any other recorded.
+	 */
 	private static final List<String> KNOWN_ACTIONS = List.of("LOGIN", "LOGOUT", "POST", "PUT", "PATCH", "DELETE",
 			"VIEW_PERSONAL_DATA", "opinion.phone.reveal");
 
@@ -116,7 +126,10 @@ public class AuditLog {
 
 	public int count(Filter f) {
 		CurrentUser.get().requireRole(Role.COUNTY_ADMIN);
-		return jdbc.sql("select count(*) from audit_event where " + where(f)).params(params(f)).query(Integer.class).single();
+		return jdbc.sql("select count(*) from audit_event where " + where(f))
+			.params(params(f))
+			.query(Integer.class)
+			.single();
 	}
 
 	private static String where(Filter f) {
@@ -183,4 +196,5 @@ public class AuditLog {
 	private static @Nullable String truncate(@Nullable String s, int max) {
 		return s == null || s.length() <= max ? s : s.substring(0, max);
 	}
+
 }

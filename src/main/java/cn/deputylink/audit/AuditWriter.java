@@ -18,19 +18,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the audit lines of requests that have no transaction of their own (the request filter's, on
- * the way out) with group commit: the lines of the requests finishing at the same moment go into one
- * insert and one commit, and every caller waits until its line is committed, so a request still ends
- * only once its audit line is durable, and a refused or failed request is recorded whatever rolled
- * back. Under load this turns one commit per request into one per group; a lone request pays a hand-over
- * to the writer thread.
+ * Writes the audit lines of requests that have no transaction of their own (the request
+ * filter's, on the way out) with group commit: the lines of the requests finishing at the
+ * same moment go into one insert and one commit, and every caller waits until its line is
+ * committed, so a request still ends only once its audit line is durable, and a refused
+ * or failed request is recorded whatever rolled back. Under load this turns one commit
+ * per request into one per group; a lone request pays a hand-over to the writer thread.
  */
 @Component
 class AuditWriter implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
 
-	/** Lines per insert at most: seven parameters each, far below either database's limit. */
+	/**
+	 * Lines per insert at most: seven parameters each, far below either database's limit.
+	 */
 	private static final int GROUP = 200;
 
 	record Line(OffsetDateTime at, String actor, String action, @Nullable String target, String outcome,
@@ -55,7 +57,10 @@ class AuditWriter implements DisposableBean {
 		this.writer.start();
 	}
 
-	/** Commits {@code line}, together with whatever other lines are waiting; returns once it is committed. */
+	/**
+	 * Commits {@code line}, together with whatever other lines are waiting; returns once
+	 * it is committed.
+	 */
 	void write(Line line) {
 		if (stopped) {
 			insert(List.of(line));
@@ -71,14 +76,16 @@ class AuditWriter implements DisposableBean {
 					return;
 				}
 				catch (TimeoutException ex) {
-					// the writer stopped (shutdown) after this line was queued: write it here
+					// the writer stopped (shutdown) after this line was queued: write it
+					// here
 					if (!writer.isAlive() && queue.remove(p)) {
 						insert(List.of(line));
 						return;
 					}
 				}
 				catch (InterruptedException ex) {
-					// the line is in the queue and will be written: wait for it all the same
+					// the line is in the queue and will be written: wait for it all the
+					// same
 					interrupted = true;
 				}
 				catch (ExecutionException ex) {
@@ -111,7 +118,8 @@ class AuditWriter implements DisposableBean {
 				group.forEach(p -> p.written().complete(null));
 			}
 			catch (RuntimeException ex) {
-				// one bad line must not cost the others theirs: each alone, each caller learns its own fate
+				// one bad line must not cost the others theirs: each alone, each caller
+				// learns its own fate
 				for (Pending p : group) {
 					try {
 						insert(List.of(p.line()));
@@ -154,4 +162,5 @@ class AuditWriter implements DisposableBean {
 		writer.interrupt();
 		writer.join(5000);
 	}
+
 }

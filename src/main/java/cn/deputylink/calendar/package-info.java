@@ -1,7 +1,7 @@
 /**
- * The working-day calendar: weekends, public holidays and adjusted working days (调休), kept by
- * county admins and importable per year. {@link cn.deputylink.calendar.WorkingCalendar} is the API
- * deadlines are computed with.
+ * The working-day calendar: weekends, public holidays and adjusted working days (调休),
+ * kept by county admins and importable per year.
+ * {@link cn.deputylink.calendar.WorkingCalendar} is the API deadlines are computed with.
  */
 @ApplicationModule(allowedDependencies = { "account", "shared", "shared :: web", "shared :: excel" })
 @NullMarked

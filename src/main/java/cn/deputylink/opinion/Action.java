@@ -4,8 +4,11 @@ package cn.deputylink.opinion;
 public enum Action {
 
 	SUBMIT, TRIAGE, ASSIGN, RETURN, ACCEPT, PROGRESS, REPLY,
-	/** The constituent's rating that closes the case (satisfied or basically satisfied). */
+	/**
+	 * The constituent's rating that closes the case (satisfied or basically satisfied).
+	 */
 	FEEDBACK,
 	/** The constituent was unsatisfied: back to the department, once. */
 	REOPEN, CLOSE, MERGE, ESCALATE, ATTACH
+
 }

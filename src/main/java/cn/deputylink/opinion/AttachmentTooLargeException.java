@@ -13,4 +13,5 @@ public class AttachmentTooLargeException extends RuntimeException {
 	public long maxMegabytes() {
 		return maxMegabytes;
 	}
+
 }

@@ -13,9 +13,10 @@ import cn.deputylink.opinion.internal.OpinionReads;
 import cn.deputylink.shared.NotFoundException;
 
 /**
- * The constituent's side: the case as the constituent follows it by tracking code, and the rating of
- * the reply. Satisfied or basically satisfied closes the case; unsatisfied sends it back to the
- * department once (with a new due date); the department's next reply is the final one.
+ * The constituent's side: the case as the constituent follows it by tracking code, and
+ * the rating of the reply. Satisfied or basically satisfied closes the case; unsatisfied
+ * sends it back to the department once (with a new due date); the department's next reply
+ * is the final one.
  */
 @Service
 public class ConstituentFeedback {
@@ -41,7 +42,8 @@ public class ConstituentFeedback {
 			.map(t -> new PublicView.Step(t.action(), t.at()))
 			.toList();
 		boolean answered = o.status() == OpinionStatus.REPLIED || o.status() == OpinionStatus.CLOSED;
-		// every reply the department sent, so that after a second handling the first answer is not lost
+		// every reply the department sent, so that after a second handling the first
+		// answer is not lost
 		List<PublicView.Reply> replies = !answered ? List.of()
 				: timeline.stream()
 					.filter(t -> t.action() == Action.REPLY && t.note() != null)
@@ -65,13 +67,14 @@ public class ConstituentFeedback {
 	}
 
 	/**
-	 * Staff record the rating a constituent gave on a follow-up call or visit (回访), with the same
-	 * effect as the constituent's own: only on a replied case, by its township's admin or a county
-	 * admin (who make the follow-up calls).
+	 * Staff record the rating a constituent gave on a follow-up call or visit (回访), with
+	 * the same effect as the constituent's own: only on a replied case, by its township's
+	 * admin or a county admin (who make the follow-up calls).
 	 */
 	@Transactional
 	public Opinion recordFeedback(long id, @Nullable Satisfaction satisfaction, @Nullable String comment, CurrentUser u,
 			@Nullable Integer expectedVersion) {
 		return steps.save(steps.visible(id, u).rate(u, satisfaction, comment, expectedVersion, steps));
 	}
+
 }

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * 三色: red once the due date has passed, yellow until {@code yellowUntil}, green after it. Today's
- * thresholds are read from the calendar once, to colour a whole list without a calendar query per
- * row.
+ * 三色: red once the due date has passed, yellow until {@code yellowUntil}, green after it.
+ * Today's thresholds are read from the calendar once, to colour a whole list without a
+ * calendar query per row.
  */
 public record Deadlines(LocalDate today, LocalDate yellowUntil) {
 

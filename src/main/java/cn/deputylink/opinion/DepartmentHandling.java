@@ -8,8 +8,8 @@ import cn.deputylink.account.CurrentUser;
 import cn.deputylink.opinion.internal.OpinionSteps;
 
 /**
- * The department's handling (办理): accept the case or return a misrouted one in time, note progress,
- * reply. The checks and their order are {@link OpinionTriage}'s.
+ * The department's handling (办理): accept the case or return a misrouted one in time, note
+ * progress, reply. The checks and their order are {@link OpinionTriage}'s.
  */
 @Service
 public class DepartmentHandling {
@@ -40,4 +40,5 @@ public class DepartmentHandling {
 			@Nullable Integer expectedVersion) {
 		return steps.save(steps.visible(id, u).reply(u, content, outcome, expectedVersion, steps));
 	}
+
 }

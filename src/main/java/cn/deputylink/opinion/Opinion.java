@@ -10,8 +10,8 @@ import cn.deputylink.organisation.Tier;
 import cn.deputylink.shared.Masking;
 
 /**
- * A constituent's opinion as staff see it. The constituent's phone is only here masked; the full
- * number is read through {@link OpinionQueries#revealPhone}, which is audited.
+ * A constituent's opinion as staff see it. The constituent's phone is only here masked;
+ * the full number is read through {@link OpinionQueries#revealPhone}, which is audited.
  */
 public record Opinion(long id, String trackingCode, Source source, @Nullable Long townshipId, @Nullable Long stationId,
 		@Nullable Long villageId, @Nullable String categoryCode, @Nullable Tier tier, String content,

@@ -9,8 +9,8 @@ import cn.deputylink.opinion.internal.OpinionSteps;
 import cn.deputylink.opinion.internal.OverdueNotices;
 
 /**
- * Escalation (督办) by a county admin, and the overdue notices (超期提醒) of cases past their due
- * date.
+ * Escalation (督办) by a county admin, and the overdue notices (超期提醒) of cases past their
+ * due date.
  */
 @Service
 public class OpinionEscalation {
@@ -30,10 +30,12 @@ public class OpinionEscalation {
 	}
 
 	/**
-	 * Sends the overdue notices due now, each case in a transaction of its own; returns how many cases
-	 * were noticed by this call. The demo county calls it as soon as it has made its overdue cases.
+	 * Sends the overdue notices due now, each case in a transaction of its own; returns
+	 * how many cases were noticed by this call. The demo county calls it as soon as it
+	 * has made its overdue cases.
 	 */
 	public int runOverdueNotices() {
 		return overdue.runOnce();
 	}
+
 }

@@ -8,12 +8,13 @@ import org.jspecify.annotations.Nullable;
 import cn.deputylink.organisation.Tier;
 
 /**
- * What happened to an opinion, published in the transaction of the step that made it happen: the
- * opinion's own notices listen in that transaction; other modules (statistics, proposals) listen with
- * {@code @ApplicationModuleListener}, after the commit, through the event publication registry. Every
- * event carries the opinion's ids, its status after the step, its township and department, the acting
- * user (null: the constituent or the system) and the time; never personal data (no name, phone or
- * text the constituent wrote).
+ * What happened to an opinion, published in the transaction of the step that made it
+ * happen: the opinion's own notices listen in that transaction; other modules
+ * (statistics, proposals) listen with {@code @ApplicationModuleListener}, after the
+ * commit, through the event publication registry. Every event carries the opinion's ids,
+ * its status after the step, its township and department, the acting user (null: the
+ * constituent or the system) and the time; never personal data (no name, phone or text
+ * the constituent wrote).
  */
 public sealed interface OpinionEvent {
 
@@ -23,36 +24,36 @@ public sealed interface OpinionEvent {
 
 	OpinionStatus status();
 
-	@Nullable
-	Long townshipId();
+	@Nullable Long townshipId();
 
-	@Nullable
-	Long departmentId();
+	@Nullable Long departmentId();
 
-	@Nullable
-	Long actorId();
+	@Nullable Long actorId();
 
 	OffsetDateTime at();
 
 	record Submitted(long opinionId, String trackingCode, OpinionStatus status, @Nullable Long townshipId,
-			@Nullable Long departmentId, @Nullable Long actorId, OffsetDateTime at, Source source, @Nullable Long stationId,
-			@Nullable String categoryCode) implements OpinionEvent {
+			@Nullable Long departmentId, @Nullable Long actorId, OffsetDateTime at, Source source,
+			@Nullable Long stationId, @Nullable String categoryCode) implements OpinionEvent {
 	}
 
 	record Triaged(long opinionId, String trackingCode, OpinionStatus status, @Nullable Long townshipId,
-			@Nullable Long departmentId, @Nullable Long actorId, OffsetDateTime at, String categoryCode, Tier tier)
-			implements OpinionEvent {
+			@Nullable Long departmentId, @Nullable Long actorId, OffsetDateTime at, String categoryCode,
+			Tier tier) implements OpinionEvent {
 	}
 
 	record Assigned(long opinionId, String trackingCode, OpinionStatus status, @Nullable Long townshipId,
-			@Nullable Long departmentId, @Nullable Long actorId, OffsetDateTime at, LocalDate dueDate)
-			implements OpinionEvent {
+			@Nullable Long departmentId, @Nullable Long actorId, OffsetDateTime at,
+			LocalDate dueDate) implements OpinionEvent {
 	}
 
-	/** The department sent the case back to triage; {@code fromDepartmentId} is the one that had it. */
+	/**
+	 * The department sent the case back to triage; {@code fromDepartmentId} is the one
+	 * that had it.
+	 */
 	record Returned(long opinionId, String trackingCode, OpinionStatus status, @Nullable Long townshipId,
-			@Nullable Long departmentId, @Nullable Long actorId, OffsetDateTime at, @Nullable Long fromDepartmentId)
-			implements OpinionEvent {
+			@Nullable Long departmentId, @Nullable Long actorId, OffsetDateTime at,
+			@Nullable Long fromDepartmentId) implements OpinionEvent {
 	}
 
 	record Accepted(long opinionId, String trackingCode, OpinionStatus status, @Nullable Long townshipId,
@@ -64,27 +65,32 @@ public sealed interface OpinionEvent {
 	}
 
 	record Replied(long opinionId, String trackingCode, OpinionStatus status, @Nullable Long townshipId,
-			@Nullable Long departmentId, @Nullable Long actorId, OffsetDateTime at, Outcome outcome)
-			implements OpinionEvent {
+			@Nullable Long departmentId, @Nullable Long actorId, OffsetDateTime at,
+			Outcome outcome) implements OpinionEvent {
 	}
 
 	/**
-	 * The constituent's rating (or one recorded from a follow-up call): {@code reopened} when it sent
-	 * the case back to the department, with its new {@code dueDate}; otherwise the case is closed.
+	 * The constituent's rating (or one recorded from a follow-up call): {@code reopened}
+	 * when it sent the case back to the department, with its new {@code dueDate};
+	 * otherwise the case is closed.
 	 */
 	record Rated(long opinionId, String trackingCode, OpinionStatus status, @Nullable Long townshipId,
 			@Nullable Long departmentId, @Nullable Long actorId, OffsetDateTime at, Satisfaction satisfaction,
 			boolean reopened, @Nullable LocalDate dueDate) implements OpinionEvent {
 	}
 
-	/** Closed; {@code answeredNow} when closing was the answer (on the spot, or not accepted). */
+	/**
+	 * Closed; {@code answeredNow} when closing was the answer (on the spot, or not
+	 * accepted).
+	 */
 	record Closed(long opinionId, String trackingCode, OpinionStatus status, @Nullable Long townshipId,
 			@Nullable Long departmentId, @Nullable Long actorId, OffsetDateTime at, @Nullable Outcome outcome,
 			boolean answeredNow) implements OpinionEvent {
 	}
 
 	record Merged(long opinionId, String trackingCode, OpinionStatus status, @Nullable Long townshipId,
-			@Nullable Long departmentId, @Nullable Long actorId, OffsetDateTime at, long intoId) implements OpinionEvent {
+			@Nullable Long departmentId, @Nullable Long actorId, OffsetDateTime at,
+			long intoId) implements OpinionEvent {
 	}
 
 	record Escalated(long opinionId, String trackingCode, OpinionStatus status, @Nullable Long townshipId,
@@ -93,11 +99,12 @@ public sealed interface OpinionEvent {
 
 	/** The case went past its due date with its department (told once per due date). */
 	record Overdue(long opinionId, String trackingCode, OpinionStatus status, @Nullable Long townshipId,
-			@Nullable Long departmentId, @Nullable Long actorId, OffsetDateTime at, LocalDate dueDate)
-			implements OpinionEvent {
+			@Nullable Long departmentId, @Nullable Long actorId, OffsetDateTime at,
+			LocalDate dueDate) implements OpinionEvent {
 	}
 
 	record Attached(long opinionId, String trackingCode, OpinionStatus status, @Nullable Long townshipId,
 			@Nullable Long departmentId, @Nullable Long actorId, OffsetDateTime at, int files) implements OpinionEvent {
 	}
+
 }

@@ -2,7 +2,10 @@ package cn.deputylink.opinion;
 
 import org.jspecify.annotations.Nullable;
 
-/** Filters of the opinion list; every field optional. {@code q} matches words of the content or the code. */
+/**
+ * Filters of the opinion list; every field optional. {@code q} matches words of the
+ * content or the code.
+ */
 public record OpinionFilter(@Nullable OpinionStatus status, @Nullable Long townshipId, @Nullable Long stationId,
 		@Nullable Long departmentId, @Nullable String categoryCode, @Nullable DeadlineColour colour,
 		@Nullable Boolean overdue, @Nullable Boolean escalated, @Nullable String q) {

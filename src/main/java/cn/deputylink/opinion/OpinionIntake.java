@@ -15,8 +15,8 @@ import cn.deputylink.opinion.internal.Policy;
 import cn.deputylink.opinion.internal.Registration;
 
 /**
- * Intake (登记): an opinion registered by staff (any source) or by a constituent on the public form
- * or API (source {@code ONLINE}), and papers added to an open one.
+ * Intake (登记): an opinion registered by staff (any source) or by a constituent on the
+ * public form or API (source {@code ONLINE}), and papers added to an open one.
  */
 @Service
 public class OpinionIntake {
@@ -27,16 +27,20 @@ public class OpinionIntake {
 		this.registration = registration;
 	}
 
-	/** The result of an intake: the opinion, and whether it was created before under the same key. */
+	/**
+	 * The result of an intake: the opinion, and whether it was created before under the
+	 * same key.
+	 */
 	public record Created(Opinion opinion, boolean replayed) {
 	}
 
 	/**
-	 * Registers an opinion: by staff ({@code user} non-null) or a constituent ({@code user} null). With
-	 * an {@code idempotencyKey}, a retry returns the first result and creates nothing; the same key
-	 * with a different request is a 409. Not itself transactional: the intake runs in one transaction,
-	 * and when a concurrent request with the same key committed first, the first result is read in a
-	 * new one (after a failed statement PostgreSQL accepts nothing more in the old).
+	 * Registers an opinion: by staff ({@code user} non-null) or a constituent
+	 * ({@code user} null). With an {@code idempotencyKey}, a retry returns the first
+	 * result and creates nothing; the same key with a different request is a 409. Not
+	 * itself transactional: the intake runs in one transaction, and when a concurrent
+	 * request with the same key committed first, the first result is read in a new one
+	 * (after a failed statement PostgreSQL accepts nothing more in the old).
 	 */
 	public Created submit(Intake in, @Nullable CurrentUser user, @Nullable String idempotencyKey, List<Upload> files) {
 		try {
@@ -54,7 +58,10 @@ public class OpinionIntake {
 		}
 	}
 
-	/** Refuses (403) a user whose role does not register opinions: the intake form is not for it. */
+	/**
+	 * Refuses (403) a user whose role does not register opinions: the intake form is not
+	 * for it.
+	 */
 	public void requireRegistrar(CurrentUser u) {
 		if (!Policy.mayRegister(u)) {
 			throw new AccessDeniedException("register");
@@ -65,4 +72,5 @@ public class OpinionIntake {
 	public List<Attachment> attach(long id, List<Upload> files, CurrentUser u) {
 		return registration.attach(id, files, u);
 	}
+
 }

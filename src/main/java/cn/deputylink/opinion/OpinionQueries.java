@@ -21,7 +21,10 @@ import cn.deputylink.opinion.internal.Similarity;
 import cn.deputylink.shared.NotFoundException;
 import cn.deputylink.shared.PersonalDataCipher;
 
-/** Reading opinions as staff see them: one, its detail, lists in the user's scope, duplicates, files. */
+/**
+ * Reading opinions as staff see them: one, its detail, lists in the user's scope,
+ * duplicates, files.
+ */
 @Service
 public class OpinionQueries {
 
@@ -37,8 +40,8 @@ public class OpinionQueries {
 
 	private final AuditLog audit;
 
-	OpinionQueries(OpinionSteps steps, OpinionReads reads, WorkingCalendar calendar,
-			OpinionSettings settings, PersonalDataCipher cipher, AuditLog audit) {
+	OpinionQueries(OpinionSteps steps, OpinionReads reads, WorkingCalendar calendar, OpinionSettings settings,
+			PersonalDataCipher cipher, AuditLog audit) {
 		this.steps = steps;
 		this.reads = reads;
 		this.calendar = calendar;
@@ -71,14 +74,19 @@ public class OpinionQueries {
 		return deadlines().colour(o);
 	}
 
-	/** Today's deadline thresholds, read from the calendar once, to colour a whole list. */
+	/**
+	 * Today's deadline thresholds, read from the calendar once, to colour a whole list.
+	 */
 	@Transactional(readOnly = true)
 	public Deadlines deadlines() {
 		LocalDate today = today();
 		return new Deadlines(today, calendar.addWorkingDays(today, settings.yellowWorkingDays()));
 	}
 
-	/** Opinions the user may see, newest first; {@code beforeId} for keyset paging (0 = from the newest). */
+	/**
+	 * Opinions the user may see, newest first; {@code beforeId} for keyset paging (0 =
+	 * from the newest).
+	 */
 	@Transactional(readOnly = true)
 	public List<Opinion> list(OpinionFilter f, CurrentUser u, long beforeId, int limit, int offset) {
 		return reads.list(f, u, deadlines(), beforeId, limit, offset);
@@ -90,9 +98,9 @@ public class OpinionQueries {
 	}
 
 	/**
-	 * The constituent's phone in full, for a user whose role needs it; every look is in the audit log,
-	 * a refused one too (so a refusal does not roll the audit line back, and the transaction is not
-	 * read-only: the audit line may be written in it).
+	 * The constituent's phone in full, for a user whose role needs it; every look is in
+	 * the audit log, a refused one too (so a refusal does not roll the audit line back,
+	 * and the transaction is not read-only: the audit line may be written in it).
 	 */
 	@Transactional(noRollbackFor = AccessDeniedException.class)
 	public Optional<String> revealPhone(long id, CurrentUser u) {
@@ -105,7 +113,8 @@ public class OpinionQueries {
 			throw ex;
 		}
 		if (!Policy.mayRevealPhone(u, o)) {
-			// a refused look at personal data is as much the auditor's business as a granted one
+			// a refused look at personal data is as much the auditor's business as a
+			// granted one
 			audit.recordDeniedForCurrentUser("opinion.phone.reveal", "opinion:" + id, o.trackingCode());
 			throw new AccessDeniedException("phone");
 		}
@@ -142,4 +151,5 @@ public class OpinionQueries {
 	public byte[] attachmentData(Attachment a) {
 		return reads.attachmentData(a.id());
 	}
+
 }

@@ -8,11 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code deputylink.opinions.*}: a department may return a misrouted case within
- * {@code returnWorkingDays} working days of assignment (1–7, as {@code domain.md} says); a case turns
- * yellow {@code yellowWorkingDays} working days before its due date; categories without their own
- * deadline get {@code defaultDueWorkingDays}; duplicates are looked for within {@code duplicateWindow}
- * and shown from {@code duplicateThreshold} similarity; attachments are limited in size and number.
- * Dates (due dates, "today") are those of {@code zone}.
+ * {@code returnWorkingDays} working days of assignment (1–7, as {@code domain.md} says);
+ * a case turns yellow {@code yellowWorkingDays} working days before its due date;
+ * categories without their own deadline get {@code defaultDueWorkingDays}; duplicates are
+ * looked for within {@code duplicateWindow} and shown from {@code duplicateThreshold}
+ * similarity; attachments are limited in size and number. Dates (due dates, "today") are
+ * those of {@code zone}.
  */
 @ConfigurationProperties("deputylink.opinions")
 public record OpinionSettings(@DefaultValue("3") int returnWorkingDays, @DefaultValue("3") int yellowWorkingDays,

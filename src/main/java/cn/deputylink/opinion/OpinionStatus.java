@@ -13,4 +13,5 @@ public enum OpinionStatus {
 	public boolean isFinal() {
 		return this == CLOSED || this == MERGED;
 	}
+
 }

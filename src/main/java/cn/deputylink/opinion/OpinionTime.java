@@ -10,10 +10,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The opinion desk's time: now and today in the county's zone. {@link #at} runs steps at another
- * clock's time, so that they happen, and count their deadlines, then: the demo county gives its cases a
- * past (overdue, yellow, escalated ones) through the same rules as real work. The other clock is held
- * per thread, because the steps are transactional beans shared by every request.
+ * The opinion desk's time: now and today in the county's zone. {@link #at} runs steps at
+ * another clock's time, so that they happen, and count their deadlines, then: the demo
+ * county gives its cases a past (overdue, yellow, escalated ones) through the same rules
+ * as real work. The other clock is held per thread, because the steps are transactional
+ * beans shared by every request.
  */
 @Component
 public class OpinionTime {
@@ -51,7 +52,10 @@ public class OpinionTime {
 		return (c == null ? clock : c).withZone(settings.zone());
 	}
 
-	/** Now, to the microsecond both databases keep, so that what a step returns is what it stored. */
+	/**
+	 * Now, to the microsecond both databases keep, so that what a step returns is what it
+	 * stored.
+	 */
 	public OffsetDateTime now() {
 		return OffsetDateTime.now(clock()).truncatedTo(ChronoUnit.MICROS);
 	}
@@ -60,4 +64,5 @@ public class OpinionTime {
 	public LocalDate today() {
 		return LocalDate.now(clock());
 	}
+
 }

@@ -14,4 +14,5 @@ public enum Outcome {
 	public boolean isOnTheSpot() {
 		return this == RESOLVED || this == EXPLAINED;
 	}
+
 }

@@ -4,4 +4,5 @@ package cn.deputylink.opinion;
 public enum Satisfaction {
 
 	SATISFIED, BASICALLY_SATISFIED, UNSATISFIED
+
 }

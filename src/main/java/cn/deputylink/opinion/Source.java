@@ -4,4 +4,5 @@ package cn.deputylink.opinion;
 public enum Source {
 
 	RECEPTION, OPINION_BOX, VISIT, ONLINE, PHONE
+
 }

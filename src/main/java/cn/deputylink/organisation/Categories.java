@@ -13,8 +13,9 @@ class Categories {
 	private final JdbcClient jdbc;
 
 	/**
-	 * The columns under the record's property names: the row mapper looks a column up by the property
-	 * name first, and each miss is an exception that H2 writes to its trace file.
+	 * The columns under the record's property names: the row mapper looks a column up by
+	 * the property name first, and each miss is an exception that H2 writes to its trace
+	 * file.
 	 */
 	private static final String SELECT = "select code, name_zh as nameZh, name_en as nameEn, sort_order as sortOrder, "
 			+ "due_working_days as dueWorkingDays, active, version from category";
@@ -43,8 +44,9 @@ class Categories {
 	}
 
 	boolean update(Category c) {
-		return jdbc.sql("update category set name_zh = :zh, name_en = :en, sort_order = :sort, due_working_days = :due, "
-				+ "version = version + 1 where code = :code and version = :version")
+		return jdbc
+			.sql("update category set name_zh = :zh, name_en = :en, sort_order = :sort, due_working_days = :due, "
+					+ "version = version + 1 where code = :code and version = :version")
 			.param("zh", c.nameZh())
 			.param("en", c.nameEn())
 			.param("sort", c.sortOrder())
@@ -60,4 +62,5 @@ class Categories {
 			.param("c", code)
 			.update();
 	}
+
 }

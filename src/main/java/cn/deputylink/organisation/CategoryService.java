@@ -16,7 +16,9 @@ import cn.deputylink.organisation.Forms.CategoryForm;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.NotFoundException;
 
-/** Opinion categories, keyed by a code that never changes; the county admin keeps them. */
+/**
+ * Opinion categories, keyed by a code that never changes; the county admin keeps them.
+ */
 @Service
 public class CategoryService {
 
@@ -56,7 +58,8 @@ public class CategoryService {
 		}
 		return constrained(() -> {
 			stale(categories.update(new Category(code, f.nameZh().strip(), f.nameEn().strip(),
-					f.sortOrder() == null ? old.sortOrder() : f.sortOrder(), due(f), old.active(), version(f.version()))));
+					f.sortOrder() == null ? old.sortOrder() : f.sortOrder(), due(f), old.active(),
+					version(f.version()))));
 			return categories.find(code).orElseThrow();
 		});
 	}
@@ -71,4 +74,5 @@ public class CategoryService {
 	private static int due(CategoryForm f) {
 		return Objects.requireNonNull(f.dueWorkingDays(), "dueWorkingDays is validated @NotNull");
 	}
+
 }

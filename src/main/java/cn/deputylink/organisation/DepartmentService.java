@@ -24,8 +24,9 @@ import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.NotFoundException;
 
 /**
- * Handling departments and the categories each is competent for. County departments belong to no
- * township and are the county admin's; a township admin keeps its own township's.
+ * Handling departments and the categories each is competent for. County departments
+ * belong to no township and are the county admin's; a township admin keeps its own
+ * township's.
  */
 @Service
 public class DepartmentService {
@@ -80,7 +81,10 @@ public class DepartmentService {
 		return constrained(() -> departments.find(departments.insert(fields)).orElseThrow());
 	}
 
-	/** A department; readers of a township see its own and the county's; handlers see their own. */
+	/**
+	 * A department; readers of a township see its own and the county's; handlers see
+	 * their own.
+	 */
 	@Transactional(readOnly = true)
 	public Department get(long id, CurrentUser u) {
 		Department d = departments.find(id).orElseThrow(() -> new NotFoundException("department", id));
@@ -131,4 +135,5 @@ public class DepartmentService {
 		requireWriterOf(get(id, u), u);
 		constrained(() -> townships.setActive("department", id, active));
 	}
+
 }

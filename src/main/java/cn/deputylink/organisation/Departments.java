@@ -37,8 +37,9 @@ class Departments {
 	}
 
 	boolean update(long id, int version, Fields f) {
-		int n = jdbc.sql("update department set name = :name, tier = :tier, township_id = :t, version = version + 1 "
-				+ "where id = :id and version = :version")
+		int n = jdbc
+			.sql("update department set name = :name, tier = :tier, township_id = :t, version = version + 1 "
+					+ "where id = :id and version = :version")
 			.param("name", f.name())
 			.param("tier", f.tier().name())
 			.param("t", f.townshipId())
@@ -62,22 +63,30 @@ class Departments {
 	}
 
 	Optional<Department> find(long id) {
-		return jdbc.sql("select id, name, tier, township_id as townshipId, active, version from department where id = :id").param("id", id).query(Row.class).optional().map(this::full);
+		return jdbc
+			.sql("select id, name, tier, township_id as townshipId, active, version from department where id = :id")
+			.param("id", id)
+			.query(Row.class)
+			.optional()
+			.map(this::full);
 	}
 
 	/** For a township-scoped reader: its own township's departments and the county's. */
 	private Sql filtered(ListFilter f, @Nullable Tier tier) {
 		return new Sql("select * from department")
-			.where(f.townshipId() != null, "(township_id = :township or township_id is null)", "township", f.townshipId())
+			.where(f.townshipId() != null, "(township_id = :township or township_id is null)", "township",
+					f.townshipId())
 			.where(tier != null, "tier = :tier", "tier", tier == null ? "" : tier.name())
 			.where(f.like() != null, "lower(name) like :q", "q", f.like())
 			.where(f.active() != null, "active = :active", "active", f.active());
 	}
 
 	List<Department> list(ListFilter f, @Nullable Tier tier, long afterId, int limit, int offset) {
-		return filtered(f, tier).page(jdbc, "id", afterId, limit, offset, (rs, i) -> new Row(rs.getLong("id"),
-				rs.getString("name"), rs.getString("tier"), (Long) rs.getObject("township_id", Long.class),
-				rs.getBoolean("active"), rs.getInt("version")))
+		return filtered(f, tier)
+			.page(jdbc, "id", afterId, limit, offset,
+					(rs, i) -> new Row(rs.getLong("id"), rs.getString("name"), rs.getString("tier"),
+							(Long) rs.getObject("township_id", Long.class), rs.getBoolean("active"),
+							rs.getInt("version")))
 			.stream()
 			.map(this::full)
 			.toList();
@@ -88,11 +97,12 @@ class Departments {
 	}
 
 	private Department full(Row r) {
-		List<String> codes = jdbc.sql("select category_code from department_category where department_id = :id "
-				+ "order by category_code")
+		List<String> codes = jdbc
+			.sql("select category_code from department_category where department_id = :id " + "order by category_code")
 			.param("id", r.id())
 			.query(String.class)
 			.list();
 		return new Department(r.id(), r.name(), Tier.valueOf(r.tier()), r.townshipId(), codes, r.active(), r.version());
 	}
+
 }

@@ -17,13 +17,11 @@ import cn.deputylink.shared.PersonalDataCipher;
 class Deputies {
 
 	private record Row(long id, String name, @Nullable String phone, @Nullable String idNumberCipher,
-			@Nullable String constituency, boolean active,
-			int version) {
+			@Nullable String constituency, boolean active, int version) {
 	}
 
 	record Fields(String name, Set<DeputyLevel> levels, @Nullable String phone, @Nullable String idNumber,
-			@Nullable String constituency,
-			List<Long> stationIds) {
+			@Nullable String constituency, List<Long> stationIds) {
 	}
 
 	private final JdbcClient jdbc;
@@ -71,24 +69,34 @@ class Deputies {
 		jdbc.sql("delete from deputy_level where deputy_id = :id").param("id", id).update();
 		jdbc.sql("delete from deputy_station where deputy_id = :id").param("id", id).update();
 		for (DeputyLevel l : f.levels()) {
-			jdbc.sql("insert into deputy_level (deputy_id, level) values (:d, :l)").param("d", id).param("l", l.name()).update();
+			jdbc.sql("insert into deputy_level (deputy_id, level) values (:d, :l)")
+				.param("d", id)
+				.param("l", l.name())
+				.update();
 		}
 		for (Long s : f.stationIds().stream().distinct().toList()) {
-			jdbc.sql("insert into deputy_station (deputy_id, station_id) values (:d, :s)").param("d", id).param("s", s).update();
+			jdbc.sql("insert into deputy_station (deputy_id, station_id) values (:d, :s)")
+				.param("d", id)
+				.param("s", s)
+				.update();
 		}
 	}
 
 	Optional<Deputy> find(long id) {
-		return jdbc.sql("select id, name, phone, id_number_cipher as idNumberCipher, "
-				+ "constituency, active, version from deputy where id = :id").param("id", id).query(Row.class).optional().map(this::full);
+		return jdbc
+			.sql("select id, name, phone, id_number_cipher as idNumberCipher, "
+					+ "constituency, active, version from deputy where id = :id")
+			.param("id", id)
+			.query(Row.class)
+			.optional()
+			.map(this::full);
 	}
 
 	private static final String IN_TOWNSHIP = "exists (select 1 from deputy_station ds join station s on s.id = ds.station_id "
 			+ "where ds.deputy_id = deputy.id and s.township_id = :township)";
 
 	private Sql filtered(ListFilter f) {
-		return new Sql("select * from deputy")
-			.where(f.townshipId() != null, IN_TOWNSHIP, "township", f.townshipId())
+		return new Sql("select * from deputy").where(f.townshipId() != null, IN_TOWNSHIP, "township", f.townshipId())
 			.where(f.stationId() != null,
 					"exists (select 1 from deputy_station ds where ds.deputy_id = deputy.id and ds.station_id = :station)",
 					"station", f.stationId())
@@ -97,10 +105,11 @@ class Deputies {
 	}
 
 	List<Deputy> list(ListFilter f, long afterId, int limit, int offset) {
-		return filtered(f).page(jdbc, "id", afterId, limit, offset,
-				(rs, i) -> new Row(rs.getLong("id"), rs.getString("name"), rs.getString("phone"),
-						rs.getString("id_number_cipher"), rs.getString("constituency"), rs.getBoolean("active"),
-						rs.getInt("version")))
+		return filtered(f)
+			.page(jdbc, "id", afterId, limit, offset,
+					(rs, i) -> new Row(rs.getLong("id"), rs.getString("name"), rs.getString("phone"),
+							rs.getString("id_number_cipher"), rs.getString("constituency"), rs.getBoolean("active"),
+							rs.getInt("version")))
 			.stream()
 			.map(this::full)
 			.toList();
@@ -112,8 +121,9 @@ class Deputies {
 
 	/** Townships of the stations a deputy is attached to. */
 	List<Long> townshipsOf(long deputyId) {
-		return jdbc.sql("select distinct s.township_id from deputy_station ds join station s on s.id = ds.station_id "
-				+ "where ds.deputy_id = :id")
+		return jdbc
+			.sql("select distinct s.township_id from deputy_station ds join station s on s.id = ds.station_id "
+					+ "where ds.deputy_id = :id")
 			.param("id", deputyId)
 			.query(Long.class)
 			.list();
@@ -126,11 +136,13 @@ class Deputies {
 			.query(String.class)
 			.list()
 			.forEach(l -> levels.add(DeputyLevel.valueOf(l)));
-		List<Long> stations = jdbc.sql("select station_id from deputy_station where deputy_id = :id order by station_id")
+		List<Long> stations = jdbc
+			.sql("select station_id from deputy_station where deputy_id = :id order by station_id")
 			.param("id", r.id())
 			.query(Long.class)
 			.list();
 		return new Deputy(r.id(), r.name(), levels, r.phone(), cipher.decrypt(r.idNumberCipher()), r.constituency(),
 				stations, r.active(), r.version());
 	}
+
 }

@@ -25,8 +25,9 @@ import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.NotFoundException;
 
 /**
- * Deputies and the stations they receive constituents at. Personal data leaves masked; the phone in
- * full only through {@link #phone}, which audits every look, granted or refused.
+ * Deputies and the stations they receive constituents at. Personal data leaves masked;
+ * the phone in full only through {@link #phone}, which audits every look, granted or
+ * refused.
  */
 @Service
 public class DeputyService {
@@ -68,7 +69,10 @@ public class DeputyService {
 		return constrained(() -> deputies.find(deputies.insert(fields)).orElseThrow().masked());
 	}
 
-	/** A deputy with personal data in clear, for the checks before a change. Deputies see their own. */
+	/**
+	 * A deputy with personal data in clear, for the checks before a change. Deputies see
+	 * their own.
+	 */
 	private Deputy unmasked(long id, CurrentUser u) {
 		Deputy d = deputies.find(id).orElseThrow(() -> new NotFoundException("deputy", id));
 		if (u.is(Role.DEPUTY) && Long.valueOf(id).equals(u.deputyId())) {
@@ -88,8 +92,9 @@ public class DeputyService {
 	}
 
 	/**
-	 * The deputy's phone in full, for the roles that call deputies; every disclosure is audited. Not
-	 * read-only, and a refusal commits: the audit line of a refused look is written in this transaction.
+	 * The deputy's phone in full, for the roles that call deputies; every disclosure is
+	 * audited. Not read-only, and a refusal commits: the audit line of a refused look is
+	 * written in this transaction.
 	 */
 	@Transactional(noRollbackFor = AccessDeniedException.class)
 	public Optional<String> phone(long id, CurrentUser u) {
@@ -131,9 +136,9 @@ public class DeputyService {
 	}
 
 	/**
-	 * Updates from an imported row of an export, which masks the phone and leaves out the ID number:
-	 * with {@code keepStoredPhone} the phone that came back masked stays as stored, and the ID number
-	 * always does.
+	 * Updates from an imported row of an export, which masks the phone and leaves out the
+	 * ID number: with {@code keepStoredPhone} the phone that came back masked stays as
+	 * stored, and the ID number always does.
 	 */
 	@Transactional
 	public Deputy updateKeepingPersonalData(long id, DeputyForm f, boolean keepStoredPhone, CurrentUser u) {
@@ -148,4 +153,5 @@ public class DeputyService {
 		unmasked(id, u);
 		constrained(() -> townships.setActive("deputy", id, active));
 	}
+
 }

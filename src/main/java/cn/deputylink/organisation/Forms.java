@@ -14,10 +14,11 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What clients send to create or change registry records, in the API and the pages alike. Lists that
- * are absent mean empty. {@code version} is the version the client last saw (required on update).
- * A {@code @NotNull} property is {@code @Nullable} in Java: a sheet row builds its form before the
- * form is validated, so an empty cell arrives as null and is reported against its column.
+ * What clients send to create or change registry records, in the API and the pages alike.
+ * Lists that are absent mean empty. {@code version} is the version the client last saw
+ * (required on update). A {@code @NotNull} property is {@code @Nullable} in Java: a sheet
+ * row builds its form before the form is validated, so an empty cell arrives as null and
+ * is reported against its column.
  */
 public final class Forms {
 
@@ -67,6 +68,8 @@ public final class Forms {
 
 	public record CategoryForm(@NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z][A-Z0-9_]*") String code,
 			@NotBlank @Size(max = 50) String nameZh, @NotBlank @Size(max = 80) String nameEn,
-			@Nullable Integer sortOrder, @NotNull @Min(1) @Max(90) @Nullable Integer dueWorkingDays, @Nullable Integer version) {
+			@Nullable Integer sortOrder, @NotNull @Min(1) @Max(90) @Nullable Integer dueWorkingDays,
+			@Nullable Integer version) {
 	}
+
 }

@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 import cn.deputylink.shared.TextInput;
 
 /**
- * Filters of the registry's lists: free text, township, station, active. A township-scoped user's
- * township replaces whatever township it asked for.
+ * Filters of the registry's lists: free text, township, station, active. A
+ * township-scoped user's township replaces whatever township it asked for.
  */
 public record ListFilter(@Nullable String q, @Nullable Long townshipId, @Nullable Long stationId,
 		@Nullable Boolean active) {

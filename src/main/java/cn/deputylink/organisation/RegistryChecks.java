@@ -12,8 +12,8 @@ import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
 
 /**
- * The rules every registry service applies alike: who reads and writes, the township a scoped user
- * is held to, and how a refused write is told.
+ * The rules every registry service applies alike: who reads and writes, the township a
+ * scoped user is held to, and how a refused write is told.
  */
 final class RegistryChecks {
 
@@ -34,8 +34,8 @@ final class RegistryChecks {
 	}
 
 	/**
-	 * Runs the statements of a write and turns constraint violations into 409s; the exception leaves
-	 * the service's transaction, which rolls it back.
+	 * Runs the statements of a write and turns constraint violations into 409s; the
+	 * exception leaves the service's transaction, which rolls it back.
 	 */
 	static <T> T constrained(Supplier<T> work) {
 		try {
@@ -73,4 +73,5 @@ final class RegistryChecks {
 		}
 		return v;
 	}
+
 }

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Read-only lookups for other modules (opinions, notifications): the registry's records by id and
- * their display names, without a user's data scope. Callers apply their own access rules; nothing
- * here returns personal information.
+ * Read-only lookups for other modules (opinions, notifications): the registry's records
+ * by id and their display names, without a user's data scope. Callers apply their own
+ * access rules; nothing here returns personal information.
  */
 @Service
 @Transactional(readOnly = true)
@@ -30,7 +30,8 @@ public class RegistryLookup {
 
 	private final JdbcClient jdbc;
 
-	RegistryLookup(Townships townships, Stations stations, Departments departments, Categories categories, JdbcClient jdbc) {
+	RegistryLookup(Townships townships, Stations stations, Departments departments, Categories categories,
+			JdbcClient jdbc) {
 		this.townships = townships;
 		this.stations = stations;
 		this.departments = departments;
@@ -75,24 +76,32 @@ public class RegistryLookup {
 		return townships.villagesOf(townshipId).stream().filter(Village::active).toList();
 	}
 
-	/** Active stations of a township, or of the whole county when {@code townshipId} is null. */
+	/**
+	 * Active stations of a township, or of the whole county when {@code townshipId} is
+	 * null.
+	 */
 	public List<Station> stationsOf(@Nullable Long townshipId) {
 		return stations.list(new ListFilter(null, townshipId, null, true), 0, 10_000, 0);
 	}
 
-	/** Active departments a township-scoped user may pick from (its own and the county's), or all. */
+	/**
+	 * Active departments a township-scoped user may pick from (its own and the county's),
+	 * or all.
+	 */
 	public List<Department> departmentsFor(@Nullable Long townshipId) {
 		return departments.list(new ListFilter(null, townshipId, null, true), null, 0, 10_000, 0);
 	}
 
 	/**
-	 * Active departments of this tier competent for the category; for township and village tiers,
-	 * only those of the given township. Used when no routing rule names a department.
+	 * Active departments of this tier competent for the category; for township and
+	 * village tiers, only those of the given township. Used when no routing rule names a
+	 * department.
 	 */
 	public List<Department> competent(String categoryCode, Tier tier, @Nullable Long townshipId) {
-		List<Long> ids = jdbc.sql("select d.id from department d join department_category dc on dc.department_id = d.id "
-				+ "where dc.category_code = :c and d.tier = :tier and d.active = true "
-				+ "and (d.tier = 'COUNTY' or d.township_id = :t) order by d.id")
+		List<Long> ids = jdbc
+			.sql("select d.id from department d join department_category dc on dc.department_id = d.id "
+					+ "where dc.category_code = :c and d.tier = :tier and d.active = true "
+					+ "and (d.tier = 'COUNTY' or d.township_id = :t) order by d.id")
 			.param("c", categoryCode)
 			.param("tier", tier.name())
 			.param("t", townshipId == null ? -1L : townshipId)
@@ -101,7 +110,10 @@ public class RegistryLookup {
 		return ids.stream().map(departments::find).flatMap(Optional::stream).toList();
 	}
 
-	/** The stations a deputy receives constituents at, in id order; empty for an unknown deputy. */
+	/**
+	 * The stations a deputy receives constituents at, in id order; empty for an unknown
+	 * deputy.
+	 */
 	public List<Long> stationsOfDeputy(long deputyId) {
 		return jdbc.sql("select station_id from deputy_station where deputy_id = :id order by station_id")
 			.param("id", deputyId)
@@ -134,7 +146,10 @@ public class RegistryLookup {
 	}
 
 	private int count(String table, long id) {
-		return jdbc.sql("select count(*) from " + table + " where id = :id").param("id", id).query(Integer.class).single();
+		return jdbc.sql("select count(*) from " + table + " where id = :id")
+			.param("id", id)
+			.query(Integer.class)
+			.single();
 	}
 
 	private Map<Long, String> names(String table, Collection<Long> ids) {
@@ -148,4 +163,5 @@ public class RegistryLookup {
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
+
 }

@@ -38,8 +38,9 @@ final class Sql {
 	}
 
 	<T> List<T> page(JdbcClient jdbc, String idColumn, long afterId, int limit, int offset, RowMapper<T> mapper) {
-		return jdbc.sql(select + whereClause() + (where.isEmpty() ? " where " : " and ") + idColumn + " > :afterId"
-				+ " order by " + idColumn + " limit :limit offset :offset")
+		return jdbc
+			.sql(select + whereClause() + (where.isEmpty() ? " where " : " and ") + idColumn + " > :afterId"
+					+ " order by " + idColumn + " limit :limit offset :offset")
 			.params(params)
 			.param("afterId", afterId)
 			.param("limit", limit)
@@ -56,4 +57,5 @@ final class Sql {
 	int count(JdbcClient jdbc, String from) {
 		return jdbc.sql("select count(*) from " + from + whereClause()).params(params).query(Integer.class).single();
 	}
+
 }

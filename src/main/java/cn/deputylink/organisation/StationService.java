@@ -20,7 +20,10 @@ import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.NotFoundException;
 
-/** Liaison stations with their facilities and the villages each covers, all of one township. */
+/**
+ * Liaison stations with their facilities and the villages each covers, all of one
+ * township.
+ */
 @Service
 public class StationService {
 
@@ -108,4 +111,5 @@ public class StationService {
 			townships.delete("station", id);
 		});
 	}
+
 }

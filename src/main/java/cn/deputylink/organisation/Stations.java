@@ -28,8 +28,8 @@ class Stations {
 		this.jdbc = jdbc;
 	}
 
-	record Fields(long townshipId, String name, String address, @Nullable String openingRule,
-			Set<Facility> facilities, @Nullable String liaisonOfficers, List<Long> villageIds) {
+	record Fields(long townshipId, String name, String address, @Nullable String openingRule, Set<Facility> facilities,
+			@Nullable String liaisonOfficers, List<Long> villageIds) {
 	}
 
 	long insert(Fields f) {
@@ -80,9 +80,14 @@ class Stations {
 	}
 
 	Optional<Station> find(long id) {
-		return jdbc.sql("select id, township_id as townshipId, name, address, "
-				+ "opening_rule as openingRule, facilities, liaison_officers as liaisonOfficers, active, version "
-				+ "from station where id = :id").param("id", id).query(Row.class).optional().map(this::full);
+		return jdbc
+			.sql("select id, township_id as townshipId, name, address, "
+					+ "opening_rule as openingRule, facilities, liaison_officers as liaisonOfficers, active, version "
+					+ "from station where id = :id")
+			.param("id", id)
+			.query(Row.class)
+			.optional()
+			.map(this::full);
 	}
 
 	private Sql filtered(ListFilter f) {
@@ -93,10 +98,11 @@ class Stations {
 	}
 
 	List<Station> list(ListFilter f, long afterId, int limit, int offset) {
-		return filtered(f).page(jdbc, "id", afterId, limit, offset, (rs, i) -> new Row(rs.getLong("id"),
-				rs.getLong("township_id"), rs.getString("name"), rs.getString("address"), rs.getString("opening_rule"),
-				rs.getString("facilities"), rs.getString("liaison_officers"), rs.getBoolean("active"),
-				rs.getInt("version")))
+		return filtered(f)
+			.page(jdbc, "id", afterId, limit, offset,
+					(rs, i) -> new Row(rs.getLong("id"), rs.getLong("township_id"), rs.getString("name"),
+							rs.getString("address"), rs.getString("opening_rule"), rs.getString("facilities"),
+							rs.getString("liaison_officers"), rs.getBoolean("active"), rs.getInt("version")))
 			.stream()
 			.map(this::full)
 			.toList();
@@ -107,7 +113,8 @@ class Stations {
 	}
 
 	private Station full(Row r) {
-		List<Long> villages = jdbc.sql("select village_id from station_village where station_id = :id order by village_id")
+		List<Long> villages = jdbc
+			.sql("select village_id from station_village where station_id = :id order by village_id")
 			.param("id", r.id())
 			.query(Long.class)
 			.list();
@@ -143,4 +150,5 @@ class Stations {
 		}
 		return set;
 	}
+
 }

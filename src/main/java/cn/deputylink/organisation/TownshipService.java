@@ -17,8 +17,8 @@ import cn.deputylink.organisation.Forms.TownshipForm;
 import cn.deputylink.shared.NotFoundException;
 
 /**
- * Townships: the county admin keeps them; every reader sees the townships of its scope, so changing
- * an id in a URL reaches nothing outside it (403).
+ * Townships: the county admin keeps them; every reader sees the townships of its scope,
+ * so changing an id in a URL reaches nothing outside it (403).
  */
 @Service
 public class TownshipService {
@@ -84,4 +84,5 @@ public class TownshipService {
 		get(id, u);
 		constrained(() -> townships.delete("township", id));
 	}
+
 }

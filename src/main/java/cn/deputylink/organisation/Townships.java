@@ -12,8 +12,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Townships {
 
-	private static final RowMapper<Township> TOWNSHIP = (rs, i) -> new Township(rs.getLong("id"),
-			rs.getString("code"), rs.getString("name"), rs.getBoolean("active"), rs.getInt("version"));
+	private static final RowMapper<Township> TOWNSHIP = (rs, i) -> new Township(rs.getLong("id"), rs.getString("code"),
+			rs.getString("name"), rs.getBoolean("active"), rs.getInt("version"));
 
 	private static final RowMapper<Village> VILLAGE = (rs, i) -> new Village(rs.getLong("id"),
 			rs.getLong("township_id"), rs.getString("name"), rs.getBoolean("active"), rs.getInt("version"));
@@ -34,8 +34,9 @@ class Townships {
 	}
 
 	boolean update(long id, int version, String code, String name) {
-		return jdbc.sql("update township set code = :code, name = :name, version = version + 1 "
-				+ "where id = :id and version = :version")
+		return jdbc
+			.sql("update township set code = :code, name = :name, version = version + 1 "
+					+ "where id = :id and version = :version")
 			.param("code", code)
 			.param("name", name)
 			.param("id", id)
@@ -126,4 +127,5 @@ class Townships {
 	List<Township> all() {
 		return jdbc.sql("select * from township order by id").query(TOWNSHIP).list();
 	}
+
 }

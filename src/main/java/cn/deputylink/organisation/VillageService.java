@@ -36,7 +36,8 @@ public class VillageService {
 		requireWriter(u);
 		long township = Objects.requireNonNull(f.townshipId(), "townshipId is validated @NotNull");
 		townshipService.get(township, u);
-		return constrained(() -> townships.findVillage(townships.insertVillage(township, f.name().strip())).orElseThrow());
+		return constrained(
+				() -> townships.findVillage(townships.insertVillage(township, f.name().strip())).orElseThrow());
 	}
 
 	@Transactional(readOnly = true)
@@ -91,4 +92,5 @@ public class VillageService {
 		get(id, u);
 		constrained(() -> townships.delete("village", id));
 	}
+
 }

@@ -4,9 +4,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * The request is well formed but the record's current state does not allow it (stale version,
- * duplicate, still referenced, wrong status): 409. The message key is resolved in the caller's
- * language.
+ * The request is well formed but the record's current state does not allow it (stale
+ * version, duplicate, still referenced, wrong status): 409. The message key is resolved
+ * in the caller's language.
  */
 @ResponseStatus(HttpStatus.CONFLICT)
 public class ConflictException extends RuntimeException {
@@ -28,4 +28,5 @@ public class ConflictException extends RuntimeException {
 	public Object[] args() {
 		return args;
 	}
+
 }

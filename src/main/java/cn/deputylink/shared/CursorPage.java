@@ -8,8 +8,9 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One page of an API list: {@code {"items": [...], "nextCursor": "..." | null}}. The cursor is
- * opaque to clients; inside it is the last id of the page (keyset paging, stable under inserts).
+ * One page of an API list: {@code {"items": [...], "nextCursor": "..." | null}}. The
+ * cursor is opaque to clients; inside it is the last id of the page (keyset paging,
+ * stable under inserts).
  */
 public record CursorPage<T>(List<T> items, @Nullable String nextCursor) {
 
@@ -35,7 +36,8 @@ public record CursorPage<T>(List<T> items, @Nullable String nextCursor) {
 		}
 		long after;
 		try {
-			after = Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.US_ASCII));
+			after = Long
+				.parseLong(new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.US_ASCII));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInputException("cursor", "validation.cursor");
@@ -48,8 +50,8 @@ public record CursorPage<T>(List<T> items, @Nullable String nextCursor) {
 	}
 
 	/**
-	 * Builds a page from rows fetched with {@code limit + 1}: the extra row only tells that another
-	 * page exists.
+	 * Builds a page from rows fetched with {@code limit + 1}: the extra row only tells
+	 * that another page exists.
 	 */
 	public static <T> CursorPage<T> of(List<T> rows, int limit, Function<T, Long> id) {
 		if (rows.size() <= limit) {

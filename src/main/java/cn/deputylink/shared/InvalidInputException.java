@@ -5,7 +5,9 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** Input that breaks a rule the type system cannot express: 400 with one entry per field. */
+/**
+ * Input that breaks a rule the type system cannot express: 400 with one entry per field.
+ */
 @ResponseStatus(HttpStatus.BAD_REQUEST)
 public class InvalidInputException extends RuntimeException {
 
@@ -27,4 +29,5 @@ public class InvalidInputException extends RuntimeException {
 	public List<FieldError> errors() {
 		return errors;
 	}
+
 }

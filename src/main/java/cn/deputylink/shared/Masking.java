@@ -2,13 +2,19 @@ package cn.deputylink.shared;
 
 import org.jspecify.annotations.Nullable;
 
-/** How personal information looks in lists, exports and every response that is not a disclosure. */
+/**
+ * How personal information looks in lists, exports and every response that is not a
+ * disclosure.
+ */
 public final class Masking {
 
 	private Masking() {
 	}
 
-	/** {@code 13812345678} → {@code 138****5678}; short numbers keep only their last two digits. */
+	/**
+	 * {@code 13812345678} → {@code 138****5678}; short numbers keep only their last two
+	 * digits.
+	 */
 	public static @Nullable String phone(@Nullable String phone) {
 		if (phone == null || phone.isBlank()) {
 			return phone;
@@ -44,4 +50,5 @@ public final class Masking {
 		int first = s.offsetByCodePoints(0, 1);
 		return s.substring(0, first) + "*".repeat(Math.max(1, s.codePointCount(first, s.length())));
 	}
+
 }

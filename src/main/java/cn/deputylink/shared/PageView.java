@@ -3,9 +3,10 @@ package cn.deputylink.shared;
 import java.util.List;
 
 /**
- * One page of a list as the web pages show it: page number (1-based), size and totals. The number is
- * kept within 1..{@link #MAX_NUMBER}, so that a page typed into the address bar far beyond the end
- * shows an empty page instead of an offset that overflows into a negative number (a 500).
+ * One page of a list as the web pages show it: page number (1-based), size and totals.
+ * The number is kept within 1..{@link #MAX_NUMBER}, so that a page typed into the address
+ * bar far beyond the end shows an empty page instead of an offset that overflows into a
+ * negative number (a 500).
  */
 public record PageView<T>(List<T> items, int number, int size, int total) {
 

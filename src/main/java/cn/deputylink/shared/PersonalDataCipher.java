@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Encrypts personal data at rest (ID numbers) with AES-256-GCM. The key comes from
- * {@code deputylink.crypto.key} (base64, 32 bytes) — required when several nodes share a database —
- * or, on a single embedded node, from {@code <data-dir>/secret.key}, created on first start and
- * readable by its owner only.
+ * {@code deputylink.crypto.key} (base64, 32 bytes) — required when several nodes share a
+ * database — or, on a single embedded node, from {@code <data-dir>/secret.key}, created
+ * on first start and readable by its owner only.
  */
 @Component
 public class PersonalDataCipher {
@@ -102,9 +102,10 @@ public class PersonalDataCipher {
 	}
 
 	/**
-	 * A keyed hash (HMAC-SHA256 under a key derived from the data key, base64url): to count or find a
-	 * value — a phone number, an address — without storing it. The same on every node that shares the
-	 * key; {@code purpose} keeps the hashes of different uses apart.
+	 * A keyed hash (HMAC-SHA256 under a key derived from the data key, base64url): to
+	 * count or find a value — a phone number, an address — without storing it. The same
+	 * on every node that shares the key; {@code purpose} keeps the hashes of different
+	 * uses apart.
 	 */
 	public String keyedHash(String purpose, String value) {
 		try {
@@ -122,7 +123,10 @@ public class PersonalDataCipher {
 		}
 	}
 
-	/** Makes a file readable and writable by its owner only, where the file system knows POSIX modes. */
+	/**
+	 * Makes a file readable and writable by its owner only, where the file system knows
+	 * POSIX modes.
+	 */
 	public static final class OwnerOnly {
 
 		private OwnerOnly() {
@@ -137,5 +141,7 @@ public class PersonalDataCipher {
 				file.toFile().setReadable(true, true);
 			}
 		}
+
 	}
+
 }

@@ -17,22 +17,23 @@ import org.springframework.stereotype.Component;
 import cn.deputylink.shared.internal.RateLimitSettings;
 
 /**
- * Rate limits kept in the database ({@code rate_limit}), so that they hold across every node that
- * shares it: a fixed window per limit and subject, aligned to the county's clock (so "per day" is
- * the county's calendar day), counted with conditional updates.
+ * Rate limits kept in the database ({@code rate_limit}), so that they hold across every
+ * node that shares it: a fixed window per limit and subject, aligned to the county's
+ * clock (so "per day" is the county's calendar day), counted with conditional updates.
  * <p>
- * Why not Bucket4j: its JDBC backends (bucket4j-postgresql, -mysql, ...) each speak one database's
- * SQL dialect and locking, and none runs on H2, which is our default and test database — we would
- * test a limiter different from the one in production. The three statements below are plain SQL
- * that behaves the same on both: the first adds a hit only while the row's window is open and below
- * the limit, the second starts a new window on an expired row, the third creates a missing row
- * ({@code on conflict do nothing}, which H2 accepts in PostgreSQL mode, so that a race never aborts
- * a surrounding PostgreSQL transaction). Each is atomic under the row lock, so two nodes counting
- * at once never both take the last hit. The price of fixed windows — up to twice the limit across
- * a window boundary — is acceptable for limits meant to stop floods, not to meter.
+ * Why not Bucket4j: its JDBC backends (bucket4j-postgresql, -mysql, ...) each speak one
+ * database's SQL dialect and locking, and none runs on H2, which is our default and test
+ * database — we would test a limiter different from the one in production. The three
+ * statements below are plain SQL that behaves the same on both: the first adds a hit only
+ * while the row's window is open and below the limit, the second starts a new window on
+ * an expired row, the third creates a missing row ({@code on conflict do nothing}, which
+ * H2 accepts in PostgreSQL mode, so that a race never aborts a surrounding PostgreSQL
+ * transaction). Each is atomic under the row lock, so two nodes counting at once never
+ * both take the last hit. The price of fixed windows — up to twice the limit across a
+ * window boundary — is acceptable for limits meant to stop floods, not to meter.
  * <p>
- * Subjects (addresses, phone numbers) are stored only as a keyed hash, never in clear; rows whose
- * window has ended are purged hourly.
+ * Subjects (addresses, phone numbers) are stored only as a keyed hash, never in clear;
+ * rows whose window has ended are purged hourly.
  */
 @Component
 public class RateLimits {
@@ -41,6 +42,7 @@ public class RateLimits {
 	public enum Kind {
 
 		SUBMISSION, TRACKING, LOGIN, SMS_PER_PHONE
+
 	}
 
 	/** Whether the hit was allowed, and if not, how long until the window ends. */
@@ -82,7 +84,10 @@ public class RateLimits {
 		return settings.enabled();
 	}
 
-	/** Counts one hit of {@code subject} against the limit of {@code kind}, if it is still allowed. */
+	/**
+	 * Counts one hit of {@code subject} against the limit of {@code kind}, if it is still
+	 * allowed.
+	 */
 	public Decision tryAcquire(Kind kind, String subject) {
 		if (!settings.enabled()) {
 			return Decision.ALLOWED;
@@ -92,8 +97,9 @@ public class RateLimits {
 	}
 
 	/**
-	 * Whether {@code subject} may still make a hit of {@code kind}, without counting one: for what
-	 * counts only once its outcome is known (a login attempt counts when it fails).
+	 * Whether {@code subject} may still make a hit of {@code kind}, without counting one:
+	 * for what counts only once its outcome is known (a login attempt counts when it
+	 * fails).
 	 */
 	public Decision check(Kind kind, String subject) {
 		if (!settings.enabled()) {
@@ -104,7 +110,10 @@ public class RateLimits {
 		return until == null ? Decision.ALLOWED : new Decision(false, Duration.ofMillis(until - now));
 	}
 
-	/** The end of the bucket's open window when it holds {@code limit} hits already; null otherwise. */
+	/**
+	 * The end of the bucket's open window when it holds {@code limit} hits already; null
+	 * otherwise.
+	 */
 	private @Nullable Long fullUntil(String bucket, int limit, long now) {
 		return jdbc.sql("select window_end from rate_limit where bucket = :b and window_end > :now and hits >= :limit")
 			.param("b", bucket)
@@ -141,7 +150,8 @@ public class RateLimits {
 			if (counted == 1) {
 				return Decision.ALLOWED;
 			}
-			int renewed = jdbc.sql("update rate_limit set window_end = :end, hits = 1 where bucket = :b and window_end <= :now")
+			int renewed = jdbc
+				.sql("update rate_limit set window_end = :end, hits = 1 where bucket = :b and window_end <= :now")
 				.param("end", end)
 				.param("b", bucket)
 				.param("now", now)
@@ -157,7 +167,8 @@ public class RateLimits {
 			if (created == 1) {
 				return Decision.ALLOWED;
 			}
-			// the row exists: it is full, unless another node created or renewed it just now — look again
+			// the row exists: it is full, unless another node created or renewed it just
+			// now — look again
 			Long until = fullUntil(bucket, limit, now);
 			if (until != null) {
 				return new Decision(false, Duration.ofMillis(until - now));
@@ -167,7 +178,10 @@ public class RateLimits {
 		return new Decision(false, Duration.ofSeconds(1));
 	}
 
-	/** The end of the window holding {@code now}, windows counted from midnight in the county's zone. */
+	/**
+	 * The end of the window holding {@code now}, windows counted from midnight in the
+	 * county's zone.
+	 */
 	long windowEnd(long now, long window) {
 		long offset = zone.getRules().getOffset(Instant.ofEpochMilli(now)).getTotalSeconds() * 1000L;
 		return Math.floorDiv(now + offset, window) * window + window - offset;
@@ -182,4 +196,5 @@ public class RateLimits {
 	int purgeExpired() {
 		return jdbc.sql("delete from rate_limit where window_end <= :now").param("now", clock.millis()).update();
 	}
+
 }

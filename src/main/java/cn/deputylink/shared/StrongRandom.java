@@ -5,11 +5,12 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
 /**
- * Cryptographically strong random numbers without a global lock. {@code new SecureRandom()} on Linux
- * is NativePRNG, whose every call takes one JVM-wide lock and reads {@code /dev/urandom}: under the
- * intake benchmark (64 connections) a fifth of the request threads stood in that lock, behind the
- * tracking codes and the personal-data cipher's IVs. Each thread gets its own DRBG (NIST SP 800-90A,
- * seeded from the operating system and reseeded by it), so threads never wait for one another.
+ * Cryptographically strong random numbers without a global lock.
+ * {@code new SecureRandom()} on Linux is NativePRNG, whose every call takes one JVM-wide
+ * lock and reads {@code /dev/urandom}: under the intake benchmark (64 connections) a
+ * fifth of the request threads stood in that lock, behind the tracking codes and the
+ * personal-data cipher's IVs. Each thread gets its own DRBG (NIST SP 800-90A, seeded from
+ * the operating system and reseeded by it), so threads never wait for one another.
  */
 public final class StrongRandom {
 
@@ -35,8 +36,10 @@ public final class StrongRandom {
 					DrbgParameters.instantiation(256, DrbgParameters.Capability.RESEED_ONLY, null));
 		}
 		catch (NoSuchAlgorithmException ex) {
-			// every Java 9+ runtime has DRBG; a stripped one still has the platform default
+			// every Java 9+ runtime has DRBG; a stripped one still has the platform
+			// default
 			return new SecureRandom();
 		}
 	}
+
 }

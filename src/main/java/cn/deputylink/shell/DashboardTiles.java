@@ -5,9 +5,10 @@ import java.util.List;
 import cn.deputylink.account.CurrentUser;
 
 /**
- * What a module shows on the dashboard: a heading and its tiles (a count and where it leads), for
- * the signed-in user. The shell defines it and the modules implement it, so the shell knows no
- * feature module; each implementation is a Spring bean, shown in bean order.
+ * What a module shows on the dashboard: a heading and its tiles (a count and where it
+ * leads), for the signed-in user. The shell defines it and the modules implement it, so
+ * the shell knows no feature module; each implementation is a Spring bean, shown in bean
+ * order.
  */
 public interface DashboardTiles {
 
@@ -24,4 +25,5 @@ public interface DashboardTiles {
 	/** A heading with its tiles, as the dashboard page shows them. */
 	record Group(String heading, List<Tile> tiles) {
 	}
+
 }

@@ -34,9 +34,9 @@ import cn.deputylink.support.Api;
 import cn.deputylink.support.IntegrationTest;
 
 /**
- * Two nodes, one database: a second application context is started against the test's database, and
- * whatever one node decides about sessions, tokens, second-factor codes and the throttle, the other
- * honours — nothing of it is kept in memory.
+ * Two nodes, one database: a second application context is started against the test's
+ * database, and whatever one node decides about sessions, tokens, second-factor codes and
+ * the throttle, the other honours — nothing of it is kept in memory.
  */
 @IntegrationTest
 class AccountSecondNodeIT {
@@ -64,12 +64,14 @@ class AccountSecondNodeIT {
 		var props = new ArrayList<String>();
 		for (String key : new String[] { "spring.datasource.url", "spring.datasource.username",
 				"spring.datasource.password", "spring.flyway.schemas", "deputylink.data-dir",
-				// the test context's raised rate limits: every test calls from one address
+				// the test context's raised rate limits: every test calls from one
+				// address
 				"deputylink.rate-limits.submissions.limit", "deputylink.rate-limits.tracking.limit",
 				"deputylink.rate-limits.logins.limit", "deputylink.rate-limits.sms-per-phone.limit" }) {
 			String v = env.getProperty(key);
 			if (v != null) {
-				// the same database and the same data directory (its encryption key), as nodes share them
+				// the same database and the same data directory (its encryption key), as
+				// nodes share them
 				props.add("--" + key + "=" + v);
 			}
 		}
@@ -77,7 +79,8 @@ class AccountSecondNodeIT {
 		props.add("--deputylink.demo.enabled=false");
 		props.add("--deputylink.notifications.dispatcher-enabled=false");
 		props.add("--deputylink.opinions.overdue-notices-enabled=false");
-		// as command-line arguments: they win over application.properties, as the test's own settings do
+		// as command-line arguments: they win over application.properties, as the test's
+		// own settings do
 		node2 = new SpringApplicationBuilder(DeputyLinkApplication.class).run(props.toArray(String[]::new));
 		port2 = ((WebServerApplicationContext) node2).getWebServer().getPort();
 	}
@@ -93,8 +96,8 @@ class AccountSecondNodeIT {
 	private String newAdmin() {
 		String name = "n" + ThreadLocalRandom.current().nextInt(10_000_000);
 		var r = Api.as(port, "county")
-			.post("/api/v1/users", Api.json(Map.of("username", name, "password", PASSWORD, "displayName", "测试",
-					"role", "COUNTY_ADMIN")));
+			.post("/api/v1/users", Api
+				.json(Map.of("username", name, "password", PASSWORD, "displayName", "测试", "role", "COUNTY_ADMIN")));
 		assertThat(r.status()).isEqualTo(201);
 		return name;
 	}
@@ -111,8 +114,9 @@ class AccountSecondNodeIT {
 		assertThat(Api.withToken(port2, onNode1.token()).get("/api/v1/me").status()).isEqualTo(200);
 
 		Api changing = Api.as(port2, user, PASSWORD);
-		assertThat(changing.post("/api/v1/me/password",
-				Api.json(Map.of("currentPassword", PASSWORD, "newPassword", "Changed#2026yz"))).status()).isEqualTo(204);
+		assertThat(changing
+			.post("/api/v1/me/password", Api.json(Map.of("currentPassword", PASSWORD, "newPassword", "Changed#2026yz")))
+			.status()).isEqualTo(204);
 
 		assertThat(onNode1.get("/api/v1/me").status()).isEqualTo(401);
 		var ended = browser.get(port, "/dashboard");
@@ -146,7 +150,10 @@ class AccountSecondNodeIT {
 		assertThat(Api.anonymous(port).post("/api/v1/auth/token", wrong).status()).isEqualTo(423);
 	}
 
-	/** One cookie jar for both nodes (cookies do not care about ports), with the CSRF token of the last page. */
+	/**
+	 * One cookie jar for both nodes (cookies do not care about ports), with the CSRF
+	 * token of the last page.
+	 */
 	static final class Cookies {
 
 		private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
@@ -177,5 +184,7 @@ class AccountSecondNodeIT {
 			assertThat(r.statusCode()).isEqualTo(302);
 			assertThat(r.headers().firstValue("Location").orElseThrow()).doesNotContain("/login");
 		}
+
 	}
+
 }

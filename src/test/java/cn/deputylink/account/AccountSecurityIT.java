@@ -16,7 +16,10 @@ import cn.deputylink.account.internal.Totp;
 import cn.deputylink.support.Api;
 import cn.deputylink.support.IntegrationTest;
 
-/** Tokens, lockout, forced password change, the second factor, headers and the audit of logins. */
+/**
+ * Tokens, lockout, forced password change, the second factor, headers and the audit of
+ * logins.
+ */
 @IntegrationTest
 class AccountSecurityIT {
 
@@ -28,8 +31,8 @@ class AccountSecurityIT {
 
 	private String newAdmin(Api county, boolean mustChange) {
 		String name = "u" + ThreadLocalRandom.current().nextInt(10_000_000);
-		var r = county.post("/api/v1/users", Api.json(Map.of("username", name, "password", "Start#2026xy", "displayName",
-				"测试", "role", "COUNTY_ADMIN", "mustChangePassword", mustChange)));
+		var r = county.post("/api/v1/users", Api.json(Map.of("username", name, "password", "Start#2026xy",
+				"displayName", "测试", "role", "COUNTY_ADMIN", "mustChangePassword", mustChange)));
 		assertThat(r.status()).isEqualTo(201);
 		return name;
 	}
@@ -65,12 +68,17 @@ class AccountSecurityIT {
 		Api fresh = Api.as(port, user, "Start#2026xy");
 		assertThat(fresh.get("/api/v1/townships").status()).isEqualTo(403);
 		assertThat(fresh.get("/api/v1/me").json().get("mustChangePassword").asBoolean()).isTrue();
-		assertThat(fresh.post("/api/v1/me/password",
-				Api.json(Map.of("currentPassword", "Start#2026xy", "newPassword", "alllowercase"))).status()).isEqualTo(400);
-		assertThat(fresh.post("/api/v1/me/password",
-				Api.json(Map.of("currentPassword", "Start#2026xy", "newPassword", "Changed#2026y"))).status()).isEqualTo(204);
+		assertThat(fresh
+			.post("/api/v1/me/password",
+					Api.json(Map.of("currentPassword", "Start#2026xy", "newPassword", "alllowercase")))
+			.status()).isEqualTo(400);
+		assertThat(fresh
+			.post("/api/v1/me/password",
+					Api.json(Map.of("currentPassword", "Start#2026xy", "newPassword", "Changed#2026y")))
+			.status()).isEqualTo(204);
 		assertThat(fresh.get("/api/v1/townships").status()).isEqualTo(200);
-		assertThat(Api.anonymous(port).post("/api/v1/auth/token", tokenBody(user, "Start#2026xy")).status()).isEqualTo(401);
+		assertThat(Api.anonymous(port).post("/api/v1/auth/token", tokenBody(user, "Start#2026xy")).status())
+			.isEqualTo(401);
 		Api.as(port, user, "Changed#2026y");
 	}
 
@@ -81,18 +89,22 @@ class AccountSecurityIT {
 		CurrentUser principal = new CurrentUser(accounts.findByUsername(user).orElseThrow().id(), user, "测试",
 				Role.COUNTY_ADMIN, null, null, null, null, false, false, null, true, false);
 		String secret = Totp.newSecret();
-		// enrolled with the previous step's code: a code is good once, and the login below uses the current one
+		// enrolled with the previous step's code: a code is good once, and the login
+		// below uses the current one
 		accounts.enableTotp(principal, secret, Totp.code(secret, Instant.now().getEpochSecond() / 30 - 1));
 
 		Api anon = Api.anonymous(port);
 		var noCode = anon.post("/api/v1/auth/token", tokenBody(user, "Start#2026xy"));
 		assertThat(noCode.status()).isEqualTo(401);
 		assertThat(noCode.json().get("totpRequired").asBoolean()).isTrue();
-		assertThat(anon.post("/api/v1/auth/token",
-				Api.json(Map.of("username", user, "password", "Start#2026xy", "code", "000000"))).status()).isEqualTo(401);
+		assertThat(anon
+			.post("/api/v1/auth/token",
+					Api.json(Map.of("username", user, "password", "Start#2026xy", "code", "000000")))
+			.status()).isEqualTo(401);
 		String code = Totp.code(secret, Instant.now().getEpochSecond() / 30);
-		assertThat(anon.post("/api/v1/auth/token",
-				Api.json(Map.of("username", user, "password", "Start#2026xy", "code", code))).status()).isEqualTo(200);
+		assertThat(anon
+			.post("/api/v1/auth/token", Api.json(Map.of("username", user, "password", "Start#2026xy", "code", code)))
+			.status()).isEqualTo(200);
 	}
 
 	@Test
@@ -103,7 +115,8 @@ class AccountSecurityIT {
 			.header("Authorization", "Bearer not-a-token"));
 		assertThat(bad.status()).isEqualTo(401);
 		assertThat(bad.contentType()).startsWith("application/problem+json");
-		// written by a filter, outside the DispatcherServlet: still in the user's language, Chinese by default
+		// written by a filter, outside the DispatcherServlet: still in the user's
+		// language, Chinese by default
 		assertThat(bad.json().get("detail").asString()).contains("未登录");
 		var english = anon.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/me"))
 			.header("Authorization", "Bearer not-a-token")
@@ -126,10 +139,14 @@ class AccountSecurityIT {
 		assertThat(ok.json().get("townshipId").asLong()).isEqualTo(own);
 		Api county = Api.as(port, "county");
 		long otherTownship = county.get("/api/v1/townships?q=T02").json().get("items").get(0).get("id").asLong();
-		assertThat(township.post("/api/v1/users", Api.json(Map.of("username", name + "x", "password", "Start#2026xy",
-				"displayName", "越权", "role", "TOWNSHIP_ADMIN", "townshipId", otherTownship))).status()).isEqualTo(403);
-		assertThat(township.post("/api/v1/users", Api.json(Map.of("username", name + "y", "password", "Start#2026xy",
-				"displayName", "越权", "role", "COUNTY_ADMIN"))).status()).isEqualTo(403);
+		assertThat(township
+			.post("/api/v1/users", Api.json(Map.of("username", name + "x", "password", "Start#2026xy", "displayName",
+					"越权", "role", "TOWNSHIP_ADMIN", "townshipId", otherTownship)))
+			.status()).isEqualTo(403);
+		assertThat(township
+			.post("/api/v1/users", Api.json(Map.of("username", name + "y", "password", "Start#2026xy", "displayName",
+					"越权", "role", "COUNTY_ADMIN")))
+			.status()).isEqualTo(403);
 		assertThat(accounts.findByUsername(name + "x")).isEmpty();
 	}
 
@@ -138,8 +155,10 @@ class AccountSecurityIT {
 		var r = Api.anonymous(port).get("/login");
 		assertThat(r.status()).isEqualTo(200);
 		assertThat(r.body()).contains("lang=\"zh-CN\"", "登录");
-		var headers = Api.anonymous(port).send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")));
+		var headers = Api.anonymous(port)
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")));
 		assertThat(headers.status()).isEqualTo(200);
 		assertThat(Api.anonymous(port).get("/login?lang=en").body()).contains("Sign in");
 	}
+
 }

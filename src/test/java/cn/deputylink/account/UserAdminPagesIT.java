@@ -17,9 +17,9 @@ import cn.deputylink.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The user pages: the form offers townships, stations, deputies and departments by name (a township
- * admin only its own township's), accounts can be edited with an optimistic version, and the list
- * names each user's township or department.
+ * The user pages: the form offers townships, stations, deputies and departments by name
+ * (a township admin only its own township's), accounts can be edited with an optimistic
+ * version, and the list names each user's township or department.
  */
 @IntegrationTest
 class UserAdminPagesIT {
@@ -97,9 +97,9 @@ class UserAdminPagesIT {
 		String username = unique("picker");
 		FormSession s = new FormSession(port).login("county");
 		s.get("/admin/users/new");
-		Map<String, String> form = new HashMap<>(Map.of("username", username, "displayName", "选择器联络员", "role",
-				"STATION_LIAISON", "townshipId", "", "stationId", String.valueOf(station.get("id").asLong()),
-				"departmentId", ""));
+		Map<String, String> form = new HashMap<>(
+				Map.of("username", username, "displayName", "选择器联络员", "role", "STATION_LIAISON", "townshipId", "",
+						"stationId", String.valueOf(station.get("id").asLong()), "departmentId", ""));
 		var created = s.post("/admin/users", form, true);
 		assertThat(created.statusCode()).isEqualTo(302);
 
@@ -116,8 +116,8 @@ class UserAdminPagesIT {
 		// the edit form shows what is saved
 		String edit = s.get("/admin/users/" + id + "/edit").body();
 		assertThat(edit).contains("编辑用户", username, "value=\"选择器联络员\"", "name=\"version\" value=\"0\"");
-		assertThat(select(edit, "stationId")).containsPattern(
-				"value=\"" + station.get("id").asLong() + "\"\\s+selected");
+		assertThat(select(edit, "stationId"))
+			.containsPattern("value=\"" + station.get("id").asLong() + "\"\\s+selected");
 
 		// a new name and role: department handler of a county bureau
 		Map<String, String> change = Map.of("displayName", "改名经办人", "role", "DEPARTMENT_HANDLER", "stationId", "",
@@ -132,11 +132,10 @@ class UserAdminPagesIT {
 		assertThat(changed.get("version").asInt()).isEqualTo(1);
 		assertThat(s.get("/admin/users?q=" + username).body()).contains(department.get("name").asString());
 
-		// the same form again with the old version: refused, typed input kept, nothing changed
-		var stale = s.post("/admin/users/" + id,
-				Map.of("displayName", "过期的修改", "role", "DEPARTMENT_HANDLER", "departmentId",
-						String.valueOf(department.get("id").asLong()), "version", "0"),
-				true);
+		// the same form again with the old version: refused, typed input kept, nothing
+		// changed
+		var stale = s.post("/admin/users/" + id, Map.of("displayName", "过期的修改", "role", "DEPARTMENT_HANDLER",
+				"departmentId", String.valueOf(department.get("id").asLong()), "version", "0"), true);
 		assertThat(stale.statusCode()).isEqualTo(200);
 		assertThat(stale.body()).contains("该记录已被他人修改", "value=\"过期的修改\"");
 		assertThat(county.get("/api/v1/users/" + id).json().get("displayName").asString()).isEqualTo("改名经办人");
@@ -152,8 +151,10 @@ class UserAdminPagesIT {
 	void theApiEditsAnAccountWithItsVersionAndAStaleOneIs409() {
 		Api county = Api.as(port, "county");
 		String username = unique("apiedit");
-		long id = county.post("/api/v1/users", Api.json(Map.of("username", username, "password", "Edit#2026kqzx",
-				"displayName", "接口用户", "role", "TOWNSHIP_ADMIN", "townshipId", townshipId(county, "T01")))).id();
+		long id = county
+			.post("/api/v1/users", Api.json(Map.of("username", username, "password", "Edit#2026kqzx", "displayName",
+					"接口用户", "role", "TOWNSHIP_ADMIN", "townshipId", townshipId(county, "T01"))))
+			.id();
 		long other = townshipId(county, "T02");
 		var ok = county.put("/api/v1/users/" + id,
 				Api.json(Map.of("displayName", "接口改名", "role", "TOWNSHIP_ADMIN", "townshipId", other, "version", 0)));
@@ -173,8 +174,10 @@ class UserAdminPagesIT {
 		Api county = Api.as(port, "county");
 		String username = unique("demoted");
 		String password = "Edit#2026kqzx";
-		long id = county.post("/api/v1/users", Api.json(Map.of("username", username, "password", password,
-				"displayName", "将被降级", "role", "TOWNSHIP_ADMIN", "townshipId", townshipId(county, "T01")))).id();
+		long id = county
+			.post("/api/v1/users", Api.json(Map.of("username", username, "password", password, "displayName", "将被降级",
+					"role", "TOWNSHIP_ADMIN", "townshipId", townshipId(county, "T01"))))
+			.id();
 		FormSession session = new FormSession(port);
 		session.get("/login");
 		assertThat(session.post("/login", Map.of("username", username, "password", password), true).statusCode())
@@ -184,13 +187,20 @@ class UserAdminPagesIT {
 		assertThat(token.get("/api/v1/users").status()).isEqualTo(200);
 
 		// a new name alone leaves the session alone
-		assertThat(county.put("/api/v1/users/" + id, Api.json(Map.of("displayName", "仍是管理员", "role",
-				"TOWNSHIP_ADMIN", "townshipId", townshipId(county, "T01"), "version", 0))).status()).isEqualTo(200);
+		assertThat(county
+			.put("/api/v1/users/" + id, Api.json(Map.of("displayName", "仍是管理员", "role", "TOWNSHIP_ADMIN", "townshipId",
+					townshipId(county, "T01"), "version", 0)))
+			.status()).isEqualTo(200);
 		assertThat(session.get("/admin/users").statusCode()).isEqualTo(200);
 
 		long department = first(county, "/api/v1/departments?tier=COUNTY").get("id").asLong();
-		assertThat(county.put("/api/v1/users/" + id, Api.json(Map.of("displayName", "经办人", "role",
-				"DEPARTMENT_HANDLER", "departmentId", department, "version", 1))).status()).isEqualTo(200);
+		assertThat(
+				county
+					.put("/api/v1/users/" + id,
+							Api.json(Map.of("displayName", "经办人", "role", "DEPARTMENT_HANDLER", "departmentId",
+									department, "version", 1)))
+					.status())
+			.isEqualTo(200);
 		var after = session.get("/admin/users");
 		assertThat(after.statusCode()).isEqualTo(302);
 		assertThat(after.headers().firstValue("Location").orElse("")).contains("/login");
@@ -204,8 +214,10 @@ class UserAdminPagesIT {
 		long own = townshipId(county, "T01");
 		long other = townshipId(county, "T02");
 		String username = unique("scoped");
-		long id = township.post("/api/v1/users", Api.json(Map.of("username", username, "password", "Edit#2026kqzx",
-				"displayName", "本镇管理员", "role", "TOWNSHIP_ADMIN", "townshipId", own))).id();
+		long id = township
+			.post("/api/v1/users", Api.json(Map.of("username", username, "password", "Edit#2026kqzx", "displayName",
+					"本镇管理员", "role", "TOWNSHIP_ADMIN", "townshipId", own)))
+			.id();
 		var moved = township.put("/api/v1/users/" + id,
 				Api.json(Map.of("displayName", "搬走", "role", "TOWNSHIP_ADMIN", "townshipId", other, "version", 0)));
 		assertThat(moved.status()).isEqualTo(403);
@@ -218,4 +230,5 @@ class UserAdminPagesIT {
 		assertThat(foreign.status()).isEqualTo(403);
 		assertThat(county.get("/api/v1/users/" + id).json().get("displayName").asString()).isEqualTo("本镇管理员");
 	}
+
 }

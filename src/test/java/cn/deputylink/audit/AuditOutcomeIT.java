@@ -14,8 +14,9 @@ import cn.deputylink.support.FormSession;
 import cn.deputylink.support.IntegrationTest;
 
 /**
- * What the audit log says about a page form that was refused (a failure, though the page answers 200
- * or 302), about a look at personal data that was refused, and how its search offers the actions.
+ * What the audit log says about a page form that was refused (a failure, though the page
+ * answers 200 or 302), about a look at personal data that was refused, and how its search
+ * offers the actions.
  */
 @IntegrationTest
 class AuditOutcomeIT {
@@ -44,12 +45,14 @@ class AuditOutcomeIT {
 		assertThat(lastOutcome("county", "/admin/routing")).isEqualTo("FAILURE");
 		// a calendar day that is no date
 		county.get("/admin/calendar");
-		assertThat(county.post("/admin/calendar/days", Map.of("date", "2031-02-30", "kind", "HOLIDAY", "name", "坏日期"), true)
+		assertThat(county
+			.post("/admin/calendar/days", Map.of("date", "2031-02-30", "kind", "HOLIDAY", "name", "坏日期"), true)
 			.statusCode()).isEqualTo(200);
 		assertThat(lastOutcome("county", "/admin/calendar/days")).isEqualTo("FAILURE");
 		// a user without a name or a role
 		county.get("/admin/users/new");
-		assertThat(county.post("/admin/users", Map.of("username", "", "displayName", ""), true).statusCode()).isEqualTo(200);
+		assertThat(county.post("/admin/users", Map.of("username", "", "displayName", ""), true).statusCode())
+			.isEqualTo(200);
 		assertThat(lastOutcome("county", "/admin/users")).isEqualTo("FAILURE");
 		// a registry form refused by its bean validation
 		county.get("/org/townships/new");
@@ -58,7 +61,8 @@ class AuditOutcomeIT {
 
 		// and a form that saves is still a success
 		county.get("/admin/calendar");
-		assertThat(county.post("/admin/calendar/days", Map.of("date", "2031-03-04", "kind", "HOLIDAY", "name", "审计假日"), true)
+		assertThat(county
+			.post("/admin/calendar/days", Map.of("date", "2031-03-04", "kind", "HOLIDAY", "name", "审计假日"), true)
 			.statusCode()).isEqualTo(302);
 		assertThat(lastOutcome("county", "/admin/calendar/days")).isEqualTo("SUCCESS");
 	}
@@ -67,19 +71,24 @@ class AuditOutcomeIT {
 	void aRefusedLookAtAConstituentsPhoneIsRecorded() throws Exception {
 		Api liaison = Api.as(port, "liaison");
 		long station = liaison.get("/api/v1/me").json().get("stationId").asLong();
-		long id = liaison.post("/api/v1/opinions", Api.json(Map.of("source", "RECEPTION", "stationId", station, "content",
-				"电话拒绝审计", "constituent", Map.of("phone", "13955556666", "anonymous", false))))
+		long id = liaison
+			.post("/api/v1/opinions", Api.json(Map.of("source", "RECEPTION", "stationId", station, "content", "电话拒绝审计",
+					"constituent", Map.of("phone", "13955556666", "anonymous", false))))
 			.id();
-		int before = jdbc.sql("select count(*) from audit_event where action = 'opinion.phone.reveal' and outcome = 'DENIED' "
-				+ "and target = :t")
+		int before = jdbc
+			.sql("select count(*) from audit_event where action = 'opinion.phone.reveal' and outcome = 'DENIED' "
+					+ "and target = :t")
 			.param("t", "opinion:" + id)
 			.query(Integer.class)
 			.single();
-		// a deputy may not see it at all; a department handler may see it, but not the number of a case not in its hands
+		// a deputy may not see it at all; a department handler may see it, but not the
+		// number of a case not in its hands
 		assertThat(Api.as(port, "deputy").get("/api/v1/opinions/" + id + "/phone").status()).isEqualTo(403);
-		assertThat(new FormSession(port).login("township2").get("/opinions/" + id + "/phone").statusCode()).isEqualTo(403);
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'opinion.phone.reveal' and outcome = 'DENIED' "
-				+ "and target = :t")
+		assertThat(new FormSession(port).login("township2").get("/opinions/" + id + "/phone").statusCode())
+			.isEqualTo(403);
+		assertThat(jdbc
+			.sql("select count(*) from audit_event where action = 'opinion.phone.reveal' and outcome = 'DENIED' "
+					+ "and target = :t")
 			.param("t", "opinion:" + id)
 			.query(Integer.class)
 			.single()).isEqualTo(before + 2);
@@ -102,6 +111,8 @@ class AuditOutcomeIT {
 		assertThat(page).contains("<option value=\"LOGIN\">登录</option>", "<option value=\"POST\">提交表单或新建</option>",
 				"<option value=\"opinion.phone.reveal\">查看群众完整电话</option>",
 				"<option value=\"VIEW_PERSONAL_DATA\">查看代表完整电话</option>");
-		assertThat(county.get("/admin/audit?action=LOGIN").body()).contains("<option value=\"LOGIN\" selected=\"selected\">登录</option>");
+		assertThat(county.get("/admin/audit?action=LOGIN").body())
+			.contains("<option value=\"LOGIN\" selected=\"selected\">登录</option>");
 	}
+
 }

@@ -19,9 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.deputylink.support.IntegrationTest;
 
 /**
- * The audit log's two ways of writing: outside a transaction a line is committed (grouped with the
- * lines of concurrent callers) before {@code record} returns; inside one it is part of that
- * transaction and shares its fate.
+ * The audit log's two ways of writing: outside a transaction a line is committed (grouped
+ * with the lines of concurrent callers) before {@code record} returns; inside one it is
+ * part of that transaction and shares its fate.
  */
 @IntegrationTest
 class AuditWriterIT {
@@ -36,7 +36,10 @@ class AuditWriterIT {
 	PlatformTransactionManager transactions;
 
 	private int lines(String tag) {
-		return jdbc.sql("select count(*) from audit_event where detail = :t").param("t", tag).query(Integer.class).single();
+		return jdbc.sql("select count(*) from audit_event where detail = :t")
+			.param("t", tag)
+			.query(Integer.class)
+			.single();
 	}
 
 	@Test
@@ -56,8 +59,11 @@ class AuditWriterIT {
 						String target = "/audit-writer/" + caller + "/" + i;
 						audit.record("tester", "POST", target, "SUCCESS", tag, "127.0.0.1");
 						// committed and visible to another connection at once
-						if (jdbc.sql("select count(*) from audit_event where target = :t and detail = :d").param("t", target)
-							.param("d", tag).query(Integer.class).single() != 1) {
+						if (jdbc.sql("select count(*) from audit_event where target = :t and detail = :d")
+							.param("t", target)
+							.param("d", tag)
+							.query(Integer.class)
+							.single() != 1) {
 							return false;
 						}
 					}
@@ -88,4 +94,5 @@ class AuditWriterIT {
 		assertThat(lines(rolledBack)).isZero();
 		assertThat(lines(committed)).isEqualTo(1);
 	}
+
 }

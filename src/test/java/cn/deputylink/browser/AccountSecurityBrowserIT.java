@@ -30,8 +30,8 @@ class AccountSecurityBrowserIT extends BrowserTest {
 	private String enrolTotp(String username) {
 		var a = accounts.findByUsername(username).orElseThrow();
 		String secret = Totp.newSecret();
-		accounts.enableTotp(new CurrentUser(a.id(), username, a.displayName(), Role.COUNTY_ADMIN, null, null, null, null,
-				false, false, null, true, false), secret, Totp.code(secret, step() - 1));
+		accounts.enableTotp(new CurrentUser(a.id(), username, a.displayName(), Role.COUNTY_ADMIN, null, null, null,
+				null, false, false, null, true, false), secret, Totp.code(secret, step() - 1));
 		return secret;
 	}
 
@@ -111,4 +111,5 @@ class AccountSecurityBrowserIT extends BrowserTest {
 			.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
 		assertThat(((Number) w.get(0)).intValue()).isLessThanOrEqualTo(((Number) w.get(1)).intValue());
 	}
+
 }

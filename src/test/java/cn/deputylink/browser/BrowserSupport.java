@@ -21,14 +21,18 @@ import com.microsoft.playwright.Response;
 import cn.deputylink.support.Api;
 
 /**
- * What the browser tests share: launching the system Chromium (Playwright may not download browsers
- * here), a fresh context per test, signing in through the login form, and throwaway accounts.
+ * What the browser tests share: launching the system Chromium (Playwright may not
+ * download browsers here), a fresh context per test, signing in through the login form,
+ * and throwaway accounts.
  */
 final class BrowserSupport {
 
 	static final Path CHROMIUM = Paths.get(System.getProperty("deputylink.chromium", "/usr/bin/chromium"));
 
-	/** Where screenshots go, for people to look at; not under target/, so a clean build keeps them. */
+	/**
+	 * Where screenshots go, for people to look at; not under target/, so a clean build
+	 * keeps them.
+	 */
 	static final Path SCREENSHOTS = Paths.get("/tmp/screenshots");
 
 	/** A password that satisfies the policy and contains no test username. */
@@ -45,7 +49,9 @@ final class BrowserSupport {
 						"--disable-component-update")));
 	}
 
-	/** A desktop context (1280×800, Chinese); short timeouts so that a failure is quick. */
+	/**
+	 * A desktop context (1280×800, Chinese); short timeouts so that a failure is quick.
+	 */
 	static BrowserContext newContext(Browser browser) {
 		return configure(browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
 			.setTimezoneId("Asia/Shanghai")
@@ -57,7 +63,10 @@ final class BrowserSupport {
 		return newPhoneContext(browser, 390, 844);
 	}
 
-	/** A phone context of that size in CSS pixels (360×780: the narrow Android phones many clerks carry). */
+	/**
+	 * A phone context of that size in CSS pixels (360×780: the narrow Android phones many
+	 * clerks carry).
+	 */
 	static BrowserContext newPhoneContext(Browser browser, int width, int height) {
 		return configure(browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
 			.setTimezoneId("Asia/Shanghai")
@@ -90,8 +99,8 @@ final class BrowserSupport {
 	}
 
 	/**
-	 * Clicks a form's submit button and waits until the page it leads to (after any redirect) has
-	 * loaded, so that nothing is asserted against the page the form was on.
+	 * Clicks a form's submit button and waits until the page it leads to (after any
+	 * redirect) has loaded, so that nothing is asserted against the page the form was on.
 	 */
 	@SuppressWarnings("deprecation")
 	static Response submit(Page page, Locator button) {
@@ -108,7 +117,10 @@ final class BrowserSupport {
 		login(page, port, demoUser, Api.DEMO_PASSWORD);
 	}
 
-	/** A new county admin with {@link #FRESH_PASSWORD}, created through the API by the demo county admin. */
+	/**
+	 * A new county admin with {@link #FRESH_PASSWORD}, created through the API by the
+	 * demo county admin.
+	 */
 	static String freshCountyAdmin(int port, String displayName) {
 		String username = unique("brw");
 		var r = Api.as(port, "county")
@@ -131,4 +143,5 @@ final class BrowserSupport {
 		page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
 		return file;
 	}
+
 }

@@ -13,9 +13,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 /**
- * The life of every browser test: one Chromium per test class, a fresh desktop context and page per
- * test. Skipped, not failed, unless the build asks for browser tests ({@code -Dbrowser.tests=true}),
- * so a machine without Chromium still runs the rest of the suite.
+ * The life of every browser test: one Chromium per test class, a fresh desktop context
+ * and page per test. Skipped, not failed, unless the build asks for browser tests
+ * ({@code -Dbrowser.tests=true}), so a machine without Chromium still runs the rest of
+ * the suite.
  */
 abstract class BrowserTest {
 
@@ -32,7 +33,8 @@ abstract class BrowserTest {
 
 	@BeforeAll
 	static void launch() {
-		Assumptions.assumeTrue(Boolean.getBoolean("deputylink.browser-tests"), "browser tests need -Dbrowser.tests=true");
+		Assumptions.assumeTrue(Boolean.getBoolean("deputylink.browser-tests"),
+				"browser tests need -Dbrowser.tests=true");
 		playwright = Playwright.create();
 		browser = BrowserSupport.launch(playwright);
 	}
@@ -58,12 +60,17 @@ abstract class BrowserTest {
 		}
 	}
 
-	/** Swaps the desktop context for a phone one (390×844, touch) and returns its page. */
+	/**
+	 * Swaps the desktop context for a phone one (390×844, touch) and returns its page.
+	 */
 	Page phone() {
 		return phone(390, 844);
 	}
 
-	/** Swaps the desktop context for a phone one of that size (touch) and returns its page. */
+	/**
+	 * Swaps the desktop context for a phone one of that size (touch) and returns its
+	 * page.
+	 */
 	Page phone(int width, int height) {
 		context.close();
 		context = BrowserSupport.newPhoneContext(browser, width, height);
@@ -74,4 +81,5 @@ abstract class BrowserTest {
 	String url(String path) {
 		return BrowserSupport.base(port) + path;
 	}
+
 }

@@ -19,9 +19,9 @@ import cn.deputylink.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A county clerk's first week in the browser: creating and editing a user by picking the township,
- * station or department by name; a refused form keeping what was typed, also across a language
- * switch; the menu and the admin tables on a 360-px phone.
+ * A county clerk's first week in the browser: creating and editing a user by picking the
+ * township, station or department by name; a refused form keeping what was typed, also
+ * across a language switch; the menu and the admin tables on a 360-px phone.
  */
 @IntegrationTest
 class ClerkBrowserIT extends BrowserTest {
@@ -50,7 +50,10 @@ class ClerkBrowserIT extends BrowserTest {
 		long township = county.get("/api/v1/townships?q=T01").json().get("items").get(0).get("id").asLong();
 		JsonNode station = county.get("/api/v1/stations?townshipId=" + township).json().get("items").get(0);
 		String stationName = station.get("name").asString();
-		JsonNode government = county.get("/api/v1/departments?tier=TOWNSHIP&townshipId=" + township).json().get("items").get(0);
+		JsonNode government = county.get("/api/v1/departments?tier=TOWNSHIP&townshipId=" + township)
+			.json()
+			.get("items")
+			.get(0);
 		String username = BrowserSupport.unique("clerk");
 		BrowserSupport.login(page, port, "county");
 
@@ -90,8 +93,7 @@ class ClerkBrowserIT extends BrowserTest {
 		page.locator("#displayName").fill("浏览器经办人");
 		page.locator("#role").selectOption("DEPARTMENT_HANDLER");
 		assertThat(page.locator("#departmentId")).isVisible();
-		page.locator("#departmentId")
-			.selectOption(optionIn("#departmentId", "东岭镇", government.get("name").asString()));
+		page.locator("#departmentId").selectOption(optionIn("#departmentId", "东岭镇", government.get("name").asString()));
 		save();
 		page.waitForURL(Pattern.compile(".*/admin/users$"));
 		page.navigate(url("/admin/users?q=" + username));
@@ -187,4 +189,5 @@ class ClerkBrowserIT extends BrowserTest {
 			BrowserSupport.screenshot(p, "clerk-360" + path.replace('/', '-'));
 		}
 	}
+
 }

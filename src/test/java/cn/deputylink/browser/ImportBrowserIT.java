@@ -27,8 +27,8 @@ import cn.deputylink.support.Api;
 import cn.deputylink.support.IntegrationTest;
 
 /**
- * Importing the township list from Excel through the upload page: one bad row refuses the whole file,
- * lists the bad row by its Excel row number and writes nothing.
+ * Importing the township list from Excel through the upload page: one bad row refuses the
+ * whole file, lists the bad row by its Excel row number and writes nothing.
  */
 @IntegrationTest
 class ImportBrowserIT extends BrowserTest {
@@ -40,7 +40,10 @@ class ImportBrowserIT extends BrowserTest {
 		BrowserSupport.login(page, port, "county");
 	}
 
-	/** The header row of the township template, downloaded with the browser's session as the list links it. */
+	/**
+	 * The header row of the township template, downloaded with the browser's session as
+	 * the list links it.
+	 */
 	private List<String> templateHeaders() throws IOException {
 		APIResponse template = context.request().get(url("/org/townships/template.xlsx"));
 		assertThat(template.status()).as("GET /org/townships/template.xlsx").isEqualTo(200);
@@ -92,8 +95,8 @@ class ImportBrowserIT extends BrowserTest {
 		String tag = BrowserSupport.unique("");
 		String good1 = "导入甲镇" + tag;
 		String good2 = "导入乙镇" + tag;
-		byte[] file = workbook(headers, List.of(
-				List.of("IMPA" + tag, good1), // Excel row 2
+		byte[] file = workbook(headers, List.of(List.of("IMPA" + tag, good1), // Excel row
+																				// 2
 				List.of("IMPB" + tag, ""), // Excel row 3: no name
 				List.of("IMPC" + tag, good2))); // Excel row 4
 
@@ -143,4 +146,5 @@ class ImportBrowserIT extends BrowserTest {
 		assertThat(townshipsMatching(county, good1)).isEqualTo(1);
 		assertThat(townshipsMatching(county, good2)).isEqualTo(1);
 	}
+
 }

@@ -5,13 +5,13 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-
 import cn.deputylink.support.IntegrationTest;
 
 /**
- * Five failed logins for one username from one address hold that address off for a while: then even
- * the right password is refused from there (issue 7: no longer a lock of the account itself, which
- * anyone could trigger; the wording says to wait, not that the account is locked).
+ * Five failed logins for one username from one address hold that address off for a while:
+ * then even the right password is refused from there (issue 7: no longer a lock of the
+ * account itself, which anyone could trigger; the wording says to wait, not that the
+ * account is locked).
  */
 @IntegrationTest
 class LockoutBrowserIT extends BrowserTest {
@@ -34,8 +34,10 @@ class LockoutBrowserIT extends BrowserTest {
 		assertThat(page.locator(".topbar .me")).hasCount(0);
 		page.navigate(BrowserSupport.base(port) + "/dashboard");
 		assertThat(page).hasURL(Pattern.compile(".*/login$"));
-		// the hold is per address: the browser may reach the server over ::1 and the test's own HTTP client
-		// over 127.0.0.1, so the API is not asserted here (AccountHardeningIT covers other addresses)
+		// the hold is per address: the browser may reach the server over ::1 and the
+		// test's own HTTP client
+		// over 127.0.0.1, so the API is not asserted here (AccountHardeningIT covers
+		// other addresses)
 	}
 
 	@Test
@@ -46,4 +48,5 @@ class LockoutBrowserIT extends BrowserTest {
 			.hasText("Too many failed sign-ins: please wait a few minutes and try again");
 		assertThat(page.locator("html")).hasAttribute("lang", "en");
 	}
+
 }

@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-
 import cn.deputylink.support.IntegrationTest;
 
 /** Signing in and out through the login form. */
@@ -56,4 +55,5 @@ class LoginBrowserIT extends BrowserTest {
 		assertThat(page).hasURL(Pattern.compile(".*/login$"));
 		assertThat(page.locator("#username")).isVisible();
 	}
+
 }

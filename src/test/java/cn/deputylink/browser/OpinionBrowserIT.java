@@ -21,9 +21,10 @@ import cn.deputylink.support.Api;
 import cn.deputylink.support.IntegrationTest;
 
 /**
- * An opinion's whole life, clicked through in the pages by everyone involved, each in a browser of
- * their own: the constituent (no account), the township admin, the demo township government's handler
- * and a county bureau's handler. And the list and the detail page on a phone in large text.
+ * An opinion's whole life, clicked through in the pages by everyone involved, each in a
+ * browser of their own: the constituent (no account), the township admin, the demo
+ * township government's handler and a county bureau's handler. And the list and the
+ * detail page on a phone in large text.
  */
 @IntegrationTest
 class OpinionBrowserIT extends BrowserTest {
@@ -32,7 +33,10 @@ class OpinionBrowserIT extends BrowserTest {
 
 	private static final Pattern CODE = Pattern.compile("\\d{4}-\\d{4}-\\d{5}");
 
-	/** The staff users' contexts; the base class's {@link #page} is the constituent's (anonymous). */
+	/**
+	 * The staff users' contexts; the base class's {@link #page} is the constituent's
+	 * (anonymous).
+	 */
 	private final List<BrowserContext> staff = new ArrayList<>();
 
 	@AfterEach
@@ -50,23 +54,35 @@ class OpinionBrowserIT extends BrowserTest {
 		return p;
 	}
 
-	/** A county bureau competent for every category and a handler account for it (through the API). */
+	/**
+	 * A county bureau competent for every category and a handler account for it (through
+	 * the API).
+	 */
 	private record Bureau(long id, String name, String handler) {
 	}
 
 	private Bureau newCountyBureau(Api county) {
-		List<String> codes = county.get("/api/v1/categories").json().valueStream().map(c -> c.get("code").asString()).toList();
+		List<String> codes = county.get("/api/v1/categories")
+			.json()
+			.valueStream()
+			.map(c -> c.get("code").asString())
+			.toList();
 		String name = BrowserSupport.unique("县浏览器测试局");
-		var d = county.post("/api/v1/departments", Api.json(Map.of("name", name, "tier", "COUNTY", "categoryCodes", codes)));
+		var d = county.post("/api/v1/departments",
+				Api.json(Map.of("name", name, "tier", "COUNTY", "categoryCodes", codes)));
 		assertThat(d.status()).as(d.body()).isEqualTo(201);
 		String username = BrowserSupport.unique("brh");
-		var u = county.post("/api/v1/users", Api.json(Map.of("username", username, "password", HANDLER_PASSWORD, "displayName",
-				"县局承办人", "role", "DEPARTMENT_HANDLER", "departmentId", d.id(), "mustChangePassword", false)));
+		var u = county.post("/api/v1/users",
+				Api.json(Map.of("username", username, "password", HANDLER_PASSWORD, "displayName", "县局承办人", "role",
+						"DEPARTMENT_HANDLER", "departmentId", d.id(), "mustChangePassword", false)));
 		assertThat(u.status()).as(u.body()).isEqualTo(201);
 		return new Bureau(d.id(), name, username);
 	}
 
-	/** Searches the staff list for the code and opens the one case found; returns the opinion's id. */
+	/**
+	 * Searches the staff list for the code and opens the one case found; returns the
+	 * opinion's id.
+	 */
 	private static long openFromList(Page p, String code) {
 		p.locator("#q").fill(code);
 		BrowserSupport.submit(p, p.locator("form[role=search] button[type=submit]"));
@@ -87,7 +103,10 @@ class OpinionBrowserIT extends BrowserTest {
 		assertThat(p.locator("main dd .badge[class*='st-']")).hasText(status);
 	}
 
-	/** Clicks the submit button of the action form posting to {@code /opinions/{id}/{action}}. */
+	/**
+	 * Clicks the submit button of the action form posting to
+	 * {@code /opinions/{id}/{action}}.
+	 */
 	private static void act(Page p, String action) {
 		BrowserSupport.submit(p, p.locator("main form[action$='/" + action + "'] button[type=submit]"));
 	}
@@ -97,7 +116,9 @@ class OpinionBrowserIT extends BrowserTest {
 		assertThat(p.locator("main .flash[role=status]")).hasText("已保存");
 	}
 
-	/** The constituent's name and phone must appear on no public page, not even masked. */
+	/**
+	 * The constituent's name and phone must appear on no public page, not even masked.
+	 */
 	private static void assertNoPersonalData(Page p, String name, String phone) {
 		String html = p.content();
 		assertThat(html).as("public page %s shows the constituent's name", p.url()).doesNotContain(name);
@@ -182,8 +203,10 @@ class OpinionBrowserIT extends BrowserTest {
 		assertSaved(government);
 		assertStaffStatus(government, "待交办");
 
-		// ---- the township admin makes it a county-tier case and reassigns it to the county bureau: the
-		// township government is no longer offered, and the bureau is not the routed one, so a note is needed
+		// ---- the township admin makes it a county-tier case and reassigns it to the
+		// county bureau: the
+		// township government is no longer offered, and the bureau is not the routed one,
+		// so a note is needed
 		township.navigate(url("/opinions/" + id));
 		assertStaffStatus(township, "待交办");
 		assertThat(township.locator("main .timeline")).containsText(reason);
@@ -224,7 +247,8 @@ class OpinionBrowserIT extends BrowserTest {
 		assertStaffStatus(handler, "已答复");
 		assertThat(handler.locator("main p.reply")).hasText(firstReply);
 
-		// ---- the constituent types the code into the tracking form, reads the reply, is not satisfied
+		// ---- the constituent types the code into the tracking form, reads the reply, is
+		// not satisfied
 		page.navigate(url("/public/opinions/track"));
 		page.locator("#code").pressSequentially(code);
 		BrowserSupport.submit(page, page.locator("main form button[type=submit]"));
@@ -261,7 +285,8 @@ class OpinionBrowserIT extends BrowserTest {
 		page.navigate(url("/public/opinions/" + code));
 		assertPublicStatus(page, "已答复，请评价");
 		assertThat(page.locator("main .card:not(.earlier-reply) p.reply")).hasText(secondReply);
-		// the first reply stays readable, and the constituent is told this rating is the last
+		// the first reply stays readable, and the constituent is told this rating is the
+		// last
 		assertThat(page.locator("main .earlier-reply p.reply")).hasText(firstReply);
 		assertThat(page.locator("main .final-rating")).containsText("本次评价为最终评价");
 		// a second 不满意 would not reopen it again, so the hint is gone
@@ -272,9 +297,8 @@ class OpinionBrowserIT extends BrowserTest {
 		assertPublicStatus(page, "已办结");
 		assertThat(page.locator("main")).containsText("您的评价：满意。谢谢！");
 		assertThat(page.locator("main form[action$='/feedback']")).hasCount(0);
-		assertThat(page.locator("main .timeline li strong")).hasText(new String[] { "意见已提交", "工作人员已梳理",
-				"已交承办单位办理", "重新确定承办单位", "工作人员已梳理", "已交承办单位办理", "承办单位已签收", "承办单位已答复", "您不满意，重新办理",
-				"承办单位已签收", "承办单位已答复", "您已评价" });
+		assertThat(page.locator("main .timeline li strong")).hasText(new String[] { "意见已提交", "工作人员已梳理", "已交承办单位办理",
+				"重新确定承办单位", "工作人员已梳理", "已交承办单位办理", "承办单位已签收", "承办单位已答复", "您不满意，重新办理", "承办单位已签收", "承办单位已答复", "您已评价" });
 		assertNoPersonalData(page, name, phone);
 		BrowserSupport.screenshot(page, "opinion-flow-4-public-closed");
 
@@ -283,8 +307,8 @@ class OpinionBrowserIT extends BrowserTest {
 		assertStaffStatus(township, "已办结");
 		assertThat(township.locator("main .facts")).containsText("满意");
 		Locator steps = township.locator("main .timeline > li");
-		assertThat(steps.locator("strong")).hasText(new String[] { "登记", "梳理", "交办", "退回", "梳理", "交办", "签收", "答复",
-				"群众不满意，重新办理", "签收", "答复", "群众评价" });
+		assertThat(steps.locator("strong"))
+			.hasText(new String[] { "登记", "梳理", "交办", "退回", "梳理", "交办", "签收", "答复", "群众不满意，重新办理", "签收", "答复", "群众评价" });
 		assertThat(steps.nth(0)).containsText("群众");
 		assertThat(steps.nth(2)).containsText("东岭镇人民政府");
 		assertThat(steps.nth(3)).containsText(reason);
@@ -298,8 +322,8 @@ class OpinionBrowserIT extends BrowserTest {
 	}
 
 	/**
-	 * The rating is recorded as the note of the 群众评价 / 重新办理 step. The staff timeline shows it as
-	 * the raw enum name ("UNSATISFIED: …", "SATISFIED") instead of 不满意 / 满意.
+	 * The rating is recorded as the note of the 群众评价 / 重新办理 step. The staff timeline
+	 * shows it as the raw enum name ("UNSATISFIED: …", "SATISFIED") instead of 不满意 / 满意.
 	 */
 	@Test
 	void theStaffTimelineShowsTheConstituentsRatingInWords() {
@@ -307,8 +331,8 @@ class OpinionBrowserIT extends BrowserTest {
 		Api township = Api.as(port, "township");
 		Api department = Api.as(port, "department");
 		long stationId = liaison.get("/api/v1/me").json().get("stationId").asLong();
-		var r = liaison.post("/api/v1/opinions", Api.json(Map.of("source", "RECEPTION", "stationId", stationId, "content",
-				BrowserSupport.unique("评价显示测试：村卫生室缺少常用药。编号"), "constituent", Map.of("anonymous", true))));
+		var r = liaison.post("/api/v1/opinions", Api.json(Map.of("source", "RECEPTION", "stationId", stationId,
+				"content", BrowserSupport.unique("评价显示测试：村卫生室缺少常用药。编号"), "constituent", Map.of("anonymous", true))));
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
 		long id = r.id();
 		String code = r.json().get("trackingCode").asString();
@@ -320,8 +344,9 @@ class OpinionBrowserIT extends BrowserTest {
 				department.post("/api/v1/opinions/" + id + "/accept", ""),
 				department.post("/api/v1/opinions/" + id + "/reply",
 						Api.json(Map.of("content", "已补充常用药。", "outcome", "RESOLVED"))),
-				Api.anonymous(port).post("/api/v1/public/opinions/" + code + "/feedback",
-						Api.json(Map.of("satisfaction", "UNSATISFIED", "comment", "还缺降压药"))))) {
+				Api.anonymous(port)
+					.post("/api/v1/public/opinions/" + code + "/feedback",
+							Api.json(Map.of("satisfaction", "UNSATISFIED", "comment", "还缺降压药"))))) {
 			assertThat(step.status()).as(step.body()).isEqualTo(200);
 		}
 
@@ -361,8 +386,9 @@ class OpinionBrowserIT extends BrowserTest {
 		int scrollWidth = ((Number) w.get(0)).intValue();
 		int innerWidth = ((Number) w.get(1)).intValue();
 		int clientWidth = ((Number) w.get(2)).intValue();
-		assertThat(scrollWidth).as(() -> "horizontal scroll on " + where + ": scrollWidth " + scrollWidth + " > innerWidth "
-				+ innerWidth + " (clientWidth " + clientWidth + "); elements past the right edge:\n" + p.evaluate(OVERFLOWING))
+		assertThat(scrollWidth)
+			.as(() -> "horizontal scroll on " + where + ": scrollWidth " + scrollWidth + " > innerWidth " + innerWidth
+					+ " (clientWidth " + clientWidth + "); elements past the right edge:\n" + p.evaluate(OVERFLOWING))
 			.isLessThanOrEqualTo(Math.min(innerWidth, clientWidth));
 		assertThat(innerWidth).as("innerWidth on " + where).isLessThanOrEqualTo(390);
 	}
@@ -373,14 +399,21 @@ class OpinionBrowserIT extends BrowserTest {
 		Api township = Api.as(port, "township");
 		long townshipId = township.get("/api/v1/me").json().get("townshipId").asLong();
 		long stationId = liaison.get("/api/v1/me").json().get("stationId").asLong();
-		long villageId = township.get("/api/v1/villages?townshipId=" + townshipId).json().get("items").get(0).get("id").asLong();
+		long villageId = township.get("/api/v1/villages?townshipId=" + townshipId)
+			.json()
+			.get("items")
+			.get(0)
+			.get("id")
+			.asLong();
 		String content = BrowserSupport.unique("手机大字测试：村委会门前的排水沟长期堵塞，下雨天积水严重，影响群众出行和附近几户人家的房屋安全。编号");
-		var r = liaison.post("/api/v1/opinions", Api.json(Map.of("source", "RECEPTION", "stationId", stationId, "villageId",
-				villageId, "content", content, "constituent", Map.of("name", "赵手机", "phone", "13812345678", "anonymous", false))));
+		var r = liaison.post("/api/v1/opinions",
+				Api.json(Map.of("source", "RECEPTION", "stationId", stationId, "villageId", villageId, "content",
+						content, "constituent", Map.of("name", "赵手机", "phone", "13812345678", "anonymous", false))));
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
 		long id = r.id();
 		String code = r.json().get("trackingCode").asString();
-		// triaged, so that the detail page shows both the triage and the (wide) assign form
+		// triaged, so that the detail page shows both the triage and the (wide) assign
+		// form
 		var t = township.post("/api/v1/opinions/" + id + "/triage",
 				Api.json(Map.of("categoryCode", "RURAL_INFRASTRUCTURE", "tier", "TOWNSHIP")));
 		assertThat(t.status()).as(t.body()).isEqualTo(200);
@@ -406,4 +439,5 @@ class OpinionBrowserIT extends BrowserTest {
 		BrowserSupport.screenshot(mobile, "opinion-detail-phone-large-text");
 		assertNoHorizontalScroll(mobile, "/opinions/" + id + " (phone, large text)");
 	}
+
 }

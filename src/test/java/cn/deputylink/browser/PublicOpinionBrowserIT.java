@@ -24,8 +24,9 @@ import cn.deputylink.support.Api;
 import cn.deputylink.support.IntegrationTest;
 
 /**
- * The constituent's opinion pages: WCAG 2 A/AA by axe-core (the form in both languages and in large
- * text, the tracking form, a tracking page, the form re-shown with errors), and the consent rule.
+ * The constituent's opinion pages: WCAG 2 A/AA by axe-core (the form in both languages
+ * and in large text, the tracking form, a tracking page, the form re-shown with errors),
+ * and the consent rule.
  */
 @IntegrationTest
 class PublicOpinionBrowserIT extends BrowserTest {
@@ -96,14 +97,17 @@ class PublicOpinionBrowserIT extends BrowserTest {
 		assertAccessible("the tracking page of a replied opinion, with the rating form");
 	}
 
-	/** An opinion the demo township government has replied to, moved there through the API. */
+	/**
+	 * An opinion the demo township government has replied to, moved there through the
+	 * API.
+	 */
 	private String repliedOpinionCode() {
 		Api liaison = Api.as(port, "liaison");
 		Api township = Api.as(port, "township");
 		Api department = Api.as(port, "department");
 		long stationId = liaison.get("/api/v1/me").json().get("stationId").asLong();
-		var r = liaison.post("/api/v1/opinions", Api.json(Map.of("source", "RECEPTION", "stationId", stationId, "content",
-				BrowserSupport.unique("无障碍检查：答复页面。编号"), "constituent", Map.of("anonymous", true))));
+		var r = liaison.post("/api/v1/opinions", Api.json(Map.of("source", "RECEPTION", "stationId", stationId,
+				"content", BrowserSupport.unique("无障碍检查：答复页面。编号"), "constituent", Map.of("anonymous", true))));
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
 		long id = r.id();
 		ok(township.post("/api/v1/opinions/" + id + "/triage",
@@ -152,8 +156,7 @@ class PublicOpinionBrowserIT extends BrowserTest {
 
 		assertThat(page).hasURL(Pattern.compile(".*/public/opinions$"));
 		assertThat(page.locator("main .errors[role=alert]")).containsText("请修改下面标出的内容后再提交。");
-		assertThat(page.locator("#consent-error"))
-			.hasText("留下姓名或电话时，请勾选同意个人信息使用说明，或选择匿名反映");
+		assertThat(page.locator("#consent-error")).hasText("留下姓名或电话时，请勾选同意个人信息使用说明，或选择匿名反映");
 		// what was typed is kept, and no tracking code was handed out
 		assertThat(page.locator("#content")).hasValue(content);
 		assertThat(page.locator("#name")).hasValue(name);
@@ -173,7 +176,8 @@ class PublicOpinionBrowserIT extends BrowserTest {
 
 	/**
 	 * A screen reader announces an error with its field only when the field points to it
-	 * (aria-describedby); the content field does, the phone field and the consent box do not.
+	 * (aria-describedby); the content field does, the phone field and the consent box do
+	 * not.
 	 */
 	@Test
 	void everyFieldErrorIsTiedToItsField() {
@@ -209,4 +213,5 @@ class PublicOpinionBrowserIT extends BrowserTest {
 		String value = page.locator(selector).getAttribute("aria-describedby");
 		return value == null ? "" : value;
 	}
+
 }

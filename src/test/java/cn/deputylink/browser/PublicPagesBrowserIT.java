@@ -22,15 +22,19 @@ import cn.deputylink.support.Api;
 import cn.deputylink.support.IntegrationTest;
 
 /**
- * The pages anyone can open: WCAG 2 A/AA by axe-core in both languages and in large-text mode, the
- * login form on a phone, and screenshots for people to look at ({@code /tmp/screenshots}).
+ * The pages anyone can open: WCAG 2 A/AA by axe-core in both languages and in large-text
+ * mode, the login form on a phone, and screenshots for people to look at
+ * ({@code /tmp/screenshots}).
  */
 @IntegrationTest
 class PublicPagesBrowserIT extends BrowserTest {
 
 	private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa");
 
-	/** One line per rule and a line per offending element: rule id, impact, selector, what axe says. */
+	/**
+	 * One line per rule and a line per offending element: rule id, impact, selector, what
+	 * axe says.
+	 */
 	static String describe(List<Rule> violations) {
 		return violations.stream().map(v -> {
 			String nodes = v.getNodes()
@@ -47,8 +51,8 @@ class PublicPagesBrowserIT extends BrowserTest {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource({ "/", "/?lang=en", "/?text=large", "/login", "/login?lang=en", "/login?text=large",
-			"/login?error", "/login?error&lang=en&text=large" })
+	@CsvSource({ "/", "/?lang=en", "/?text=large", "/login", "/login?lang=en", "/login?text=large", "/login?error",
+			"/login?error&lang=en&text=large" })
 	void noWcagViolations(String path) {
 		var response = page.navigate(url(path));
 		assertThat(response.status()).isEqualTo(200);
@@ -87,7 +91,8 @@ class PublicPagesBrowserIT extends BrowserTest {
 			// not squeezed: the field takes most of the phone's width
 			assertThat(input.boundingBox().width).as(field + " width").isGreaterThan(250);
 			assertThat(input.boundingBox().x).as(field + " left edge").isGreaterThanOrEqualTo(0);
-			assertThat(input.boundingBox().x + input.boundingBox().width).as(field + " right edge").isLessThanOrEqualTo(390);
+			assertThat(input.boundingBox().x + input.boundingBox().width).as(field + " right edge")
+				.isLessThanOrEqualTo(390);
 		}
 		Locator submit = page.locator("main form button[type=submit]");
 		assertThat(submit).isVisible();
@@ -107,8 +112,8 @@ class PublicPagesBrowserIT extends BrowserTest {
 	}
 
 	private static void assertNoHorizontalScroll(Page page, String where) {
-		Object widths = page.evaluate(
-				"() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+		Object widths = page
+			.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
 		List<?> w = (List<?>) widths;
 		int scrollWidth = ((Number) w.get(0)).intValue();
 		int clientWidth = ((Number) w.get(1)).intValue();
@@ -133,4 +138,5 @@ class PublicPagesBrowserIT extends BrowserTest {
 		mobile.navigate(url("/login?text=large"));
 		assertThat(BrowserSupport.screenshot(mobile, "login-phone-large-text")).exists().isNotEmptyFile();
 	}
+
 }

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import cn.deputylink.support.Api;
 import cn.deputylink.support.IntegrationTest;
 
-/** The routing table's department picker follows the category, tier and township chosen. */
+/**
+ * The routing table's department picker follows the category, tier and township chosen.
+ */
 @IntegrationTest
 class RoutingBrowserIT extends BrowserTest {
 
@@ -17,7 +19,8 @@ class RoutingBrowserIT extends BrowserTest {
 		long township = Api.as(port, "township").get("/api/v1/me").json().get("townshipId").asLong();
 		BrowserSupport.login(page, port, "county");
 		page.navigate(url("/admin/routing"));
-		// nothing chosen yet: nothing to pick; each choice replaces the answer to the one before (hx-sync)
+		// nothing chosen yet: nothing to pick; each choice replaces the answer to the one
+		// before (hx-sync)
 		assertThat(page.locator("#n-dept option")).hasCount(1);
 		page.locator("#n-category").selectOption("RURAL_INFRASTRUCTURE");
 		page.locator("#n-tier").selectOption("TOWNSHIP");
@@ -28,4 +31,5 @@ class RoutingBrowserIT extends BrowserTest {
 		assertThat(page.locator("#n-dept option[value='" + government + "']")).hasCount(0);
 		assertThat(page.locator("#n-dept option")).not().hasCount(1);
 	}
+
 }

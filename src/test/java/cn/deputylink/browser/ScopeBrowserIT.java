@@ -10,12 +10,13 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-
 import cn.deputylink.support.Api;
 import cn.deputylink.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
-/** A township admin of 青石乡 sees nothing of 东岭镇, whatever it types into the address bar. */
+/**
+ * A township admin of 青石乡 sees nothing of 东岭镇, whatever it types into the address bar.
+ */
 @IntegrationTest
 class ScopeBrowserIT extends BrowserTest {
 
@@ -86,10 +87,12 @@ class ScopeBrowserIT extends BrowserTest {
 		page.navigate(url("/org/stations?townshipId=" + foreignTownship));
 		assertThat(page.locator("main table tbody")).not().containsText("东岭镇");
 		for (JsonNode s : foreign) {
-			page.navigate(url("/org/stations?q=" + URLEncoder.encode(s.get("name").asString(), StandardCharsets.UTF_8)));
+			page.navigate(
+					url("/org/stations?q=" + URLEncoder.encode(s.get("name").asString(), StandardCharsets.UTF_8)));
 			assertThat(page.locator("main table tbody tr")).hasCount(0);
 		}
 		page.navigate(url("/org/stations?q=" + URLEncoder.encode("东岭镇", StandardCharsets.UTF_8)));
 		assertThat(page.locator("main table tbody tr")).hasCount(0);
 	}
+
 }

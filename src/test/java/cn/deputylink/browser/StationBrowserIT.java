@@ -30,7 +30,10 @@ class StationBrowserIT extends BrowserTest {
 		BrowserSupport.login(page, port, "township");
 	}
 
-	/** Picks the township in the form and waits until htmx has swapped in its village checkboxes. */
+	/**
+	 * Picks the township in the form and waits until htmx has swapped in its village
+	 * checkboxes.
+	 */
 	private void chooseTownship(String name) {
 		page.locator("#villages").evaluate("e => e.dataset.stale = 'yes'");
 		page.waitForResponse(r -> r.url().contains("/org/stations/villages"),
@@ -64,8 +67,7 @@ class StationBrowserIT extends BrowserTest {
 		String newAddress = BrowserSupport.unique("东岭镇文化站一楼");
 
 		page.navigate(url("/org/stations"));
-		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("新建工作室"))
-			.click();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("新建工作室")).click();
 		page.waitForURL(Pattern.compile(".*/org/stations/new$"));
 		assertThat(page.locator("h1")).hasText("新建工作室");
 
@@ -117,8 +119,7 @@ class StationBrowserIT extends BrowserTest {
 			.containsExactlyInAnyOrder("COMPUTER", "OPINION_BOX");
 
 		// edit: the form shows what was saved
-		row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("编辑"))
-			.click();
+		row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("编辑")).click();
 		page.waitForURL(Pattern.compile(".*/org/stations/" + id + "/edit$"));
 		assertThat(page.locator("h1")).hasText("编辑工作室");
 		assertThat(page.locator("#name")).hasValue(name);
@@ -177,4 +178,5 @@ class StationBrowserIT extends BrowserTest {
 		Api county = Api.as(port, "county");
 		assertThat(county.get("/api/v1/stations?q=" + encode(address)).json().get("items").size()).isZero();
 	}
+
 }

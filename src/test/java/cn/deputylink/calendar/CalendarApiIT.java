@@ -19,8 +19,9 @@ import cn.deputylink.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The calendar API end to end: the shipped defaults, edits by the county and the arithmetic that
- * follows them, refusals, and all-or-nothing imports. Each test works in a year of its own.
+ * The calendar API end to end: the shipped defaults, edits by the county and the
+ * arithmetic that follows them, refusals, and all-or-nothing imports. Each test works in
+ * a year of its own.
  */
 @IntegrationTest
 class CalendarApiIT {
@@ -32,12 +33,14 @@ class CalendarApiIT {
 		String boundary = "----calendar" + System.nanoTime();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(content);
 		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/calendar/" + year + "/import"))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+		return api.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/calendar/" + year + "/import"))
+					.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+					.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}
 
 	private static byte[] csv(String text) {
@@ -68,8 +71,9 @@ class CalendarApiIT {
 	void theShippedHolidaysAreLoadedAndEveryoneReadsThem() {
 		Api deputy = Api.as(port, "deputy");
 		List<String> y2025 = days(deputy, 2025);
-		assertThat(y2025).contains("2025-10-01 HOLIDAY 国庆节、中秋节", "2025-09-28 WORKDAY 国庆节、中秋节调休上班",
-				"2025-01-28 HOLIDAY 春节", "2025-02-08 WORKDAY 春节调休上班")
+		assertThat(y2025)
+			.contains("2025-10-01 HOLIDAY 国庆节、中秋节", "2025-09-28 WORKDAY 国庆节、中秋节调休上班", "2025-01-28 HOLIDAY 春节",
+					"2025-02-08 WORKDAY 春节调休上班")
 			.hasSize(33);
 		assertThat(days(deputy, 2026)).contains("2026-10-01 HOLIDAY 国庆节", "2026-02-14 WORKDAY 春节调休上班").hasSize(39);
 		// 15 working days from Friday 26 September 2025 cross the National Day week
@@ -142,12 +146,14 @@ class CalendarApiIT {
 		assertThat(kind.get("errors").get(0).get("field").asString()).isEqualTo("kind");
 		assertThat(days(county, 2029)).isEmpty();
 		// a name of exactly 100 characters is fine
-		assertThat(county.put("/api/v1/calendar/days/2029-05-09", Api.json(Map.of("kind", "HOLIDAY", "name", "长".repeat(100))))
+		assertThat(county
+			.put("/api/v1/calendar/days/2029-05-09", Api.json(Map.of("kind", "HOLIDAY", "name", "长".repeat(100))))
 			.status()).isEqualTo(200);
 		assertThat(county.delete("/api/v1/calendar/days/2029-05-09").status()).isEqualTo(204);
 
 		for (String path : new String[] { "/api/v1/calendar/abc", "/api/v1/calendar/1999", "/api/v1/calendar/20260",
-				"/api/v1/calendar/working-days?from=2026-02-30&days=3", "/api/v1/calendar/working-days?from=2026-03-02&days=-1",
+				"/api/v1/calendar/working-days?from=2026-02-30&days=3",
+				"/api/v1/calendar/working-days?from=2026-03-02&days=-1",
 				"/api/v1/calendar/working-days?from=2026-03-02&days=x", "/api/v1/calendar/working-days?days=3" }) {
 			var r = county.get(path);
 			assertThat(r.status()).as(path).isEqualTo(400);
@@ -209,4 +215,5 @@ class CalendarApiIT {
 		assertThat(upload(county, 2030, "x.xlsx", new byte[] { 'P', 'K', 3, 4, 0 }).status()).isEqualTo(400);
 		assertThat(days(county, 2030)).containsExactly("2030-10-01 HOLIDAY 国庆节");
 	}
+
 }

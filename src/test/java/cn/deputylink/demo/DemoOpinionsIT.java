@@ -18,9 +18,10 @@ import cn.deputylink.support.Api;
 import cn.deputylink.support.IntegrationTest;
 
 /**
- * The demo county's cases have a past: some are overdue (and the department and township were told),
- * one is escalated (and they were told), some are yellow; their steps happened in office hours on
- * different days. Other tests add cases assigned today; the demo's are those assigned days ago.
+ * The demo county's cases have a past: some are overdue (and the department and township
+ * were told), one is escalated (and they were told), some are yellow; their steps
+ * happened in office hours on different days. Other tests add cases assigned today; the
+ * demo's are those assigned days ago.
  */
 @IntegrationTest
 class DemoOpinionsIT {
@@ -37,31 +38,38 @@ class DemoOpinionsIT {
 	}
 
 	private List<Case> demoCases(String condition, Map<String, Object> params) {
-		return jdbc.sql("select id, tracking_code, department_id, township_id from opinion where status in ('ASSIGNED', "
-				+ "'IN_PROGRESS') and assigned_at < :before and " + condition + " order by id")
+		return jdbc
+			.sql("select id, tracking_code, department_id, township_id from opinion where status in ('ASSIGNED', "
+					+ "'IN_PROGRESS') and assigned_at < :before and " + condition + " order by id")
 			.param("before", OffsetDateTime.now().minusDays(2))
 			.params(params)
-			.query((rs, i) -> new Case(rs.getLong(1), rs.getString(2), rs.getLong(3), (Long) rs.getObject(4, Long.class)))
+			.query((rs, i) -> new Case(rs.getLong(1), rs.getString(2), rs.getLong(3),
+					(Long) rs.getObject(4, Long.class)))
 			.list();
 	}
 
 	/**
-	 * Whether one of the demo accounts belongs to the unit (most demo departments and townships have
-	 * none; accounts other tests add came after the notices).
+	 * Whether one of the demo accounts belongs to the unit (most demo departments and
+	 * townships have none; accounts other tests add came after the notices).
 	 */
 	private boolean hasUsers(String unitColumn, long unit) {
-		return jdbc.sql("select count(*) from app_user where username in ('township', 'township2', 'department') and "
-				+ unitColumn + " = :unit")
+		return jdbc
+			.sql("select count(*) from app_user where username in ('township', 'township2', 'department') and "
+					+ unitColumn + " = :unit")
 			.param("unit", unit)
 			.query(Integer.class)
 			.single() > 0;
 	}
 
-	/** How many inbox notices about the case with this word went to users of the given unit. */
+	/**
+	 * How many inbox notices about the case with this word went to users of the given
+	 * unit.
+	 */
 	private int notices(Case c, String word, String unitColumn, long unit) {
-		return jdbc.sql("select count(*) from outbox_message m join app_user u on u.id = m.user_id where m.channel = 'INBOX' "
-				+ "and m.subject like :s and u." + unitColumn + " = :unit "
-				+ "and u.username in ('township', 'township2', 'department')")
+		return jdbc
+			.sql("select count(*) from outbox_message m join app_user u on u.id = m.user_id where m.channel = 'INBOX' "
+					+ "and m.subject like :s and u." + unitColumn + " = :unit "
+					+ "and u.username in ('township', 'township2', 'department')")
 			.param("s", "%" + word + "%" + c.code() + "%")
 			.param("unit", unit)
 			.query(Integer.class)
@@ -76,11 +84,13 @@ class DemoOpinionsIT {
 		int told = 0;
 		for (Case c : overdue) {
 			if (hasUsers("department_id", c.departmentId())) {
-				assertThat(notices(c, "超期", "department_id", c.departmentId())).as("department told of " + c.code()).isPositive();
+				assertThat(notices(c, "超期", "department_id", c.departmentId())).as("department told of " + c.code())
+					.isPositive();
 				told++;
 			}
 			if (c.townshipId() != null && hasUsers("township_id", c.townshipId())) {
-				assertThat(notices(c, "超期", "township_id", c.townshipId())).as("township told of " + c.code()).isPositive();
+				assertThat(notices(c, "超期", "township_id", c.townshipId())).as("township told of " + c.code())
+					.isPositive();
 			}
 		}
 		assertThat(told).as("overdue cases of the department account").isGreaterThanOrEqualTo(2);
@@ -88,7 +98,8 @@ class DemoOpinionsIT {
 		assertThat(escalated).as("escalated demo cases").isNotEmpty();
 		for (Case c : escalated) {
 			if (hasUsers("department_id", c.departmentId())) {
-				assertThat(notices(c, "督办", "department_id", c.departmentId())).as("department told of " + c.code()).isPositive();
+				assertThat(notices(c, "督办", "department_id", c.departmentId())).as("department told of " + c.code())
+					.isPositive();
 			}
 		}
 		// yellow as the queues count it: due within the next working days
@@ -101,8 +112,9 @@ class DemoOpinionsIT {
 
 	@Test
 	void theDemoCasesMovedInOfficeHoursOverManyDays() {
-		List<OffsetDateTime> times = jdbc.sql("select e.at from opinion_event e join opinion o on o.id = e.opinion_id "
-				+ "where o.assigned_at < :before")
+		List<OffsetDateTime> times = jdbc
+			.sql("select e.at from opinion_event e join opinion o on o.id = e.opinion_id "
+					+ "where o.assigned_at < :before")
 			.param("before", OffsetDateTime.now().minusDays(2))
 			.query((rs, i) -> rs.getObject(1, OffsetDateTime.class))
 			.list();
@@ -114,4 +126,5 @@ class DemoOpinionsIT {
 		assertThat(times.stream().map(t -> t.atZoneSameInstant(COUNTY).toLocalDate()).distinct().count())
 			.isGreaterThan(5);
 	}
+
 }

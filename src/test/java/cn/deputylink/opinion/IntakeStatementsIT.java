@@ -17,9 +17,9 @@ import cn.deputylink.support.IntegrationTest;
 import cn.deputylink.support.StatementCounter;
 
 /**
- * What one staff intake ({@code POST /api/v1/opinions}) costs the database, by table: the opinion
- * module's own statements stay within one lookup of each thing, in one transaction. Prints the
- * statements, for the benchmark's notes.
+ * What one staff intake ({@code POST /api/v1/opinions}) costs the database, by table: the
+ * opinion module's own statements stay within one lookup of each thing, in one
+ * transaction. Prints the statements, for the benchmark's notes.
  */
 @IntegrationTest
 @Import(StatementCounter.class)
@@ -71,4 +71,5 @@ class IntakeStatementsIT {
 		}
 		return n;
 	}
+
 }

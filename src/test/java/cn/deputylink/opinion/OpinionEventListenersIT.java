@@ -27,21 +27,25 @@ import cn.deputylink.organisation.Tier;
 import cn.deputylink.support.IntegrationTest;
 
 /**
- * What a listener's failure does. A listener in the step's transaction (as the opinion's notices are)
- * that fails rolls the step back, notices and all. A listener of another module
- * ({@code @ApplicationModuleListener}: after the commit, asynchronously, through the event publication
- * registry) that fails leaves the step committed and its publication incomplete in the registry, and
- * resubmitting the incomplete publications delivers it: nothing is lost.
+ * What a listener's failure does. A listener in the step's transaction (as the opinion's
+ * notices are) that fails rolls the step back, notices and all. A listener of another
+ * module ({@code @ApplicationModuleListener}: after the commit, asynchronously, through
+ * the event publication registry) that fails leaves the step committed and its
+ * publication incomplete in the registry, and resubmitting the incomplete publications
+ * delivers it: nothing is lost.
  */
 @IntegrationTest
 @Import(OpinionEventListenersIT.Listeners.class)
 class OpinionEventListenersIT {
 
-	/** Stand-ins for listeners of other modules (statistics, proposals) and of this one. */
+	/**
+	 * Stand-ins for listeners of other modules (statistics, proposals) and of this one.
+	 */
 	@TestConfiguration
 	static class Listeners {
 
-		// static: the listeners bean is a proxy (asynchronous, transactional), whose fields are not the bean's
+		// static: the listeners bean is a proxy (asynchronous, transactional), whose
+		// fields are not the bean's
 
 		/** Whether the same-transaction listener refuses the next assignment. */
 		static final AtomicBoolean refuseAssignment = new AtomicBoolean();
@@ -68,6 +72,7 @@ class OpinionEventListenersIT {
 			}
 			escalationsSeen.add(e.opinionId());
 		}
+
 	}
 
 	@Autowired
@@ -116,8 +121,11 @@ class OpinionEventListenersIT {
 	}
 
 	private long triaged(String content) {
-		long id = intake.submit(new Intake(Source.RECEPTION, null, null, null, content + System.nanoTime(), null, List.of(),
-				"张三", "13800001111", false), liaison, null, List.of()).opinion().id();
+		long id = intake
+			.submit(new Intake(Source.RECEPTION, null, null, null, content + System.nanoTime(), null, List.of(), "张三",
+					"13800001111", false), liaison, null, List.of())
+			.opinion()
+			.id();
 		triage.triage(id, "RURAL_INFRASTRUCTURE", Tier.TOWNSHIP, null, township, null);
 		return id;
 	}
@@ -135,7 +143,8 @@ class OpinionEventListenersIT {
 	}
 
 	private int publications(long id) {
-		return jdbc.sql("select count(*) from event_publication where completion_date is null and serialized_event like :id")
+		return jdbc
+			.sql("select count(*) from event_publication where completion_date is null and serialized_event like :id")
 			.param("id", "%\"opinionId\":" + id + ",%")
 			.query(Integer.class)
 			.single();
@@ -160,7 +169,8 @@ class OpinionEventListenersIT {
 		assertThat(lines(id, "ASSIGN")).as("no timeline line").isZero();
 		assertThat(outbox()).as("the department is told nothing").isEqualTo(before);
 
-		// the same step, with the listener well again, goes through and tells the department
+		// the same step, with the listener well again, goes through and tells the
+		// department
 		triage.assign(id, departmentId, "由镇人民政府统筹办理", township, null);
 		assertThat(queries.get(id, county).status()).isEqualTo(OpinionStatus.ASSIGNED);
 		assertThat(outbox()).isGreaterThan(before);
@@ -175,7 +185,8 @@ class OpinionEventListenersIT {
 		try {
 			escalation.escalate(id, "请三日内办结", county, null);
 			await().atMost(Duration.ofSeconds(10)).until(() -> Listeners.asyncAttempts.get() > attempts);
-			// the listener failed after the commit: the step stands, its publication waits in the registry
+			// the listener failed after the commit: the step stands, its publication
+			// waits in the registry
 			assertThat(queries.get(id, county).escalated()).isTrue();
 			assertThat(lines(id, "ESCALATE")).isEqualTo(1);
 			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(publications(id)).isEqualTo(1));
@@ -184,8 +195,8 @@ class OpinionEventListenersIT {
 		finally {
 			Listeners.failAsync.set(false);
 		}
-		incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof OpinionEvent.Escalated e
-				&& e.opinionId() == id);
+		incomplete.resubmitIncompletePublications(
+				p -> p.getEvent() instanceof OpinionEvent.Escalated e && e.opinionId() == id);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			assertThat(Listeners.escalationsSeen).containsOnlyOnce(id);
 			assertThat(publications(id)).as("completed (and deleted, completion-mode=delete)").isZero();
@@ -195,4 +206,5 @@ class OpinionEventListenersIT {
 			.query(Integer.class)
 			.single()).isZero();
 	}
+
 }

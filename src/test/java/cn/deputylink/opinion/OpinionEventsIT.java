@@ -20,9 +20,10 @@ import cn.deputylink.organisation.Tier;
 import cn.deputylink.support.IntegrationTest;
 
 /**
- * Every step publishes its event, with the opinion's ids, status, township, department, actor and
- * time: Spring Modulith's {@link Scenario}s, in the whole application (the steps need security's
- * users, the registry and the demo county, which a single-module test would not start).
+ * Every step publishes its event, with the opinion's ids, status, township, department,
+ * actor and time: Spring Modulith's {@link Scenario}s, in the whole application (the
+ * steps need security's users, the registry and the demo county, which a single-module
+ * test would not start).
  */
 @IntegrationTest
 @EnableScenarios
@@ -235,4 +236,5 @@ class OpinionEventsIT {
 				assertThat(e.actorId()).isNull();
 			});
 	}
+
 }

@@ -43,33 +43,47 @@ final class OpinionFixtures {
 		this.townshipId = township.get("/api/v1/me").json().get("townshipId").asLong();
 		this.stationId = liaison.get("/api/v1/me").json().get("stationId").asLong();
 		this.departmentId = department.get("/api/v1/me").json().get("departmentId").asLong();
-		this.villageId = county.get("/api/v1/villages?townshipId=" + townshipId).json().get("items").get(0).get("id").asLong();
+		this.villageId = county.get("/api/v1/villages?townshipId=" + townshipId)
+			.json()
+			.get("items")
+			.get(0)
+			.get("id")
+			.asLong();
 	}
 
 	static String unique(String prefix) {
 		return prefix + ThreadLocalRandom.current().nextInt(100_000_000);
 	}
 
-	/** A new county-tier department competent for every category, and a handler account for it. */
+	/**
+	 * A new county-tier department competent for every category, and a handler account
+	 * for it.
+	 */
 	record Unit(long id, Api handler) {
 	}
 
 	Unit newCountyDepartment() {
-		List<String> codes = county.get("/api/v1/categories").json().valueStream().map(c -> c.get("code").asString()).toList();
+		List<String> codes = county.get("/api/v1/categories")
+			.json()
+			.valueStream()
+			.map(c -> c.get("code").asString())
+			.toList();
 		var d = county.post("/api/v1/departments",
 				Api.json(Map.of("name", unique("县测试局"), "tier", "COUNTY", "categoryCodes", codes)));
 		assertThat(d.status()).as(d.body()).isEqualTo(201);
 		String username = unique("h");
-		var u = county.post("/api/v1/users", Api.json(Map.of("username", username, "password", "Start#2026xy", "displayName",
-				"测试承办人", "role", "DEPARTMENT_HANDLER", "departmentId", d.id(), "mustChangePassword", false)));
+		var u = county.post("/api/v1/users",
+				Api.json(Map.of("username", username, "password", "Start#2026xy", "displayName", "测试承办人", "role",
+						"DEPARTMENT_HANDLER", "departmentId", d.id(), "mustChangePassword", false)));
 		assertThat(u.status()).as(u.body()).isEqualTo(201);
 		return new Unit(d.id(), Api.as(port, username, "Start#2026xy"));
 	}
 
 	/** A fresh opinion registered by the liaison officer in the demo township. */
 	long submitted(String content) {
-		var r = liaison.post("/api/v1/opinions", Api.json(Map.of("source", "RECEPTION", "stationId", stationId, "villageId",
-				villageId, "content", content, "constituent", Map.of("name", "王小明", "phone", "13812345678", "anonymous", false))));
+		var r = liaison.post("/api/v1/opinions",
+				Api.json(Map.of("source", "RECEPTION", "stationId", stationId, "villageId", villageId, "content",
+						content, "constituent", Map.of("name", "王小明", "phone", "13812345678", "anonymous", false))));
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
 		return r.id();
 	}
@@ -120,4 +134,5 @@ final class OpinionFixtures {
 		assertThat(r.status()).as(r.body()).isEqualTo(200);
 		return r;
 	}
+
 }

@@ -20,7 +20,10 @@ import tools.jackson.databind.JsonNode;
 import cn.deputylink.support.Api;
 import cn.deputylink.support.IntegrationTest;
 
-/** The whole life of an opinion through the API, concurrent handlers, and idempotent intake. */
+/**
+ * The whole life of an opinion through the API, concurrent handlers, and idempotent
+ * intake.
+ */
 @IntegrationTest
 class OpinionFlowIT extends OpinionTestSupport {
 
@@ -36,9 +39,9 @@ class OpinionFlowIT extends OpinionTestSupport {
 		OpinionFixtures.Unit other = f.newCountyDepartment();
 
 		// the constituent submits online, with a phone for the SMS
-		var submitted = anonymous.post("/api/v1/public/opinions", Api.json(Map.of("villageId", f.villageId, "content",
-				"村口到小学的路面坑洼严重，下雨天孩子上学不安全", "constituent",
-				Map.of("name", "李四", "phone", "13912345678", "anonymous", false))));
+		var submitted = anonymous.post("/api/v1/public/opinions",
+				Api.json(Map.of("villageId", f.villageId, "content", "村口到小学的路面坑洼严重，下雨天孩子上学不安全", "constituent",
+						Map.of("name", "李四", "phone", "13912345678", "anonymous", false))));
 		assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
 		String code = submitted.json().get("trackingCode").asString();
 		assertThat(code).matches("\\d{4}-\\d{4}-\\d{5}");
@@ -60,12 +63,13 @@ class OpinionFlowIT extends OpinionTestSupport {
 		assertThat(assigned.json().get("dueDate").isNull()).isFalse();
 
 		// the department says it is not theirs
-		var returned = ok(f.department.post("/api/v1/opinions/" + id + "/return",
-				Api.json(Map.of("reason", "县道归交通局管理"))));
+		var returned = ok(
+				f.department.post("/api/v1/opinions/" + id + "/return", Api.json(Map.of("reason", "县道归交通局管理"))));
 		assertThat(returned.json().get("status").asString()).isEqualTo("TRIAGED");
 		assertThat(returned.json().get("departmentId").isNull()).isTrue();
 
-		// a county road: triaged again at the county tier and reassigned to the county bureau (the county
+		// a county road: triaged again at the county tier and reassigned to the county
+		// bureau (the county
 		// admin does it; the township could as well)
 		ok(f.county.post("/api/v1/opinions/" + id + "/triage",
 				Api.json(Map.of("categoryCode", "RURAL_INFRASTRUCTURE", "tier", "COUNTY", "note", "县道"))));
@@ -73,10 +77,12 @@ class OpinionFlowIT extends OpinionTestSupport {
 				Api.json(Map.of("departmentId", other.id(), "note", "县道，交县局办理"))));
 		ok(other.handler().post("/api/v1/opinions/" + id + "/accept", ""));
 		ok(other.handler().post("/api/v1/opinions/" + id + "/progress", Api.json(Map.of("note", "已安排现场勘查"))));
-		ok(other.handler().post("/api/v1/opinions/" + id + "/reply",
-				Api.json(Map.of("content", "已列入本月修补计划", "outcome", "EXPLAINED"))));
+		ok(other.handler()
+			.post("/api/v1/opinions/" + id + "/reply",
+					Api.json(Map.of("content", "已列入本月修补计划", "outcome", "EXPLAINED"))));
 
-		// the constituent reads the reply and is unsatisfied: back to the same department, once
+		// the constituent reads the reply and is unsatisfied: back to the same
+		// department, once
 		var track = anonymous.get("/api/v1/public/opinions/" + code);
 		assertThat(track.json().get("status").asString()).isEqualTo("REPLIED");
 		assertThat(track.json().get("reply").asString()).isEqualTo("已列入本月修补计划");
@@ -89,8 +95,8 @@ class OpinionFlowIT extends OpinionTestSupport {
 
 		// second round
 		ok(other.handler().post("/api/v1/opinions/" + id + "/accept", ""));
-		ok(other.handler().post("/api/v1/opinions/" + id + "/reply",
-				Api.json(Map.of("content", "路面已于本周修复", "outcome", "RESOLVED"))));
+		ok(other.handler()
+			.post("/api/v1/opinions/" + id + "/reply", Api.json(Map.of("content", "路面已于本周修复", "outcome", "RESOLVED"))));
 		var satisfied = ok(anonymous.post("/api/v1/public/opinions/" + code + "/feedback",
 				Api.json(Map.of("satisfaction", "SATISFIED"))));
 		assertThat(satisfied.json().get("status").asString()).isEqualTo("CLOSED");
@@ -99,8 +105,8 @@ class OpinionFlowIT extends OpinionTestSupport {
 		assertThat(done.get("status").asString()).isEqualTo("CLOSED");
 		assertThat(done.get("outcome").asString()).isEqualTo("RESOLVED");
 		assertThat(done.get("satisfaction").asString()).isEqualTo("SATISFIED");
-		assertThat(actions(done)).containsExactly("SUBMIT", "TRIAGE", "ASSIGN", "RETURN", "TRIAGE", "ASSIGN", "ACCEPT", "PROGRESS",
-				"REPLY", "REOPEN", "ACCEPT", "REPLY", "FEEDBACK");
+		assertThat(actions(done)).containsExactly("SUBMIT", "TRIAGE", "ASSIGN", "RETURN", "TRIAGE", "ASSIGN", "ACCEPT",
+				"PROGRESS", "REPLY", "REOPEN", "ACCEPT", "REPLY", "FEEDBACK");
 		// every step names who did it and when
 		done.get("timeline").forEach(t -> {
 			assertThat(t.get("actor").asString()).isNotBlank();
@@ -109,8 +115,9 @@ class OpinionFlowIT extends OpinionTestSupport {
 		assertThat(done.get("timeline").get(3).get("note").asString()).isEqualTo("县道归交通局管理");
 		assertThat(done.get("allowedActions").size()).isZero();
 		// the constituent cannot reopen a closed case
-		assertThat(anonymous.post("/api/v1/public/opinions/" + code + "/feedback",
-				Api.json(Map.of("satisfaction", "UNSATISFIED"))).status()).isEqualTo(409);
+		assertThat(anonymous
+			.post("/api/v1/public/opinions/" + code + "/feedback", Api.json(Map.of("satisfaction", "UNSATISFIED")))
+			.status()).isEqualTo(409);
 	}
 
 	@Test
@@ -118,7 +125,8 @@ class OpinionFlowIT extends OpinionTestSupport {
 		long id = f.replied("垃圾清运不及时");
 		String code = f.code(id);
 		Api anonymous = Api.anonymous(port);
-		ok(anonymous.post("/api/v1/public/opinions/" + code + "/feedback", Api.json(Map.of("satisfaction", "UNSATISFIED"))));
+		ok(anonymous.post("/api/v1/public/opinions/" + code + "/feedback",
+				Api.json(Map.of("satisfaction", "UNSATISFIED"))));
 		ok(f.department.post("/api/v1/opinions/" + id + "/accept", ""));
 		ok(f.department.post("/api/v1/opinions/" + id + "/reply",
 				Api.json(Map.of("content", "已增加清运频次", "outcome", "RESOLVED"))));
@@ -131,14 +139,18 @@ class OpinionFlowIT extends OpinionTestSupport {
 	@Test
 	void townshipStaffRecordAFollowUpCallsRating() {
 		long id = f.replied("回访测试");
-		// the department that replied does not rate its own reply; another township cannot reach it
-		assertThat(f.department.post("/api/v1/opinions/" + id + "/feedback",
-				Api.json(Map.of("satisfaction", "SATISFIED"))).status()).isEqualTo(403);
-		assertThat(Api.as(port, "township2").post("/api/v1/opinions/" + id + "/feedback",
-				Api.json(Map.of("satisfaction", "SATISFIED"))).status()).isEqualTo(403);
+		// the department that replied does not rate its own reply; another township
+		// cannot reach it
+		assertThat(
+				f.department.post("/api/v1/opinions/" + id + "/feedback", Api.json(Map.of("satisfaction", "SATISFIED")))
+					.status())
+			.isEqualTo(403);
+		assertThat(Api.as(port, "township2")
+			.post("/api/v1/opinions/" + id + "/feedback", Api.json(Map.of("satisfaction", "SATISFIED")))
+			.status()).isEqualTo(403);
 		// nor does the station's liaison officer: follow-up calls are the township's
-		assertThat(f.liaison.post("/api/v1/opinions/" + id + "/feedback",
-				Api.json(Map.of("satisfaction", "SATISFIED"))).status()).isEqualTo(403);
+		assertThat(f.liaison.post("/api/v1/opinions/" + id + "/feedback", Api.json(Map.of("satisfaction", "SATISFIED")))
+			.status()).isEqualTo(403);
 		var reopened = ok(f.township.post("/api/v1/opinions/" + id + "/feedback",
 				Api.json(Map.of("satisfaction", "UNSATISFIED", "comment", "电话回访：路灯仍不亮"))));
 		assertThat(reopened.json().get("status").asString()).isEqualTo("ASSIGNED");
@@ -147,8 +159,11 @@ class OpinionFlowIT extends OpinionTestSupport {
 		assertThat(reopen.get("satisfaction").asString()).isEqualTo("UNSATISFIED");
 		assertThat(reopen.get("note").asString()).isEqualTo("电话回访：路灯仍不亮");
 		assertThat(reopen.get("actor").asString()).isNotEqualTo("constituent");
-		assertThat(f.township.post("/api/v1/opinions/" + id + "/feedback", Api.json(Map.of("satisfaction", "SATISFIED")))
-			.status()).as("not replied any more").isEqualTo(409);
+		assertThat(
+				f.township.post("/api/v1/opinions/" + id + "/feedback", Api.json(Map.of("satisfaction", "SATISFIED")))
+					.status())
+			.as("not replied any more")
+			.isEqualTo(409);
 	}
 
 	@Test
@@ -161,8 +176,10 @@ class OpinionFlowIT extends OpinionTestSupport {
 
 		long refused = f.submitted("要求改判已生效的民事判决");
 		// a liaison officer may not refuse a case
-		assertThat(f.liaison.post("/api/v1/opinions/" + refused + "/close",
-				Api.json(Map.of("outcome", "NOT_ACCEPTED", "note", "已进入司法程序"))).status()).isEqualTo(403);
+		assertThat(f.liaison
+			.post("/api/v1/opinions/" + refused + "/close",
+					Api.json(Map.of("outcome", "NOT_ACCEPTED", "note", "已进入司法程序")))
+			.status()).isEqualTo(403);
 		var notAccepted = ok(f.township.post("/api/v1/opinions/" + refused + "/close",
 				Api.json(Map.of("outcome", "NOT_ACCEPTED", "note", "该事项已进入司法程序，请通过法院渠道反映"))));
 		assertThat(notAccepted.json().get("outcome").asString()).isEqualTo("NOT_ACCEPTED");
@@ -198,14 +215,16 @@ class OpinionFlowIT extends OpinionTestSupport {
 				ok(f.township.post("/api/v1/opinions/" + id + "/assign",
 						Api.json(Map.of("departmentId", unit.id(), "note", "测试"))));
 				CyclicBarrier start = new CyclicBarrier(2);
-				// one accepts while the other returns: exactly one of the two transitions may happen
+				// one accepts while the other returns: exactly one of the two transitions
+				// may happen
 				Callable<Integer> accept = () -> {
 					start.await();
 					return unit.handler().post("/api/v1/opinions/" + id + "/accept", "").status();
 				};
 				Callable<Integer> giveBack = () -> {
 					start.await();
-					return second.post("/api/v1/opinions/" + id + "/return", Api.json(Map.of("reason", "不归我们"))).status();
+					return second.post("/api/v1/opinions/" + id + "/return", Api.json(Map.of("reason", "不归我们")))
+						.status();
 				};
 				Future<Integer> a = pool.submit(accept);
 				Future<Integer> b = pool.submit(giveBack);
@@ -213,7 +232,8 @@ class OpinionFlowIT extends OpinionTestSupport {
 				assertThat(statuses).containsExactlyInAnyOrder(200, 409);
 				JsonNode after = f.get(id);
 				List<String> timeline = actions(after);
-				assertThat(timeline.stream().filter(s -> s.equals("ACCEPT") || s.equals("RETURN")).count()).isEqualTo(1);
+				assertThat(timeline.stream().filter(s -> s.equals("ACCEPT") || s.equals("RETURN")).count())
+					.isEqualTo(1);
 				assertThat(after.get("status").asString()).isEqualTo(a.get() == 200 ? "IN_PROGRESS" : "TRIAGED");
 				assertThat(after.get("version").asInt()).isEqualTo(3);
 			}
@@ -228,16 +248,21 @@ class OpinionFlowIT extends OpinionTestSupport {
 		long id = f.submitted("路灯不亮");
 		int version = f.get(id).get("version").asInt();
 		var stale = f.township.post("/api/v1/opinions/" + id + "/triage",
-				Api.json(Map.of("categoryCode", "RURAL_INFRASTRUCTURE", "tier", "TOWNSHIP")), "If-Match", "\"" + (version + 5) + "\"");
+				Api.json(Map.of("categoryCode", "RURAL_INFRASTRUCTURE", "tier", "TOWNSHIP")), "If-Match",
+				"\"" + (version + 5) + "\"");
 		assertThat(stale.status()).isEqualTo(412);
 		assertThat(stale.contentType()).startsWith("application/problem+json");
 		assertThat(f.get(id).get("status").asString()).isEqualTo("SUBMITTED");
 		ok(f.township.post("/api/v1/opinions/" + id + "/triage",
-				Api.json(Map.of("categoryCode", "RURAL_INFRASTRUCTURE", "tier", "TOWNSHIP")), "If-Match", "\"" + version + "\""));
+				Api.json(Map.of("categoryCode", "RURAL_INFRASTRUCTURE", "tier", "TOWNSHIP")), "If-Match",
+				"\"" + version + "\""));
 	}
 
 	private int countByContent(String content) {
-		return jdbc.sql("select count(*) from opinion where content = :c").param("c", content).query(Integer.class).single();
+		return jdbc.sql("select count(*) from opinion where content = :c")
+			.param("c", content)
+			.query(Integer.class)
+			.single();
 	}
 
 	@Test
@@ -254,7 +279,8 @@ class OpinionFlowIT extends OpinionTestSupport {
 		assertThat(countByContent(content)).isEqualTo(1);
 		// the same key for a different request is a conflict, and creates nothing
 		var other = f.liaison.post("/api/v1/opinions",
-				Api.json(Map.of("source", "PHONE", "content", content + "！", "stationId", f.stationId)), "Idempotency-Key", key);
+				Api.json(Map.of("source", "PHONE", "content", content + "！", "stationId", f.stationId)),
+				"Idempotency-Key", key);
 		assertThat(other.status()).isEqualTo(409);
 		assertThat(countByContent(content + "！")).isZero();
 
@@ -269,7 +295,8 @@ class OpinionFlowIT extends OpinionTestSupport {
 			for (int i = 0; i < 10; i++) {
 				all.add(pool.submit(() -> {
 					start.await();
-					return Api.anonymous(port).post("/api/v1/public/opinions", publicBody, "Idempotency-Key", publicKey);
+					return Api.anonymous(port)
+						.post("/api/v1/public/opinions", publicBody, "Idempotency-Key", publicKey);
 				}));
 			}
 			List<String> codes = new ArrayList<>();
@@ -284,4 +311,5 @@ class OpinionFlowIT extends OpinionTestSupport {
 			pool.shutdownNow();
 		}
 	}
+
 }

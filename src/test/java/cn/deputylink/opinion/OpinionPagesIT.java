@@ -13,7 +13,10 @@ import cn.deputylink.support.Images;
 import cn.deputylink.support.IntegrationTest;
 import java.net.http.HttpResponse;
 
-/** The opinion pages over HTTP with a browser's cookies and CSRF token: forms, actions, htmx, scope. */
+/**
+ * The opinion pages over HTTP with a browser's cookies and CSRF token: forms, actions,
+ * htmx, scope.
+ */
 @IntegrationTest
 class OpinionPagesIT extends OpinionTestSupport {
 
@@ -52,8 +55,10 @@ class OpinionPagesIT extends OpinionTestSupport {
 		assertThat(r.body()).contains("请修改下面标出的内容", "必填", "请输入有效的电话号码");
 		// the messages are tied to their fields for screen readers
 		assertThat(r.body()).contains("aria-describedby=\"content-error\"", "id=\"content-error\"",
-				"aria-describedby=\"constituent.phone-error\"", "id=\"constituent.phone-error\"", "aria-invalid=\"true\"");
-		assertThat(s.post("/opinions", Map.of("source", "RECEPTION", "content", "x"), false).statusCode()).isEqualTo(403);
+				"aria-describedby=\"constituent.phone-error\"", "id=\"constituent.phone-error\"",
+				"aria-invalid=\"true\"");
+		assertThat(s.post("/opinions", Map.of("source", "RECEPTION", "content", "x"), false).statusCode())
+			.isEqualTo(403);
 		assertThat(jdbc.sql("select count(*) from opinion").query(Integer.class).single()).isEqualTo(before);
 	}
 
@@ -127,19 +132,22 @@ class OpinionPagesIT extends OpinionTestSupport {
 		var refused = s.post("/public/opinions", Map.of("content", content, "name", "钱七"), true);
 		assertThat(refused.statusCode()).isEqualTo(200);
 		assertThat(refused.body()).contains("请勾选同意个人信息使用说明");
-		assertThat(jdbc.sql("select count(*) from opinion where content = :c").param("c", content).query(Integer.class).single())
-			.isZero();
-		String where = location(s.post("/public/opinions", Map.of("content", content, "name", "钱七", "phone", "13600002222",
-				"consent", "true", "villageId", String.valueOf(f.villageId)), true));
+		assertThat(jdbc.sql("select count(*) from opinion where content = :c")
+			.param("c", content)
+			.query(Integer.class)
+			.single()).isZero();
+		String where = location(s.post("/public/opinions", Map.of("content", content, "name", "钱七", "phone",
+				"13600002222", "consent", "true", "villageId", String.valueOf(f.villageId)), true));
 		assertThat(where).matches("/public/opinions/\\d{4}-\\d{4}-\\d{5}");
 		String shown = s.get(where).body();
 		assertThat(shown).contains("意见已收到", where.substring("/public/opinions/".length()), "已收到，待梳理")
 			.doesNotContain("钱七", "13600002222", "136****2222");
 		// anonymous needs no consent and keeps nothing personal
-		String anon = location(s.post("/public/opinions", Map.of("content", content + "匿名", "name", "孙八", "anonymous",
-				"true"), true));
+		String anon = location(
+				s.post("/public/opinions", Map.of("content", content + "匿名", "name", "孙八", "anonymous", "true"), true));
 		String code = anon.substring("/public/opinions/".length());
-		assertThat(jdbc.sql("select count(*) from opinion where tracking_code = :c and constituent_name is null and anonymous = true")
+		assertThat(jdbc.sql(
+				"select count(*) from opinion where tracking_code = :c and constituent_name is null and anonymous = true")
 			.param("c", code)
 			.query(Integer.class)
 			.single()).isEqualTo(1);
@@ -150,11 +158,13 @@ class OpinionPagesIT extends OpinionTestSupport {
 		long id = f.replied("页面评价测试");
 		String code = f.code(id);
 		FormSession s = new FormSession(port);
-		assertThat(location(s.get("/public/opinions/track?code=" + code.replace("-", "")))).isEqualTo("/public/opinions/" + code);
+		assertThat(location(s.get("/public/opinions/track?code=" + code.replace("-", ""))))
+			.isEqualTo("/public/opinions/" + code);
 		assertThat(s.get("/public/opinions/track?code=1234").body()).contains("没有找到这个查询码");
 		String page = s.get("/public/opinions/" + code).body();
 		assertThat(page).contains("已修复", "您对答复满意吗", "name=\"satisfaction\"");
-		String back = location(s.post("/public/opinions/" + code + "/feedback", Map.of("satisfaction", "SATISFIED"), true));
+		String back = location(
+				s.post("/public/opinions/" + code + "/feedback", Map.of("satisfaction", "SATISFIED"), true));
 		assertThat(s.get(back).body()).contains("评价已提交", "已办结", "您的评价：满意");
 		assertThat(f.get(id).get("status").asString()).isEqualTo("CLOSED");
 	}
@@ -172,9 +182,11 @@ class OpinionPagesIT extends OpinionTestSupport {
 				Map.of("files", Map.entry("x.jpg", "<script>".getBytes())));
 		assertThat(s.get(location(wrongType)).body()).contains("不是 JPEG、PNG、WebP 图片或 PDF 文件");
 		byte[] png = Images.png();
-		var photo = s.postMultipart("/opinions/" + id + "/attachments", Map.of(), Map.of("files", Map.entry("现场.png", png)));
+		var photo = s.postMultipart("/opinions/" + id + "/attachments", Map.of(),
+				Map.of("files", Map.entry("现场.png", png)));
 		String detail = s.get(location(photo)).body();
-		assertThat(detail).contains("已保存", "现场.png", "<img").containsPattern("src=\"/opinions/" + id + "/attachments/\\d+\"");
+		assertThat(detail).contains("已保存", "现场.png", "<img")
+			.containsPattern("src=\"/opinions/" + id + "/attachments/\\d+\"");
 		Matcher src = Pattern.compile("src=\"(/opinions/" + id + "/attachments/\\d+)\"").matcher(detail);
 		assertThat(src.find()).isTrue();
 		var image = s.get(src.group(1));
@@ -188,10 +200,12 @@ class OpinionPagesIT extends OpinionTestSupport {
 		int mine = f.township.get("/api/v1/opinions?status=SUBMITTED&limit=500").json().get("items").size();
 		String dashboard = new FormSession(port).login("township").get("/dashboard").body();
 		assertThat(dashboard).contains("/opinions?status=SUBMITTED", "待梳理", "已超期");
-		Matcher count = Pattern.compile("href=\"/opinions\\?status=SUBMITTED\"><div class=\"stat\">(\\d+)</div>").matcher(dashboard);
+		Matcher count = Pattern.compile("href=\"/opinions\\?status=SUBMITTED\"><div class=\"stat\">(\\d+)</div>")
+			.matcher(dashboard);
 		assertThat(count.find()).isTrue();
 		assertThat(Integer.parseInt(count.group(1))).isEqualTo(mine);
-		assertThat(new FormSession(port).login("department").get("/dashboard").body()).contains("/opinions?status=ASSIGNED");
+		assertThat(new FormSession(port).login("department").get("/dashboard").body())
+			.contains("/opinions?status=ASSIGNED");
 	}
 
 	@Test
@@ -202,9 +216,11 @@ class OpinionPagesIT extends OpinionTestSupport {
 		var refused = county.post("/admin/routing", Map.of("categoryCode", "OTHER", "tier", "TOWNSHIP"), true);
 		assertThat(refused.statusCode()).isEqualTo(200);
 		assertThat(refused.body()).contains("乡镇级、村级规则须指定乡镇");
-		// the table is the county's page; a township admin reads its rules through the API
+		// the table is the county's page; a township admin reads its rules through the
+		// API
 		FormSession township = new FormSession(port).login("township");
 		assertThat(township.get("/admin/routing").statusCode()).isEqualTo(403);
 		assertThat(new FormSession(port).login("liaison").get("/admin/routing").statusCode()).isEqualTo(403);
 	}
+
 }

@@ -20,10 +20,10 @@ import cn.deputylink.support.FormSession;
 import cn.deputylink.support.IntegrationTest;
 
 /**
- * Who may take the steps that belong to one person or one level — answering on the spot, recording
- * a follow-up rating, registering at a station — on the API and on the pages alike; what triage and
- * assignment offer; the words the detail page uses; and what the constituent sees after a case was
- * handled twice.
+ * Who may take the steps that belong to one person or one level — answering on the spot,
+ * recording a follow-up rating, registering at a station — on the API and on the pages
+ * alike; what triage and assignment offer; the words the detail page uses; and what the
+ * constituent sees after a case was handled twice.
  */
 @IntegrationTest
 class OpinionRolesIT extends OpinionTestSupport {
@@ -72,44 +72,54 @@ class OpinionRolesIT extends OpinionTestSupport {
 		assertThat(refused.status()).as(refused.body()).isEqualTo(403);
 		assertThat(status(byTownship)).isEqualTo(before);
 
-		// the page offers no such form to the liaison officer, and the form posted by hand is refused
+		// the page offers no such form to the liaison officer, and the form posted by
+		// hand is refused
 		FormSession liaison = new FormSession(port).login("liaison");
 		String page = liaison.get("/opinions/" + byTownship).body();
 		assertThat(page).doesNotContain("/opinions/" + byTownship + "/close");
-		assertThat(liaison.post("/opinions/" + byTownship + "/close",
-				Map.of("outcome", "RESOLVED", "reply", "现场已答复", "version", "0"), true).statusCode()).isEqualTo(403);
+		assertThat(liaison
+			.post("/opinions/" + byTownship + "/close", Map.of("outcome", "RESOLVED", "reply", "现场已答复", "version", "0"),
+					true)
+			.statusCode()).isEqualTo(403);
 		assertThat(status(byTownship)).isEqualTo(before);
 
 		// what the liaison officer registered itself it may still answer on the spot
 		long own = f.submitted(OpinionFixtures.unique("自己登记的意见"));
 		assertThat(liaison.get("/opinions/" + own).body()).contains("/opinions/" + own + "/close");
-		ok(f.liaison.post("/api/v1/opinions/" + own + "/close", Api.json(Map.of("outcome", "RESOLVED", "reply", "现场已答复"))));
+		ok(f.liaison.post("/api/v1/opinions/" + own + "/close",
+				Api.json(Map.of("outcome", "RESOLVED", "reply", "现场已答复"))));
 		assertThat(f.get(own).get("status").asString()).isEqualTo("CLOSED");
 	}
 
-	// ------------------------------------------------------------------ follow-up rating (回访)
+	// ------------------------------------------------------------------ follow-up rating
+	// (回访)
 
 	@Test
 	void aFollowUpRatingIsTheTownshipsNotTheLiaisons() throws Exception {
 		long id = f.replied(OpinionFixtures.unique("回访测试"));
 		String before = status(id);
-		var refused = f.liaison.post("/api/v1/opinions/" + id + "/feedback", Api.json(Map.of("satisfaction", "SATISFIED")));
+		var refused = f.liaison.post("/api/v1/opinions/" + id + "/feedback",
+				Api.json(Map.of("satisfaction", "SATISFIED")));
 		assertThat(refused.status()).as(refused.body()).isEqualTo(403);
 		assertThat(status(id)).isEqualTo(before);
 
 		FormSession liaison = new FormSession(port).login("liaison");
 		assertThat(liaison.get("/opinions/" + id).body()).doesNotContain("/opinions/" + id + "/feedback");
-		assertThat(liaison.post("/opinions/" + id + "/feedback", Map.of("satisfaction", "SATISFIED", "version", "0"), true)
-			.statusCode()).isEqualTo(403);
+		assertThat(
+				liaison.post("/opinions/" + id + "/feedback", Map.of("satisfaction", "SATISFIED", "version", "0"), true)
+					.statusCode())
+			.isEqualTo(403);
 		assertThat(status(id)).isEqualTo(before);
 
 		FormSession township = new FormSession(port).login("township");
 		assertThat(township.get("/opinions/" + id).body()).contains("/opinions/" + id + "/feedback");
-		var saved = ok(f.township.post("/api/v1/opinions/" + id + "/feedback", Api.json(Map.of("satisfaction", "SATISFIED"))));
+		var saved = ok(
+				f.township.post("/api/v1/opinions/" + id + "/feedback", Api.json(Map.of("satisfaction", "SATISFIED"))));
 		assertThat(saved.json().get("status").asString()).isEqualTo("CLOSED");
 	}
 
-	// ------------------------------------------------------------------ registration scope
+	// ------------------------------------------------------------------ registration
+	// scope
 
 	@Test
 	void aDeputyRegistersOnlyInItsOwnStationsTownships() throws Exception {
@@ -118,21 +128,25 @@ class OpinionRolesIT extends OpinionTestSupport {
 		var refused = f.deputy.post("/api/v1/opinions",
 				Api.json(Map.of("source", "RECEPTION", "stationId", elsewhere, "content", "他乡登记")));
 		assertThat(refused.status()).as(refused.body()).isEqualTo(403);
-		assertThat(f.deputy.post("/api/v1/opinions",
-				Api.json(Map.of("source", "RECEPTION", "villageId", otherTownshipVillage(), "content", "他乡登记")))
+		assertThat(f.deputy
+			.post("/api/v1/opinions",
+					Api.json(Map.of("source", "RECEPTION", "villageId", otherTownshipVillage(), "content", "他乡登记")))
 			.status()).isEqualTo(403);
 		FormSession deputy = new FormSession(port).login("deputy");
 		deputy.get("/opinions/new");
-		assertThat(deputy.post("/opinions", Map.of("source", "RECEPTION", "stationId", String.valueOf(elsewhere), "content",
-				"他乡登记"), true).statusCode()).isEqualTo(403);
+		assertThat(deputy
+			.post("/opinions", Map.of("source", "RECEPTION", "stationId", String.valueOf(elsewhere), "content", "他乡登记"),
+					true)
+			.statusCode()).isEqualTo(403);
 		assertThat(jdbc.sql("select count(*) from opinion").query(Integer.class).single()).isEqualTo(before);
 
-		// at its own station it registers, and without a station the opinion lands at its station
-		var own = f.deputy.post("/api/v1/opinions", Api.json(Map.of("source", "RECEPTION", "stationId", f.stationId,
-				"content", OpinionFixtures.unique("本站登记"))));
+		// at its own station it registers, and without a station the opinion lands at its
+		// station
+		var own = f.deputy.post("/api/v1/opinions", Api
+			.json(Map.of("source", "RECEPTION", "stationId", f.stationId, "content", OpinionFixtures.unique("本站登记"))));
 		assertThat(own.status()).as(own.body()).isEqualTo(201);
-		var unplaced = f.deputy.post("/api/v1/opinions", Api.json(Map.of("source", "VISIT", "content",
-				OpinionFixtures.unique("走访登记"))));
+		var unplaced = f.deputy.post("/api/v1/opinions",
+				Api.json(Map.of("source", "VISIT", "content", OpinionFixtures.unique("走访登记"))));
 		assertThat(unplaced.status()).as(unplaced.body()).isEqualTo(201);
 		assertThat(f.get(unplaced.id()).get("townshipId").asLong()).isEqualTo(f.townshipId);
 	}
@@ -140,16 +154,22 @@ class OpinionRolesIT extends OpinionTestSupport {
 	@Test
 	void aLiaisonOfficerRegistersOnlyInItsTownship() throws Exception {
 		int before = jdbc.sql("select count(*) from opinion").query(Integer.class).single();
-		assertThat(f.liaison.post("/api/v1/opinions",
-				Api.json(Map.of("source", "RECEPTION", "stationId", otherTownshipStation(), "content", "越界登记")))
+		assertThat(f.liaison
+			.post("/api/v1/opinions",
+					Api.json(Map.of("source", "RECEPTION", "stationId", otherTownshipStation(), "content", "越界登记")))
 			.status()).isEqualTo(403);
-		assertThat(f.liaison.post("/api/v1/opinions",
-				Api.json(Map.of("source", "RECEPTION", "villageId", otherTownshipVillage(), "content", "越界登记")))
+		assertThat(f.liaison
+			.post("/api/v1/opinions",
+					Api.json(Map.of("source", "RECEPTION", "villageId", otherTownshipVillage(), "content", "越界登记")))
 			.status()).isEqualTo(403);
 		FormSession liaison = new FormSession(port).login("liaison");
 		liaison.get("/opinions/new");
-		assertThat(liaison.post("/opinions", Map.of("source", "RECEPTION", "villageId",
-				String.valueOf(otherTownshipVillage()), "content", "越界登记"), true).statusCode()).isEqualTo(403);
+		assertThat(liaison
+			.post("/opinions",
+					Map.of("source", "RECEPTION", "villageId", String.valueOf(otherTownshipVillage()), "content",
+							"越界登记"),
+					true)
+			.statusCode()).isEqualTo(403);
 		assertThat(jdbc.sql("select count(*) from opinion").query(Integer.class).single()).isEqualTo(before);
 		// and a department handler gets no intake form at all
 		assertThat(new FormSession(port).login("department").get("/opinions/new").statusCode()).isEqualTo(403);
@@ -177,8 +197,8 @@ class OpinionRolesIT extends OpinionTestSupport {
 		var first = f.liaison.post("/api/v1/opinions",
 				Api.json(Map.of("source", "RECEPTION", "stationId", f.stationId, "content", "二组的路灯坏了三个多月")));
 		assertThat(first.status()).isEqualTo(201);
-		var second = f.liaison.post("/api/v1/opinions", Api.json(Map.of("source", "RECEPTION", "stationId", f.stationId,
-				"content", "联合社区二组的路灯坏了快三个月了")));
+		var second = f.liaison.post("/api/v1/opinions",
+				Api.json(Map.of("source", "RECEPTION", "stationId", f.stationId, "content", "联合社区二组的路灯坏了快三个月了")));
 		assertThat(second.status()).isEqualTo(201);
 		var duplicates = f.township.get("/api/v1/opinions/" + second.id() + "/duplicates");
 		assertThat(duplicates.status()).isEqualTo(200);
@@ -186,7 +206,8 @@ class OpinionRolesIT extends OpinionTestSupport {
 			.contains(first.id());
 	}
 
-	// ------------------------------------------------------------------ competence (归口办理)
+	// ------------------------------------------------------------------ competence
+	// (归口办理)
 
 	private long townshipDepartment(List<String> categories) {
 		var d = f.county.post("/api/v1/departments", Api.json(Map.of("name", OpinionFixtures.unique("镇测试站"), "tier",
@@ -197,7 +218,8 @@ class OpinionRolesIT extends OpinionTestSupport {
 
 	@Test
 	void assignmentAndRulesRefuseDepartmentsThatDoNotHandleTheCase() throws Exception {
-		long id = f.triaged(OpinionFixtures.unique("路面坑洼")); // RURAL_INFRASTRUCTURE, township tier
+		long id = f.triaged(OpinionFixtures.unique("路面坑洼")); // RURAL_INFRASTRUCTURE,
+																// township tier
 		String before = status(id);
 		OpinionFixtures.Unit bureau = f.newCountyDepartment(); // county tier
 		long notCompetent = townshipDepartment(List.of("OTHER"));
@@ -217,8 +239,8 @@ class OpinionRolesIT extends OpinionTestSupport {
 			.doesNotContain("value=\"" + bureau.id() + "\"", "value=\"" + notCompetent + "\"");
 
 		// a routing rule too names only a department competent for its category
-		var rule = f.county.post("/api/v1/routing-rules", Api.json(Map.of("categoryCode", "RURAL_INFRASTRUCTURE", "tier",
-				"TOWNSHIP", "townshipId", f.townshipId, "departmentId", notCompetent)));
+		var rule = f.county.post("/api/v1/routing-rules", Api.json(Map.of("categoryCode", "RURAL_INFRASTRUCTURE",
+				"tier", "TOWNSHIP", "townshipId", f.townshipId, "departmentId", notCompetent)));
 		assertThat(rule.status()).as(rule.body()).isEqualTo(400);
 		assertThat(rule.body()).contains("departmentId");
 		var otherTier = f.county.post("/api/v1/routing-rules", Api.json(Map.of("categoryCode", "RURAL_INFRASTRUCTURE",
@@ -226,8 +248,10 @@ class OpinionRolesIT extends OpinionTestSupport {
 		assertThat(otherTier.status()).as(otherTier.body()).isEqualTo(400);
 
 		FormSession county = new FormSession(port).login("county");
-		String options = county.get("/admin/routing/departments?categoryCode=RURAL_INFRASTRUCTURE&tier=TOWNSHIP&townshipId="
-				+ f.townshipId, "HX-Request", "true").body();
+		String options = county
+			.get("/admin/routing/departments?categoryCode=RURAL_INFRASTRUCTURE&tier=TOWNSHIP&townshipId="
+					+ f.townshipId, "HX-Request", "true")
+			.body();
 		assertThat(options).contains("value=\"" + f.departmentId + "\"")
 			.doesNotContain("value=\"" + bureau.id() + "\"", "value=\"" + notCompetent + "\"", "<html");
 		assertThat(county.get("/admin/routing/departments?categoryCode=OTHER&tier=COUNTY", "HX-Request", "true").body())
@@ -264,23 +288,27 @@ class OpinionRolesIT extends OpinionTestSupport {
 		long id = r.id();
 		FormSession liaison = new FormSession(port).login("liaison");
 		liaison.get("/opinions/" + id);
-		// a real (decodable) image: attachments are decoded in full before they are accepted
+		// a real (decodable) image: attachments are decoded in full before they are
+		// accepted
 		var image = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
 		var bytes = new ByteArrayOutputStream();
 		ImageIO.write(image, "png", bytes);
 		byte[] png = bytes.toByteArray();
-		location(liaison.postMultipart("/opinions/" + id + "/attachments", Map.of(), Map.of("files", Map.entry("小图.png", png))));
+		location(liaison.postMultipart("/opinions/" + id + "/attachments", Map.of(),
+				Map.of("files", Map.entry("小图.png", png))));
 		String page = liaison.get("/opinions/" + id).body();
 		assertThat(page).contains(deputyName, "image/png · " + png.length + " B").doesNotContain(">null<", "0 KB");
 
 		// a handler's timeline lines name its department once
 		ok(f.township.post("/api/v1/opinions/" + id + "/triage",
 				Api.json(Map.of("categoryCode", "RURAL_INFRASTRUCTURE", "tier", "TOWNSHIP"))));
-		ok(f.township.post("/api/v1/opinions/" + id + "/assign", Api.json(Map.of("departmentId", f.departmentId, "note", "办理"))));
+		ok(f.township.post("/api/v1/opinions/" + id + "/assign",
+				Api.json(Map.of("departmentId", f.departmentId, "note", "办理"))));
 		ok(f.department.post("/api/v1/opinions/" + id + "/accept", ""));
 		String department = f.county.get("/api/v1/departments/" + f.departmentId).json().get("name").asString();
 		String timeline = new FormSession(port).login("county").get("/opinions/" + id).body();
-		assertThat(timeline).contains(department).doesNotContainPattern(Pattern.quote(department) + "</span>\\s*<span>· " + Pattern.quote(department));
+		assertThat(timeline).contains(department)
+			.doesNotContainPattern(Pattern.quote(department) + "</span>\\s*<span>· " + Pattern.quote(department));
 	}
 
 	@Test
@@ -301,23 +329,27 @@ class OpinionRolesIT extends OpinionTestSupport {
 		assertThat(row.group()).contains(stationName).doesNotContainPattern("<td class=\"hide-sm\">\\d+</td>");
 	}
 
-	// ------------------------------------------------------------------ the public form and its photo
+	// ------------------------------------------------------------------ the public form
+	// and its photo
 
 	@Test
 	void aRefusedPublicFormSaysPlainlyToChooseThePhotoAgain() throws Exception {
 		FormSession s = new FormSession(port);
 		s.get("/public/opinions/new");
-		// a real (decodable) image: attachments are decoded in full before they are accepted
+		// a real (decodable) image: attachments are decoded in full before they are
+		// accepted
 		var image = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
 		var bytes = new ByteArrayOutputStream();
 		ImageIO.write(image, "png", bytes);
 		byte[] png = bytes.toByteArray();
-		var r = s.postMultipart("/public/opinions", Map.of("content", "  "), Map.of("files", Map.entry("路灯照片.png", png)));
+		var r = s.postMultipart("/public/opinions", Map.of("content", "  "),
+				Map.of("files", Map.entry("路灯照片.png", png)));
 		assertThat(r.statusCode()).isEqualTo(200);
 		assertThat(r.body()).contains("id=\"files-again\"", "路灯照片.png", "重新选择");
 	}
 
-	// ------------------------------------------------------------------ the constituent after a second reply
+	// ------------------------------------------------------------------ the constituent
+	// after a second reply
 
 	@Test
 	void afterASecondReplyTheConstituentSeesBothAndKnowsTheRatingIsFinal() throws Exception {
@@ -336,4 +368,5 @@ class OpinionRolesIT extends OpinionTestSupport {
 		assertThat(page).contains("已修复", "已更换全部灯具并复查", "第 1 次答复", "第 2 次答复", "本次评价为最终评价");
 		assertThat(page.indexOf("已修复")).isLessThan(page.indexOf("已更换全部灯具并复查"));
 	}
+
 }

@@ -5,7 +5,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** What the opinion integration tests share: the server's port, the database, the demo fixtures. */
+/**
+ * What the opinion integration tests share: the server's port, the database, the demo
+ * fixtures.
+ */
 abstract class OpinionTestSupport {
 
 	@LocalServerPort
@@ -20,4 +23,5 @@ abstract class OpinionTestSupport {
 	void setUpFixtures() {
 		f = new OpinionFixtures(port);
 	}
+
 }

@@ -14,7 +14,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import cn.deputylink.support.Api;
 import cn.deputylink.support.IntegrationTest;
 
-/** The registry API end to end: create, read, update with versions, deactivate, bad input. */
+/**
+ * The registry API end to end: create, read, update with versions, deactivate, bad input.
+ */
 @IntegrationTest
 class RegistryApiIT {
 
@@ -82,11 +84,12 @@ class RegistryApiIT {
 		assertThat(missing.status()).isEqualTo(400);
 		assertThat(missing.json().get("errors").size()).isGreaterThanOrEqualTo(2);
 		assertThat(county.post("/api/v1/townships", "{not json").status()).isEqualTo(400);
-		assertThat(county.post("/api/v1/deputies", "{\"name\":\"某\",\"levels\":[\"GALACTIC\"]}").status()).isEqualTo(400);
+		assertThat(county.post("/api/v1/deputies", "{\"name\":\"某\",\"levels\":[\"GALACTIC\"]}").status())
+			.isEqualTo(400);
 		assertThat(county.post("/api/v1/townships", Api.json(Map.of("name", "x".repeat(101), "code", "Z1"))).status())
 			.isEqualTo(400);
-		assertThat(county.post("/api/v1/townships", "{\"name\":\"" + "长".repeat(2_000_000) + "\",\"code\":\"Q\"}").status())
-			.isEqualTo(413);
+		assertThat(county.post("/api/v1/townships", "{\"name\":\"" + "长".repeat(2_000_000) + "\",\"code\":\"Q\"}")
+			.status()).isEqualTo(413);
 		assertThat(county.get("/api/v1/townships/999999").status()).isEqualTo(404);
 		assertThat(county.get("/api/v1/townships/abc").status()).isEqualTo(400);
 		assertThat(county.get("/api/v1/townships?limit=9999").status()).isEqualTo(400);
@@ -102,8 +105,10 @@ class RegistryApiIT {
 		assertThat(d.status()).isEqualTo(201);
 		assertThat(d.json().get("phone").asString()).isEqualTo("139****5678");
 		assertThat(d.json().get("idNumber").asString()).isEqualTo("4305**********123X");
-		assertThat(county.get("/api/v1/deputies/" + d.id()).body()).doesNotContain("13912345678").doesNotContain("19800101");
-		assertThat(county.get("/api/v1/deputies/" + d.id() + "/phone").json().get("phone").asString()).isEqualTo("13912345678");
+		assertThat(county.get("/api/v1/deputies/" + d.id()).body()).doesNotContain("13912345678")
+			.doesNotContain("19800101");
+		assertThat(county.get("/api/v1/deputies/" + d.id() + "/phone").json().get("phone").asString())
+			.isEqualTo("13912345678");
 		var audit = county.get("/api/v1/audit?action=VIEW_PERSONAL_DATA&q=deputy/" + d.id());
 		assertThat(audit.json().get("items").size()).isGreaterThanOrEqualTo(1);
 	}
@@ -133,9 +138,10 @@ class RegistryApiIT {
 				Api.json(Map.of("code", code, "nameZh", "测试", "nameEn", "Test", "dueWorkingDays", 10)));
 		assertThat(c.status()).isEqualTo(201);
 		assertThat(Api.as(port, "deputy").get("/api/v1/categories").body()).contains(code);
-		assertThat(Api.as(port, "township").post("/api/v1/categories",
-				Api.json(Map.of("code", code + "X", "nameZh", "测试", "nameEn", "Test", "dueWorkingDays", 10))).status())
-			.isEqualTo(403);
+		assertThat(Api.as(port, "township")
+			.post("/api/v1/categories",
+					Api.json(Map.of("code", code + "X", "nameZh", "测试", "nameEn", "Test", "dueWorkingDays", 10)))
+			.status()).isEqualTo(403);
 	}
 
 	@Test
@@ -155,4 +161,5 @@ class RegistryApiIT {
 		assertThat(seen).hasSize(total);
 		assertThat(pages).isEqualTo((total + 6) / 7 + (total % 7 == 0 ? 1 : 0));
 	}
+
 }

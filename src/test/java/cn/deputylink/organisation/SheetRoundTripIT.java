@@ -28,9 +28,9 @@ import cn.deputylink.support.Multipart;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Excel round trip of every list: an export imported back as it is updates the same records and
- * adds none; an edited cell takes effect; masked values (a deputy's phone, a liaison officer's number)
- * stay as stored; a row without an id is still a new record.
+ * The Excel round trip of every list: an export imported back as it is updates the same
+ * records and adds none; an edited cell takes effect; masked values (a deputy's phone, a
+ * liaison officer's number) stay as stored; a row without an id is still a new record.
  */
 @IntegrationTest
 class SheetRoundTripIT {
@@ -41,12 +41,11 @@ class SheetRoundTripIT {
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private byte[] export(Api api, String kind) throws Exception {
-		HttpResponse<byte[]> r = http.send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/" + kind + "/export.xlsx"))
-					.header("Authorization", "Bearer " + api.token())
-					.GET()
-					.build(),
-				HttpResponse.BodyHandlers.ofByteArray());
+		HttpResponse<byte[]> r = http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/" + kind + "/export.xlsx"))
+				.header("Authorization", "Bearer " + api.token())
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(r.statusCode()).as("export " + kind).isEqualTo(200);
 		return r.body();
 	}
@@ -82,7 +81,8 @@ class SheetRoundTripIT {
 		try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(file));
 				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Row r = wb.getSheetAt(0).getRow(row);
-			// a new cell: POI would keep the export's inline string when only its value changes
+			// a new cell: POI would keep the export's inline string when only its value
+			// changes
 			if (r.getCell(column) != null) {
 				r.removeCell(r.getCell(column));
 			}
@@ -128,8 +128,10 @@ class SheetRoundTripIT {
 		String tag = tag();
 		// a station whose liaison officer has a mobile number, which the export masks
 		JsonNode township = county.get("/api/v1/townships?q=T03").json().get("items").get(0);
-		long id = county.post("/api/v1/stations", Api.json(Map.of("townshipId", township.get("id").asLong(),
-				"name", "往返工作室" + tag, "address", "原地址" + tag, "liaisonOfficers", "李四 13812345678"))).id();
+		long id = county
+			.post("/api/v1/stations", Api.json(Map.of("townshipId", township.get("id").asLong(), "name", "往返工作室" + tag,
+					"address", "原地址" + tag, "liaisonOfficers", "李四 13812345678")))
+			.id();
 
 		byte[] file = export(county, "stations");
 		List<List<String>> cells = cells(file);
@@ -145,7 +147,8 @@ class SheetRoundTripIT {
 		assertThat(cells.get(row).get(6)).isEqualTo("李四 138****5678");
 		int stationsBefore = count(county, "stations");
 
-		// the address column (2) edited, and another station deactivated in the status column
+		// the address column (2) edited, and another station deactivated in the status
+		// column
 		byte[] edited = edit(edit(file, row, 2, "新地址" + tag), row == 1 ? 2 : 1, cells.get(0).indexOf("状态"), "停用");
 		JsonNode result = importFile(county, "stations", edited);
 		assertThat(result.get("updated").asInt()).isEqualTo(2);
@@ -168,9 +171,11 @@ class SheetRoundTripIT {
 		Api county = Api.as(port, "county");
 		String tag = tag();
 		long station = county.get("/api/v1/stations?limit=1").json().get("items").get(0).get("id").asLong();
-		long id = county.post("/api/v1/deputies", Api.json(Map.of("name", "往返代表" + tag, "levels",
-				List.of("COUNTY"), "phone", "139" + tag.substring(0, 4) + "5678", "idNumber", "43052219800101123X",
-				"stationIds", List.of(station)))).id();
+		long id = county.post("/api/v1/deputies",
+				Api.json(Map.of("name", "往返代表" + tag, "levels", List.of("COUNTY"), "phone",
+						"139" + tag.substring(0, 4) + "5678", "idNumber", "43052219800101123X", "stationIds",
+						List.of(station))))
+			.id();
 		byte[] file = export(county, "deputies");
 		List<List<String>> cells = cells(file);
 		int idColumn = cells.get(0).indexOf("系统编号（请勿修改）");
@@ -194,7 +199,8 @@ class SheetRoundTripIT {
 
 		// a new phone typed in full replaces the stored one
 		importFile(county, "deputies", edit(export(county, "deputies"), row, 2, "13700001111"));
-		assertThat(county.get("/api/v1/deputies/" + id + "/phone").json().get("phone").asString()).isEqualTo("13700001111");
+		assertThat(county.get("/api/v1/deputies/" + id + "/phone").json().get("phone").asString())
+			.isEqualTo("13700001111");
 	}
 
 	@Test
@@ -213,7 +219,8 @@ class SheetRoundTripIT {
 		byte[] renamed = edit(file, last, 1, oldName + "改" + tag);
 		JsonNode r = importFile(county, "townships", renamed);
 		assertThat(r.get("updated").asInt()).as(r.toString() + cells(renamed).get(last)).isEqualTo(1);
-		assertThat(county.get("/api/v1/townships/" + renamedId).json().get("name").asString()).isEqualTo(oldName + "改" + tag);
+		assertThat(county.get("/api/v1/townships/" + renamedId).json().get("name").asString())
+			.isEqualTo(oldName + "改" + tag);
 		importFile(county, "townships", edit(renamed, last, 1, oldName));
 		assertThat(count(county, "townships")).isEqualTo(before);
 
@@ -248,4 +255,5 @@ class SheetRoundTripIT {
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.body()).contains("找不到编号为 " + foreign);
 	}
+
 }

@@ -23,9 +23,10 @@ import tools.jackson.databind.JsonNode;
 import java.util.stream.IntStream;
 
 /**
- * Walks every API endpoint of the registry, accounts, opinions, calendar and inbox with every role,
- * on the caller's own township and on another one, and checks the answer: allowed where the role and data scope allow,
- * 403 everywhere else. Changing an id in a URL must never reach another township's data.
+ * Walks every API endpoint of the registry, accounts, opinions, calendar and inbox with
+ * every role, on the caller's own township and on another one, and checks the answer:
+ * allowed where the role and data scope allow, 403 everywhere else. Changing an id in a
+ * URL must never reach another township's data.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -90,11 +91,13 @@ class ScopeWalkIT {
 			.get("id")
 			.asLong();
 		ownOpinion = api.get("liaison")
-			.post("/api/v1/opinions", Api.json(Map.of("source", "RECEPTION", "stationId", ownStation, "content", "范围测试",
-					"constituent", Map.of("name", "某人", "phone", "13900001111", "anonymous", false))))
+			.post("/api/v1/opinions",
+					Api.json(Map.of("source", "RECEPTION", "stationId", ownStation, "content", "范围测试", "constituent",
+							Map.of("name", "某人", "phone", "13900001111", "anonymous", false))))
 			.id();
-		otherOpinion = county.post("/api/v1/opinions", Api.json(Map.of("source", "PHONE", "stationId", otherStation, "content",
-				"他乡意见", "constituent", Map.of("phone", "13900002222", "anonymous", false))))
+		otherOpinion = county
+			.post("/api/v1/opinions", Api.json(Map.of("source", "PHONE", "stationId", otherStation, "content", "他乡意见",
+					"constituent", Map.of("phone", "13900002222", "anonymous", false))))
 			.id();
 		ownAssigned = api.get("liaison")
 			.post("/api/v1/opinions", Api.json(Map.of("source", "VISIT", "stationId", ownStation, "content", "已交办")))
@@ -104,19 +107,23 @@ class ScopeWalkIT {
 				Api.json(Map.of("categoryCode", "OTHER", "tier", "TOWNSHIP")));
 		township.post("/api/v1/opinions/" + ownAssigned + "/assign",
 				Api.json(Map.of("departmentId", ownDepartment, "note", "范围测试")));
-		// registered by the township admin, not by the liaison officer: not the liaison's to close on the spot
+		// registered by the township admin, not by the liaison officer: not the liaison's
+		// to close on the spot
 		ownByTownship = township
-			.post("/api/v1/opinions", Api.json(Map.of("source", "RECEPTION", "stationId", ownStation, "content", "镇里登记")))
+			.post("/api/v1/opinions",
+					Api.json(Map.of("source", "RECEPTION", "stationId", ownStation, "content", "镇里登记")))
 			.id();
 		ownReplied = api.get("liaison")
 			.post("/api/v1/opinions", Api.json(Map.of("source", "VISIT", "stationId", ownStation, "content", "已答复")))
 			.id();
-		township.post("/api/v1/opinions/" + ownReplied + "/triage", Api.json(Map.of("categoryCode", "OTHER", "tier", "TOWNSHIP")));
+		township.post("/api/v1/opinions/" + ownReplied + "/triage",
+				Api.json(Map.of("categoryCode", "OTHER", "tier", "TOWNSHIP")));
 		township.post("/api/v1/opinions/" + ownReplied + "/assign",
 				Api.json(Map.of("departmentId", ownDepartment, "note", "范围测试")));
 		api.get("department").post("/api/v1/opinions/" + ownReplied + "/accept", "");
 		assertThat(api.get("department")
-			.post("/api/v1/opinions/" + ownReplied + "/reply", Api.json(Map.of("content", "已答复", "outcome", "RESOLVED")))
+			.post("/api/v1/opinions/" + ownReplied + "/reply",
+					Api.json(Map.of("content", "已答复", "outcome", "RESOLVED")))
 			.status()).isEqualTo(200);
 	}
 
@@ -154,33 +161,42 @@ class ScopeWalkIT {
 		c.add(new Case("GET", "/api/v1/audit", null, 200, 403, 403, 403, 403));
 		c.add(new Case("GET", "/api/v1/stations/export.xlsx", null, 200, 200, 200, 403, 403));
 		// writes
-		c.add(new Case("POST", "/api/v1/townships", Api.json(Map.of("name", n("镇"), "code", n("S"))), 201, 403, 403, 403, 403));
-		c.add(new Case("POST", "/api/v1/villages", Api.json(Map.of("townshipId", own, "name", "%s")), 201, 201, 403, 403, 403));
-		c.add(new Case("POST", "/api/v1/villages", Api.json(Map.of("townshipId", other, "name", "%s")), 201, 403, 403, 403, 403));
-		c.add(new Case("POST", "/api/v1/stations",
-				Api.json(Map.of("townshipId", own, "name", "%s", "address", "某地")), 201, 201, 403, 403, 403));
-		c.add(new Case("POST", "/api/v1/stations",
-				Api.json(Map.of("townshipId", other, "name", "%s", "address", "某地")), 201, 403, 403, 403, 403));
-		// a stale version: allowed roles reach the version check (409); the others are stopped before it
+		c.add(new Case("POST", "/api/v1/townships", Api.json(Map.of("name", n("镇"), "code", n("S"))), 201, 403, 403,
+				403, 403));
+		c.add(new Case("POST", "/api/v1/villages", Api.json(Map.of("townshipId", own, "name", "%s")), 201, 201, 403,
+				403, 403));
+		c.add(new Case("POST", "/api/v1/villages", Api.json(Map.of("townshipId", other, "name", "%s")), 201, 403, 403,
+				403, 403));
+		c.add(new Case("POST", "/api/v1/stations", Api.json(Map.of("townshipId", own, "name", "%s", "address", "某地")),
+				201, 201, 403, 403, 403));
+		c.add(new Case("POST", "/api/v1/stations", Api.json(Map.of("townshipId", other, "name", "%s", "address", "某地")),
+				201, 403, 403, 403, 403));
+		// a stale version: allowed roles reach the version check (409); the others are
+		// stopped before it
 		c.add(new Case("PUT", "/api/v1/stations/" + otherStation,
-				Api.json(Map.of("townshipId", other, "name", "改名", "address", "某地", "version", 9999)), 409, 403, 403, 403, 403));
-		c.add(new Case("PUT", "/api/v1/townships/" + other, Api.json(Map.of("name", "改名", "code", "ZZ", "version", 9999)),
-				409, 403, 403, 403, 403));
+				Api.json(Map.of("townshipId", other, "name", "改名", "address", "某地", "version", 9999)), 409, 403, 403,
+				403, 403));
+		c.add(new Case("PUT", "/api/v1/townships/" + other,
+				Api.json(Map.of("name", "改名", "code", "ZZ", "version", 9999)), 409, 403, 403, 403, 403));
 		c.add(new Case("POST", "/api/v1/deputies",
-				Api.json(Map.of("name", "%s", "levels", List.of("TOWNSHIP"), "stationIds", List.of(ownStation))), 201, 201, 403, 403, 403));
+				Api.json(Map.of("name", "%s", "levels", List.of("TOWNSHIP"), "stationIds", List.of(ownStation))), 201,
+				201, 403, 403, 403));
 		c.add(new Case("POST", "/api/v1/deputies",
-				Api.json(Map.of("name", "%s", "levels", List.of("TOWNSHIP"), "stationIds", List.of(otherStation))), 201, 403, 403, 403, 403));
+				Api.json(Map.of("name", "%s", "levels", List.of("TOWNSHIP"), "stationIds", List.of(otherStation))), 201,
+				403, 403, 403, 403));
 		c.add(new Case("POST", "/api/v1/departments",
 				Api.json(Map.of("name", "%s", "tier", "VILLAGE", "townshipId", other)), 201, 403, 403, 403, 403));
 		c.add(new Case("POST", "/api/v1/departments",
 				Api.json(Map.of("name", "%s", "tier", "VILLAGE", "townshipId", own)), 201, 201, 403, 403, 403));
-		c.add(new Case("POST", "/api/v1/departments", Api.json(Map.of("name", "%s", "tier", "COUNTY")), 201, 403, 403, 403, 403));
+		c.add(new Case("POST", "/api/v1/departments", Api.json(Map.of("name", "%s", "tier", "COUNTY")), 201, 403, 403,
+				403, 403));
 		c.add(new Case("POST", "/api/v1/categories",
-				Api.json(Map.of("code", "%S", "nameZh", "新类", "nameEn", "New", "dueWorkingDays", 15)), 201, 403, 403, 403, 403));
-		c.add(new Case("POST", "/api/v1/users", Api.json(Map.of("username", "%s", "password", "Start#2026xy", "displayName",
-				"某", "role", "TOWNSHIP_ADMIN", "townshipId", other)), 201, 403, 403, 403, 403));
-		c.add(new Case("POST", "/api/v1/users", Api.json(Map.of("username", "%s", "password", "Start#2026xy", "displayName",
-				"某", "role", "TOWNSHIP_ADMIN", "townshipId", own)), 201, 201, 403, 403, 403));
+				Api.json(Map.of("code", "%S", "nameZh", "新类", "nameEn", "New", "dueWorkingDays", 15)), 201, 403, 403,
+				403, 403));
+		c.add(new Case("POST", "/api/v1/users", Api.json(Map.of("username", "%s", "password", "Start#2026xy",
+				"displayName", "某", "role", "TOWNSHIP_ADMIN", "townshipId", other)), 201, 403, 403, 403, 403));
+		c.add(new Case("POST", "/api/v1/users", Api.json(Map.of("username", "%s", "password", "Start#2026xy",
+				"displayName", "某", "role", "TOWNSHIP_ADMIN", "townshipId", own)), 201, 201, 403, 403, 403));
 		// opinions: scope by township, by department, by deputy
 		c.add(new Case("GET", "/api/v1/opinions", null, 200, 200, 200, 200, 200));
 		c.add(new Case("GET", "/api/v1/opinions/export.xlsx", null, 200, 200, 200, 200, 200));
@@ -191,28 +207,35 @@ class ScopeWalkIT {
 		c.add(new Case("GET", "/api/v1/opinions/" + otherOpinion + "/phone", null, 200, 403, 403, 403, 403));
 		c.add(new Case("GET", "/api/v1/opinions/" + ownOpinion + "/duplicates", null, 200, 200, 200, 403, 403));
 		c.add(new Case("GET", "/api/v1/routing-rules", null, 200, 200, 403, 403, 403));
-		// an action in the wrong status: who may see the opinion learns 409, the others are stopped at 403
+		// an action in the wrong status: who may see the opinion learns 409, the others
+		// are stopped at 403
 		c.add(new Case("POST", "/api/v1/opinions/" + ownOpinion + "/accept", "{}", 409, 409, 409, 403, 403));
-		c.add(new Case("POST", "/api/v1/opinions/" + otherOpinion + "/escalate", Api.json(Map.of("note", "督办")), 409, 403,
-				403, 403, 403));
+		c.add(new Case("POST", "/api/v1/opinions/" + otherOpinion + "/escalate", Api.json(Map.of("note", "督办")), 409,
+				403, 403, 403, 403));
 		c.add(new Case("POST", "/api/v1/opinions",
-				Api.json(Map.of("source", "RECEPTION", "stationId", ownStation, "content", "%s")), 201, 201, 201, 201, 403));
+				Api.json(Map.of("source", "RECEPTION", "stationId", ownStation, "content", "%s")), 201, 201, 201, 201,
+				403));
 		// a deputy registers at its own stations' townships only
 		c.add(new Case("POST", "/api/v1/opinions",
-				Api.json(Map.of("source", "RECEPTION", "stationId", otherStation, "content", "%s")), 201, 403, 403, 403, 403));
+				Api.json(Map.of("source", "RECEPTION", "stationId", otherStation, "content", "%s")), 201, 403, 403, 403,
+				403));
 		c.add(new Case("POST", "/api/v1/opinions",
-				Api.json(Map.of("source", "RECEPTION", "villageId", otherVillage, "content", "%s")), 201, 403, 403, 403, 403));
-		// on the spot (现场答复) is for whoever registered it: allowed roles reach the missing answer (400)
-		c.add(new Case("POST", "/api/v1/opinions/" + ownByTownship + "/close", Api.json(Map.of("outcome", "RESOLVED")), 400,
-				400, 403, 403, 403));
-		// a follow-up rating (回访) is the township's or the county's: allowed roles reach the missing rating (400)
+				Api.json(Map.of("source", "RECEPTION", "villageId", otherVillage, "content", "%s")), 201, 403, 403, 403,
+				403));
+		// on the spot (现场答复) is for whoever registered it: allowed roles reach the
+		// missing answer (400)
+		c.add(new Case("POST", "/api/v1/opinions/" + ownByTownship + "/close", Api.json(Map.of("outcome", "RESOLVED")),
+				400, 400, 403, 403, 403));
+		// a follow-up rating (回访) is the township's or the county's: allowed roles reach
+		// the missing rating (400)
 		c.add(new Case("POST", "/api/v1/opinions/" + ownReplied + "/feedback", "{}", 400, 400, 403, 403, 403));
 		c.add(new Case("POST", "/api/v1/routing-rules",
-				Api.json(Map.of("categoryCode", "OTHER", "tier", "COUNTY", "departmentId", 99_999_999)), 400, 403, 403, 403, 403));
+				Api.json(Map.of("categoryCode", "OTHER", "tier", "COUNTY", "departmentId", 99_999_999)), 400, 403, 403,
+				403, 403));
 		// calendar and notifications
 		c.add(new Case("GET", "/api/v1/calendar/2026", null, 200, 200, 200, 200, 200));
-		c.add(new Case("PUT", "/api/v1/calendar/days/2031-05-06", Api.json(Map.of("kind", "HOLIDAY", "name", "范围测试")), 200,
-				403, 403, 403, 403));
+		c.add(new Case("PUT", "/api/v1/calendar/days/2031-05-06", Api.json(Map.of("kind", "HOLIDAY", "name", "范围测试")),
+				200, 403, 403, 403, 403));
 		c.add(new Case("GET", "/api/v1/inbox", null, 200, 200, 200, 200, 200));
 		c.add(new Case("GET", "/api/v1/admin/outbox", null, 200, 403, 403, 403, 403));
 		return c;
@@ -224,7 +247,8 @@ class ScopeWalkIT {
 			String role = ROLES.get(i);
 			return DynamicTest.dynamicTest(role + " " + c.method() + " " + c.path() + " → " + c.expected()[i], () -> {
 				String body = c.body() == null ? null
-						: c.body().replace("%s", "n" + SEQ.incrementAndGet() + "x" + System.nanoTime() % 1_000_000)
+						: c.body()
+							.replace("%s", "n" + SEQ.incrementAndGet() + "x" + System.nanoTime() % 1_000_000)
 							.replace("%S", "C" + SEQ.incrementAndGet() + "_" + System.nanoTime() % 1_000_000);
 				Api a = api.get(role);
 				Api.Response r = switch (c.method()) {
@@ -233,7 +257,8 @@ class ScopeWalkIT {
 					case "PUT" -> a.put(c.path(), body);
 					default -> throw new IllegalArgumentException(c.method());
 				};
-				assertThat(r.status()).as("%s %s %s: %s", role, c.method(), c.path(), r.body()).isEqualTo(c.expected()[i]);
+				assertThat(r.status()).as("%s %s %s: %s", role, c.method(), c.path(), r.body())
+					.isEqualTo(c.expected()[i]);
 				if (r.status() == 403) {
 					assertThat(r.contentType()).startsWith("application/problem+json");
 				}
@@ -252,8 +277,12 @@ class ScopeWalkIT {
 					.as(role + " " + path)
 					.isEqualTo(own));
 			}
-			assertThat(api.get(role).get("/api/v1/deputies?townshipId=" + other + "&limit=500").json().get("items").toString())
-				.doesNotContain("\"id\":" + otherDeputy + ",");
+			assertThat(api.get(role)
+				.get("/api/v1/deputies?townshipId=" + other + "&limit=500")
+				.json()
+				.get("items")
+				.toString()).doesNotContain("\"id\":" + otherDeputy + ",");
 		}
 	}
+
 }

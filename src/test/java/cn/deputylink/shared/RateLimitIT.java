@@ -42,15 +42,15 @@ import cn.deputylink.support.Api;
 import cn.deputylink.support.TestDatabase;
 
 /**
- * The rate limits with small values, in a context of their own (the shared one raises them, since
- * every test there calls from one address), behind a trusted proxy on the loopback address: each
- * test is a client of its own by {@code X-Forwarded-For}, so the tests do not share counters. The
- * windows are ten years long, so that no window ends during a test.
+ * The rate limits with small values, in a context of their own (the shared one raises
+ * them, since every test there calls from one address), behind a trusted proxy on the
+ * loopback address: each test is a client of its own by {@code X-Forwarded-For}, so the
+ * tests do not share counters. The windows are ten years long, so that no window ends
+ * during a test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "deputylink.demo.enabled=true", "deputylink.notifications.dispatcher-enabled=false",
-				"deputylink.opinions.overdue-notices-enabled=false",
-				"deputylink.web.trusted-proxies=127.0.0.1,::1",
+				"deputylink.opinions.overdue-notices-enabled=false", "deputylink.web.trusted-proxies=127.0.0.1,::1",
 				"deputylink.rate-limits.submissions.limit=3", "deputylink.rate-limits.submissions.window=3650d",
 				"deputylink.rate-limits.tracking.limit=3", "deputylink.rate-limits.tracking.window=3650d",
 				"deputylink.rate-limits.logins.limit=3", "deputylink.rate-limits.logins.window=3650d",
@@ -107,7 +107,8 @@ class RateLimitIT {
 				.GET());
 		}
 
-		HttpResponse<String> json(String path, String body, String... headers) throws IOException, InterruptedException {
+		HttpResponse<String> json(String path, String body, String... headers)
+				throws IOException, InterruptedException {
 			HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -128,6 +129,7 @@ class RateLimitIT {
 				.header("Referer", uri("/").toString())
 				.POST(HttpRequest.BodyPublishers.ofString(body)));
 		}
+
 	}
 
 	private URI uri(String path) {
@@ -135,7 +137,8 @@ class RateLimitIT {
 	}
 
 	private static String publicOpinion(String content, String phone) {
-		return Api.json(Map.of("content", content, "constituent", Map.of("name", "测试", "phone", phone, "anonymous", false)));
+		return Api
+			.json(Map.of("content", content, "constituent", Map.of("name", "测试", "phone", phone, "anonymous", false)));
 	}
 
 	private static JsonNode json(HttpResponse<String> r) {
@@ -233,7 +236,8 @@ class RateLimitIT {
 		assertLimited(limited, false);
 		assertThat(limited.body()).contains("登录尝试过多", "/login");
 		// the address is limited on the API too: one counter for both ways in
-		assertLimited(form.json("/api/v1/auth/token", "{\"username\":\"county\",\"password\":\"" + Api.DEMO_PASSWORD + "\"}"),
+		assertLimited(
+				form.json("/api/v1/auth/token", "{\"username\":\"county\",\"password\":\"" + Api.DEMO_PASSWORD + "\"}"),
 				true);
 
 		Client token = new Client();
@@ -241,20 +245,26 @@ class RateLimitIT {
 			assertThat(token.json("/api/v1/auth/token", "{\"username\":\"nobody\",\"password\":\"wrong-password\"}")
 				.statusCode()).isEqualTo(401);
 		}
-		var apiLimited = token.json("/api/v1/auth/token", "{\"username\":\"county\",\"password\":\"" + Api.DEMO_PASSWORD + "\"}");
+		var apiLimited = token.json("/api/v1/auth/token",
+				"{\"username\":\"county\",\"password\":\"" + Api.DEMO_PASSWORD + "\"}");
 		assertLimited(apiLimited, true);
 		assertThat(json(apiLimited).get("detail").asString()).contains("登录尝试过多");
 		// the account itself was not touched: it signs in from another address
-		assertThat(new Client().json("/api/v1/auth/token", "{\"username\":\"county\",\"password\":\"" + Api.DEMO_PASSWORD + "\"}")
+		assertThat(new Client()
+			.json("/api/v1/auth/token", "{\"username\":\"county\",\"password\":\"" + Api.DEMO_PASSWORD + "\"}")
 			.statusCode()).isEqualTo(200);
 	}
 
-	/** A county office behind one address signs in all morning: only failed attempts count. */
+	/**
+	 * A county office behind one address signs in all morning: only failed attempts
+	 * count.
+	 */
 	@Test
 	void successfulLoginsFromOneAddressDoNotCount() throws Exception {
 		Client office = new Client();
 		for (int i = 0; i < 5; i++) {
-			assertThat(office.json("/api/v1/auth/token", "{\"username\":\"county\",\"password\":\"" + Api.DEMO_PASSWORD + "\"}")
+			assertThat(office
+				.json("/api/v1/auth/token", "{\"username\":\"county\",\"password\":\"" + Api.DEMO_PASSWORD + "\"}")
 				.statusCode()).isEqualTo(200);
 		}
 		office.get("/login");
@@ -267,8 +277,8 @@ class RateLimitIT {
 			assertThat(other.json("/api/v1/auth/token", "{\"username\":\"nobody\",\"password\":\"wrong-password\"}")
 				.statusCode()).isEqualTo(401);
 		}
-		assertLimited(other.json("/api/v1/auth/token", "{\"username\":\"county\",\"password\":\"" + Api.DEMO_PASSWORD + "\"}"),
-				true);
+		assertLimited(other.json("/api/v1/auth/token",
+				"{\"username\":\"county\",\"password\":\"" + Api.DEMO_PASSWORD + "\"}"), true);
 	}
 
 	@Test
@@ -276,8 +286,9 @@ class RateLimitIT {
 		String phone = "1370000" + String.format("%04d", CLIENTS.incrementAndGet());
 		List<String> codes = new ArrayList<>();
 		// the same number written three ways, from three addresses
-		for (String written : List.of(phone, "+86 " + phone.substring(0, 3) + " " + phone.substring(3, 7) + " "
-				+ phone.substring(7), phone.substring(0, 3) + "-" + phone.substring(3, 7) + "-" + phone.substring(7))) {
+		for (String written : List.of(phone,
+				"+86 " + phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7),
+				phone.substring(0, 3) + "-" + phone.substring(3, 7) + "-" + phone.substring(7))) {
 			var r = new Client().json("/api/v1/public/opinions", publicOpinion("短信限制 " + written, written));
 			assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
 			codes.add(json(r).get("trackingCode").asString());
@@ -290,8 +301,10 @@ class RateLimitIT {
 			.toList();
 		assertThat(sms).containsExactly(1, 1, 0);
 		// the number is nowhere in clear
-		assertThat(jdbc.sql("select count(*) from rate_limit where bucket like :p").param("p", "%" + phone + "%")
-			.query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from rate_limit where bucket like :p")
+			.param("p", "%" + phone + "%")
+			.query(Integer.class)
+			.single()).isZero();
 		// staff registering for that number still send theirs
 		Client liaison = staff();
 		long station = json(liaison.get("/api/v1/me")).get("stationId").asLong();
@@ -300,10 +313,15 @@ class RateLimitIT {
 		assertThat(staffIntake.statusCode()).as(staffIntake.body()).isEqualTo(201);
 		String staffCode = json(staffIntake).get("trackingCode").asString();
 		assertThat(jdbc.sql("select count(*) from outbox_message where channel = 'SMS' and body like :c")
-			.param("c", "%" + staffCode + "%").query(Integer.class).single()).isEqualTo(1);
+			.param("c", "%" + staffCode + "%")
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 	}
 
-	/** A client signed in as the liaison officer with a bearer token (one login at its address). */
+	/**
+	 * A client signed in as the liaison officer with a bearer token (one login at its
+	 * address).
+	 */
 	private Client staff() throws Exception {
 		Client c = new Client();
 		var r = c.json("/api/v1/auth/token", "{\"username\":\"liaison\",\"password\":\"" + Api.DEMO_PASSWORD + "\"}");
@@ -317,8 +335,8 @@ class RateLimitIT {
 		Client c = staff();
 		long station = json(c.get("/api/v1/me")).get("stationId").asLong();
 		for (int i = 0; i < 6; i++) {
-			var created = c.json("/api/v1/opinions", Api.json(Map.of("source", "RECEPTION", "stationId", station, "content",
-					"工作人员连续登记 " + i)));
+			var created = c.json("/api/v1/opinions",
+					Api.json(Map.of("source", "RECEPTION", "stationId", station, "content", "工作人员连续登记 " + i)));
 			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		}
 		// while the same address is limited on the public API
@@ -330,8 +348,8 @@ class RateLimitIT {
 
 	@Test
 	void theLimitHoldsAcrossTwoNodesOnOneDatabase(@Value("${spring.datasource.url}") String url,
-			@Value("${spring.datasource.username}") String user, @Value("${spring.datasource.password:}") String password)
-			throws Exception {
+			@Value("${spring.datasource.username}") String user,
+			@Value("${spring.datasource.password:}") String password) throws Exception {
 		// a second node: its own connection pool and limiter, the same database
 		DriverManagerDataSource second = new DriverManagerDataSource(url, user, password);
 		JdbcClient secondJdbc = JdbcClient.create(second);
@@ -367,8 +385,10 @@ class RateLimitIT {
 			pool.shutdown();
 		}
 		assertThat(allowed).hasValue(10);
-		assertThat(jdbc.sql("select hits from rate_limit where bucket = :b").param("b", bucket).query(Integer.class).single())
-			.isEqualTo(10);
+		assertThat(jdbc.sql("select hits from rate_limit where bucket = :b")
+			.param("b", bucket)
+			.query(Integer.class)
+			.single()).isEqualTo(10);
 	}
 
 	@Test
@@ -410,31 +430,44 @@ class RateLimitIT {
 	@Test
 	void forwardedHeadersFromTheTrustedProxyGiveTheClientsAddressAndHttps() throws Exception {
 		Client c = new Client();
-		// the client's address is the one the proxy saw, whatever the client wrote to the left of it
+		// the client's address is the one the proxy saw, whatever the client wrote to the
+		// left of it
 		c.extra.addAll(List.of("X-Forwarded-Proto", "https"));
 		String path = "/api/v1/public/opinions/" + UUID.randomUUID() + "/feedback";
 		var r = c.send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{}")));
 		assertThat(r.statusCode()).isGreaterThanOrEqualTo(400);
-		assertThat(jdbc.sql("select remote_addr from audit_event where target = :t").param("t", path).query(String.class)
+		assertThat(jdbc.sql("select remote_addr from audit_event where target = :t")
+			.param("t", path)
+			.query(String.class)
 			.single()).isEqualTo(c.address);
 		// over HTTPS: HSTS, and the cookies are Secure
 		assertThat(r.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(v -> v.contains("max-age="));
 		var login = c.get("/login");
 		assertThat(login.headers().firstValue("Strict-Transport-Security")).isPresent();
-		assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(v -> assertThat(v).startsWith("XSRF-TOKEN=").contains("Secure"));
-		// a browser sends a Secure cookie over HTTPS only; this client talks plain HTTP to the "proxy"
-		String xsrf = login.headers().allValues("Set-Cookie").stream().filter(v -> v.startsWith("XSRF-TOKEN=")).findFirst()
-			.orElseThrow().split(";")[0];
+		assertThat(login.headers().allValues("Set-Cookie"))
+			.anySatisfy(v -> assertThat(v).startsWith("XSRF-TOKEN=").contains("Secure"));
+		// a browser sends a Secure cookie over HTTPS only; this client talks plain HTTP
+		// to the "proxy"
+		String xsrf = login.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(v -> v.startsWith("XSRF-TOKEN="))
+			.findFirst()
+			.orElseThrow()
+			.split(";")[0];
 		c.extra.addAll(List.of("Cookie", xsrf));
 		var signedIn = c.form("/login", Map.of("username", "deputy", "password", Api.DEMO_PASSWORD));
 		assertThat(signedIn.statusCode()).isEqualTo(302);
-		assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(v -> assertThat(v).startsWith("SESSION=").contains("Secure", "HttpOnly"));
+		assertThat(signedIn.headers().allValues("Set-Cookie"))
+			.anySatisfy(v -> assertThat(v).startsWith("SESSION=").contains("Secure", "HttpOnly"));
 
 		// every cookie, the language cookie too
-		assertThat(c.get("/?lang=en").headers().allValues("Set-Cookie")).anySatisfy(v -> assertThat(v).startsWith("dl-lang=").contains("Secure"));
-		assertThat(c.get("/?text=large").headers().allValues("Set-Cookie")).anySatisfy(v -> assertThat(v).startsWith("dl-text=").contains("Secure"));
+		assertThat(c.get("/?lang=en").headers().allValues("Set-Cookie"))
+			.anySatisfy(v -> assertThat(v).startsWith("dl-lang=").contains("Secure"));
+		assertThat(c.get("/?text=large").headers().allValues("Set-Cookie"))
+			.anySatisfy(v -> assertThat(v).startsWith("dl-text=").contains("Secure"));
 
 		// plain HTTP through the same proxy: neither
 		Client plain = new Client();
@@ -442,18 +475,24 @@ class RateLimitIT {
 		var p = plain.get("/login");
 		assertThat(p.headers().firstValue("Strict-Transport-Security")).isEmpty();
 		assertThat(p.headers().allValues("Set-Cookie")).allSatisfy(v -> assertThat(v).doesNotContain("Secure"));
-		assertThat(plain.get("/?lang=en").headers().allValues("Set-Cookie")).anySatisfy(v -> assertThat(v).startsWith("dl-lang=").doesNotContain("Secure"));
+		assertThat(plain.get("/?lang=en").headers().allValues("Set-Cookie"))
+			.anySatisfy(v -> assertThat(v).startsWith("dl-lang=").doesNotContain("Secure"));
 		var plainLogin = plain.form("/login", Map.of("username", "deputy", "password", Api.DEMO_PASSWORD));
-		assertThat(plainLogin.headers().allValues("Set-Cookie")).anySatisfy(v -> assertThat(v).startsWith("SESSION=").doesNotContain("Secure"));
+		assertThat(plainLogin.headers().allValues("Set-Cookie"))
+			.anySatisfy(v -> assertThat(v).startsWith("SESSION=").doesNotContain("Secure"));
 
 		// a forged address to the left of the proxy's entry is not believed
 		String forged = "/api/v1/public/opinions/" + UUID.randomUUID() + "/feedback";
-		HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(forged))
-			.header("Content-Type", "application/json")
-			.header("X-Forwarded-For", "6.6.6.6, 198.51.100.250")
-			.POST(HttpRequest.BodyPublishers.ofString("{}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(jdbc.sql("select remote_addr from audit_event where target = :t").param("t", forged).query(String.class)
+		HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(uri(forged))
+				.header("Content-Type", "application/json")
+				.header("X-Forwarded-For", "6.6.6.6, 198.51.100.250")
+				.POST(HttpRequest.BodyPublishers.ofString("{}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(jdbc.sql("select remote_addr from audit_event where target = :t")
+			.param("t", forged)
+			.query(String.class)
 			.single()).isEqualTo("198.51.100.250");
 	}
+
 }

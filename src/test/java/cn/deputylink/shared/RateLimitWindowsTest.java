@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import cn.deputylink.shared.internal.RateLimitSettings;
 
-/** Windows are counted from midnight in the county's zone: "per day" is the county's calendar day. */
+/**
+ * Windows are counted from midnight in the county's zone: "per day" is the county's
+ * calendar day.
+ */
 class RateLimitWindowsTest {
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -52,4 +55,5 @@ class RateLimitWindowsTest {
 		assertThat(new RateLimits.Decision(false, Duration.ofMillis(61_001)).retryAfterSeconds()).isEqualTo(62);
 		assertThat(new RateLimits.Decision(false, Duration.ofSeconds(61)).retryAfterMinutes()).isEqualTo(2);
 	}
+
 }

@@ -27,9 +27,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import cn.deputylink.support.IntegrationTest;
 
 /**
- * Scheduled jobs run on one node at a time through ShedLock's lease in the {@code shedlock} table,
- * on database time: two nodes (two connection pools on one database) asking for the same job at
- * once run it once.
+ * Scheduled jobs run on one node at a time through ShedLock's lease in the
+ * {@code shedlock} table, on database time: two nodes (two connection pools on one
+ * database) asking for the same job at once run it once.
  */
 @IntegrationTest
 class SchedulerLockIT {
@@ -55,11 +55,11 @@ class SchedulerLockIT {
 	/** A second node: its own connection pool and lock provider, the same database. */
 	private LockingTaskExecutor secondNode() {
 		DataSource second = new DriverManagerDataSource(url, user, password);
-		return new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration
-			.builder()
-			.withJdbcTemplate(new JdbcTemplate(second))
-			.usingDbTime()
-			.build()));
+		return new DefaultLockingTaskExecutor(
+				new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+					.withJdbcTemplate(new JdbcTemplate(second))
+					.usingDbTime()
+					.build()));
 	}
 
 	private static LockConfiguration lease(String name) {
@@ -73,7 +73,8 @@ class SchedulerLockIT {
 		AtomicInteger runs = new AtomicInteger();
 		locks.executeWithLock((Runnable) () -> {
 			runs.incrementAndGet();
-			// while this node holds the lease the other one asks for the same job: it does not run
+			// while this node holds the lease the other one asks for the same job: it
+			// does not run
 			onAnotherThread(() -> other.executeWithLock((Runnable) runs::incrementAndGet, lease(job)));
 		}, lease(job));
 		assertThat(runs).hasValue(1);
@@ -81,7 +82,8 @@ class SchedulerLockIT {
 		// the lease ends with the run: the next run may be on either node
 		other.executeWithLock((Runnable) runs::incrementAndGet, lease(job));
 		assertThat(runs).hasValue(2);
-		assertThat(jdbc.sql("select count(*) from shedlock where name = :n").param("n", job).query(Integer.class).single())
+		assertThat(
+				jdbc.sql("select count(*) from shedlock where name = :n").param("n", job).query(Integer.class).single())
 			.isEqualTo(1);
 	}
 
@@ -94,7 +96,8 @@ class SchedulerLockIT {
 			.update();
 		AtomicInteger left = new AtomicInteger(-1);
 		secondNode().executeWithLock((Runnable) () -> onAnotherThread(() -> {
-			// the first node's scheduled purge, fired while the second node holds its lease, is skipped
+			// the first node's scheduled purge, fired while the second node holds its
+			// lease, is skipped
 			limits.purge();
 			left.set(rows(ended));
 		}), lease("purge-rate-limits"));
@@ -106,8 +109,9 @@ class SchedulerLockIT {
 	}
 
 	/**
-	 * Another node's scheduler thread. ShedLock lets a thread that holds a lease run nested work under
-	 * the same name, so the competing attempt must come from another thread.
+	 * Another node's scheduler thread. ShedLock lets a thread that holds a lease run
+	 * nested work under the same name, so the competing attempt must come from another
+	 * thread.
 	 */
 	private static void onAnotherThread(Runnable r) {
 		ExecutorService thread = Executors.newSingleThreadExecutor();
@@ -123,6 +127,10 @@ class SchedulerLockIT {
 	}
 
 	private int rows(String bucket) {
-		return jdbc.sql("select count(*) from rate_limit where bucket = :b").param("b", bucket).query(Integer.class).single();
+		return jdbc.sql("select count(*) from rate_limit where bucket = :b")
+			.param("b", bucket)
+			.query(Integer.class)
+			.single();
 	}
+
 }

@@ -11,7 +11,10 @@ import cn.deputylink.support.Api;
 import cn.deputylink.support.FormSession;
 import cn.deputylink.support.IntegrationTest;
 
-/** The pages over real HTTP with a browser's cookies: CSRF, forms, htmx fragments, scope, headers. */
+/**
+ * The pages over real HTTP with a browser's cookies: CSRF, forms, htmx fragments, scope,
+ * headers.
+ */
 @IntegrationTest
 class PagesIT {
 
@@ -25,7 +28,8 @@ class PagesIT {
 		assertThat(s.post("/login", Map.of("username", "county", "password", Api.DEMO_PASSWORD), false).statusCode())
 			.isEqualTo(403);
 		s.login("county");
-		assertThat(s.post("/org/townships", Map.of("code", "NOCSRF", "name", "无令牌镇"), false).statusCode()).isEqualTo(403);
+		assertThat(s.post("/org/townships", Map.of("code", "NOCSRF", "name", "无令牌镇"), false).statusCode())
+			.isEqualTo(403);
 		assertThat(Api.as(port, "county").get("/api/v1/townships?q=NOCSRF").json().get("items").size()).isZero();
 	}
 
@@ -56,8 +60,15 @@ class PagesIT {
 		var r = s.get("/org/stations/villages?townshipId=" + own, "HX-Request", "true");
 		assertThat(r.statusCode()).isEqualTo(200);
 		assertThat(r.body()).contains("name=\"villageIds\"").doesNotContain("<html");
-		long other = Api.as(port, "county").get("/api/v1/townships?q=T02").json().get("items").get(0).get("id").asLong();
-		assertThat(s.get("/org/stations/villages?townshipId=" + other, "HX-Request", "true").statusCode()).isEqualTo(403);
+		long other = Api.as(port, "county")
+			.get("/api/v1/townships?q=T02")
+			.json()
+			.get("items")
+			.get(0)
+			.get("id")
+			.asLong();
+		assertThat(s.get("/org/stations/villages?townshipId=" + other, "HX-Request", "true").statusCode())
+			.isEqualTo(403);
 	}
 
 	@Test
@@ -94,4 +105,5 @@ class PagesIT {
 		assertThat(s.get("/login").body()).contains("Sign in", "large-text");
 		assertThat(s.get("/login?lang=zh_CN&text=normal").body()).contains("登录").doesNotContain("class=\"large-text\"");
 	}
+
 }

@@ -13,7 +13,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import cn.deputylink.support.FormSession;
 import cn.deputylink.support.IntegrationTest;
 
-/** A page a role cannot use answers 403 rather than an empty form, and no button leads to one. */
+/**
+ * A page a role cannot use answers 403 rather than an empty form, and no button leads to
+ * one.
+ */
 @IntegrationTest
 class RolePagesIT {
 
@@ -56,7 +59,9 @@ class RolePagesIT {
 		FormSession township = new FormSession(port).login("township");
 		for (String kind : List.of("townships", "stations", "deputies", "departments")) {
 			String page = liaison.get("/org/" + kind).body();
-			assertThat(page).as(kind).doesNotContain("/org/" + kind + "/import").contains("/org/" + kind + "/export.xlsx");
+			assertThat(page).as(kind)
+				.doesNotContain("/org/" + kind + "/import")
+				.contains("/org/" + kind + "/export.xlsx");
 			assertThat(liaison.get("/org/" + kind + "/import").statusCode()).as(kind).isEqualTo(403);
 		}
 		assertThat(township.get("/org/stations").body()).contains("/org/stations/import");
@@ -69,17 +74,20 @@ class RolePagesIT {
 		county.get("/admin/routing");
 		var rule = county.post("/admin/routing", Map.of("categoryCode", "SOCIAL_SECURITY", "tier", "TOWNSHIP"), true);
 		assertThat(rule.statusCode()).isEqualTo(200);
-		Matcher form = Pattern.compile("<div class=\"card\" id=\"new-rule\">.*?</form>", Pattern.DOTALL).matcher(rule.body());
+		Matcher form = Pattern.compile("<div class=\"card\" id=\"new-rule\">.*?</form>", Pattern.DOTALL)
+			.matcher(rule.body());
 		assertThat(form.find()).isTrue();
-		assertThat(form.group()).contains("action=\"/admin/routing#new-rule\"", "id=\"townshipId-error\"",
-				"乡镇级、村级规则须指定乡镇")
+		assertThat(form.group())
+			.contains("action=\"/admin/routing#new-rule\"", "id=\"townshipId-error\"", "乡镇级、村级规则须指定乡镇")
 			.containsPattern("value=\"SOCIAL_SECURITY\"[^>]*selected")
 			.containsPattern("value=\"TOWNSHIP\"[^>]*selected");
 
 		county.get("/admin/calendar");
-		var day = county.post("/admin/calendar/days", Map.of("date", "2031-02-30", "kind", "WORKDAY", "name", "调休日"), true);
+		var day = county.post("/admin/calendar/days", Map.of("date", "2031-02-30", "kind", "WORKDAY", "name", "调休日"),
+				true);
 		assertThat(day.statusCode()).isEqualTo(200);
 		assertThat(day.body()).contains("action=\"/admin/calendar/days#day-form\"", "value=\"2031-02-30\"",
 				"value=\"调休日\"", "id=\"date-error\"");
 	}
+
 }

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A tiny JSON client for the API under test: real HTTP, no Spring test client in between. */
+/**
+ * A tiny JSON client for the API under test: real HTTP, no Spring test client in between.
+ */
 public final class Api {
 
 	public static final String DEMO_PASSWORD = "Demo#2026";
@@ -33,10 +35,13 @@ public final class Api {
 		return new Api("http://localhost:" + port, null);
 	}
 
-	/** Signs in with {@code POST /api/v1/auth/token}; fails the test if that is refused. */
+	/**
+	 * Signs in with {@code POST /api/v1/auth/token}; fails the test if that is refused.
+	 */
 	public static Api as(int port, String username, String password) {
 		Api api = anonymous(port);
-		Response r = api.post("/api/v1/auth/token", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+		Response r = api.post("/api/v1/auth/token",
+				"{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
 		if (r.status() != 200) {
 			throw new AssertionError("login of " + username + " gave " + r.status() + ": " + r.body());
 		}
@@ -44,7 +49,10 @@ public final class Api {
 		return api;
 	}
 
-	/** A client sending a token obtained elsewhere (for instance with a second-factor code). */
+	/**
+	 * A client sending a token obtained elsewhere (for instance with a second-factor
+	 * code).
+	 */
 	public static Api withToken(int port, String token) {
 		return new Api("http://localhost:" + port, token);
 	}
@@ -106,7 +114,8 @@ public final class Api {
 			request.header("Authorization", "Bearer " + token);
 		}
 		try {
-			HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			HttpResponse<String> r = http.send(request.build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
 		}
 		catch (IOException ex) {
@@ -121,4 +130,5 @@ public final class Api {
 	public static String json(Object value) {
 		return JSON.writeValueAsString(value);
 	}
+
 }

@@ -15,7 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** A browser without a browser: a cookie jar and the CSRF token of the last page, for page tests. */
+/**
+ * A browser without a browser: a cookie jar and the CSRF token of the last page, for page
+ * tests.
+ */
 public final class FormSession {
 
 	private final int port;
@@ -70,8 +73,8 @@ public final class FormSession {
 	}
 
 	/** A multipart form post (files as name → (filename, bytes)), with the CSRF token. */
-	public HttpResponse<String> postMultipart(String path, Map<String, String> fields, Map<String, Map.Entry<String, byte[]>> files)
-			throws IOException, InterruptedException {
+	public HttpResponse<String> postMultipart(String path, Map<String, String> fields,
+			Map<String, Map.Entry<String, byte[]>> files) throws IOException, InterruptedException {
 		Multipart m = new Multipart();
 		fields.forEach(m::field);
 		m.field("_csrf", csrf);
@@ -82,4 +85,5 @@ public final class FormSession {
 			.POST(m.publisher())
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
+
 }

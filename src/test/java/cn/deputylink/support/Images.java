@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 
 import javax.imageio.ImageIO;
 
-/** Real, decodable images for tests that upload photos (a few magic bytes are no longer enough). */
+/**
+ * Real, decodable images for tests that upload photos (a few magic bytes are no longer
+ * enough).
+ */
 public final class Images {
 
 	private Images() {
@@ -37,4 +40,5 @@ public final class Images {
 		}
 		return out.toByteArray();
 	}
+
 }

@@ -44,4 +44,5 @@ public final class Multipart {
 	private void write(String s) {
 		out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
 	}
+
 }

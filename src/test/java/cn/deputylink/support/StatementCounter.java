@@ -15,8 +15,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 
 /**
- * Test-only: records every SQL statement prepared, and every commit, on the application's data source
- * while {@link #recording} is on, to count what one request costs the database.
+ * Test-only: records every SQL statement prepared, and every commit, on the application's
+ * data source while {@link #recording} is on, to count what one request costs the
+ * database.
  */
 @TestConfiguration
 public class StatementCounter implements BeanPostProcessor {
@@ -37,8 +38,8 @@ public class StatementCounter implements BeanPostProcessor {
 	}
 
 	private static Connection connection(Connection c) {
-		return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] { Connection.class },
-				handler(c, (proxy, m, args) -> {
+		return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(),
+				new Class<?>[] { Connection.class }, handler(c, (proxy, m, args) -> {
 					if (recording.get()) {
 						if ((m.getName().startsWith("prepare") || m.getName().equals("nativeSQL")) && args != null
 								&& args[0] instanceof String sql) {
@@ -55,6 +56,7 @@ public class StatementCounter implements BeanPostProcessor {
 	private interface Call {
 
 		Object call(Object proxy, Method m, Object[] args) throws Throwable;
+
 	}
 
 	private static InvocationHandler handler(Object target, Call call) {
@@ -70,4 +72,5 @@ public class StatementCounter implements BeanPostProcessor {
 			}
 		};
 	}
+
 }

@@ -15,9 +15,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Gives each test application context a database of its own: an in-memory H2 database, or a new
- * schema in the local PostgreSQL server ({@code -Ddeputylink.test.db=postgres}). Flyway builds the
- * schema either way, so both databases are tested with the real migrations.
+ * Gives each test application context a database of its own: an in-memory H2 database, or
+ * a new schema in the local PostgreSQL server ({@code -Ddeputylink.test.db=postgres}).
+ * Flyway builds the schema either way, so both databases are tested with the real
+ * migrations.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -43,7 +44,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 				c.createStatement().execute("create schema " + name);
 			}
 			catch (SQLException ex) {
-				throw new IllegalStateException("PostgreSQL at " + PG_URL + " is needed for -Ddeputylink.test.db=postgres", ex);
+				throw new IllegalStateException(
+						"PostgreSQL at " + PG_URL + " is needed for -Ddeputylink.test.db=postgres", ex);
 			}
 			props.put("spring.datasource.url", PG_URL + "?currentSchema=" + name);
 			props.put("spring.datasource.username", "postgres");
@@ -56,4 +58,5 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		}
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-database", props));
 	}
+
 }

@@ -14,8 +14,8 @@ import cn.deputylink.account.UserAccount;
 import cn.deputylink.shared.PersonalDataCipher;
 
 /**
- * Loads the principal, stamped with the account's credentials epoch; a password older than the
- * configured maximum age counts as one that must be changed.
+ * Loads the principal, stamped with the account's credentials epoch; a password older
+ * than the configured maximum age counts as one that must be changed.
  */
 @Component
 class AccountDetailsService implements UserDetailsService {
@@ -61,4 +61,5 @@ class AccountDetailsService implements UserDetailsService {
 	@Nullable String totpSecret(long userId) {
 		return users.credentials(userId).map(Users.Credentials::totpSecretCipher).map(cipher::decrypt).orElse(null);
 	}
+
 }

@@ -34,7 +34,10 @@ import cn.deputylink.shared.NotFoundException;
 import cn.deputylink.shared.PersonalDataCipher;
 import cn.deputylink.shared.TextInput;
 
-/** {@link Accounts}: creating and keeping user accounts, within the acting user's data scope. */
+/**
+ * {@link Accounts}: creating and keeping user accounts, within the acting user's data
+ * scope.
+ */
 @Service
 class AccountService implements Accounts {
 
@@ -57,8 +60,9 @@ class AccountService implements Accounts {
 
 	private final Clock clock;
 
-	AccountService(Users users, PasswordEncoder encoder, OrganisationDirectory organisation, AccountDetailsService details,
-			LoginThrottle throttle, PersonalDataCipher cipher, ApplicationEventPublisher events, Clock clock) {
+	AccountService(Users users, PasswordEncoder encoder, OrganisationDirectory organisation,
+			AccountDetailsService details, LoginThrottle throttle, PersonalDataCipher cipher,
+			ApplicationEventPublisher events, Clock clock) {
 		this.users = users;
 		this.encoder = encoder;
 		this.organisation = organisation;
@@ -74,9 +78,9 @@ class AccountService implements Accounts {
 	}
 
 	/**
-	 * Creates an account as {@code actor} (null: the system, at first start or for the demo). A
-	 * township admin creates only liaison officers, department handlers and township admins of its
-	 * own township.
+	 * Creates an account as {@code actor} (null: the system, at first start or for the
+	 * demo). A township admin creates only liaison officers, department handlers and
+	 * township admins of its own township.
 	 */
 	@Transactional
 	public UserAccount create(NewUser u, @Nullable CurrentUser actor) {
@@ -84,9 +88,10 @@ class AccountService implements Accounts {
 	}
 
 	/**
-	 * Creates a fixture account whose password is fixed elsewhere and may break the policy: only the
-	 * demo county's accounts, whose password {@code Demo#2026} {@code docs/api.md} publishes. Every
-	 * password a person sets goes through {@link PasswordPolicy}.
+	 * Creates a fixture account whose password is fixed elsewhere and may break the
+	 * policy: only the demo county's accounts, whose password {@code Demo#2026}
+	 * {@code docs/api.md} publishes. Every password a person sets goes through
+	 * {@link PasswordPolicy}.
 	 */
 	@Transactional
 	public UserAccount createFixture(NewUser u) {
@@ -108,7 +113,8 @@ class AccountService implements Accounts {
 			errors.add(new FieldError("password", "validation.required"));
 		}
 		else if (u.username() != null && policy) {
-			PasswordPolicy.violation(u.username(), u.password()).ifPresent(k -> errors.add(new FieldError("password", k)));
+			PasswordPolicy.violation(u.username(), u.password())
+				.ifPresent(k -> errors.add(new FieldError("password", k)));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
@@ -119,8 +125,10 @@ class AccountService implements Accounts {
 		}
 		try {
 			OffsetDateTime now = OffsetDateTime.now(clock);
-			// bcrypt is a tenth of a start-up's CPU when the demo county creates its accounts one hash each;
-			// the fixtures share one published password, so they share its hash (a person's password is
+			// bcrypt is a tenth of a start-up's CPU when the demo county creates its
+			// accounts one hash each;
+			// the fixtures share one published password, so they share its hash (a
+			// person's password is
 			// always hashed with a salt of its own)
 			String hash = policy ? hash(u.password()) : fixtureHashes.computeIfAbsent(u.password(), this::hash);
 			long id = users.insert(resolved, hash, now);
@@ -132,7 +140,10 @@ class AccountService implements Accounts {
 		}
 	}
 
-	/** Checks that the role's assignment exists and derives the township from a station or department. */
+	/**
+	 * Checks that the role's assignment exists and derives the township from a station or
+	 * department.
+	 */
 	NewUser resolveAssignment(NewUser u) {
 		Long township = u.townshipId();
 		switch (u.role()) {
@@ -189,8 +200,9 @@ class AccountService implements Accounts {
 	}
 
 	/**
-	 * The ids of the enabled accounts holding {@code role}, narrowed to a township and/or a
-	 * department when given: whom a message "to the department" or "to the township's admins" reaches.
+	 * The ids of the enabled accounts holding {@code role}, narrowed to a township and/or
+	 * a department when given: whom a message "to the department" or "to the township's
+	 * admins" reaches.
 	 */
 	public List<Long> userIdsWith(Role role, @Nullable Long townshipId, @Nullable Long departmentId) {
 		return users.enabledIds(role, townshipId, departmentId);
@@ -200,7 +212,10 @@ class AccountService implements Accounts {
 		return users.findByUsername(username);
 	}
 
-	/** A page of accounts the actor may manage, for lists ({@code offset} paging) and the API (keyset). */
+	/**
+	 * A page of accounts the actor may manage, for lists ({@code offset} paging) and the
+	 * API (keyset).
+	 */
 	public List<UserAccount> list(CurrentUser actor, @Nullable String q, long afterId, int limit, int offset) {
 		actor.requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
 		return users.list(actor.townshipScope().orElse(null), TextInput.blankToNull(q), afterId, limit, offset);
@@ -217,9 +232,9 @@ class AccountService implements Accounts {
 	}
 
 	/**
-	 * The user changes its own password, proving it knows the current one; none of its last
-	 * {@value PasswordPolicy#HISTORY} passwords may come back. Every other session and token of the
-	 * account ends; the caller keeps its own with {@link #refreshed}.
+	 * The user changes its own password, proving it knows the current one; none of its
+	 * last {@value PasswordPolicy#HISTORY} passwords may come back. Every other session
+	 * and token of the account ends; the caller keeps its own with {@link #refreshed}.
 	 */
 	@Transactional
 	public void changePassword(CurrentUser user, String current, String next) {
@@ -246,16 +261,16 @@ class AccountService implements Accounts {
 	}
 
 	/**
-	 * The principal of a signed-in user as the database has it now, for the session or token that made
-	 * a change to its own credentials and may go on.
+	 * The principal of a signed-in user as the database has it now, for the session or
+	 * token that made a change to its own credentials and may go on.
 	 */
 	public CurrentUser refreshed(CurrentUser user) {
 		return details.reload(user.id()).orElseThrow(() -> new NotFoundException("user", user.id()));
 	}
 
 	/**
-	 * An administrator sets a generated password that must be changed at the next login; every session
-	 * and token of the account ends.
+	 * An administrator sets a generated password that must be changed at the next login;
+	 * every session and token of the account ends.
 	 */
 	@Transactional
 	public String resetPassword(long id, CurrentUser actor) {
@@ -290,16 +305,18 @@ class AccountService implements Accounts {
 		audit(actor.getUsername(), enabled ? "USER_ENABLED" : "USER_DISABLED", a.username(), true, null);
 	}
 
-	/** Turns on the second factor once the user proves its app produces the right codes. */
+	/**
+	 * Turns on the second factor once the user proves its app produces the right codes.
+	 */
 	public void enableTotp(CurrentUser user, String secret, String code) {
 		enableTotp(user, secret, code, null);
 	}
 
 	/**
-	 * Turns on the second factor with {@code secret} once the user proves its app produces the right
-	 * codes; a user who has one already re-enrols, and proves it with {@code currentCode} of the old
-	 * one. Every other session and token of the account ends. Not one transaction: a refused code stays
-	 * counted and audited.
+	 * Turns on the second factor with {@code secret} once the user proves its app
+	 * produces the right codes; a user who has one already re-enrols, and proves it with
+	 * {@code currentCode} of the old one. Every other session and token of the account
+	 * ends. Not one transaction: a refused code stays counted and audited.
 	 */
 	public void enableTotp(CurrentUser user, String secret, String code, @Nullable String currentCode) {
 		Users.Credentials c = users.credentials(user.id()).orElseThrow();
@@ -315,7 +332,10 @@ class AccountService implements Accounts {
 		audit(user.getUsername(), reenrol ? "TOTP_REENROLLED" : "TOTP_ENABLED", user.getUsername(), true, null);
 	}
 
-	/** The user turns its second factor off, proving it with a current code (not one transaction, as above). */
+	/**
+	 * The user turns its second factor off, proving it with a current code (not one
+	 * transaction, as above).
+	 */
 	public void disableOwnTotp(CurrentUser user, @Nullable String code) {
 		Users.Credentials c = users.credentials(user.id()).orElseThrow();
 		if (!c.account().totpEnabled()) {
@@ -327,8 +347,8 @@ class AccountService implements Accounts {
 	}
 
 	/**
-	 * A county admin resets someone else's second factor (a lost phone): the user signs in with its
-	 * password and enrols again; every session and token of the account ends.
+	 * A county admin resets someone else's second factor (a lost phone): the user signs
+	 * in with its password and enrols again; every session and token of the account ends.
 	 */
 	@Transactional
 	public void resetTotp(long id, CurrentUser actor) {
@@ -344,8 +364,8 @@ class AccountService implements Accounts {
 	}
 
 	/**
-	 * A current code of the enrolled factor, good once; wrong ones are audited and count towards the
-	 * throttle, so that a stolen session cannot guess its way through.
+	 * A current code of the enrolled factor, good once; wrong ones are audited and count
+	 * towards the throttle, so that a stolen session cannot guess its way through.
 	 */
 	private void requireCurrentCode(CurrentUser user, Users.Credentials c, @Nullable String code, String field) {
 		String address = currentAddress();
@@ -370,4 +390,5 @@ class AccountService implements Accounts {
 		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
 				? a.getRequest().getRemoteAddr() : "";
 	}
+
 }

@@ -15,8 +15,9 @@ import cn.deputylink.account.CurrentUser;
 import cn.deputylink.shared.web.Problems;
 
 /**
- * Until a user has replaced a generated password (and, where required, enrolled a second factor),
- * it can do nothing else: pages redirect to the setup page, API calls answer 403.
+ * Until a user has replaced a generated password (and, where required, enrolled a second
+ * factor), it can do nothing else: pages redirect to the setup page, API calls answer
+ * 403.
  */
 class AccountSetupFilter extends OncePerRequestFilter {
 
@@ -58,4 +59,5 @@ class AccountSetupFilter extends OncePerRequestFilter {
 		}
 		chain.doFilter(request, response);
 	}
+
 }

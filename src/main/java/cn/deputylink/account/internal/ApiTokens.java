@@ -19,10 +19,11 @@ import cn.deputylink.account.CurrentUser;
 import cn.deputylink.shared.StrongRandom;
 
 /**
- * Opaque bearer tokens. Only a SHA-256 of each token is stored, so a copy of the database does not
- * hand out sessions; every node validates against the same table. A token dies after
- * {@code tokenIdleTimeout} unused, and after {@code tokenMaxLifetime} in any case, and at once when a
- * credential of its user changes (the user's credentials epoch moves past the token's).
+ * Opaque bearer tokens. Only a SHA-256 of each token is stored, so a copy of the database
+ * does not hand out sessions; every node validates against the same table. A token dies
+ * after {@code tokenIdleTimeout} unused, and after {@code tokenMaxLifetime} in any case,
+ * and at once when a credential of its user changes (the user's credentials epoch moves
+ * past the token's).
  */
 @Component
 public class ApiTokens {
@@ -70,9 +71,10 @@ public class ApiTokens {
 	}
 
 	/**
-	 * The user a live token belongs to, sliding its idle timeout; empty for unknown or dead tokens. One
-	 * read finds the token, its user and checks the credentials epoch; the principal it returns is the
-	 * request's for the rest of it (the security context), so nothing reads the account again.
+	 * The user a live token belongs to, sliding its idle timeout; empty for unknown or
+	 * dead tokens. One read finds the token, its user and checks the credentials epoch;
+	 * the principal it returns is the request's for the rest of it (the security
+	 * context), so nothing reads the account again.
 	 */
 	Optional<CurrentUser> authenticate(String token) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
@@ -96,8 +98,8 @@ public class ApiTokens {
 	}
 
 	/**
-	 * Keeps the caller's own token alive after it changed its user's credentials (which ended every
-	 * other token): it takes the user's new epoch.
+	 * Keeps the caller's own token alive after it changed its user's credentials (which
+	 * ended every other token): it takes the user's new epoch.
 	 */
 	public void keep(String token, CurrentUser user) {
 		jdbc.sql("update api_token set credentials_epoch = (select credentials_epoch from app_user where id = :u) "
@@ -107,7 +109,9 @@ public class ApiTokens {
 			.update();
 	}
 
-	/** The bearer token of the current API request, as {@link BearerTokenFilter} found it. */
+	/**
+	 * The bearer token of the current API request, as {@link BearerTokenFilter} found it.
+	 */
 	public static Optional<String> ofRequest(HttpServletRequest request) {
 		return request.getAttribute(BearerTokenFilter.TOKEN_ATTRIBUTE) instanceof String t ? Optional.of(t)
 				: Optional.empty();
@@ -116,8 +120,9 @@ public class ApiTokens {
 	/** Removes tokens that can no longer be used. */
 	int purgeExpired() {
 		OffsetDateTime now = OffsetDateTime.now(clock);
-		return jdbc.sql("delete from api_token where expires_at <= :now or idle_until <= :now or credentials_epoch <> "
-				+ "(select u.credentials_epoch from app_user u where u.id = api_token.user_id)")
+		return jdbc
+			.sql("delete from api_token where expires_at <= :now or idle_until <= :now or credentials_epoch <> "
+					+ "(select u.credentials_epoch from app_user u where u.id = api_token.user_id)")
 			.param("now", now)
 			.update();
 	}
@@ -131,4 +136,5 @@ public class ApiTokens {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

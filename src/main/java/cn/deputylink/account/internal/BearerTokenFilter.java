@@ -15,10 +15,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import cn.deputylink.shared.web.Problems;
 
-/** {@code Authorization: Bearer <token>} on API calls; a dead or unknown token is a 401. */
+/**
+ * {@code Authorization: Bearer <token>} on API calls; a dead or unknown token is a 401.
+ */
 class BearerTokenFilter extends OncePerRequestFilter {
 
-	/** The request attribute holding the raw token, for logout and for keeping it after a change. */
+	/**
+	 * The request attribute holding the raw token, for logout and for keeping it after a
+	 * change.
+	 */
 	static final String TOKEN_ATTRIBUTE = BearerTokenFilter.class.getName() + ".token";
 
 	private final ApiTokens tokens;
@@ -49,4 +54,5 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		}
 		chain.doFilter(request, response);
 	}
+
 }

@@ -20,10 +20,11 @@ import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.PersonalDataCipher;
 
 /**
- * On a database with no users, creates {@code admin} (county admin) with a random password that is
- * written to {@code <data-dir>/initial-admin-password} (owner-only) — never to the log, which others
- * may read and which is kept — and must be changed at first login. With several nodes starting at once, one wins; the others see the
- * account exists.
+ * On a database with no users, creates {@code admin} (county admin) with a random
+ * password that is written to {@code <data-dir>/initial-admin-password} (owner-only) —
+ * never to the log, which others may read and which is kept — and must be changed at
+ * first login. With several nodes starting at once, one wins; the others see the account
+ * exists.
  */
 @Component
 @Order(0)
@@ -66,4 +67,5 @@ class InitialAdmin implements ApplicationRunner {
 				             it must be changed at first login, then delete the file)
 				==============================================================""", file.toAbsolutePath());
 	}
+
 }

@@ -25,4 +25,5 @@ public final class LoginDetailsSupport {
 		return ex instanceof TotpAuthenticationProvider.ThrottledException t ? Optional.of(t.retryAt())
 				: Optional.empty();
 	}
+
 }

@@ -13,11 +13,12 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down guessing without handing anyone a weapon. Failures are counted per (username as typed,
- * address) whether the username exists or not, so the answers never tell a real username from an
- * invented one; after {@code maxFailedLogins} failures that address waits, longer after each further
- * failure, before it may try that username again. Someone else's address is not affected: a stranger
- * cannot lock a county admin out. Rows live in the database, so every node sees the same counts.
+ * Slows down guessing without handing anyone a weapon. Failures are counted per (username
+ * as typed, address) whether the username exists or not, so the answers never tell a real
+ * username from an invented one; after {@code maxFailedLogins} failures that address
+ * waits, longer after each further failure, before it may try that username again.
+ * Someone else's address is not affected: a stranger cannot lock a county admin out. Rows
+ * live in the database, so every node sees the same counts.
  */
 @Component
 class LoginThrottle {
@@ -50,7 +51,10 @@ class LoginThrottle {
 		succeeded(event.getAuthentication().getName(), TotpAuthenticationProvider.address(event.getAuthentication()));
 	}
 
-	/** Until when {@code address} must wait before trying {@code username} again; empty: it may try now. */
+	/**
+	 * Until when {@code address} must wait before trying {@code username} again; empty:
+	 * it may try now.
+	 */
 	public Optional<OffsetDateTime> blockedUntil(String username, String address) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		return jdbc.sql("select blocked_until from login_throttle where username = :u and address = :a")
@@ -66,8 +70,9 @@ class LoginThrottle {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		String u = key(username);
 		String a = key(address);
-		Integer failures = jdbc.sql("select failures from login_throttle where username = :u and address = :a "
-				+ "and last_failure > :forgotten")
+		Integer failures = jdbc
+			.sql("select failures from login_throttle where username = :u and address = :a "
+					+ "and last_failure > :forgotten")
 			.param("u", u)
 			.param("a", a)
 			.param("forgotten", now.minus(MEMORY))
@@ -76,8 +81,9 @@ class LoginThrottle {
 			.orElse(0) + 1;
 		Duration wait = settings.throttleWait(failures);
 		OffsetDateTime until = wait.isZero() ? null : now.plus(wait);
-		int updated = jdbc.sql("update login_throttle set failures = :f, last_failure = :now, blocked_until = :until "
-				+ "where username = :u and address = :a")
+		int updated = jdbc
+			.sql("update login_throttle set failures = :f, last_failure = :now, blocked_until = :until "
+					+ "where username = :u and address = :a")
 			.param("f", failures)
 			.param("now", now)
 			.param("until", until)
@@ -96,7 +102,8 @@ class LoginThrottle {
 					.update();
 			}
 			catch (DuplicateKeyException raced) {
-				// another node counted a failure of the same pair at the same moment: one of the two is enough
+				// another node counted a failure of the same pair at the same moment: one
+				// of the two is enough
 			}
 		}
 	}
@@ -114,8 +121,9 @@ class LoginThrottle {
 	}
 
 	int purge() {
-		return jdbc.sql("delete from login_throttle where last_failure <= :forgotten and "
-				+ "(blocked_until is null or blocked_until <= :now)")
+		return jdbc
+			.sql("delete from login_throttle where last_failure <= :forgotten and "
+					+ "(blocked_until is null or blocked_until <= :now)")
 			.param("forgotten", OffsetDateTime.now(clock).minus(MEMORY))
 			.param("now", OffsetDateTime.now(clock))
 			.update();
@@ -124,4 +132,5 @@ class LoginThrottle {
 	private static String key(String s) {
 		return s.length() <= KEY_LENGTH ? s : s.substring(0, KEY_LENGTH);
 	}
+
 }

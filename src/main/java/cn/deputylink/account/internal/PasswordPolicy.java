@@ -13,16 +13,20 @@ import java.util.stream.Collectors;
 import cn.deputylink.shared.StrongRandom;
 
 /**
- * At least 12 characters drawn from at least three of four classes (lower case, upper case, digits,
- * symbols), not the username, and not one of the common passwords of {@code account/common-passwords.txt}
- * (nor such a word dressed up with leetspeak and digits or symbols around it): what level-3 protection
- * asks of passwords. The last {@value #HISTORY} passwords of a user are refused too ({@link Accounts}).
+ * At least 12 characters drawn from at least three of four classes (lower case, upper
+ * case, digits, symbols), not the username, and not one of the common passwords of
+ * {@code account/common-passwords.txt} (nor such a word dressed up with leetspeak and
+ * digits or symbols around it): what level-3 protection asks of passwords. The last
+ * {@value #HISTORY} passwords of a user are refused too ({@link Accounts}).
  */
 public final class PasswordPolicy {
 
 	public static final int MIN_LENGTH = 12;
 
-	/** How many of a user's last passwords may not be chosen again (the current one included). */
+	/**
+	 * How many of a user's last passwords may not be chosen again (the current one
+	 * included).
+	 */
 	public static final int HISTORY = 5;
 
 	private static final Set<String> COMMON = load("/account/common-passwords.txt");
@@ -40,7 +44,10 @@ public final class PasswordPolicy {
 	private PasswordPolicy() {
 	}
 
-	/** The message key of the first rule {@code password} breaks, or empty when it is acceptable. */
+	/**
+	 * The message key of the first rule {@code password} breaks, or empty when it is
+	 * acceptable.
+	 */
 	public static Optional<String> violation(String username, String password) {
 		if (password.length() < MIN_LENGTH) {
 			return Optional.of("password.tooShort");
@@ -66,8 +73,9 @@ public final class PasswordPolicy {
 	}
 
 	/**
-	 * Whether the password is a common one: as it is, or once digits and symbols around it are taken
-	 * away and leetspeak is read back ({@code P@ssw0rd2026!} is {@code password}).
+	 * Whether the password is a common one: as it is, or once digits and symbols around
+	 * it are taken away and leetspeak is read back ({@code P@ssw0rd2026!} is
+	 * {@code password}).
 	 */
 	static boolean isCommon(String password) {
 		String lower = password.toLowerCase(Locale.ROOT);
@@ -111,7 +119,10 @@ public final class PasswordPolicy {
 		}
 	}
 
-	/** A random password of 16 characters that satisfies the policy, for first start and resets. */
+	/**
+	 * A random password of 16 characters that satisfies the policy, for first start and
+	 * resets.
+	 */
 	public static String generate() {
 		String all = LOWER + UPPER + DIGITS + SYMBOLS;
 		StringBuilder sb = new StringBuilder();
@@ -130,4 +141,5 @@ public final class PasswordPolicy {
 		}
 		return sb.toString();
 	}
+
 }

@@ -33,9 +33,9 @@ import cn.deputylink.shared.web.Problems;
 import cn.deputylink.shared.web.SecurityHeaders;
 
 /**
- * Two filter chains: the JSON API ({@code /api/**}: bearer tokens, stateless, no CSRF because no
- * cookie authenticates it) and the pages (form login, a session in the database, CSRF on every form).
- * Both send the same security headers.
+ * Two filter chains: the JSON API ({@code /api/**}: bearer tokens, stateless, no CSRF
+ * because no cookie authenticates it) and the pages (form login, a session in the
+ * database, CSRF on every form). Both send the same security headers.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -52,8 +52,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The one authentication manager of both the token endpoint and the login form (which is given it
-	 * explicitly: left alone, Spring builds the form a plain password check of its own).
+	 * The one authentication manager of both the token endpoint and the login form (which
+	 * is given it explicitly: left alone, Spring builds the form a plain password check
+	 * of its own).
 	 */
 	@Bean
 	AuthenticationManager authenticationManager(AccountDetailsService details, Users users, LoginThrottle throttle,
@@ -81,7 +82,8 @@ class SecurityConfiguration {
 			.exceptionHandling(e -> e
 				.authenticationEntryPoint(
 						(req, res, ex) -> problems.write(req, res, HttpStatus.UNAUTHORIZED, "error.unauthorized"))
-				.accessDeniedHandler((req, res, ex) -> problems.write(req, res, HttpStatus.FORBIDDEN, "error.forbidden")));
+				.accessDeniedHandler(
+						(req, res, ex) -> problems.write(req, res, HttpStatus.FORBIDDEN, "error.forbidden")));
 		headers(http);
 		return http.build();
 	}
@@ -96,11 +98,11 @@ class SecurityConfiguration {
 		success.setRequestCache(requestCache);
 		http.authenticationManager(manager)
 			.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES)
-			.permitAll()
-			.requestMatchers("/admin/audit/**")
-			.hasRole(Role.COUNTY_ADMIN.name())
-			.anyRequest()
-			.authenticated())
+				.permitAll()
+				.requestMatchers("/admin/audit/**")
+				.hasRole(Role.COUNTY_ADMIN.name())
+				.anyRequest()
+				.authenticated())
 			.formLogin(f -> f.loginPage("/login")
 				.authenticationDetailsSource(TotpAuthenticationProvider.detailsSource())
 				.successHandler((req, res, auth) -> {
@@ -121,8 +123,10 @@ class SecurityConfiguration {
 				})
 				.permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			// open311 is a form-encoded public API, not a browser form. The token lives in a cookie
-			// (HttpOnly; pages read it from the meta tag) and the page asked for before login too, so
+			// open311 is a form-encoded public API, not a browser form. The token lives
+			// in a cookie
+			// (HttpOnly; pages read it from the meta tag) and the page asked for before
+			// login too, so
 			// that an anonymous page view creates no session row
 			.csrf(c -> c.ignoringRequestMatchers("/open311/**").csrfTokenRepository(new CookieCsrfTokenRepository()))
 			.requestCache(r -> r.requestCache(requestCache))
@@ -133,9 +137,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Spring Security's firewall refuses some paths (an encoded line feed, {@code ..}) before any
-	 * filter chain: under {@code /api} the refusal is problem+json like every other API error, elsewhere
-	 * the 400 page.
+	 * Spring Security's firewall refuses some paths (an encoded line feed, {@code ..})
+	 * before any filter chain: under {@code /api} the refusal is problem+json like every
+	 * other API error, elsewhere the 400 page.
 	 */
 	@Bean
 	RequestRejectedHandler requestRejectedHandler(Problems problems) {
@@ -156,12 +160,17 @@ class SecurityConfiguration {
 			.contentTypeOptions(c -> {
 			})
 			.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-			// only over HTTPS, directly or from a trusted proxy (see ForwardedRequestFilter)
-			.httpStrictTransportSecurity(t -> t.includeSubDomains(true).maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS))
+			// only over HTTPS, directly or from a trusted proxy (see
+			// ForwardedRequestFilter)
+			.httpStrictTransportSecurity(
+					t -> t.includeSubDomains(true).maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS))
 			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", SecurityHeaders.PERMISSIONS_POLICY)));
 	}
 
-	/** Expired tokens and forgotten failures are useless; they are deleted hourly by whichever node holds each lease. */
+	/**
+	 * Expired tokens and forgotten failures are useless; they are deleted hourly by
+	 * whichever node holds each lease.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class TokenHousekeeping {
 
@@ -185,5 +194,7 @@ class SecurityConfiguration {
 		void purgeThrottle() {
 			throttle.purge();
 		}
+
 	}
+
 }

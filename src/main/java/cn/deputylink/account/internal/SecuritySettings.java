@@ -11,13 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import cn.deputylink.account.Role;
 
 /**
- * {@code deputylink.security.*}: after {@code maxFailedLogins} failed sign-ins for one username from
- * one address, that address waits {@code throttleDelay} before its next attempt for that username,
- * twice as long after each further failure, at most {@code lockDuration}; API tokens expire after
- * {@code tokenIdleTimeout} unused and {@code tokenMaxLifetime} at most; {@code totpRequiredForAdmins}
- * makes county admins enrol a second factor before they can work; a password older than
- * {@code passwordMaxAge} (zero: never) must be changed, for the roles in {@code passwordMaxAgeRoles}
- * (empty: every role).
+ * {@code deputylink.security.*}: after {@code maxFailedLogins} failed sign-ins for one
+ * username from one address, that address waits {@code throttleDelay} before its next
+ * attempt for that username, twice as long after each further failure, at most
+ * {@code lockDuration}; API tokens expire after {@code tokenIdleTimeout} unused and
+ * {@code tokenMaxLifetime} at most; {@code totpRequiredForAdmins} makes county admins
+ * enrol a second factor before they can work; a password older than
+ * {@code passwordMaxAge} (zero: never) must be changed, for the roles in
+ * {@code passwordMaxAgeRoles} (empty: every role).
  */
 @ConfigurationProperties("deputylink.security")
 record SecuritySettings(int maxFailedLogins, Duration lockDuration, @DefaultValue("1m") Duration throttleDelay,
@@ -35,7 +36,10 @@ record SecuritySettings(int maxFailedLogins, Duration lockDuration, @DefaultValu
 		return changedAt.plus(passwordMaxAge).isBefore(now);
 	}
 
-	/** How long an address waits after its {@code failures}-th failure for one username (zero: not at all). */
+	/**
+	 * How long an address waits after its {@code failures}-th failure for one username
+	 * (zero: not at all).
+	 */
 	Duration throttleWait(int failures) {
 		if (failures < maxFailedLogins) {
 			return Duration.ZERO;

@@ -15,10 +15,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import cn.deputylink.account.CurrentUser;
 
 /**
- * A web session lives no longer than the credentials it was opened with: on every request the
- * session's principal is checked against the account's credentials epoch and enabled flag in the
- * database (one indexed read), so a password change, a reset of the second factor or disabling the
- * account ends the session on every node at its next request.
+ * A web session lives no longer than the credentials it was opened with: on every request
+ * the session's principal is checked against the account's credentials epoch and enabled
+ * flag in the database (one indexed read), so a password change, a reset of the second
+ * factor or disabling the account ends the session on every node at its next request.
  */
 class SessionCredentialsFilter extends OncePerRequestFilter {
 
@@ -55,4 +55,5 @@ class SessionCredentialsFilter extends OncePerRequestFilter {
 		}
 		chain.doFilter(request, response);
 	}
+
 }

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 import cn.deputylink.shared.StrongRandom;
 
 /**
- * Time-based one-time passwords (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits), as every
- * authenticator app speaks them. One step of clock drift either way is accepted.
+ * Time-based one-time passwords (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits), as
+ * every authenticator app speaks them. One step of clock drift either way is accepted.
  */
 public final class Totp {
 
@@ -44,8 +44,8 @@ public final class Totp {
 	}
 
 	/**
-	 * The 30-second step whose code {@code code} is, within one step of {@code now}; the caller records
-	 * it so that the same code is not accepted twice.
+	 * The 30-second step whose code {@code code} is, within one step of {@code now}; the
+	 * caller records it so that the same code is not accepted twice.
 	 */
 	public static OptionalLong matchingStep(String secret, @Nullable String code, Instant now) {
 		if (code == null || !code.matches("\\d{6}")) {
@@ -112,4 +112,5 @@ public final class Totp {
 		}
 		return out.array();
 	}
+
 }

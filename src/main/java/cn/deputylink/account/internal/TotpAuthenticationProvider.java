@@ -27,17 +27,19 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import cn.deputylink.account.CurrentUser;
 
 /**
- * Username and password, then — for users who enrolled it — the 6-digit code of their authenticator
- * app, each code good once. A wrong or replayed code counts as a failed login (towards the throttle,
- * and in the audit log); a missing one only asks for it. An address held off by {@link LoginThrottle}
- * is refused before anything is checked, alike for existing and unknown usernames; a disabled account
- * fails like a wrong password, after the password was checked, so neither answer nor timing tells it.
+ * Username and password, then — for users who enrolled it — the 6-digit code of their
+ * authenticator app, each code good once. A wrong or replayed code counts as a failed
+ * login (towards the throttle, and in the audit log); a missing one only asks for it. An
+ * address held off by {@link LoginThrottle} is refused before anything is checked, alike
+ * for existing and unknown usernames; a disabled account fails like a wrong password,
+ * after the password was checked, so neither answer nor timing tells it.
  */
 class TotpAuthenticationProvider extends DaoAuthenticationProvider {
 
 	/**
-	 * The code a login form or token request carried, if any. Serializable because the session (in the
-	 * database) keeps the authentication; the code itself is dropped once it has been checked.
+	 * The code a login form or token request carried, if any. Serializable because the
+	 * session (in the database) keeps the authentication; the code itself is dropped once
+	 * it has been checked.
 	 */
 	record LoginDetails(String remoteAddress, String code) implements Serializable {
 	}
@@ -47,6 +49,7 @@ class TotpAuthenticationProvider extends DaoAuthenticationProvider {
 		CodeRequiredException() {
 			super("second factor required");
 		}
+
 	}
 
 	static class WrongCodeException extends BadCredentialsException {
@@ -58,6 +61,7 @@ class TotpAuthenticationProvider extends DaoAuthenticationProvider {
 		WrongCodeException(String message) {
 			super(message);
 		}
+
 	}
 
 	/** A right code that was used already: someone may have seen it. */
@@ -66,9 +70,13 @@ class TotpAuthenticationProvider extends DaoAuthenticationProvider {
 		ReplayedCodeException() {
 			super("second-factor code used already");
 		}
+
 	}
 
-	/** Too many failures for this username from this address: try again after {@code retryAt}. */
+	/**
+	 * Too many failures for this username from this address: try again after
+	 * {@code retryAt}.
+	 */
 	static final class ThrottledException extends LockedException {
 
 		private final OffsetDateTime retryAt;
@@ -81,6 +89,7 @@ class TotpAuthenticationProvider extends DaoAuthenticationProvider {
 		OffsetDateTime retryAt() {
 			return retryAt;
 		}
+
 	}
 
 	static AuthenticationDetailsSource<HttpServletRequest, LoginDetails> detailsSource() {
@@ -89,11 +98,11 @@ class TotpAuthenticationProvider extends DaoAuthenticationProvider {
 	}
 
 	/**
-	 * Spring's publisher maps exceptions to events by exact class: ours are added, so that a wrong code
-	 * is a failed login to the throttle and the audit log, and a throttled attempt a locked one.
+	 * Spring's publisher maps exceptions to events by exact class: ours are added, so
+	 * that a wrong code is a failed login to the throttle and the audit log, and a
+	 * throttled attempt a locked one.
 	 */
-	static DefaultAuthenticationEventPublisher eventPublisher(
-			ApplicationEventPublisher events) {
+	static DefaultAuthenticationEventPublisher eventPublisher(ApplicationEventPublisher events) {
 		var publisher = new DefaultAuthenticationEventPublisher(events);
 		Map<Class<? extends AuthenticationException>, Class<? extends AbstractAuthenticationFailureEvent>> mappings = Map
 			.of(WrongCodeException.class, AuthenticationFailureBadCredentialsEvent.class, ReplayedCodeException.class,
@@ -167,7 +176,10 @@ class TotpAuthenticationProvider extends DaoAuthenticationProvider {
 		}
 	}
 
-	/** Accepts {@code code} once: its step is claimed in the database, so no node accepts it again. */
+	/**
+	 * Accepts {@code code} once: its step is claimed in the database, so no node accepts
+	 * it again.
+	 */
 	private void checkCode(long userId, @Nullable String code) {
 		String secret = accounts.totpSecret(userId);
 		OptionalLong step = secret == null ? OptionalLong.empty() : Totp.matchingStep(secret, code, clock.instant());
@@ -178,4 +190,5 @@ class TotpAuthenticationProvider extends DaoAuthenticationProvider {
 			throw new ReplayedCodeException();
 		}
 	}
+
 }

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import cn.deputylink.shared.PersonalDataCipher;
 
 /**
- * Second-factor secrets stored in plain text by earlier versions are encrypted at start-up, like ID
- * numbers. Each row is rewritten only if still plain, so nodes starting together do no harm.
+ * Second-factor secrets stored in plain text by earlier versions are encrypted at
+ * start-up, like ID numbers. Each row is rewritten only if still plain, so nodes starting
+ * together do no harm.
  */
 @Component
 @Order(0)
@@ -41,4 +42,5 @@ class TotpSecretEncryption implements ApplicationRunner {
 			log.info("Encrypted {} second-factor secret(s) stored in plain text", plain.size());
 		}
 	}
+
 }

@@ -21,18 +21,25 @@ import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.InvalidInputException.FieldError;
 
 /**
- * What the user forms and list need beyond {@link Accounts}: the townships, stations, deputies and
- * departments an administrator may assign, by name; the assignment of each listed user in words; and
- * the change of an existing account, for the edit page and the API alike.
+ * What the user forms and list need beyond {@link Accounts}: the townships, stations,
+ * deputies and departments an administrator may assign, by name; the assignment of each
+ * listed user in words; and the change of an existing account, for the edit page and the
+ * API alike.
  */
 @Service
 public class UserAdministration {
 
-	/** What the acting administrator may choose from, each list already narrowed to its scope. */
+	/**
+	 * What the acting administrator may choose from, each list already narrowed to its
+	 * scope.
+	 */
 	public record Pickers(List<Role> roles, List<Choice> townships, List<Choice> stations, List<Choice> deputies,
 			List<Choice> departments) {
 
-		/** The township's name, for grouping stations and departments; null for the county's own. */
+		/**
+		 * The township's name, for grouping stations and departments; null for the
+		 * county's own.
+		 */
 		public @Nullable String townshipName(@Nullable Long townshipId) {
 			return townshipId == null ? null
 					: townships.stream().filter(t -> t.id() == townshipId).map(Choice::name).findFirst().orElse(null);
@@ -57,9 +64,9 @@ public class UserAdministration {
 	}
 
 	/**
-	 * The choices of the user form. A township admin sees only its own township, that township's
-	 * stations and departments, and the roles it may give; no deputies, since it may not create
-	 * deputy accounts.
+	 * The choices of the user form. A township admin sees only its own township, that
+	 * township's stations and departments, and the roles it may give; no deputies, since
+	 * it may not create deputy accounts.
 	 */
 	public Pickers pickers(CurrentUser actor) {
 		actor.requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
@@ -69,7 +76,8 @@ public class UserAdministration {
 		}
 		Long own = actor.townshipId();
 		return new Pickers(List.of(Role.TOWNSHIP_ADMIN, Role.STATION_LIAISON, Role.DEPARTMENT_HANDLER),
-				inTownship(organisation.townships().stream().filter(t -> Long.valueOf(t.id()).equals(own)).toList(), null),
+				inTownship(organisation.townships().stream().filter(t -> Long.valueOf(t.id()).equals(own)).toList(),
+						null),
 				inTownship(organisation.stations(), own), List.of(), inTownship(organisation.departments(), own));
 	}
 
@@ -103,11 +111,12 @@ public class UserAdministration {
 	}
 
 	/**
-	 * Changes an account's name, role and assignment, under the same rules as creating it: a township
-	 * admin changes only accounts of its township and only into the roles it may create there. Nobody
-	 * changes its own role (the last county admin could lock the county out). A stale {@code version}
-	 * is a 409. The account's API tokens and signed-in sessions end with a change of role or
-	 * assignment, so that none carries the old rights on.
+	 * Changes an account's name, role and assignment, under the same rules as creating
+	 * it: a township admin changes only accounts of its township and only into the roles
+	 * it may create there. Nobody changes its own role (the last county admin could lock
+	 * the county out). A stale {@code version} is a 409. The account's API tokens and
+	 * signed-in sessions end with a change of role or assignment, so that none carries
+	 * the old rights on.
 	 */
 	@Transactional
 	public UserAccount update(long id, UserChange change, CurrentUser actor) {
@@ -149,9 +158,12 @@ public class UserAdministration {
 		return after;
 	}
 
-	/** The role and assignment of an account, in the shape the rules of creation check. */
+	/**
+	 * The role and assignment of an account, in the shape the rules of creation check.
+	 */
 	private static NewUser assignment(UserAccount a) {
 		return new NewUser(a.username(), "", "", a.role(), a.townshipId(), a.stationId(), a.deputyId(),
 				a.departmentId(), false);
 	}
+
 }

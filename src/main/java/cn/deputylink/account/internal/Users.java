@@ -21,11 +21,12 @@ class Users {
 
 	private static final String COLUMNS = "id, username, display_name, role, township_id, station_id, deputy_id, "
 			+ "department_id, enabled, must_change_password, totp_enabled, version, "
-			// "locked" now means: some address is being held off this username (see LoginThrottle)
+			// "locked" now means: some address is being held off this username (see
+			// LoginThrottle)
 			+ "(select max(t.blocked_until) from login_throttle t where t.username = app_user.username) as locked_until";
 
-	static final RowMapper<UserAccount> ACCOUNT = (rs, i) -> new UserAccount(rs.getLong("id"),
-			rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
+	static final RowMapper<UserAccount> ACCOUNT = (rs, i) -> new UserAccount(rs.getLong("id"), rs.getString("username"),
+			rs.getString("display_name"), Role.valueOf(rs.getString("role")),
 			(Long) rs.getObject("township_id", Long.class), (Long) rs.getObject("station_id", Long.class),
 			(Long) rs.getObject("deputy_id", Long.class), (Long) rs.getObject("department_id", Long.class),
 			rs.getBoolean("enabled"), rs.getBoolean("must_change_password"), rs.getBoolean("totp_enabled"),
@@ -80,7 +81,10 @@ class Users {
 	}
 
 	public Optional<UserAccount> find(long id) {
-		return jdbc.sql("select " + COLUMNS + " from app_user where id = :id").param("id", id).query(ACCOUNT).optional();
+		return jdbc.sql("select " + COLUMNS + " from app_user where id = :id")
+			.param("id", id)
+			.query(ACCOUNT)
+			.optional();
 	}
 
 	public Optional<UserAccount> findByUsername(String username) {
@@ -91,16 +95,18 @@ class Users {
 	}
 
 	/**
-	 * The account with its secrets, for authentication only; {@code totpSecret} still encrypted,
-	 * {@code epoch} the credentials epoch sessions and tokens are checked against.
+	 * The account with its secrets, for authentication only; {@code totpSecret} still
+	 * encrypted, {@code epoch} the credentials epoch sessions and tokens are checked
+	 * against.
 	 */
 	public record Credentials(UserAccount account, String passwordHash, @Nullable String totpSecretCipher, int epoch,
 			@Nullable OffsetDateTime passwordChangedAt) {
 	}
 
 	public Optional<Credentials> credentials(String username) {
-		return jdbc.sql("select " + COLUMNS + ", password_hash, totp_secret_cipher, credentials_epoch, "
-				+ "password_changed_at from app_user where username = :u")
+		return jdbc
+			.sql("select " + COLUMNS + ", password_hash, totp_secret_cipher, credentials_epoch, "
+					+ "password_changed_at from app_user where username = :u")
 			.param("u", username)
 			.query((rs, i) -> new Credentials(ACCOUNT.mapRow(rs, i), rs.getString("password_hash"),
 					rs.getString("totp_secret_cipher"), rs.getInt("credentials_epoch"),
@@ -108,14 +114,17 @@ class Users {
 			.optional();
 	}
 
-	/** The owner of a live API token, with the token's idle deadline: what every API request needs, in one read. */
+	/**
+	 * The owner of a live API token, with the token's idle deadline: what every API
+	 * request needs, in one read.
+	 */
 	record TokenOwner(Credentials credentials, OffsetDateTime idleUntil) {
 	}
 
 	/**
-	 * The enabled owner of a token that has not run out and whose credentials epoch is still the
-	 * owner's. The principal of an API call needs no password hash and no lock state (the throttle
-	 * guards logins, not tokens), so neither is read.
+	 * The enabled owner of a token that has not run out and whose credentials epoch is
+	 * still the owner's. The principal of an API call needs no password hash and no lock
+	 * state (the throttle guards logins, not tokens), so neither is read.
 	 */
 	Optional<TokenOwner> tokenOwner(String tokenHash, OffsetDateTime now) {
 		return jdbc.sql("""
@@ -128,8 +137,10 @@ class Users {
 				  and t.credentials_epoch = u.credentials_epoch and u.enabled = true""")
 			.param("h", tokenHash)
 			.param("now", now)
-			.query((rs, i) -> new TokenOwner(new Credentials(ACCOUNT.mapRow(rs, i), "", null, rs.getInt("credentials_epoch"),
-					rs.getObject("password_changed_at", OffsetDateTime.class)), rs.getObject("idle_until", OffsetDateTime.class)))
+			.query((rs, i) -> new TokenOwner(
+					new Credentials(ACCOUNT.mapRow(rs, i), "", null, rs.getInt("credentials_epoch"),
+							rs.getObject("password_changed_at", OffsetDateTime.class)),
+					rs.getObject("idle_until", OffsetDateTime.class)))
 			.optional();
 	}
 
@@ -138,10 +149,11 @@ class Users {
 	}
 
 	public List<UserAccount> list(@Nullable Long townshipId, @Nullable String q, long afterId, int limit, int offset) {
-		return jdbc.sql("select " + COLUMNS + " from app_user where id > :after"
-				+ (townshipId != null ? " and township_id = :township" : "")
-				+ (q != null ? " and (lower(username) like :q or lower(display_name) like :q)" : "")
-				+ " order by id limit :limit offset :offset")
+		return jdbc
+			.sql("select " + COLUMNS + " from app_user where id > :after"
+					+ (townshipId != null ? " and township_id = :township" : "")
+					+ (q != null ? " and (lower(username) like :q or lower(display_name) like :q)" : "")
+					+ " order by id limit :limit offset :offset")
 			.param("after", afterId)
 			.param("township", townshipId)
 			.param("q", q == null ? null : "%" + q.toLowerCase() + "%")
@@ -152,9 +164,10 @@ class Users {
 	}
 
 	public List<Long> enabledIds(Role role, @Nullable Long townshipId, @Nullable Long departmentId) {
-		return jdbc.sql("select id from app_user where enabled = true and role = :role"
-				+ (townshipId != null ? " and township_id = :township" : "")
-				+ (departmentId != null ? " and department_id = :department" : "") + " order by id")
+		return jdbc
+			.sql("select id from app_user where enabled = true and role = :role"
+					+ (townshipId != null ? " and township_id = :township" : "")
+					+ (departmentId != null ? " and department_id = :department" : "") + " order by id")
 			.param("role", role.name())
 			.param("township", townshipId)
 			.param("department", departmentId)
@@ -163,16 +176,19 @@ class Users {
 	}
 
 	public int countList(@Nullable Long townshipId, @Nullable String q) {
-		return jdbc.sql("select count(*) from app_user where 1 = 1"
-				+ (townshipId != null ? " and township_id = :township" : "")
-				+ (q != null ? " and (lower(username) like :q or lower(display_name) like :q)" : ""))
+		return jdbc
+			.sql("select count(*) from app_user where 1 = 1"
+					+ (townshipId != null ? " and township_id = :township" : "")
+					+ (q != null ? " and (lower(username) like :q or lower(display_name) like :q)" : ""))
 			.param("township", townshipId)
 			.param("q", q == null ? null : "%" + q.toLowerCase() + "%")
 			.query(Integer.class)
 			.single();
 	}
 
-	/** A new password: the epoch moves on, so every session and token of the account ends. */
+	/**
+	 * A new password: the epoch moves on, so every session and token of the account ends.
+	 */
 	public void setPassword(long id, String hash, boolean mustChange, OffsetDateTime now) {
 		jdbc.sql("""
 				update app_user set password_hash = :h, must_change_password = :m, password_changed_at = :now,
@@ -188,15 +204,18 @@ class Users {
 			.param("now", now)
 			.update();
 		// keep the last HISTORY only
-		jdbc.sql("""
-				delete from password_history where user_id = :id and id not in
-				  (select id from (select id from password_history where user_id = :id order by id desc limit :n) recent)""")
+		jdbc.sql(
+				"""
+						delete from password_history where user_id = :id and id not in
+						  (select id from (select id from password_history where user_id = :id order by id desc limit :n) recent)""")
 			.param("id", id)
 			.param("n", PasswordPolicy.HISTORY)
 			.update();
 	}
 
-	/** The hashes of the user's last passwords, newest first, the current one included. */
+	/**
+	 * The hashes of the user's last passwords, newest first, the current one included.
+	 */
 	public List<String> recentPasswordHashes(long id) {
 		return jdbc.sql("select password_hash from password_history where user_id = :id order by id desc limit :n")
 			.param("id", id)
@@ -213,7 +232,10 @@ class Users {
 			.update();
 	}
 
-	/** The epoch and state sessions are checked against on every request; empty when the user is gone. */
+	/**
+	 * The epoch and state sessions are checked against on every request; empty when the
+	 * user is gone.
+	 */
 	record Liveness(int epoch, boolean enabled) {
 	}
 
@@ -232,11 +254,15 @@ class Users {
 			.update();
 	}
 
-	/** A new (or no) second factor; {@code lastStep} is the step of the code that proved it. */
+	/**
+	 * A new (or no) second factor; {@code lastStep} is the step of the code that proved
+	 * it.
+	 */
 	public void setTotp(long id, @Nullable String secretCipher, boolean enabled, @Nullable Long lastStep) {
-		jdbc.sql("""
-				update app_user set totp_secret = null, totp_secret_cipher = :s, totp_enabled = :e, totp_last_step = :step,
-				  credentials_epoch = credentials_epoch + 1, version = version + 1 where id = :id""")
+		jdbc.sql(
+				"""
+						update app_user set totp_secret = null, totp_secret_cipher = :s, totp_enabled = :e, totp_last_step = :step,
+						  credentials_epoch = credentials_epoch + 1, version = version + 1 where id = :id""")
 			.param("s", secretCipher)
 			.param("e", enabled)
 			.param("step", lastStep)
@@ -245,12 +271,14 @@ class Users {
 	}
 
 	/**
-	 * Claims the TOTP step {@code step} for the user: true the first time, false when that step (or a
-	 * later one) was used already. One conditional update, so two nodes cannot both accept a code.
+	 * Claims the TOTP step {@code step} for the user: true the first time, false when
+	 * that step (or a later one) was used already. One conditional update, so two nodes
+	 * cannot both accept a code.
 	 */
 	public boolean claimTotpStep(long id, long step) {
-		return jdbc.sql("update app_user set totp_last_step = :step where id = :id and "
-				+ "(totp_last_step is null or totp_last_step < :step)")
+		return jdbc
+			.sql("update app_user set totp_last_step = :step where id = :id and "
+					+ "(totp_last_step is null or totp_last_step < :step)")
 			.param("step", step)
 			.param("id", id)
 			.update() == 1;
@@ -275,14 +303,18 @@ class Users {
 	}
 
 	/**
-	 * Moves the credentials epoch on without another change (a new role or assignment): every session and
-	 * token of the account ends, on every node, as after a new password.
+	 * Moves the credentials epoch on without another change (a new role or assignment):
+	 * every session and token of the account ends, on every node, as after a new
+	 * password.
 	 */
 	void renewCredentialsEpoch(long id) {
-		jdbc.sql("update app_user set credentials_epoch = credentials_epoch + 1 where id = :id").param("id", id).update();
+		jdbc.sql("update app_user set credentials_epoch = credentials_epoch + 1 where id = :id")
+			.param("id", id)
+			.update();
 	}
 
 	public void deleteTokens(long userId) {
 		jdbc.sql("delete from api_token where user_id = :id").param("id", userId).update();
 	}
+
 }

@@ -21,8 +21,8 @@ import cn.deputylink.account.CurrentUser;
 import cn.deputylink.shared.NotFoundException;
 
 /**
- * A user's own web sessions ("my sessions"), as Spring Session keeps them in the database: every
- * node sees the same list, and ending one ends it everywhere.
+ * A user's own web sessions ("my sessions"), as Spring Session keeps them in the
+ * database: every node sees the same list, and ending one ends it everywhere.
  */
 @Service
 public class WebSessions {
@@ -33,9 +33,9 @@ public class WebSessions {
 	public static final String AGENT = "DL_SESSION_AGENT";
 
 	/**
-	 * One session of the user; {@code current} is the one asking. {@code id} is a handle derived from
-	 * the session id, never the id itself: the id is what the session cookie carries, and a page or a
-	 * URL (which the audit log records) must not show it.
+	 * One session of the user; {@code current} is the one asking. {@code id} is a handle
+	 * derived from the session id, never the id itself: the id is what the session cookie
+	 * carries, and a page or a URL (which the audit log records) must not show it.
 	 */
 	public record View(String id, OffsetDateTime createdAt, OffsetDateTime lastAccessedAt, @Nullable String address,
 			@Nullable String userAgent, boolean current) {
@@ -58,15 +58,15 @@ public class WebSessions {
 			.stream()
 			.filter(s -> !s.isExpired() && belongs(s, user, epoch))
 			.map(s -> new View(handle(s.getId()), s.getCreationTime().atOffset(ZoneOffset.UTC),
-					s.getLastAccessedTime().atOffset(ZoneOffset.UTC), s.getAttribute(ADDRESS),
-					s.getAttribute(AGENT), s.getId().equals(currentId)))
+					s.getLastAccessedTime().atOffset(ZoneOffset.UTC), s.getAttribute(ADDRESS), s.getAttribute(AGENT),
+					s.getId().equals(currentId)))
 			.sorted(Comparator.comparing(View::lastAccessedAt).reversed())
 			.toList();
 	}
 
 	/**
-	 * Ends one of the user's own sessions, named by its handle; someone else's, or an unknown one, is a
-	 * 404. True when it was {@code currentId}, the session asking.
+	 * Ends one of the user's own sessions, named by its handle; someone else's, or an
+	 * unknown one, is a 404. True when it was {@code currentId}, the session asking.
 	 */
 	public boolean end(CurrentUser user, String handle, @Nullable String currentId) {
 		String id = sessions.findByPrincipalName(user.getUsername())
@@ -80,7 +80,9 @@ public class WebSessions {
 		return id.equals(currentId);
 	}
 
-	/** The first 128 bits of a SHA-256 of the session id: stable, and useless as a cookie. */
+	/**
+	 * The first 128 bits of a SHA-256 of the session id: stable, and useless as a cookie.
+	 */
 	static String handle(String sessionId) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256")
@@ -92,11 +94,15 @@ public class WebSessions {
 		}
 	}
 
-	/** A session of this account (not of an earlier one with the same name) and, given an epoch, of it. */
+	/**
+	 * A session of this account (not of an earlier one with the same name) and, given an
+	 * epoch, of it.
+	 */
 	private static boolean belongs(Session s, CurrentUser user, int epoch) {
 		Object context = s.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
 		return context instanceof SecurityContext c && c.getAuthentication() != null
 				&& c.getAuthentication().getPrincipal() instanceof CurrentUser u && u.id() == user.id()
 				&& (epoch < 0 || u.credentialsEpoch() == epoch);
 	}
+
 }

@@ -97,9 +97,9 @@ class AccountApiController {
 	}
 
 	/**
-	 * Wrong credentials 401; too many failures for this username from this address 423 with
-	 * {@code Retry-After}, the same for existing and unknown usernames; a user with a second factor
-	 * sends {@code code} too.
+	 * Wrong credentials 401; too many failures for this username from this address 423
+	 * with {@code Retry-After}, the same for existing and unknown usernames; a user with
+	 * a second factor sends {@code code} too.
 	 */
 	@PostMapping("/auth/token")
 	ResponseEntity<?> token(@Valid @RequestBody TokenRequest body, HttpServletRequest request) {
@@ -119,7 +119,8 @@ class AccountApiController {
 		}
 		catch (AuthenticationException ex) {
 			boolean needsCode = LoginDetailsSupport.isCodeRequired(ex);
-			ProblemDetail p = problems.problem(HttpStatus.UNAUTHORIZED, needsCode ? "login.codeRequired" : "login.failed");
+			ProblemDetail p = problems.problem(HttpStatus.UNAUTHORIZED,
+					needsCode ? "login.codeRequired" : "login.failed");
 			if (needsCode) {
 				p.setProperty("totpRequired", true);
 			}
@@ -162,7 +163,8 @@ class AccountApiController {
 
 	@GetMapping("/users")
 	CursorPage<UserAccount> users(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
+			@RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String cursor) {
 		int n = CursorPage.limit(limit);
 		List<UserAccount> rows = accounts.list(CurrentUser.get(), q, CursorPage.after(cursor), n + 1, 0);
 		return CursorPage.of(rows, n, UserAccount::id);
@@ -198,7 +200,10 @@ class AccountApiController {
 		accounts.setEnabled(id, true, CurrentUser.get());
 	}
 
-	/** A county admin resets someone's second factor (a lost phone); it enrols again at its next login. */
+	/**
+	 * A county admin resets someone's second factor (a lost phone); it enrols again at
+	 * its next login.
+	 */
 	@PostMapping("/users/{id}/reset-totp")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void resetTotp(@PathVariable long id) {
@@ -210,4 +215,5 @@ class AccountApiController {
 	Map<String, String> resetPassword(@PathVariable long id) {
 		return Map.of("password", accounts.resetPassword(id, CurrentUser.get()));
 	}
+
 }

@@ -77,7 +77,8 @@ class AccountPagesController {
 
 	@PostMapping("/account/password")
 	String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword,
-			@RequestParam String confirmPassword, HttpServletRequest request, Model model, RedirectAttributes redirect) {
+			@RequestParam String confirmPassword, HttpServletRequest request, Model model,
+			RedirectAttributes redirect) {
 		CurrentUser me = CurrentUser.get();
 		try {
 			if (!newPassword.equals(confirmPassword)) {
@@ -95,7 +96,10 @@ class AccountPagesController {
 		return "redirect:/dashboard";
 	}
 
-	/** Enrolment, or — once enrolled — re-enrolment with a new secret and turning the factor off. */
+	/**
+	 * Enrolment, or — once enrolled — re-enrolment with a new secret and turning the
+	 * factor off.
+	 */
 	@GetMapping("/account/totp")
 	String totpForm(HttpSession session, Model model) throws IOException {
 		totpModel(session, model);
@@ -152,7 +156,9 @@ class AccountPagesController {
 		return "redirect:/account/totp";
 	}
 
-	/** "My sessions": where the user is signed in, and a button to end each other session. */
+	/**
+	 * "My sessions": where the user is signed in, and a button to end each other session.
+	 */
 	@GetMapping("/account/sessions")
 	String sessions(HttpServletRequest request, Model model) {
 		HttpSession session = request.getSession(false);
@@ -173,7 +179,9 @@ class AccountPagesController {
 		return "redirect:/account/sessions";
 	}
 
-	/** Someone else's session, or none: the same answer, so session ids reveal nothing. */
+	/**
+	 * Someone else's session, or none: the same answer, so session ids reveal nothing.
+	 */
 	@ExceptionHandler(NotFoundException.class)
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound() {
@@ -183,7 +191,8 @@ class AccountPagesController {
 	/** Keeps the session's principal in step with the account after a setup step. */
 	private static void replacePrincipal(CurrentUser updated, HttpServletRequest request) {
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities()));
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		request.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
 	}
@@ -206,4 +215,5 @@ class AccountPagesController {
 			throw new IOException(ex);
 		}
 	}
+
 }

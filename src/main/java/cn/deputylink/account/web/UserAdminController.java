@@ -34,8 +34,9 @@ import cn.deputylink.shared.web.FormErrors;
 class UserAdminController {
 
 	/**
-	 * The user form as typed: the assignment is chosen by name from pickers, which send the record's
-	 * id; a picker left at "please choose" sends nothing. {@code version} only on edit.
+	 * The user form as typed: the assignment is chosen by name from pickers, which send
+	 * the record's id; a picker left at "please choose" sends nothing. {@code version}
+	 * only on edit.
 	 */
 	record UserForm(@Nullable String username, @Nullable String displayName, @Nullable Role role,
 			@Nullable Long townshipId, @Nullable Long stationId, @Nullable Long deputyId, @Nullable Long departmentId,
@@ -83,7 +84,9 @@ class UserAdminController {
 		return show(model, UserForm.empty(), null);
 	}
 
-	/** Creates the account with a generated password shown once; the user must change it. */
+	/**
+	 * Creates the account with a generated password shown once; the user must change it.
+	 */
 	@PostMapping
 	String create(UserForm form, Model model, RedirectAttributes redirect) {
 		CurrentUser me = CurrentUser.get();
@@ -106,7 +109,10 @@ class UserAdminController {
 		return show(model, UserForm.of(a), a);
 	}
 
-	/** Changes name, role and assignment; the same service call as {@code PUT /api/v1/users/{id}}. */
+	/**
+	 * Changes name, role and assignment; the same service call as {@code PUT
+	 * /api/v1/users/{id}}.
+	 */
 	@PostMapping("/{id}")
 	String update(@PathVariable long id, UserForm form, Model model, RedirectAttributes redirect) {
 		CurrentUser me = CurrentUser.get();

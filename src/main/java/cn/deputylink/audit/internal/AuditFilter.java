@@ -18,10 +18,11 @@ import cn.deputylink.audit.AuditLog;
 import cn.deputylink.shared.web.FormErrors;
 
 /**
- * Every write that reaches the application — a form post or an API call, allowed or refused — is
- * recorded with its actor, method, path and outcome. Runs after Spring Security, so the actor is
- * known; the request body is not recorded (it may carry personal information). A page form that was
- * refused answers 200 or 302 with the reasons on the page: it is a failure all the same.
+ * Every write that reaches the application — a form post or an API call, allowed or
+ * refused — is recorded with its actor, method, path and outcome. Runs after Spring
+ * Security, so the actor is known; the request body is not recorded (it may carry
+ * personal information). A page form that was refused answers 200 or 302 with the reasons
+ * on the page: it is a failure all the same.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 100)
@@ -56,4 +57,5 @@ class AuditFilter extends OncePerRequestFilter {
 					request.getRemoteAddr());
 		}
 	}
+
 }

@@ -15,8 +15,8 @@ import cn.deputylink.account.AccountSecurityEvent;
 import cn.deputylink.audit.AuditLog;
 
 /**
- * Every login attempt, successful or not (a wrong or replayed second-factor code among the failures),
- * every logout, and every change to someone's credentials.
+ * Every login attempt, successful or not (a wrong or replayed second-factor code among
+ * the failures), every logout, and every change to someone's credentials.
  */
 @Component
 class AuthenticationAudit {
@@ -35,8 +35,8 @@ class AuthenticationAudit {
 	@EventListener
 	void failure(AbstractAuthenticationFailureEvent e) {
 		String outcome = e instanceof AuthenticationFailureLockedEvent ? "LOCKED" : "FAILURE";
-		log.record(name(e.getAuthentication()), "LOGIN", channel(), outcome, e.getException().getClass().getSimpleName(),
-				remote());
+		log.record(name(e.getAuthentication()), "LOGIN", channel(), outcome,
+				e.getException().getClass().getSimpleName(), remote());
 	}
 
 	@EventListener
@@ -63,4 +63,5 @@ class AuthenticationAudit {
 		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
 				? a.getRequest().getRemoteAddr() : null;
 	}
+
 }

@@ -14,9 +14,10 @@ import cn.deputylink.audit.AuditLog;
 import cn.deputylink.shared.CursorPage;
 
 /**
- * Searching the audit log through the API, for county admins only. A {@code @RestController} of its
- * own, so that a bad limit or cursor is a problem+json 400 like everywhere else in the API (as a
- * {@code @ResponseBody} method of the page controller it escaped the API's exception handler: 500).
+ * Searching the audit log through the API, for county admins only. A
+ * {@code @RestController} of its own, so that a bad limit or cursor is a problem+json 400
+ * like everywhere else in the API (as a {@code @ResponseBody} method of the page
+ * controller it escaped the API's exception handler: 500).
  */
 @RestController
 class AuditApiController {
@@ -41,4 +42,5 @@ class AuditApiController {
 				CursorPage.after(cursor), n + 1, 0);
 		return CursorPage.of(rows, n, AuditEvent::id);
 	}
+
 }

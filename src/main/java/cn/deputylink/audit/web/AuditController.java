@@ -15,7 +15,10 @@ import cn.deputylink.audit.AuditLog;
 import cn.deputylink.shared.PageView;
 import cn.deputylink.shared.TextInput;
 
-/** Searching the audit log: the page, for county admins only ({@link AuditApiController} is the API). */
+/**
+ * Searching the audit log: the page, for county admins only ({@link AuditApiController}
+ * is the API).
+ */
 @Controller
 class AuditController {
 
@@ -28,8 +31,8 @@ class AuditController {
 	static AuditLog.Filter filter(@Nullable String actor, @Nullable String action, @Nullable String outcome,
 			@Nullable LocalDate from, @Nullable LocalDate to, @Nullable String q) {
 		ZoneId zone = ZoneId.systemDefault();
-		return new AuditLog.Filter(TextInput.blankToNull(actor), TextInput.blankToNull(action), TextInput.blankToNull(outcome),
-				from == null ? null : from.atStartOfDay(zone).toOffsetDateTime(),
+		return new AuditLog.Filter(TextInput.blankToNull(actor), TextInput.blankToNull(action),
+				TextInput.blankToNull(outcome), from == null ? null : from.atStartOfDay(zone).toOffsetDateTime(),
 				to == null ? null : to.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), TextInput.blankToNull(q));
 	}
 
@@ -39,10 +42,11 @@ class AuditController {
 			@RequestParam(required = false) @Nullable String outcome,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "1") int page, Model model) {
+			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "1") int page,
+			Model model) {
 		AuditLog.Filter f = filter(actor, action, outcome, from, to, q);
-		model.addAttribute("page",
-				new PageView<>(log.search(f, 0, PageView.SIZE, PageView.offset(page)), page, PageView.SIZE, log.count(f)));
+		model.addAttribute("page", new PageView<>(log.search(f, 0, PageView.SIZE, PageView.offset(page)), page,
+				PageView.SIZE, log.count(f)));
 		model.addAttribute("actor", actor);
 		model.addAttribute("action", action);
 		model.addAttribute("actions", log.actions());
@@ -52,4 +56,5 @@ class AuditController {
 		model.addAttribute("q", q);
 		return "admin/audit";
 	}
+
 }

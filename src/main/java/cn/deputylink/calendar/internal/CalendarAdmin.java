@@ -22,8 +22,9 @@ import cn.deputylink.shared.excel.ImportRejectedException;
 import cn.deputylink.shared.excel.SpreadsheetException;
 
 /**
- * Keeping the county's calendar: everyone signed in reads it, only a county admin changes it. Every
- * change is checked whole before anything is written, and runs in one transaction.
+ * Keeping the county's calendar: everyone signed in reads it, only a county admin changes
+ * it. Every change is checked whole before anything is written, and runs in one
+ * transaction.
  */
 @Service
 public class CalendarAdmin {
@@ -44,7 +45,10 @@ public class CalendarAdmin {
 		u.requireRole(Role.COUNTY_ADMIN);
 	}
 
-	/** A year as written in a URL or form. @throws InvalidInputException not a year the calendar accepts */
+	/**
+	 * A year as written in a URL or form. @throws InvalidInputException not a year the
+	 * calendar accepts
+	 */
 	public static int year(@Nullable String text) {
 		try {
 			int y = Integer.parseInt(text == null ? "" : text.strip());
@@ -55,10 +59,14 @@ public class CalendarAdmin {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw new InvalidInputException("year", "calendar.error.year", String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR));
+		throw new InvalidInputException("year", "calendar.error.year", String.valueOf(FIRST_YEAR),
+				String.valueOf(LAST_YEAR));
 	}
 
-	/** A date as written in a URL or form (yyyy-MM-dd). @throws InvalidInputException it is not one */
+	/**
+	 * A date as written in a URL or form (yyyy-MM-dd). @throws InvalidInputException it
+	 * is not one
+	 */
 	public static LocalDate date(@Nullable String text) {
 		Optional<LocalDate> d = text == null ? Optional.empty() : CalendarFiles.date(text);
 		if (d.isEmpty()) {
@@ -138,11 +146,12 @@ public class CalendarAdmin {
 	}
 
 	/**
-	 * Replaces the special days of {@code year} with those of a CSV or .xlsx file (columns date, kind,
-	 * name), or changes nothing.
+	 * Replaces the special days of {@code year} with those of a CSV or .xlsx file
+	 * (columns date, kind, name), or changes nothing.
 	 * @return the number of special days the year now has
 	 * @throws SpreadsheetException the file is unreadable or not the calendar's template
-	 * @throws ImportRejectedException at least one row is bad (every bad row is listed); nothing was written
+	 * @throws ImportRejectedException at least one row is bad (every bad row is listed);
+	 * nothing was written
 	 * @throws AccessDeniedException the user is not a county admin
 	 */
 	@Transactional
@@ -163,9 +172,9 @@ public class CalendarAdmin {
 	}
 
 	/**
-	 * Loads the shipped special days of {@code year} unless the database holds that year already:
-	 * the year is claimed in the same transaction as its days are written, so of several nodes
-	 * starting at once one loads it.
+	 * Loads the shipped special days of {@code year} unless the database holds that year
+	 * already: the year is claimed in the same transaction as its days are written, so of
+	 * several nodes starting at once one loads it.
 	 * @return whether they were loaded
 	 */
 	@Transactional
@@ -176,4 +185,5 @@ public class CalendarAdmin {
 		list.forEach(d -> days.insert(d, "system"));
 		return true;
 	}
+
 }

@@ -11,7 +11,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The tables {@code calendar_day} (the special days) and {@code calendar_year} (the years held). */
+/**
+ * The tables {@code calendar_day} (the special days) and {@code calendar_year} (the years
+ * held).
+ */
 @Repository
 class CalendarDays {
 
@@ -43,9 +46,13 @@ class CalendarDays {
 		return jdbc.sql(COLUMNS + "where \"day\" = :d").param("d", day).query(CalendarDays::row).optional();
 	}
 
-	/** Adds the year to the years held; false when it was there already. Safe against a concurrent twin. */
+	/**
+	 * Adds the year to the years held; false when it was there already. Safe against a
+	 * concurrent twin.
+	 */
 	boolean claimYear(int year, String source) {
-		return jdbc.sql("insert into calendar_year (cal_year, source, created_at) values (:y, :s, :at) on conflict do nothing")
+		return jdbc
+			.sql("insert into calendar_year (cal_year, source, created_at) values (:y, :s, :at) on conflict do nothing")
 			.param("y", year)
 			.param("s", source)
 			.param("at", OffsetDateTime.now(clock))
@@ -69,7 +76,8 @@ class CalendarDays {
 	}
 
 	void insert(SpecialDay d, String by) {
-		jdbc.sql("insert into calendar_day (\"day\", kind, name, updated_at, updated_by) values (:d, :kind, :name, :at, :by)")
+		jdbc.sql(
+				"insert into calendar_day (\"day\", kind, name, updated_at, updated_by) values (:d, :kind, :name, :at, :by)")
 			.param("d", d.date())
 			.param("kind", d.kind().name())
 			.param("name", d.name())
@@ -88,4 +96,5 @@ class CalendarDays {
 			.param("to", LocalDate.of(year, 12, 31))
 			.update();
 	}
+
 }

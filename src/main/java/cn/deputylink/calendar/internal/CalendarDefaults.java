@@ -17,10 +17,11 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the shipped public holidays ({@code deputylink.calendar.defaults}, a CSV) at startup into
- * every year the database does not hold yet. A year is claimed in {@code calendar_year} in the same
- * transaction as its days are written, so with several nodes starting at once each year is loaded
- * once, and a year the county already keeps (imported, edited, or loaded before) is never touched.
+ * Loads the shipped public holidays ({@code deputylink.calendar.defaults}, a CSV) at
+ * startup into every year the database does not hold yet. A year is claimed in
+ * {@code calendar_year} in the same transaction as its days are written, so with several
+ * nodes starting at once each year is loaded once, and a year the county already keeps
+ * (imported, edited, or loaded before) is never touched.
  */
 @Component
 class CalendarDefaults implements ApplicationRunner {
@@ -55,4 +56,5 @@ class CalendarDefaults implements ApplicationRunner {
 			}
 		});
 	}
+
 }

@@ -28,9 +28,9 @@ import cn.deputylink.shared.excel.SpreadsheetException;
 import cn.deputylink.shared.excel.Spreadsheets;
 
 /**
- * Reading and checking calendar files: CSV (UTF-8, with or without BOM, or GBK as Excel saves it in
- * China) or .xlsx, columns {@code date,kind,name} (or 日期,类型,名称). Row numbers are those a person
- * sees: the header is row 1.
+ * Reading and checking calendar files: CSV (UTF-8, with or without BOM, or GBK as Excel
+ * saves it in China) or .xlsx, columns {@code date,kind,name} (or 日期,类型,名称). Row numbers
+ * are those a person sees: the header is row 1.
  */
 final class CalendarFiles {
 
@@ -39,9 +39,11 @@ final class CalendarFiles {
 
 	static final int MAX_NAME = 100;
 
-	/** The spellings of a date accepted, strictly: 2026-02-30 is no date, not 28 February. */
-	private static final List<DateTimeFormatter> DATES = Stream.of("uuuu-MM-dd", "uuuu-M-d", "uuuu/M/d", "uuuu.M.d",
-			"uuuu年M月d日")
+	/**
+	 * The spellings of a date accepted, strictly: 2026-02-30 is no date, not 28 February.
+	 */
+	private static final List<DateTimeFormatter> DATES = Stream
+		.of("uuuu-MM-dd", "uuuu-M-d", "uuuu/M/d", "uuuu.M.d", "uuuu年M月d日")
 		.map(p -> DateTimeFormatter.ofPattern(p).withResolverStyle(ResolverStyle.STRICT))
 		.toList();
 
@@ -64,8 +66,8 @@ final class CalendarFiles {
 	}
 
 	static String decode(byte[] bytes) {
-		int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF
-				? 3 : 0;
+		int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
+				&& (bytes[2] & 0xff) == 0xBF ? 3 : 0;
 		ByteBuffer buf = ByteBuffer.wrap(bytes, start, bytes.length - start);
 		try {
 			return StandardCharsets.UTF_8.newDecoder()
@@ -79,7 +81,10 @@ final class CalendarFiles {
 		}
 	}
 
-	/** CSV as RFC 4180 has it (quoted fields may hold commas and doubled quotes), one record a line. */
+	/**
+	 * CSV as RFC 4180 has it (quoted fields may hold commas and doubled quotes), one
+	 * record a line.
+	 */
 	static List<SheetRow> csv(String text) {
 		if (text.startsWith("\uFEFF")) {
 			text = text.substring(1);
@@ -160,7 +165,10 @@ final class CalendarFiles {
 		return Optional.empty();
 	}
 
-	/** A kind as written: HOLIDAY / WORKDAY in any case, or 休 / 放假 / 节假日 and 班 / 上班 / 补班 / 调休上班. */
+	/**
+	 * A kind as written: HOLIDAY / WORKDAY in any case, or 休 / 放假 / 节假日 and 班 / 上班 / 补班 /
+	 * 调休上班.
+	 */
 	static Optional<DayKind> kind(@Nullable String text) {
 		if (text == null) {
 			return Optional.empty();
@@ -173,14 +181,17 @@ final class CalendarFiles {
 		return name.codePointCount(0, name.length()) > MAX_NAME;
 	}
 
-	/** The message key of what is wrong with a day's kind on its date, or null when nothing is. */
+	/**
+	 * The message key of what is wrong with a day's kind on its date, or null when
+	 * nothing is.
+	 */
 	static @Nullable String kindOnDate(LocalDate date, DayKind kind) {
 		return kind == DayKind.WORKDAY && !WorkingDays.weekend(date) ? "calendar.error.workdayOnWeekday" : null;
 	}
 
 	/**
-	 * The special days of the rows, every one checked: date (inside {@code year} unless null), kind,
-	 * name, no date twice.
+	 * The special days of the rows, every one checked: date (inside {@code year} unless
+	 * null), kind, name, no date twice.
 	 * @throws ImportRejectedException with every bad row, when there is one
 	 */
 	static List<SpecialDay> check(List<SheetRow> rows, @Nullable Integer year) {
@@ -228,4 +239,5 @@ final class CalendarFiles {
 		}
 		return days;
 	}
+
 }

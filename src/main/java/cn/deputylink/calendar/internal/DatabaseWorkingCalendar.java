@@ -7,9 +7,9 @@ import org.springframework.stereotype.Service;
 import cn.deputylink.calendar.WorkingCalendar;
 
 /**
- * {@link WorkingCalendar} over the county's calendar in the database. Each call reads the special
- * days of the whole years it needs in one query and does the arithmetic in memory ({@link
- * WorkingDays}); nothing is cached, so every node sees an edit at once.
+ * {@link WorkingCalendar} over the county's calendar in the database. Each call reads the
+ * special days of the whole years it needs in one query and does the arithmetic in memory
+ * ({@link WorkingDays}); nothing is cached, so every node sees an edit at once.
  */
 @Service
 class DatabaseWorkingCalendar implements WorkingCalendar {
@@ -34,7 +34,8 @@ class DatabaseWorkingCalendar implements WorkingCalendar {
 		if (n < 0) {
 			throw new IllegalArgumentException("working days must not be negative: " + n);
 		}
-		// generous guess of the last year needed; read more only when the answer falls beyond it
+		// generous guess of the last year needed; read more only when the answer falls
+		// beyond it
 		int last = from.plusDays(n * 2L + 60).getYear();
 		while (true) {
 			LocalDate result = years(from.getYear(), last).addWorkingDays(from, n);
@@ -51,4 +52,5 @@ class DatabaseWorkingCalendar implements WorkingCalendar {
 		LocalDate last = from.isBefore(to) ? to : from;
 		return years(first.getYear(), last.getYear()).workingDaysBetween(from, to);
 	}
+
 }

@@ -10,10 +10,10 @@ import java.util.TreeMap;
 import cn.deputylink.calendar.WorkingCalendar;
 
 /**
- * The working-day arithmetic of {@link WorkingCalendar} over a fixed set of special days, without a
- * database: Monday to Friday work and weekends rest, except where a special day says otherwise. The
- * answers are right for dates whose special days are all in the map; {@link DatabaseWorkingCalendar}
- * builds one per call from the years the call needs.
+ * The working-day arithmetic of {@link WorkingCalendar} over a fixed set of special days,
+ * without a database: Monday to Friday work and weekends rest, except where a special day
+ * says otherwise. The answers are right for dates whose special days are all in the map;
+ * {@link DatabaseWorkingCalendar} builds one per call from the years the call needs.
  */
 final class WorkingDays implements WorkingCalendar {
 
@@ -43,7 +43,9 @@ final class WorkingDays implements WorkingCalendar {
 		return kind == null ? !weekend(day) : kind == DayKind.WORKDAY;
 	}
 
-	/** @throws IllegalArgumentException {@code n} is negative */
+	/**
+	 * @throws IllegalArgumentException {@code n} is negative
+	 */
 	@Override
 	public LocalDate addWorkingDays(LocalDate from, int n) {
 		if (n < 0) {
@@ -71,7 +73,8 @@ final class WorkingDays implements WorkingCalendar {
 		if (to.isBefore(from)) {
 			return -workingDaysBetween(to, from);
 		}
-		// Monday-to-Friday days in (from, to], then the special days in that interval that change it
+		// Monday-to-Friday days in (from, to], then the special days in that interval
+		// that change it
 		long count = weekdaysBefore(to.toEpochDay() + 1) - weekdaysBefore(from.toEpochDay() + 1);
 		for (Map.Entry<LocalDate, DayKind> e : special.subMap(from, false, to, true).entrySet()) {
 			boolean weekend = weekend(e.getKey());
@@ -85,9 +88,13 @@ final class WorkingDays implements WorkingCalendar {
 		return Math.toIntExact(count);
 	}
 
-	/** Monday-to-Friday days from the epoch's first Monday up to, not including, epoch day {@code e}. */
+	/**
+	 * Monday-to-Friday days from the epoch's first Monday up to, not including, epoch day
+	 * {@code e}.
+	 */
 	private static long weekdaysBefore(long e) {
 		long d = e - MONDAY;
 		return Math.floorDiv(d, 7) * 5 + Math.min(Math.floorMod(d, 7), 5);
 	}
+
 }

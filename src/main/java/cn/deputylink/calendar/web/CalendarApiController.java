@@ -28,9 +28,9 @@ import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.excel.SpreadsheetException;
 
 /**
- * The calendar's JSON API: everyone signed in reads it and computes deadlines with it, a county
- * admin changes it. Paths and values are checked by {@link CalendarAdmin} so that a bad date, kind,
- * name or year is a 400 problem with the field named.
+ * The calendar's JSON API: everyone signed in reads it and computes deadlines with it, a
+ * county admin changes it. Paths and values are checked by {@link CalendarAdmin} so that
+ * a bad date, kind, name or year is a 400 problem with the field named.
  */
 @RestController
 @RequestMapping("/api/v1/calendar")
@@ -105,4 +105,5 @@ class CalendarApiController {
 			throw new SpreadsheetException("import.error.unreadable", ex);
 		}
 	}
+
 }

@@ -38,10 +38,11 @@ import cn.deputylink.shared.web.FormErrors;
 import cn.deputylink.shared.web.RejectedRows;
 
 /**
- * The calendar page: one year's holidays and adjusted working days, with a form to add or change a
- * day, a delete button per day and an upload that replaces the year: a county admin's page (others
- * get 403; the API still lets everyone read the calendar). Post-redirect-get with a flash message; a form or file that is refused
- * shows the page again with the reasons.
+ * The calendar page: one year's holidays and adjusted working days, with a form to add or
+ * change a day, a delete button per day and an upload that replaces the year: a county
+ * admin's page (others get 403; the API still lets everyone read the calendar).
+ * Post-redirect-get with a flash message; a form or file that is refused shows the page
+ * again with the reasons.
  */
 @Controller
 @RequestMapping("/admin/calendar")
@@ -186,7 +187,9 @@ class CalendarPages {
 		return page(model, year, new DayForm("", DayKind.HOLIDAY.name(), ""), me);
 	}
 
-	/** A multipart failure met while binding the file, before the page could be prepared. */
+	/**
+	 * A multipart failure met while binding the file, before the page could be prepared.
+	 */
 	@ExceptionHandler(MultipartException.class)
 	String multipart(MultipartException ex, Locale locale, RedirectAttributes redirect) {
 		String key = ex instanceof MaxUploadSizeExceededException ? "import.error.tooLarge" : "import.error.upload";
@@ -197,4 +200,5 @@ class CalendarPages {
 	private String msg(Locale locale, String key, Object... args) {
 		return messages.getMessage(key, args, key, locale);
 	}
+
 }

@@ -13,11 +13,12 @@ import cn.deputylink.organisation.Facility;
 import cn.deputylink.organisation.Tier;
 
 /**
- * The invented demo county as plain data, with no database and no Spring, so that its shape (15
- * townships, 43 stations covering every village exactly once, about 200 deputies) can be checked by
- * a unit test and is the same at every start: everything random comes from one {@link Random} with
- * a fixed seed. All names are made up from common surnames, given-name characters and generic place
- * words; they stand for no real person or place.
+ * The invented demo county as plain data, with no database and no Spring, so that its
+ * shape (15 townships, 43 stations covering every village exactly once, about 200
+ * deputies) can be checked by a unit test and is the same at every start: everything
+ * random comes from one {@link Random} with a fixed seed. All names are made up from
+ * common surnames, given-name characters and generic place words; they stand for no real
+ * person or place.
  */
 final class DemoCounty {
 
@@ -25,16 +26,16 @@ final class DemoCounty {
 	static final long SEED = 20180601L;
 
 	/** The townships, in creation order: the first one is the demo accounts' township. */
-	private static final String[] TOWNSHIPS = { "东岭镇", "青石乡", "白沙镇", "枫林镇", "石桥乡", "龙溪镇", "杨柳镇", "桃源乡",
-			"云山镇", "清水镇", "长塘乡", "金竹镇", "梅岭乡", "下湾镇", "高坪镇" };
+	private static final String[] TOWNSHIPS = { "东岭镇", "青石乡", "白沙镇", "枫林镇", "石桥乡", "龙溪镇", "杨柳镇", "桃源乡", "云山镇", "清水镇",
+			"长塘乡", "金竹镇", "梅岭乡", "下湾镇", "高坪镇" };
 
 	/** Stations per township: 13 × 3 + 2 × 2 = 43, as in the seed. */
 	private static final int[] STATIONS_PER_TOWNSHIP = { 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 2, 3, 3 };
 
-	private static final String[] VILLAGE_STEMS = { "柳溪", "新田", "石门", "荷塘", "大坪", "茶园", "枫树", "竹山", "黄泥", "杉木",
-			"金鸡", "龙口", "白果", "马田", "桥头", "坪上", "山塘", "樟树", "河边", "岭背", "湾里", "梨子", "水口", "塘冲", "新屋", "高桥",
-			"鹿鸣", "凤形", "檀山", "双江", "合心", "团结", "红星", "向阳", "光明", "太平", "长乐", "永丰", "和平", "联合", "车田", "泉塘",
-			"清溪", "长冲", "楠木", "下源", "上堡", "石龙" };
+	private static final String[] VILLAGE_STEMS = { "柳溪", "新田", "石门", "荷塘", "大坪", "茶园", "枫树", "竹山", "黄泥", "杉木", "金鸡",
+			"龙口", "白果", "马田", "桥头", "坪上", "山塘", "樟树", "河边", "岭背", "湾里", "梨子", "水口", "塘冲", "新屋", "高桥", "鹿鸣", "凤形", "檀山",
+			"双江", "合心", "团结", "红星", "向阳", "光明", "太平", "长乐", "永丰", "和平", "联合", "车田", "泉塘", "清溪", "长冲", "楠木", "下源", "上堡",
+			"石龙" };
 
 	private static final String[] SURNAMES = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱",
 			"胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "肖", "田", "董",
@@ -45,8 +46,8 @@ final class DemoCounty {
 			"海", "林", "春", "生", "文", "志", "德", "勇", "辉", "强", "云", "霞", "燕", "梅", "杰", "涛", "斌", "波", "宇", "鹏", "敏",
 			"静", "婷", "清", "福", "祥", "学", "松", "金", "荣", "成", "新", "友", "立", "光", "亮", "良", "富", "贵", "翠", "娟" };
 
-	private static final String[] PHONE_PREFIXES = { "130", "131", "132", "133", "135", "136", "137", "138", "139", "150",
-			"151", "152", "158", "159", "173", "177", "180", "186", "187", "188", "189", "199" };
+	private static final String[] PHONE_PREFIXES = { "130", "131", "132", "133", "135", "136", "137", "138", "139",
+			"150", "151", "152", "158", "159", "173", "177", "180", "186", "187", "188", "189", "199" };
 
 	private static final String[] ORDINALS = { "一", "二", "三", "四" };
 
@@ -57,16 +58,12 @@ final class DemoCounty {
 	private static final String[] PLACES = { "党群服务中心一楼", "综合服务中心二楼", "便民服务大厅东侧", "文化活动中心一楼" };
 
 	/** The county bureaus and the categories each is competent for ("归口办理"). */
-	private static final List<DepartmentPlan> BUREAUS = List.of(
-			bureau("县交通运输局", "TRANSPORT", "RURAL_INFRASTRUCTURE"),
+	private static final List<DepartmentPlan> BUREAUS = List.of(bureau("县交通运输局", "TRANSPORT", "RURAL_INFRASTRUCTURE"),
 			bureau("县民政局", "SUBSISTENCE_ELDERLY", "SOCIAL_SECURITY", "NEIGHBOUR_DISPUTE"),
-			bureau("县自然资源局", "LAND_DEMOLITION"),
-			bureau("县住房和城乡建设局", "RURAL_INFRASTRUCTURE", "LAND_DEMOLITION"),
+			bureau("县自然资源局", "LAND_DEMOLITION"), bureau("县住房和城乡建设局", "RURAL_INFRASTRUCTURE", "LAND_DEMOLITION"),
 			bureau("县人力资源和社会保障局", "SOCIAL_SECURITY", "SUBSISTENCE_ELDERLY"),
-			bureau("县司法局", "NEIGHBOUR_DISPUTE", "LAND_DEMOLITION"),
-			bureau("县教育局", "EDUCATION"),
-			bureau("县卫生健康局", "HEALTH", "SUBSISTENCE_ELDERLY"),
-			bureau("县生态环境分局", "ENVIRONMENT"),
+			bureau("县司法局", "NEIGHBOUR_DISPUTE", "LAND_DEMOLITION"), bureau("县教育局", "EDUCATION"),
+			bureau("县卫生健康局", "HEALTH", "SUBSISTENCE_ELDERLY"), bureau("县生态环境分局", "ENVIRONMENT"),
 			bureau("县农业农村局", "RURAL_INFRASTRUCTURE", "ENVIRONMENT", "OTHER"));
 
 	/** What a village committee is competent for: matters settled inside the village. */
@@ -97,27 +94,36 @@ final class DemoCounty {
 	}
 
 	/** A station; {@code villages} are indexes into the township's villages. */
-	record StationPlan(String name, String address, String openingRule, Set<Facility> facilities,
-			String liaisonOfficer, List<Integer> villages) {
+	record StationPlan(String name, String address, String openingRule, Set<Facility> facilities, String liaisonOfficer,
+			List<Integer> villages) {
 	}
 
-	/** A deputy; {@code stations} are indexes into the township's stations, the first being the main one. */
+	/**
+	 * A deputy; {@code stations} are indexes into the township's stations, the first
+	 * being the main one.
+	 */
 	record DeputyPlan(String name, Set<DeputyLevel> levels, String phone, String constituency, List<Integer> stations) {
 	}
 
 	/**
-	 * A handling department; {@code township} is an index into the townships, -1 for a county bureau.
-	 * {@code allCategories} means competent for every active category, whatever the county adds later.
+	 * A handling department; {@code township} is an index into the townships, -1 for a
+	 * county bureau. {@code allCategories} means competent for every active category,
+	 * whatever the county adds later.
 	 */
 	record DepartmentPlan(String name, Tier tier, int township, boolean allCategories, List<String> categoryCodes) {
 	}
 
-	/** The name of a township's government, the township-tier department of that township. */
+	/**
+	 * The name of a township's government, the township-tier department of that township.
+	 */
 	static String government(String township) {
 		return township + "人民政府";
 	}
 
-	/** The name of a village's committee, prefixed with its township so that names stay unique. */
+	/**
+	 * The name of a village's committee, prefixed with its township so that names stay
+	 * unique.
+	 */
 	static String committee(String township, String village) {
 		return township + village + (village.endsWith("社区") ? "居民委员会" : "村民委员会");
 	}
@@ -173,7 +179,10 @@ final class DemoCounty {
 		return new Plan(List.copyOf(townships), List.copyOf(departments));
 	}
 
-	/** Splits villages 0..n-1 into {@code k} contiguous, non-empty groups as even as possible. */
+	/**
+	 * Splits villages 0..n-1 into {@code k} contiguous, non-empty groups as even as
+	 * possible.
+	 */
 	static List<List<Integer>> partition(int n, int k) {
 		if (k < 1 || n < k) {
 			throw new IllegalArgumentException("cannot cover " + n + " villages with " + k + " stations");
@@ -202,7 +211,10 @@ final class DemoCounty {
 		return "每月第" + ORDINALS[rnd.nextInt(ORDINALS.length)] + "个" + day + " " + hours;
 	}
 
-	/** All seven facilities for most stations; a few lack one or two, so that checklists find something. */
+	/**
+	 * All seven facilities for most stations; a few lack one or two, so that checklists
+	 * find something.
+	 */
 	private static Set<Facility> facilities(Random rnd, int stationNo) {
 		EnumSet<Facility> set = EnumSet.allOf(Facility.class);
 		List<Facility> all = new ArrayList<>(List.of(Facility.values()));
@@ -218,8 +230,9 @@ final class DemoCounty {
 	}
 
 	/**
-	 * Mostly township and county deputies, some holding both; a few municipal and provincial ones and
-	 * exactly two national ones, at fixed positions so that they are always there.
+	 * Mostly township and county deputies, some holding both; a few municipal and
+	 * provincial ones and exactly two national ones, at fixed positions so that they are
+	 * always there.
 	 */
 	private static Set<DeputyLevel> levels(Random rnd, int deputyNo) {
 		EnumSet<DeputyLevel> set;
@@ -257,8 +270,8 @@ final class DemoCounty {
 	}
 
 	/**
-	 * County and township deputies are elected directly in a constituency of the township; deputies of
-	 * higher congresses by the congress one level below.
+	 * County and township deputies are elected directly in a constituency of the
+	 * township; deputies of higher congresses by the congress one level below.
 	 */
 	private static String constituency(Set<DeputyLevel> levels, String township, int station, Random rnd) {
 		DeputyLevel highest = levels.iterator().next();
@@ -296,4 +309,5 @@ final class DemoCounty {
 	private static DepartmentPlan bureau(String name, String... categoryCodes) {
 		return new DepartmentPlan(name, Tier.COUNTY, -1, false, List.of(categoryCodes));
 	}
+
 }

@@ -112,5 +112,7 @@ class DemoDesk {
 		Opinion merge(long id, long intoId, CurrentUser u) {
 			return time.at(clock, () -> triage.merge(id, intoId, u, null));
 		}
+
 	}
+
 }

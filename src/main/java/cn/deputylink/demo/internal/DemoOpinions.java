@@ -20,12 +20,13 @@ import cn.deputylink.opinion.Source;
 import cn.deputylink.organisation.Tier;
 
 /**
- * Opinions for the demo county, so that every queue, every status and every deadline colour has
- * something in it: the first township's cases go all the way through its government (the
- * {@code department} account); the other townships' wait for triage or sit with their governments.
- * Each case is given a past — it came in some working days ago and moved on step by step in office
- * hours — through the desk's own rules at that time, so due dates, overdue cases and the notices
- * about them agree. Invented text, invented people.
+ * Opinions for the demo county, so that every queue, every status and every deadline
+ * colour has something in it: the first township's cases go all the way through its
+ * government (the {@code department} account); the other townships' wait for triage or
+ * sit with their governments. Each case is given a past — it came in some working days
+ * ago and moved on step by step in office hours — through the desk's own rules at that
+ * time, so due dates, overdue cases and the notices about them agree. Invented text,
+ * invented people.
  */
 final class DemoOpinions {
 
@@ -35,13 +36,10 @@ final class DemoOpinions {
 			{ "RURAL_INFRASTRUCTURE", "自来水水压不足，三楼以上经常停水，影响日常生活。" },
 			{ "SOCIAL_SECURITY", "在外务工多年，养老保险缴费年限怎么合并计算？希望有人讲解政策。" },
 			{ "SUBSISTENCE_ELDERLY", "家中老人八十多岁独居，想了解高龄补贴如何申请。" },
-			{ "SUBSISTENCE_ELDERLY", "低保年审材料太多，希望简化手续，方便行动不便的老人。" },
-			{ "NEIGHBOUR_DISPUTE", "与邻居因宅基地边界发生争执，希望村里组织调解。" },
+			{ "SUBSISTENCE_ELDERLY", "低保年审材料太多，希望简化手续，方便行动不便的老人。" }, { "NEIGHBOUR_DISPUTE", "与邻居因宅基地边界发生争执，希望村里组织调解。" },
 			{ "LAND_DEMOLITION", "修路征用了我家责任田，补偿款至今没有到位，请帮忙了解进度。" },
-			{ "RURAL_INFRASTRUCTURE", "水渠年久失修，春耕灌溉用水困难，希望列入维修计划。" },
-			{ "OTHER", "集市周边车辆乱停乱放，赶集日经常堵车，建议规划停车位。" },
-			{ "SOCIAL_SECURITY", "新农合报销比例和定点医院有哪些变化？村里老人不太清楚。" },
-			{ "NEIGHBOUR_DISPUTE", "邻居养狗不拴绳，已经咬伤两个小孩，希望加强管理。" } };
+			{ "RURAL_INFRASTRUCTURE", "水渠年久失修，春耕灌溉用水困难，希望列入维修计划。" }, { "OTHER", "集市周边车辆乱停乱放，赶集日经常堵车，建议规划停车位。" },
+			{ "SOCIAL_SECURITY", "新农合报销比例和定点医院有哪些变化？村里老人不太清楚。" }, { "NEIGHBOUR_DISPUTE", "邻居养狗不拴绳，已经咬伤两个小孩，希望加强管理。" } };
 
 	private static final String[] NAMES = { "李桂英", "王建国", "张秀兰", "刘志强", "陈玉梅", "杨德明", "赵春花", "黄国庆" };
 
@@ -63,7 +61,10 @@ final class DemoOpinions {
 
 	private final CurrentUser department;
 
-	/** When the case being written has got to: each step happens a little later, in working hours. */
+	/**
+	 * When the case being written has got to: each step happens a little later, in
+	 * working hours.
+	 */
 	private OffsetDateTime t = now;
 
 	DemoOpinions(DemoDesk desks, WorkingCalendar calendar, UserAccount county, UserAccount township,
@@ -85,7 +86,10 @@ final class DemoOpinions {
 
 	// ------------------------------------------------------------------ time
 
-	/** The desk at the current step's time: deadlines count from the day the step was taken. */
+	/**
+	 * The desk at the current step's time: deadlines count from the day the step was
+	 * taken.
+	 */
 	private DemoDesk.At desk() {
 		return desks.at(Clock.fixed(t.toInstant(), zone));
 	}
@@ -110,15 +114,22 @@ final class DemoOpinions {
 		return d;
 	}
 
-	/** Starts a case on a working day, at a time in office hours (8:30–11:50, 14:00–17:20). */
+	/**
+	 * Starts a case on a working day, at a time in office hours (8:30–11:50,
+	 * 14:00–17:20).
+	 */
 	private void startAt(int workingDaysAgo) {
 		LocalDate day = workingDaysAgo(workingDaysAgo);
 		int minute = random.nextInt(200 + 200);
-		LocalTime time = minute < 200 ? LocalTime.of(8, 30).plusMinutes(minute) : LocalTime.of(14, 0).plusMinutes(minute - 200);
+		LocalTime time = minute < 200 ? LocalTime.of(8, 30).plusMinutes(minute)
+				: LocalTime.of(14, 0).plusMinutes(minute - 200);
 		t = cap(day.atTime(time).atZone(zone).toOffsetDateTime());
 	}
 
-	/** The next step: half an hour to three hours later, on the next working morning after hours. */
+	/**
+	 * The next step: half an hour to three hours later, on the next working morning after
+	 * hours.
+	 */
 	private OffsetDateTime later() {
 		OffsetDateTime next = t.plusMinutes(30 + random.nextInt(150));
 		LocalTime time = next.toLocalTime();
@@ -145,7 +156,10 @@ final class DemoOpinions {
 		t = cap(day.atTime(LocalTime.of(9, 10).plusMinutes(random.nextInt(90))).atZone(zone).toOffsetDateTime());
 	}
 
-	/** Never in the future: the last steps of today's cases happen a few minutes ago at the latest. */
+	/**
+	 * Never in the future: the last steps of today's cases happen a few minutes ago at
+	 * the latest.
+	 */
 	private OffsetDateTime cap(OffsetDateTime at) {
 		OffsetDateTime latest = now.minusMinutes(2);
 		return at.isAfter(latest) ? latest : at;
@@ -160,8 +174,10 @@ final class DemoOpinions {
 		String phone = "13" + (700000000 + random.nextInt(299999999));
 		// told at the reception a little before it is typed in
 		OffsetDateTime received = t.minusMinutes(5 + random.nextInt(40));
-		return desk().submit(new Intake(source, stationId, null, null, tx[1], received, List.of(),
-				anonymous ? null : NAMES[random.nextInt(NAMES.length)], anonymous ? null : phone, anonymous), by).opinion();
+		return desk()
+			.submit(new Intake(source, stationId, null, null, tx[1], received, List.of(),
+					anonymous ? null : NAMES[random.nextInt(NAMES.length)], anonymous ? null : phone, anonymous), by)
+			.opinion();
 	}
 
 	private static String category(int text) {
@@ -195,10 +211,10 @@ final class DemoOpinions {
 	}
 
 	/**
-	 * Seeds; returns how many opinions were created. The first township's cases go through every
-	 * status and every deadline colour: two overdue (one of them escalated by the county), one
-	 * yellow, the others green or answered; the other townships' wait for triage or sit with their
-	 * governments, some overdue.
+	 * Seeds; returns how many opinions were created. The first township's cases go
+	 * through every status and every deadline colour: two overdue (one of them escalated
+	 * by the county), one yellow, the others green or answered; the other townships' wait
+	 * for triage or sit with their governments, some overdue.
 	 */
 	int seed(List<List<Long>> stationsByTownship) {
 		int count = 0;
@@ -215,7 +231,8 @@ final class DemoOpinions {
 					// waiting for triage
 				}
 				case 2 -> triage(id, category(i), township);
-				case 3 -> assign(id, category(i)); // not even accepted, and past its due date
+				case 3 -> assign(id, category(i)); // not even accepted, and past its due
+													// date
 				case 4 -> {
 					// overdue in the department's hands: the county steps in (督办)
 					Opinion assigned = assign(id, category(i));
@@ -268,14 +285,15 @@ final class DemoOpinions {
 		count++;
 		assign(fresh.id(), category(2));
 		accept(fresh.id());
-		// the other townships: one waiting, two with their governments (overdue in every other township)
+		// the other townships: one waiting, two with their governments (overdue in every
+		// other township)
 		for (int tw = 1; tw < stationsByTownship.size(); tw++) {
 			List<Long> stations = stationsByTownship.get(tw);
 			int[] ago = { 1, tw % 2 == 0 ? 18 : 14, 4 };
 			for (int i = 0; i < 3; i++) {
 				int text = tw * 3 + i;
-				Opinion o = register(county, sources[(tw + i) % sources.length], stations.get(i % stations.size()), text,
-						ago[i]);
+				Opinion o = register(county, sources[(tw + i) % sources.length], stations.get(i % stations.size()),
+						text, ago[i]);
 				count++;
 				if (i > 0) {
 					later();
@@ -289,4 +307,5 @@ final class DemoOpinions {
 		}
 		return count;
 	}
+
 }

@@ -53,12 +53,13 @@ import cn.deputylink.organisation.TownshipService;
 import cn.deputylink.organisation.VillageService;
 
 /**
- * Fills an empty registry with {@link DemoCounty} and creates one demo account per role (password
- * {@value #PASSWORD}, no forced change), so that {@code --spring.profiles.active=demo} gives a usable
- * instance at once. It runs after {@code InitialAdmin} and does nothing once any township exists, so
- * real data are never touched. Several nodes may start together: the lease lets one seed, and the
- * emptiness is checked again under it. Everything is written in one transaction, so a failure leaves
- * an empty registry that the next start seeds again rather than half a county.
+ * Fills an empty registry with {@link DemoCounty} and creates one demo account per role
+ * (password {@value #PASSWORD}, no forced change), so that
+ * {@code --spring.profiles.active=demo} gives a usable instance at once. It runs after
+ * {@code InitialAdmin} and does nothing once any township exists, so real data are never
+ * touched. Several nodes may start together: the lease lets one seed, and the emptiness
+ * is checked again under it. Everything is written in one transaction, so a failure
+ * leaves an empty registry that the next start seeds again rather than half a county.
  */
 @Component
 @Order(10)
@@ -126,7 +127,8 @@ class DemoSeeder implements ApplicationRunner {
 		if (!townships.all().isEmpty()) {
 			return;
 		}
-		// the system acts as a county admin; some code asks CurrentUser.find() rather than taking a user
+		// the system acts as a county admin; some code asks CurrentUser.find() rather
+		// than taking a user
 		CurrentUser system = new CurrentUser(0L, "system", "系统", Role.COUNTY_ADMIN, null, null, null, null, false,
 				false, null, true, false);
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -135,8 +137,10 @@ class DemoSeeder implements ApplicationRunner {
 		SecurityContextHolder.setContext(context);
 		try {
 			long start = System.nanoTime();
-			// programmatic on purpose: the transaction must open inside the lease and commit before the lease
-			// is released, so that a node taking it next sees the seeded county (a @Transactional method
+			// programmatic on purpose: the transaction must open inside the lease and
+			// commit before the lease
+			// is released, so that a node taking it next sees the seeded county (a
+			// @Transactional method
 			// called from this runner would be a self-call, outside any proxy)
 			Counts counts = Objects.requireNonNull(tx.execute(s -> seed(DemoCounty.generate(), system)));
 			log.info(
@@ -164,9 +168,9 @@ class DemoSeeder implements ApplicationRunner {
 			villageCount += villageIds.size();
 			List<Long> stationsHere = new ArrayList<>();
 			for (StationPlan sp : tp.stations()) {
-				Station station = stations.create(new StationForm(township.id(), sp.name(), sp.address(),
-						sp.openingRule(), sp.facilities(), sp.liaisonOfficer(),
-						sp.villages().stream().map(villageIds::get).toList(), null), u);
+				Station station = stations
+					.create(new StationForm(township.id(), sp.name(), sp.address(), sp.openingRule(), sp.facilities(),
+							sp.liaisonOfficer(), sp.villages().stream().map(villageIds::get).toList(), null), u);
 				stationsHere.add(station.id());
 			}
 			stationIds.add(stationsHere);
@@ -191,8 +195,8 @@ class DemoSeeder implements ApplicationRunner {
 			List<String> codes = dp.allCategories() ? List.copyOf(active)
 					: dp.categoryCodes().stream().filter(active::contains).toList();
 			Long township = dp.township() < 0 ? null : townshipIds.get(dp.township());
-			Department department = departments.create(new DepartmentForm(dp.name(), dp.tier(), township, codes,
-					null), u);
+			Department department = departments.create(new DepartmentForm(dp.name(), dp.tier(), township, codes, null),
+					u);
 			if (dp.name().equals(firstGovernmentName)) {
 				firstGovernment = department.id();
 			}
@@ -205,8 +209,8 @@ class DemoSeeder implements ApplicationRunner {
 		TownshipPlan second = plan.townships().get(1);
 		List<NewUser> users = List.of(
 				new NewUser("county", PASSWORD, "县人大常委会联工委", Role.COUNTY_ADMIN, null, null, null, null, false),
-				new NewUser("township", PASSWORD, first.name() + "人大主席团", Role.TOWNSHIP_ADMIN, townshipIds.get(0),
-						null, null, null, false),
+				new NewUser("township", PASSWORD, first.name() + "人大主席团", Role.TOWNSHIP_ADMIN, townshipIds.get(0), null,
+						null, null, false),
 				new NewUser("township2", PASSWORD, second.name() + "人大主席团", Role.TOWNSHIP_ADMIN, townshipIds.get(1),
 						null, null, null, false),
 				new NewUser("liaison", PASSWORD, first.stations().get(0).liaisonOfficer(), Role.STATION_LIAISON, null,
@@ -222,15 +226,18 @@ class DemoSeeder implements ApplicationRunner {
 				log.warn("Demo county: account {} exists already, left as it is", user.username());
 				continue;
 			}
-			// a fixture outside the password policy: docs/api.md publishes the demo password, shorter than 12
+			// a fixture outside the password policy: docs/api.md publishes the demo
+			// password, shorter than 12
 			accounts.createFixture(user);
 			created++;
 		}
 		int seeded = 0;
 		if (created == users.size()) {
 			seeded = new DemoOpinions(desks, calendar, account("county"), account("township"), account("liaison"),
-					account("department")).seed(stationIds);
-			// the overdue cases' notices now, as the hourly check would send them, so the inboxes match the queues
+					account("department"))
+				.seed(stationIds);
+			// the overdue cases' notices now, as the hourly check would send them, so the
+			// inboxes match the queues
 			desks.runOverdueNotices();
 		}
 		return new Counts(townshipIds.size(), villageCount, stationIds.stream().mapToInt(List::size).sum(),
@@ -244,4 +251,5 @@ class DemoSeeder implements ApplicationRunner {
 	private record Counts(int townships, int villages, int stations, int deputies, int departments, int accounts,
 			int opinions) {
 	}
+
 }

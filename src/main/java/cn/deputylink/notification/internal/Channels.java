@@ -22,4 +22,5 @@ final class Channels {
 		// the constructor refused a map without a channel for every medium
 		return Objects.requireNonNull(byMedium.get(medium));
 	}
+
 }

@@ -6,9 +6,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Tells this node's dispatcher that a message was queued, once the queuing transaction has committed:
- * a message then leaves within moments instead of at the next scheduled run. Other nodes still find it
- * on their schedule; without a listener (the dispatcher is off) the signal does nothing.
+ * Tells this node's dispatcher that a message was queued, once the queuing transaction
+ * has committed: a message then leaves within moments instead of at the next scheduled
+ * run. Other nodes still find it on their schedule; without a listener (the dispatcher is
+ * off) the signal does nothing.
  */
 @Component
 class DispatchSignal {
@@ -43,4 +44,5 @@ class DispatchSignal {
 			}
 		});
 	}
+
 }

@@ -26,19 +26,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.deputylink.shared.PersonalDataCipher;
 
 /**
- * Delivers due outbox messages. Every node may run one at the same time: a message is sent only by
- * the node whose conditional update claimed it.
+ * Delivers due outbox messages. Every node may run one at the same time: a message is
+ * sent only by the node whose conditional update claimed it.
  *
- * <p>At most once, never twice: a message is claimed (committed) before it is sent, under a lease.
- * When a lease runs out the claimant died or hung mid-send, and nobody knows whether the message
- * left; it is then marked UNCERTAIN for an admin to judge — unless its channel is idempotent (the
- * receiver recognises a repeat by the outbox id), in which case it is simply sent again. Inbox
- * messages are written and marked SENT in one transaction, so they arrive exactly once.
+ * <p>
+ * At most once, never twice: a message is claimed (committed) before it is sent, under a
+ * lease. When a lease runs out the claimant died or hung mid-send, and nobody knows
+ * whether the message left; it is then marked UNCERTAIN for an admin to judge — unless
+ * its channel is idempotent (the receiver recognises a repeat by the outbox id), in which
+ * case it is simply sent again. Inbox messages are written and marked SENT in one
+ * transaction, so they arrive exactly once.
  *
- * <p>Batches: the due messages of a batch are claimed in one statement and one commit; inbox messages
- * are then written with one insert in the claiming transaction, and SMS and email are sent in
- * parallel on a bounded pool ({@code parallelism}) and settled with one update. A send never waits
- * behind another medium's, and a slow gateway costs its latency once per batch, not once per message.
+ * <p>
+ * Batches: the due messages of a batch are claimed in one statement and one commit; inbox
+ * messages are then written with one insert in the claiming transaction, and SMS and
+ * email are sent in parallel on a bounded pool ({@code parallelism}) and settled with one
+ * update. A send never waits behind another medium's, and a slow gateway costs its
+ * latency once per batch, not once per message.
  */
 class Dispatcher {
 
@@ -53,7 +57,8 @@ class Dispatcher {
 
 	private final PersonalDataCipher cipher;
 
-	// programmatic: the dispatcher is no proxied bean (tests build several against one database), and a
+	// programmatic: the dispatcher is no proxied bean (tests build several against one
+	// database), and a
 	// failed send must roll back only its own batch
 	private final TransactionTemplate tx;
 
@@ -87,11 +92,12 @@ class Dispatcher {
 		this.node = node;
 		int threads = Math.max(1, parallelism);
 		AtomicInteger n = new AtomicInteger();
-		this.senders = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-			Thread t = new Thread(r, "outbox-send-" + n.incrementAndGet());
-			t.setDaemon(true);
-			return t;
-		});
+		this.senders = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				r -> {
+					Thread t = new Thread(r, "outbox-send-" + n.incrementAndGet());
+					t.setDaemon(true);
+					return t;
+				});
 		this.senders.allowCoreThreadTimeOut(true);
 	}
 
@@ -99,16 +105,19 @@ class Dispatcher {
 		return node;
 	}
 
-	/** One run: settles expired leases, then delivers what is due. Returns how many messages it delivered. */
+	/**
+	 * One run: settles expired leases, then delivers what is due. Returns how many
+	 * messages it delivered.
+	 */
 	int dispatchOnce() {
 		settleExpiredLeases();
 		return deliverDue();
 	}
 
 	/**
-	 * Delivers what is due, batch by batch. A batch costs two commits however many messages it holds:
-	 * one reads the due rows, delivers the inbox messages and claims the rest under a lease; the other,
-	 * after the parallel sends, marks them sent.
+	 * Delivers what is due, batch by batch. A batch costs two commits however many
+	 * messages it holds: one reads the due rows, delivers the inbox messages and claims
+	 * the rest under a lease; the other, after the parallel sends, marks them sent.
 	 */
 	int deliverDue() {
 		int delivered = 0;
@@ -132,15 +141,15 @@ class Dispatcher {
 					}
 					OffsetDateTime now = now();
 					for (var e : underLease.entrySet()) {
-						claimed.put(e.getKey(),
-								outbox.claimAll(ids(e.getValue()), node, now, now.plus(lease)));
+						claimed.put(e.getKey(), outbox.claimAll(ids(e.getValue()), node, now, now.plus(lease)));
 					}
 					return n;
 				});
 				inboxDelivered = done == null ? 0 : done;
 			}
 			catch (SendFailed ex) {
-				// a transactional channel failed: the whole batch rolled back; each part again on its own,
+				// a transactional channel failed: the whole batch rolled back; each part
+				// again on its own,
 				// so that the failure counts against the message that caused it
 				claimed.clear();
 				inboxDelivered = 0;
@@ -155,7 +164,8 @@ class Dispatcher {
 				}
 			}
 			catch (DataAccessException ex) {
-				// contention or a hiccup of the database: the rows keep their state for the next run
+				// contention or a hiccup of the database: the rows keep their state for
+				// the next run
 				log.warn("Outbox batch skipped this run: {}", ex.getMessage());
 				break;
 			}
@@ -181,11 +191,13 @@ class Dispatcher {
 				m = decrypt(stored);
 			}
 			catch (RuntimeException ex) {
-				// a row this node cannot read (wrong key) is left for a node that can, or for an admin
+				// a row this node cannot read (wrong key) is left for a node that can, or
+				// for an admin
 				log.error("Outbox message {} cannot be read: {}", stored.id(), ex.getMessage());
 				continue;
 			}
-			(channel.transactional() ? inTransaction : underLease).computeIfAbsent(channel, c -> new ArrayList<>()).add(m);
+			(channel.transactional() ? inTransaction : underLease).computeIfAbsent(channel, c -> new ArrayList<>())
+				.add(m);
 		}
 	}
 
@@ -198,7 +210,8 @@ class Dispatcher {
 			return step.get();
 		}
 		catch (DataAccessException ex) {
-			// contention or a hiccup of the database: the rows keep their state for the next run
+			// contention or a hiccup of the database: the rows keep their state for the
+			// next run
 			log.warn("Outbox batch skipped this run: {}", ex.getMessage());
 			return skipped;
 		}
@@ -217,9 +230,9 @@ class Dispatcher {
 	}
 
 	/**
-	 * Claims and delivers many messages of a transactional channel in one transaction. When the channel
-	 * fails the batch rolls back and each message is tried alone, so that the failure counts against the
-	 * message that caused it.
+	 * Claims and delivers many messages of a transactional channel in one transaction.
+	 * When the channel fails the batch rolls back and each message is tried alone, so
+	 * that the failure counts against the message that caused it.
 	 */
 	private int deliverInTransaction(List<OutboxMessage> batch, Channel channel) {
 		try {
@@ -239,7 +252,10 @@ class Dispatcher {
 		}
 	}
 
-	/** Claims the batch as SENT and delivers what the claim won; in the caller's transaction. */
+	/**
+	 * Claims the batch as SENT and delivers what the claim won; in the caller's
+	 * transaction.
+	 */
 	private int claimAndDeliver(List<OutboxMessage> batch, Channel channel) {
 		Map<Long, OutboxMessage> byId = new LinkedHashMap<>();
 		batch.forEach(m -> byId.put(m.id(), m));
@@ -267,7 +283,10 @@ class Dispatcher {
 				error(ex.failure()));
 	}
 
-	/** A channel's failure inside the delivery transaction, told apart from the database's own. */
+	/**
+	 * A channel's failure inside the delivery transaction, told apart from the database's
+	 * own.
+	 */
 	private static final class SendFailed extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;
@@ -282,13 +301,17 @@ class Dispatcher {
 		Exception failure() {
 			return failure;
 		}
+
 	}
 
 	/** A message claimed under a lease and handed to the pool. */
 	private record Sending(OutboxMessage message, Channel channel, Future<?> send) {
 	}
 
-	/** Hands each message its claim won (committed: a crash from here on never sends twice) to the send pool. */
+	/**
+	 * Hands each message its claim won (committed: a crash from here on never sends
+	 * twice) to the send pool.
+	 */
 	private List<Sending> submit(List<OutboxMessage> batch, Channel channel, List<Long> won) {
 		Map<Long, OutboxMessage> byId = new LinkedHashMap<>();
 		batch.forEach(m -> byId.put(m.id(), m));
@@ -304,7 +327,10 @@ class Dispatcher {
 		return sending;
 	}
 
-	/** Waits for the sends and records their outcomes: the successes of one channel in one update. */
+	/**
+	 * Waits for the sends and records their outcomes: the successes of one channel in one
+	 * update.
+	 */
 	private int settle(List<Sending> sending) {
 		Map<Channel, List<Long>> sent = new LinkedHashMap<>();
 		for (Sending s : sending) {
@@ -314,7 +340,8 @@ class Dispatcher {
 				sent.computeIfAbsent(s.channel(), c -> new ArrayList<>()).add(m.id());
 			}
 			catch (InterruptedException ex) {
-				// the row stays SENDING: its lease runs out and it becomes UNCERTAIN, never sent twice
+				// the row stays SENDING: its lease runs out and it becomes UNCERTAIN,
+				// never sent twice
 				Thread.currentThread().interrupt();
 				return 0;
 			}
@@ -323,7 +350,8 @@ class Dispatcher {
 				int attempts = m.attempts() + 1;
 				OutboxStatus next = retries.statusAfterFailure(attempts);
 				try {
-					if (!outbox.markAttemptFailed(m.id(), node, next, retries.nextAttemptAt(now(), attempts), error(cause))) {
+					if (!outbox.markAttemptFailed(m.id(), node, next, retries.nextAttemptAt(now(), attempts),
+							error(cause))) {
 						log.warn("Outbox message {} failed after its lease had been taken over", m.id());
 					}
 				}
@@ -346,7 +374,8 @@ class Dispatcher {
 				}
 			}
 			catch (DataAccessException ex) {
-				// sent all the same; the rows stay SENDING and become UNCERTAIN, never sent twice
+				// sent all the same; the rows stay SENDING and become UNCERTAIN, never
+				// sent twice
 				log.warn("{} outbox messages were sent but could not be marked: {}", ids.size(), ex.getMessage());
 			}
 		}
@@ -354,11 +383,14 @@ class Dispatcher {
 	}
 
 	private OutboxMessage decrypt(OutboxMessages.Stored s) {
-		return new OutboxMessage(s.id(), s.medium(), cipher.decrypt(s.recipientCipher()), s.userId(), s.subject(), s.body(),
-				s.link(), s.attempts());
+		return new OutboxMessage(s.id(), s.medium(), cipher.decrypt(s.recipientCipher()), s.userId(), s.subject(),
+				s.body(), s.link(), s.attempts());
 	}
 
-	/** In microseconds, as both databases store them: a time they round up would not be due yet. */
+	/**
+	 * In microseconds, as both databases store them: a time they round up would not be
+	 * due yet.
+	 */
 	private OffsetDateTime now() {
 		return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
 	}
@@ -367,4 +399,5 @@ class Dispatcher {
 		String text = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
 		return text.length() <= 1000 ? text : text.substring(0, 1000);
 	}
+
 }

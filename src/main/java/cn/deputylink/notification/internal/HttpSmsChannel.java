@@ -13,10 +13,10 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * SMS through an HTTP gateway: {@code POST <gateway-url>} with {@code {"to", "text", "id"}}, the
- * outbox id also as the {@code Idempotency-Key} header and the token (if any) as a bearer
- * credential. A 2xx answer means sent; anything else, or no answer within the timeout, is a failed
- * attempt.
+ * SMS through an HTTP gateway: {@code POST <gateway-url>} with {@code {"to", "text",
+ * "id"}}, the outbox id also as the {@code Idempotency-Key} header and the token (if any)
+ * as a bearer credential. A 2xx answer means sent; anything else, or no answer within the
+ * timeout, is a failed attempt.
  */
 class HttpSmsChannel implements Channel {
 
@@ -62,7 +62,10 @@ class HttpSmsChannel implements Channel {
 		}
 	}
 
-	/** The outbox id: the same for every attempt at one message, so a deduplicating gateway sends it once. */
+	/**
+	 * The outbox id: the same for every attempt at one message, so a deduplicating
+	 * gateway sends it once.
+	 */
 	static String idempotencyKey(OutboxMessage m) {
 		return String.valueOf(m.id());
 	}
@@ -76,4 +79,5 @@ class HttpSmsChannel implements Channel {
 	public String describe() {
 		return "sms-gateway " + gateway.getHost();
 	}
+
 }

@@ -25,7 +25,10 @@ public class Inbox {
 		this.clock = clock;
 	}
 
-	/** Newest first; {@code beforeId} for keyset paging (0: from the newest), {@code offset} for pages. */
+	/**
+	 * Newest first; {@code beforeId} for keyset paging (0: from the newest),
+	 * {@code offset} for pages.
+	 */
 	public List<InboxEntry> list(CurrentUser user, long beforeId, int limit, int offset) {
 		return messages.list(user.id(), beforeId, limit, offset);
 	}
@@ -46,7 +49,10 @@ public class Inbox {
 		return messages.find(id, user.id()).orElse(e);
 	}
 
-	/** Opens a message: marks it read and answers where it leads (null: nowhere in particular). */
+	/**
+	 * Opens a message: marks it read and answers where it leads (null: nowhere in
+	 * particular).
+	 */
 	@Transactional
 	public @Nullable String open(long id, CurrentUser user) {
 		return markRead(id, user).link();
@@ -56,4 +62,5 @@ public class Inbox {
 	public int markAllRead(CurrentUser user) {
 		return messages.markAllRead(user.id(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
 	}
+
 }

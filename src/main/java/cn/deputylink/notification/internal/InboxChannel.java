@@ -6,7 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
-/** In-app messages: a row in the owner's inbox, written in the dispatcher's transaction. */
+/**
+ * In-app messages: a row in the owner's inbox, written in the dispatcher's transaction.
+ */
 class InboxChannel implements Channel {
 
 	private final InboxMessages inbox;
@@ -21,7 +23,8 @@ class InboxChannel implements Channel {
 	@Override
 	public void send(OutboxMessage m) {
 		inbox.insert(Objects.requireNonNull(m.userId(), "inbox message without user"), m.id(),
-				m.subject() == null ? "" : m.subject(), m.body(), m.link(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+				m.subject() == null ? "" : m.subject(), m.body(), m.link(),
+				OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
 	}
 
 	/** One insert for the whole batch. */
@@ -29,8 +32,8 @@ class InboxChannel implements Channel {
 	public void sendAll(List<OutboxMessage> messages) {
 		OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
 		inbox.insertAll(messages.stream()
-			.map(m -> new InboxMessages.NewEntry(Objects.requireNonNull(m.userId(), "inbox message without user"), m.id(),
-					m.subject() == null ? "" : m.subject(), m.body(), m.link()))
+			.map(m -> new InboxMessages.NewEntry(Objects.requireNonNull(m.userId(), "inbox message without user"),
+					m.id(), m.subject() == null ? "" : m.subject(), m.body(), m.link()))
 			.toList(), now);
 	}
 
@@ -43,4 +46,5 @@ class InboxChannel implements Channel {
 	public String describe() {
 		return "inbox";
 	}
+
 }

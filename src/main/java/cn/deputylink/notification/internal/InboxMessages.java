@@ -41,7 +41,10 @@ class InboxMessages {
 	record NewEntry(long userId, long outboxId, String subject, String body, @Nullable String link) {
 	}
 
-	/** Many messages in one statement per hundred (the databases' limit on parameters is far away). */
+	/**
+	 * Many messages in one statement per hundred (the databases' limit on parameters is
+	 * far away).
+	 */
 	void insertAll(List<NewEntry> entries, OffsetDateTime now) {
 		for (int from = 0; from < entries.size(); from += 100) {
 			List<NewEntry> chunk = entries.subList(from, Math.min(entries.size(), from + 100));
@@ -63,8 +66,9 @@ class InboxMessages {
 
 	/** Newest first. */
 	List<InboxEntry> list(long userId, long beforeId, int limit, int offset) {
-		return jdbc.sql("select * from inbox_message where user_id = :user" + (beforeId > 0 ? " and id < :before" : "")
-				+ " order by id desc limit :limit offset :offset")
+		return jdbc
+			.sql("select * from inbox_message where user_id = :user" + (beforeId > 0 ? " and id < :before" : "")
+					+ " order by id desc limit :limit offset :offset")
 			.param("user", userId)
 			.param("before", beforeId)
 			.param("limit", limit)
@@ -109,4 +113,5 @@ class InboxMessages {
 			.param("user", userId)
 			.update();
 	}
+
 }

@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 import cn.deputylink.shared.Masking;
 
 /**
- * Writes SMS and email to the log instead of sending them: the default while no gateway or mail
- * server is configured, so that the demo works. Recipients are logged masked.
+ * Writes SMS and email to the log instead of sending them: the default while no gateway
+ * or mail server is configured, so that the demo works. Recipients are logged masked.
  */
 class LogChannel implements Channel {
 
@@ -25,8 +25,9 @@ class LogChannel implements Channel {
 
 	@Override
 	public void send(OutboxMessage m) {
-		log.info("[{} not sent: no {} configured] #{} to {}: {}{}", medium, medium == Medium.SMS ? "SMS gateway" : "mail server",
-				m.id(), mask(m.recipient()), m.subject() == null ? "" : m.subject() + " — ", m.body());
+		log.info("[{} not sent: no {} configured] #{} to {}: {}{}", medium,
+				medium == Medium.SMS ? "SMS gateway" : "mail server", m.id(), mask(m.recipient()),
+				m.subject() == null ? "" : m.subject() + " — ", m.body());
 	}
 
 	static String mask(@Nullable String recipient) {
@@ -56,4 +57,5 @@ class LogChannel implements Channel {
 	public boolean logsOnly() {
 		return true;
 	}
+
 }

@@ -4,4 +4,5 @@ package cn.deputylink.notification.internal;
 public enum Medium {
 
 	SMS, EMAIL, INBOX
+
 }

@@ -26,8 +26,9 @@ import cn.deputylink.shared.PersonalDataCipher;
 
 /**
  * Picks the channels — the inbox always; SMS through the HTTP gateway when
- * {@code deputylink.sms.gateway-url} is set, email through SMTP when {@code spring.mail.host} is
- * set, the log otherwise — and runs the dispatcher on a fixed delay.
+ * {@code deputylink.sms.gateway-url} is set, email through SMTP when
+ * {@code spring.mail.host} is set, the log otherwise — and runs the dispatcher on a fixed
+ * delay.
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationConfiguration {
@@ -50,7 +51,8 @@ class NotificationConfiguration {
 	@Bean
 	Dispatcher dispatcher(OutboxMessages outbox, Channels channels, PersonalDataCipher cipher,
 			PlatformTransactionManager transactions, Clock clock, NotificationSettings settings) {
-		String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+		String node = ManagementFactory.getRuntimeMXBean().getName() + "/"
+				+ UUID.randomUUID().toString().substring(0, 8);
 		return new Dispatcher(outbox, channels, cipher, new TransactionTemplate(transactions), clock,
 				settings.retryPolicy(), settings.lease(), settings.batchSize(), node, settings.parallelism());
 	}
@@ -65,9 +67,9 @@ class NotificationConfiguration {
 	}
 
 	/**
-	 * Runs the dispatcher on every node (the claims in the table keep the nodes apart): on a fixed
-	 * delay, and as soon as this node queued a message. One run at a time; a wake-up during a run asks
-	 * for one more run after it, however many arrive.
+	 * Runs the dispatcher on every node (the claims in the table keep the nodes apart):
+	 * on a fixed delay, and as soon as this node queued a message. One run at a time; a
+	 * wake-up during a run asks for one more run after it, however many arrive.
 	 */
 	static class DispatchSchedule implements DisposableBean {
 
@@ -87,7 +89,10 @@ class NotificationConfiguration {
 
 		private final AtomicBoolean settle = new AtomicBoolean();
 
-		/** The scheduled run also settles expired leases; a wake-up after a commit only delivers. */
+		/**
+		 * The scheduled run also settles expired leases; a wake-up after a commit only
+		 * delivers.
+		 */
 		@Scheduled(fixedDelayString = "${deputylink.notifications.dispatch-interval:5s}", initialDelayString = "10s")
 		void run() {
 			settle.set(true);
@@ -126,5 +131,7 @@ class NotificationConfiguration {
 		public void destroy() {
 			runner.shutdown();
 		}
+
 	}
+
 }

@@ -21,7 +21,10 @@ import cn.deputylink.shared.Masking;
 import cn.deputylink.shared.NotFoundException;
 import cn.deputylink.shared.PersonalDataCipher;
 
-/** The outbox as county admins watch it: what is waiting, what failed, what is uncertain; and a retry. */
+/**
+ * The outbox as county admins watch it: what is waiting, what failed, what is uncertain;
+ * and a retry.
+ */
 @Service
 public class Outbox {
 
@@ -54,14 +57,15 @@ public class Outbox {
 		Map<Long, String> names = new HashMap<>();
 		return messages.list(status, beforeId, limit, offset)
 			.stream()
-			.map(s -> entry(s, s.userId() == null ? s.recipientName()
-					: names.computeIfAbsent(s.userId(), id -> accounts.get(id, me).displayName())))
+			.map(s -> entry(s,
+					s.userId() == null ? s.recipientName()
+							: names.computeIfAbsent(s.userId(), id -> accounts.get(id, me).displayName())))
 			.toList();
 	}
 
 	/**
-	 * The media that have no gateway or server behind them: their messages are written to the server
-	 * log and marked sent, but reach nobody.
+	 * The media that have no gateway or server behind them: their messages are written to
+	 * the server log and marked sent, but reach nobody.
 	 */
 	public List<Medium> loggedOnly() {
 		CurrentUser.get().requireRole(Role.COUNTY_ADMIN);
@@ -96,10 +100,14 @@ public class Outbox {
 				maskNumbers(s.body()), s.deliveredVia());
 	}
 
-	/** A text with the mobile and ID numbers in it masked: what a constituent typed may hold them. */
+	/**
+	 * A text with the mobile and ID numbers in it masked: what a constituent typed may
+	 * hold them.
+	 */
 	static String maskNumbers(String text) {
 		String out = ID_NUMBER.matcher(text)
 			.replaceAll(m -> Matcher.quoteReplacement(String.valueOf(Masking.idNumber(m.group()))));
 		return MOBILE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(String.valueOf(Masking.phone(m.group()))));
 	}
+
 }

@@ -13,8 +13,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code outbox_message} table. Every change of state is a conditional update whose row count
- * says whether this caller won: that is what keeps two nodes from sending one message.
+ * The {@code outbox_message} table. Every change of state is a conditional update whose
+ * row count says whether this caller won: that is what keeps two nodes from sending one
+ * message.
  */
 @Repository
 class OutboxMessages {
@@ -48,10 +49,11 @@ class OutboxMessages {
 	long insert(Medium medium, @Nullable String recipientCipher, @Nullable String recipientName, @Nullable Long userId,
 			@Nullable String subject, String body, @Nullable String link, OffsetDateTime now) {
 		var keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				insert into outbox_message (channel, recipient, recipient_name, user_id, subject, body, link, status,
-				  attempts, next_attempt_at, created_at)
-				values (:channel, :recipient, :recipientName, :userId, :subject, :body, :link, 'PENDING', 0, :now, :now)""")
+		jdbc.sql(
+				"""
+						insert into outbox_message (channel, recipient, recipient_name, user_id, subject, body, link, status,
+						  attempts, next_attempt_at, created_at)
+						values (:channel, :recipient, :recipientName, :userId, :subject, :body, :link, 'PENDING', 0, :now, :now)""")
 			.param("channel", medium.name())
 			.param("recipient", recipientCipher)
 			.param("recipientName", recipientName)
@@ -65,7 +67,10 @@ class OutboxMessages {
 		return Objects.requireNonNull(keys.getKey(), "no generated id").longValue();
 	}
 
-	/** Which channel delivered a SENT message ({@link Channel#describe()}: "log" when it only logged it). */
+	/**
+	 * Which channel delivered a SENT message ({@link Channel#describe()}: "log" when it
+	 * only logged it).
+	 */
 	void setDeliveredVia(long id, String via) {
 		jdbc.sql("update outbox_message set delivered_via = :via where id = :id and status = 'SENT'")
 			.param("via", cut(via, 100))
@@ -79,8 +84,9 @@ class OutboxMessages {
 
 	/** PENDING messages whose time has come, oldest first. */
 	List<Stored> due(OffsetDateTime now, int limit) {
-		return jdbc.sql("select * from outbox_message where status = 'PENDING' and next_attempt_at <= :now "
-				+ "order by next_attempt_at, id limit :limit")
+		return jdbc
+			.sql("select * from outbox_message where status = 'PENDING' and next_attempt_at <= :now "
+					+ "order by next_attempt_at, id limit :limit")
 			.param("now", now)
 			.param("limit", limit)
 			.query(STORED)
@@ -89,14 +95,18 @@ class OutboxMessages {
 
 	/** Messages some node claimed and did not finish before its lease ran out. */
 	List<Stored> expiredLeases(OffsetDateTime now, int limit) {
-		return jdbc.sql("select * from outbox_message where status = 'SENDING' and lease_until < :now order by id limit :limit")
+		return jdbc.sql(
+				"select * from outbox_message where status = 'SENDING' and lease_until < :now order by id limit :limit")
 			.param("now", now)
 			.param("limit", limit)
 			.query(STORED)
 			.list();
 	}
 
-	/** PENDING → SENDING under a lease, counting the attempt; false when another node was first. */
+	/**
+	 * PENDING → SENDING under a lease, counting the attempt; false when another node was
+	 * first.
+	 */
 	boolean claim(long id, String node, OffsetDateTime now, OffsetDateTime leaseUntil) {
 		return jdbc.sql("""
 				update outbox_message set status = 'SENDING', attempts = attempts + 1, lease_until = :lease,
@@ -110,9 +120,9 @@ class OutboxMessages {
 	}
 
 	/**
-	 * PENDING → SENDING under one lease for many messages in one statement; returns the ids this caller
-	 * won (the others were claimed by another node first). Call it in a transaction: the claim and the
-	 * question which rows it took must see the same state.
+	 * PENDING → SENDING under one lease for many messages in one statement; returns the
+	 * ids this caller won (the others were claimed by another node first). Call it in a
+	 * transaction: the claim and the question which rows it took must see the same state.
 	 */
 	List<Long> claimAll(Collection<Long> ids, String node, OffsetDateTime now, OffsetDateTime leaseUntil) {
 		if (ids.isEmpty()) {
@@ -127,9 +137,11 @@ class OutboxMessages {
 			.param("ids", ids)
 			.param("now", now)
 			.update();
-		// the node name is unique to one dispatcher and the lease to one claim of it: these rows are ours
-		return jdbc.sql("select id from outbox_message where id in (:ids) and status = 'SENDING' and claimed_by = :node "
-				+ "and lease_until = :lease order by id")
+		// the node name is unique to one dispatcher and the lease to one claim of it:
+		// these rows are ours
+		return jdbc
+			.sql("select id from outbox_message where id in (:ids) and status = 'SENDING' and claimed_by = :node "
+					+ "and lease_until = :lease order by id")
 			.param("ids", ids)
 			.param("node", node)
 			.param("lease", leaseUntil)
@@ -138,8 +150,8 @@ class OutboxMessages {
 	}
 
 	/**
-	 * PENDING → SENT at once for many messages delivered in this same transaction; returns the ids this
-	 * caller won. Call it in the delivery's transaction.
+	 * PENDING → SENT at once for many messages delivered in this same transaction;
+	 * returns the ids this caller won. Call it in the delivery's transaction.
 	 */
 	List<Long> claimAllAsSent(Collection<Long> ids, String node, OffsetDateTime now, String via) {
 		if (ids.isEmpty()) {
@@ -154,8 +166,9 @@ class OutboxMessages {
 			.param("via", cut(via, 100))
 			.param("ids", ids)
 			.update();
-		return jdbc.sql("select id from outbox_message where id in (:ids) and status = 'SENT' and claimed_by = :node "
-				+ "and sent_at = :now order by id")
+		return jdbc
+			.sql("select id from outbox_message where id in (:ids) and status = 'SENT' and claimed_by = :node "
+					+ "and sent_at = :now order by id")
 			.param("ids", ids)
 			.param("node", node)
 			.param("now", now)
@@ -163,7 +176,10 @@ class OutboxMessages {
 			.list();
 	}
 
-	/** The claimant reports many successful sends through {@code via} at once; returns how many rows it settled. */
+	/**
+	 * The claimant reports many successful sends through {@code via} at once; returns how
+	 * many rows it settled.
+	 */
 	int markAllSent(Collection<Long> ids, String node, OffsetDateTime now, String via) {
 		if (ids.isEmpty()) {
 			return 0;
@@ -179,7 +195,10 @@ class OutboxMessages {
 			.update();
 	}
 
-	/** PENDING → SENT at once, for a delivery made in the same transaction; false when another node was first. */
+	/**
+	 * PENDING → SENT at once, for a delivery made in the same transaction; false when
+	 * another node was first.
+	 */
 	boolean claimAsSent(long id, String node, OffsetDateTime now) {
 		return jdbc.sql("""
 				update outbox_message set status = 'SENT', attempts = attempts + 1, sent_at = :now, claimed_by = :node,
@@ -192,8 +211,8 @@ class OutboxMessages {
 	}
 
 	/**
-	 * The claimant reports success. An UNCERTAIN row (its lease ran out while the send was slow) is
-	 * settled too: the send did happen.
+	 * The claimant reports success. An UNCERTAIN row (its lease ran out while the send
+	 * was slow) is settled too: the send did happen.
 	 */
 	boolean markSent(long id, String node, OffsetDateTime now) {
 		return jdbc.sql("""
@@ -207,9 +226,10 @@ class OutboxMessages {
 
 	/** The claimant reports a failed send: PENDING again at {@code next}, or FAILED. */
 	boolean markAttemptFailed(long id, String node, OutboxStatus status, OffsetDateTime next, String error) {
-		return jdbc.sql("""
-				update outbox_message set status = :status, next_attempt_at = :next, lease_until = null, last_error = :error
-				where id = :id and claimed_by = :node and status = 'SENDING'""")
+		return jdbc
+			.sql("""
+					update outbox_message set status = :status, next_attempt_at = :next, lease_until = null, last_error = :error
+					where id = :id and claimed_by = :node and status = 'SENDING'""")
 			.param("status", status.name())
 			.param("next", next)
 			.param("error", error)
@@ -218,7 +238,10 @@ class OutboxMessages {
 			.update() == 1;
 	}
 
-	/** A failed delivery that never left PENDING (a transactional channel rolled back): count it. */
+	/**
+	 * A failed delivery that never left PENDING (a transactional channel rolled back):
+	 * count it.
+	 */
 	boolean markPendingAttemptFailed(long id, int attemptsBefore, OutboxStatus status, OffsetDateTime next,
 			String error) {
 		return jdbc.sql("""
@@ -233,7 +256,10 @@ class OutboxMessages {
 			.update() == 1;
 	}
 
-	/** SENDING with an expired lease → {@code status} (UNCERTAIN, or PENDING for an idempotent channel). */
+	/**
+	 * SENDING with an expired lease → {@code status} (UNCERTAIN, or PENDING for an
+	 * idempotent channel).
+	 */
 	boolean expireLease(long id, OutboxStatus status, OffsetDateTime now, String error) {
 		return jdbc.sql("""
 				update outbox_message set status = :status, next_attempt_at = :now, last_error = :error
@@ -245,7 +271,9 @@ class OutboxMessages {
 			.update() == 1;
 	}
 
-	/** An admin sends a FAILED or UNCERTAIN message again, with a fresh set of attempts. */
+	/**
+	 * An admin sends a FAILED or UNCERTAIN message again, with a fresh set of attempts.
+	 */
 	boolean retry(long id, OffsetDateTime now) {
 		return jdbc.sql("""
 				update outbox_message set status = 'PENDING', attempts = 0, next_attempt_at = :now, lease_until = null,
@@ -257,8 +285,9 @@ class OutboxMessages {
 	}
 
 	List<Stored> list(@Nullable OutboxStatus status, long beforeId, int limit, int offset) {
-		return jdbc.sql("select * from outbox_message where 1 = 1" + (status != null ? " and status = :status" : "")
-				+ (beforeId > 0 ? " and id < :before" : "") + " order by id desc limit :limit offset :offset")
+		return jdbc
+			.sql("select * from outbox_message where 1 = 1" + (status != null ? " and status = :status" : "")
+					+ (beforeId > 0 ? " and id < :before" : "") + " order by id desc limit :limit offset :offset")
 			.param("status", status == null ? null : status.name())
 			.param("before", beforeId)
 			.param("limit", limit)
@@ -277,4 +306,5 @@ class OutboxMessages {
 	private static String cut(String s, int max) {
 		return s.length() > max ? s.substring(0, max) : s;
 	}
+
 }

@@ -14,7 +14,10 @@ import cn.deputylink.notification.Notifications;
 import cn.deputylink.shared.TextInput;
 import cn.deputylink.shared.PersonalDataCipher;
 
-/** {@link Notifications} as rows in the outbox, written with the caller's connection and transaction. */
+/**
+ * {@link Notifications} as rows in the outbox, written with the caller's connection and
+ * transaction.
+ */
 @Service
 class OutboxNotifications implements Notifications {
 
@@ -35,8 +38,7 @@ class OutboxNotifications implements Notifications {
 	public void sms(String phone, @Nullable String recipientName, String text) {
 		String name = TextInput.blankToNull(recipientName);
 		outbox.insert(Medium.SMS, cipher.encrypt(required(phone, "phone")), name == null ? null : cut(name, 100), null,
-				null,
-				cut(required(text, "text"), 4000), null, now());
+				null, cut(required(text, "text"), 4000), null, now());
 	}
 
 	@Override
@@ -52,8 +54,8 @@ class OutboxNotifications implements Notifications {
 		String safeLink = appRelative(link);
 		OffsetDateTime now = now();
 		for (Long user : new LinkedHashSet<>(userIds)) {
-			outbox.insert(Medium.INBOX, null, null, user, cut(required(subject, "subject"), 200), cut(text == null ? "" : text, 4000),
-					safeLink, now);
+			outbox.insert(Medium.INBOX, null, null, user, cut(required(subject, "subject"), 200),
+					cut(text == null ? "" : text, 4000), safeLink, now);
 		}
 	}
 
@@ -83,4 +85,5 @@ class OutboxNotifications implements Notifications {
 	private OffsetDateTime now() {
 		return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
 	}
+
 }

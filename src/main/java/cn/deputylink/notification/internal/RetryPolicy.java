@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 
 /**
- * Exponential backoff after a failed send: {@code base · 2^(attempts-1)}, at most {@code cap}; the
- * message fails for good once {@code maxAttempts} sends have failed.
+ * Exponential backoff after a failed send: {@code base · 2^(attempts-1)}, at most
+ * {@code cap}; the message fails for good once {@code maxAttempts} sends have failed.
  */
 record RetryPolicy(Duration base, Duration cap, int maxAttempts) {
 
@@ -21,7 +21,8 @@ record RetryPolicy(Duration base, Duration cap, int maxAttempts) {
 	/** The wait after the {@code attempts}-th failed send (1 = the first). */
 	Duration delayAfter(int attempts) {
 		int doublings = Math.max(0, attempts - 1);
-		// 2^62 would overflow any duration long before; the cap wins much earlier in practice
+		// 2^62 would overflow any duration long before; the cap wins much earlier in
+		// practice
 		if (doublings >= 62) {
 			return cap;
 		}

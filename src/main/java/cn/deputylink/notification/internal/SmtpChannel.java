@@ -3,7 +3,10 @@ package cn.deputylink.notification.internal;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 
-/** Email through the SMTP server of {@code spring.mail.*}. Not idempotent: SMTP cannot recognise a repeat. */
+/**
+ * Email through the SMTP server of {@code spring.mail.*}. Not idempotent: SMTP cannot
+ * recognise a repeat.
+ */
 class SmtpChannel implements Channel {
 
 	private final JavaMailSender mail;
@@ -29,4 +32,5 @@ class SmtpChannel implements Channel {
 	public String describe() {
 		return "smtp";
 	}
+
 }

@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.notification.internal.Inbox;
 
-/** The unread count beside the inbox link of every page (not for API calls or htmx fragments). */
+/**
+ * The unread count beside the inbox link of every page (not for API calls or htmx
+ * fragments).
+ */
 @ControllerAdvice
 class InboxAdvice {
 
@@ -21,9 +24,11 @@ class InboxAdvice {
 
 	@ModelAttribute("inboxUnread")
 	@Nullable Integer inboxUnread(HttpServletRequest request) {
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/") || request.getHeader("HX-Request") != null) {
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+				|| request.getHeader("HX-Request") != null) {
 			return null;
 		}
 		return CurrentUser.find().map(inbox::unread).orElse(null);
 	}
+
 }

@@ -16,7 +16,9 @@ import cn.deputylink.notification.internal.Inbox;
 import cn.deputylink.notification.internal.InboxEntry;
 import cn.deputylink.shared.CursorPage;
 
-/** The caller's inbox: {@code GET /api/v1/inbox}, {@code POST /api/v1/inbox/{id}/read}. */
+/**
+ * The caller's inbox: {@code GET /api/v1/inbox}, {@code POST /api/v1/inbox/{id}/read}.
+ */
 @RestController
 class InboxApi {
 
@@ -41,4 +43,5 @@ class InboxApi {
 	void read(@PathVariable long id) {
 		inbox.markRead(id, CurrentUser.get());
 	}
+
 }

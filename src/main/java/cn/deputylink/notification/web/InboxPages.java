@@ -33,12 +33,14 @@ class InboxPages {
 	@GetMapping("/inbox")
 	String page(@RequestParam(defaultValue = "1") int page, Model model) {
 		CurrentUser me = CurrentUser.get();
-		model.addAttribute("page",
-				new PageView<>(inbox.list(me, 0, PageView.SIZE, PageView.offset(page)), page, PageView.SIZE, inbox.count(me)));
+		model.addAttribute("page", new PageView<>(inbox.list(me, 0, PageView.SIZE, PageView.offset(page)), page,
+				PageView.SIZE, inbox.count(me)));
 		return "notification/inbox";
 	}
 
-	/** Marks the message read and follows its link (always a path inside the application). */
+	/**
+	 * Marks the message read and follows its link (always a path inside the application).
+	 */
 	@PostMapping("/inbox/{id}/open")
 	String open(@PathVariable long id) {
 		String link = inbox.open(id, CurrentUser.get());
@@ -58,4 +60,5 @@ class InboxPages {
 	String notFound() {
 		return "error/404";
 	}
+
 }

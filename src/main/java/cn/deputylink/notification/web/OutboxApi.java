@@ -14,7 +14,10 @@ import cn.deputylink.notification.internal.OutboxEntry;
 import cn.deputylink.notification.internal.OutboxStatus;
 import cn.deputylink.shared.CursorPage;
 
-/** The outbox for county admins: {@code GET /api/v1/admin/outbox?status=}, {@code POST .../{id}/retry}. */
+/**
+ * The outbox for county admins: {@code GET /api/v1/admin/outbox?status=}, {@code POST
+ * .../{id}/retry}.
+ */
 @RestController
 class OutboxApi {
 
@@ -34,9 +37,13 @@ class OutboxApi {
 		return CursorPage.of(rows, n, OutboxEntry::id);
 	}
 
-	/** A FAILED or UNCERTAIN message back to PENDING (409 in any other status, 404 if unknown). */
+	/**
+	 * A FAILED or UNCERTAIN message back to PENDING (409 in any other status, 404 if
+	 * unknown).
+	 */
 	@PostMapping("/api/v1/admin/outbox/{id}/retry")
 	OutboxEntry retry(@PathVariable long id) {
 		return outbox.retry(id);
 	}
+
 }

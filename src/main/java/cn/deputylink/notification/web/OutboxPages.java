@@ -19,7 +19,10 @@ import cn.deputylink.shared.NotFoundException;
 import cn.deputylink.shared.PageView;
 import cn.deputylink.shared.web.FormErrors;
 
-/** The outbox page for county admins: what waits, what failed, what is uncertain; and a retry. */
+/**
+ * The outbox page for county admins: what waits, what failed, what is uncertain; and a
+ * retry.
+ */
 @Controller
 class OutboxPages {
 
@@ -61,4 +64,5 @@ class OutboxPages {
 	String notFound() {
 		return "error/404";
 	}
+
 }

@@ -18,17 +18,24 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * What may be attached: JPEG, PNG, WebP photos and PDF documents, recognised by their first bytes.
- * The name and the declared type of an upload are never trusted: an executable renamed
- * {@code photo.jpg} is refused. A photo must also be a whole photo ({@link #isWholeImage}): eight
- * magic bytes, a truncated file or an HTML page glued to an image are refused.
+ * What may be attached: JPEG, PNG, WebP photos and PDF documents, recognised by their
+ * first bytes. The name and the declared type of an upload are never trusted: an
+ * executable renamed {@code photo.jpg} is refused. A photo must also be a whole photo
+ * ({@link #isWholeImage}): eight magic bytes, a truncated file or an HTML page glued to
+ * an image are refused.
  */
 public final class AttachmentPolicy {
 
-	/** Beyond this many pixels an image is a decompression bomb rather than a phone's photo. */
+	/**
+	 * Beyond this many pixels an image is a decompression bomb rather than a phone's
+	 * photo.
+	 */
 	static final long MAX_PIXELS = 100_000_000L;
 
-	/** What a browser would run if it ever took the file for a page (a polyglot's second face). */
+	/**
+	 * What a browser would run if it ever took the file for a page (a polyglot's second
+	 * face).
+	 */
 	private static final String[] MARKUP = { "<html", "<script", "<!doctype", "<iframe", "<body", "<svg", "<object",
 			"<embed", "<meta", "<img", "javascript:" };
 
@@ -42,7 +49,8 @@ public final class AttachmentPolicy {
 		if (starts(b, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
 			return Optional.of("image/png");
 		}
-		if (b.length >= 12 && starts(b, 'R', 'I', 'F', 'F') && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
+		if (b.length >= 12 && starts(b, 'R', 'I', 'F', 'F') && b[8] == 'W' && b[9] == 'E' && b[10] == 'B'
+				&& b[11] == 'P') {
 			return Optional.of("image/webp");
 		}
 		if (starts(b, '%', 'P', 'D', 'F', '-')) {
@@ -64,10 +72,11 @@ public final class AttachmentPolicy {
 	}
 
 	/**
-	 * Whether an image of the sniffed {@code type} is whole: its structure is intact to the last byte
-	 * (PNG chunks with their checksums up to IEND and nothing after it, a WebP's RIFF sizes), every
-	 * pixel decodes without a warning (JPEG, PNG), and no HTML hides in its metadata or after its end
-	 * (the compressed pixels are not searched: random bytes would match now and then).
+	 * Whether an image of the sniffed {@code type} is whole: its structure is intact to
+	 * the last byte (PNG chunks with their checksums up to IEND and nothing after it, a
+	 * WebP's RIFF sizes), every pixel decodes without a warning (JPEG, PNG), and no HTML
+	 * hides in its metadata or after its end (the compressed pixels are not searched:
+	 * random bytes would match now and then).
 	 */
 	public static boolean isWholeImage(byte[] b, String type) {
 		return switch (type) {
@@ -89,7 +98,10 @@ public final class AttachmentPolicy {
 		return false;
 	}
 
-	/** The segments before the first scan (APPn, COM, tables) and whatever follows the last EOI. */
+	/**
+	 * The segments before the first scan (APPn, COM, tables) and whatever follows the
+	 * last EOI.
+	 */
 	private static boolean jpegMetadataClean(byte[] b) {
 		int pos = 2;
 		while (pos + 4 <= b.length) {
@@ -148,9 +160,10 @@ public final class AttachmentPolicy {
 	}
 
 	/**
-	 * Reads every pixel. The reader subsamples so that a large photo does not need hundreds of
-	 * megabytes, but it still decodes all of the compressed data; any warning (a JPEG's "premature
-	 * end") counts as a failure, as does a size beyond {@link #MAX_PIXELS}.
+	 * Reads every pixel. The reader subsamples so that a large photo does not need
+	 * hundreds of megabytes, but it still decodes all of the compressed data; any warning
+	 * (a JPEG's "premature end") counts as a failure, as does a size beyond
+	 * {@link #MAX_PIXELS}.
 	 */
 	private static boolean decodes(byte[] b) {
 		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(b))) {
@@ -184,9 +197,9 @@ public final class AttachmentPolicy {
 	}
 
 	/**
-	 * The JDK has no WebP decoder, so a WebP is checked as far as its container goes: the RIFF size is
-	 * the file's, the chunks fill it exactly, and the image chunk starts as a VP8 key frame or a VP8L
-	 * bitstream with a non-empty size.
+	 * The JDK has no WebP decoder, so a WebP is checked as far as its container goes: the
+	 * RIFF size is the file's, the chunks fill it exactly, and the image chunk starts as
+	 * a VP8 key frame or a VP8L bitstream with a non-empty size.
 	 */
 	private static boolean webpIntact(byte[] b) {
 		ByteBuffer in = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
@@ -204,8 +217,9 @@ public final class AttachmentPolicy {
 			}
 			int data = pos + 8;
 			if (kind.equals("VP8 ")) {
-				if (size < 10 || (b[data + 3] & 0xFF) != 0x9D || (b[data + 4] & 0xFF) != 0x01 || (b[data + 5] & 0xFF) != 0x2A
-						|| (in.getShort(data + 6) & 0x3FFF) == 0 || (in.getShort(data + 8) & 0x3FFF) == 0) {
+				if (size < 10 || (b[data + 3] & 0xFF) != 0x9D || (b[data + 4] & 0xFF) != 0x01
+						|| (b[data + 5] & 0xFF) != 0x2A || (in.getShort(data + 6) & 0x3FFF) == 0
+						|| (in.getShort(data + 8) & 0x3FFF) == 0) {
 					return false;
 				}
 				image = true;
@@ -225,9 +239,10 @@ public final class AttachmentPolicy {
 	}
 
 	/**
-	 * A file name safe to store and to send back in a header: no path, no control characters, no
-	 * invisible formatting characters (the bidi override that shows {@code photo\u202Egnp.exe} as
-	 * "photoexe.png"), no line separators or lone surrogates, no quotes or semicolons.
+	 * A file name safe to store and to send back in a header: no path, no control
+	 * characters, no invisible formatting characters (the bidi override that shows
+	 * {@code photo\u202Egnp.exe} as "photoexe.png"), no line separators or lone
+	 * surrogates, no quotes or semicolons.
 	 */
 	public static String cleanName(String name) {
 		String base = name.replace('\\', '/');
@@ -258,8 +273,10 @@ public final class AttachmentPolicy {
 		}
 		return switch (Character.getType(cp)) {
 			case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-					Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED -> false;
+					Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED ->
+				false;
 			default -> true;
 		};
 	}
+
 }

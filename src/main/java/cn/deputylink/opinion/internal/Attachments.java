@@ -13,7 +13,10 @@ import org.springframework.stereotype.Repository;
 import cn.deputylink.opinion.Attachment;
 import cn.deputylink.opinion.OpinionSettings;
 
-/** Attachment bytes live in the database, so every application node serves them and backups hold them. */
+/**
+ * Attachment bytes live in the database, so every application node serves them and
+ * backups hold them.
+ */
 @Repository
 class Attachments {
 
@@ -29,11 +32,12 @@ class Attachments {
 				rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(settings.zone()).toOffsetDateTime());
 	}
 
-	public long insert(long opinionId, String filename, String contentType, byte[] data, String sha256, @Nullable Long userId,
-			OffsetDateTime at) {
+	public long insert(long opinionId, String filename, String contentType, byte[] data, String sha256,
+			@Nullable Long userId, OffsetDateTime at) {
 		var key = new GeneratedKeyHolder();
-		jdbc.sql("insert into opinion_attachment (opinion_id, filename, content_type, size_bytes, sha256, data, uploaded_by, "
-				+ "created_at) values (:o, :f, :t, :s, :h, :d, :u, :at)")
+		jdbc.sql(
+				"insert into opinion_attachment (opinion_id, filename, content_type, size_bytes, sha256, data, uploaded_by, "
+						+ "created_at) values (:o, :f, :t, :s, :h, :d, :u, :at)")
 			.param("o", opinionId)
 			.param("f", filename)
 			.param("t", contentType)
@@ -47,20 +51,25 @@ class Attachments {
 	}
 
 	public List<Attachment> of(long opinionId) {
-		return jdbc.sql("select id, opinion_id, filename, content_type, size_bytes, sha256, created_at "
-				+ "from opinion_attachment where opinion_id = :o order by id")
+		return jdbc
+			.sql("select id, opinion_id, filename, content_type, size_bytes, sha256, created_at "
+					+ "from opinion_attachment where opinion_id = :o order by id")
 			.param("o", opinionId)
 			.query(row)
 			.list();
 	}
 
 	public int count(long opinionId) {
-		return jdbc.sql("select count(*) from opinion_attachment where opinion_id = :o").param("o", opinionId).query(Integer.class).single();
+		return jdbc.sql("select count(*) from opinion_attachment where opinion_id = :o")
+			.param("o", opinionId)
+			.query(Integer.class)
+			.single();
 	}
 
 	public Optional<Attachment> find(long opinionId, long id) {
-		return jdbc.sql("select id, opinion_id, filename, content_type, size_bytes, sha256, created_at "
-				+ "from opinion_attachment where opinion_id = :o and id = :id")
+		return jdbc
+			.sql("select id, opinion_id, filename, content_type, size_bytes, sha256, created_at "
+					+ "from opinion_attachment where opinion_id = :o and id = :id")
 			.param("o", opinionId)
 			.param("id", id)
 			.query(row)
@@ -68,6 +77,10 @@ class Attachments {
 	}
 
 	public byte[] data(long id) {
-		return jdbc.sql("select data from opinion_attachment where id = :id").param("id", id).query((rs, i) -> rs.getBytes(1)).single();
+		return jdbc.sql("select data from opinion_attachment where id = :id")
+			.param("id", id)
+			.query((rs, i) -> rs.getBytes(1))
+			.single();
 	}
+
 }

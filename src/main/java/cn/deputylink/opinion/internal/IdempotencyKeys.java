@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Idempotency keys of opinion intake. The key row is written in the same transaction as the opinion,
- * under a primary key, so of two concurrent requests with one key exactly one commits.
+ * Idempotency keys of opinion intake. The key row is written in the same transaction as
+ * the opinion, under a primary key, so of two concurrent requests with one key exactly
+ * one commits.
  */
 @Repository
 class IdempotencyKeys {
@@ -40,4 +41,5 @@ class IdempotencyKeys {
 			.param("at", at)
 			.update();
 	}
+
 }

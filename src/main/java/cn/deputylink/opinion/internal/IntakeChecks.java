@@ -29,8 +29,8 @@ import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.InvalidInputException.FieldError;
 
 /**
- * The checks of an intake and of added papers: the registry's answers (each looked up once), the
- * user's scope, and the files' type and size.
+ * The checks of an intake and of added papers: the registry's answers (each looked up
+ * once), the user's scope, and the files' type and size.
  */
 @Component
 public class IntakeChecks {
@@ -120,7 +120,8 @@ public class IntakeChecks {
 			}
 		}
 		else if (user != null && user.is(Role.DEPUTY)) {
-			// a deputy registers at the stations it receives people at: their townships are its scope
+			// a deputy registers at the stations it receives people at: their townships
+			// are its scope
 			List<Long> own = user.deputyId() == null ? List.of() : registryLookup.stationsOfDeputy(user.deputyId());
 			List<Long> ownTownships = own.stream()
 				.map(registryLookup::station)
@@ -138,7 +139,9 @@ public class IntakeChecks {
 		return new Placed(township, stationId, village == null ? null : village.id());
 	}
 
-	/** Files with content, checked; {@code existing} attachments count against the limit. */
+	/**
+	 * Files with content, checked; {@code existing} attachments count against the limit.
+	 */
 	public List<Checked> checkFiles(List<Upload> files, int existing) {
 		List<Upload> real = files.stream().filter(f -> f.bytes().length > 0).toList();
 		if (existing + real.size() > settings.attachmentsPerOpinion()) {
@@ -153,14 +156,18 @@ public class IntakeChecks {
 				.orElseThrow(() -> new InvalidInputException("files", "opinion.attachment.type",
 						AttachmentPolicy.cleanName(f.filename())));
 			if (type.startsWith("image/") && !AttachmentPolicy.isWholeImage(f.bytes(), type)) {
-				throw new InvalidInputException("files", "input.attachment.broken", AttachmentPolicy.cleanName(f.filename()));
+				throw new InvalidInputException("files", "input.attachment.broken",
+						AttachmentPolicy.cleanName(f.filename()));
 			}
 			out.add(new Checked(AttachmentPolicy.cleanName(f.filename()), type, f.bytes(), sha256(f.bytes())));
 		}
 		return out;
 	}
 
-	/** A digest of the request, to tell a retry from a different request under one idempotency key. */
+	/**
+	 * A digest of the request, to tell a retry from a different request under one
+	 * idempotency key.
+	 */
 	public static String requestHash(Intake in) {
 		return sha256(in.fingerprint().getBytes(StandardCharsets.UTF_8));
 	}
@@ -185,4 +192,5 @@ public class IntakeChecks {
 		}
 		return digits;
 	}
+
 }

@@ -8,15 +8,18 @@ import cn.deputylink.opinion.Action;
 import cn.deputylink.opinion.OpinionStatus;
 
 /**
- * The opinion state machine of {@code docs/domain.md}. Pure: which action may happen in which status,
- * and where it leads. Who may take an action is {@link Policy}'s business.
+ * The opinion state machine of {@code docs/domain.md}. Pure: which action may happen in
+ * which status, and where it leads. Who may take an action is {@link Policy}'s business.
  */
 public final class Lifecycle {
 
 	private Lifecycle() {
 	}
 
-	/** Statuses in which the action is allowed at all (before looking at the reopened flag). */
+	/**
+	 * Statuses in which the action is allowed at all (before looking at the reopened
+	 * flag).
+	 */
 	public static Set<OpinionStatus> allowedFrom(Action action) {
 		return switch (action) {
 			case SUBMIT -> EnumSet.noneOf(OpinionStatus.class);
@@ -34,8 +37,8 @@ public final class Lifecycle {
 	}
 
 	/**
-	 * Whether the action may happen now. An unsatisfied constituent reopens a case once; after the
-	 * second reply, any rating closes it.
+	 * Whether the action may happen now. An unsatisfied constituent reopens a case once;
+	 * after the second reply, any rating closes it.
 	 */
 	public static boolean allows(OpinionStatus from, Action action, boolean reopened) {
 		if (action == Action.REOPEN && reopened) {
@@ -45,8 +48,8 @@ public final class Lifecycle {
 	}
 
 	/**
-	 * The status after the action, or a 409 ({@code opinion.illegalTransition}) when the action is not
-	 * allowed in {@code from}.
+	 * The status after the action, or a 409 ({@code opinion.illegalTransition}) when the
+	 * action is not allowed in {@code from}.
 	 */
 	public static OpinionStatus next(OpinionStatus from, Action action, boolean reopened) {
 		if (!allows(from, action, reopened)) {
@@ -63,4 +66,5 @@ public final class Lifecycle {
 			case PROGRESS, ESCALATE, ATTACH -> from;
 		};
 	}
+
 }

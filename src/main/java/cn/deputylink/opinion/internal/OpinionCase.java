@@ -25,13 +25,14 @@ import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.InvalidInputException.FieldError;
 
 /**
- * The opinion aggregate: its state and the steps that change it. Every step checks, in this order,
- * that the action is allowed in the opinion's status (409, {@link Lifecycle}), that the user may take
- * it (403, {@link Policy}), that the input is valid (400) and that the caller saw the current version
- * (409); it returns the opinion after the step with its timeline line and its event, and changes
- * nothing itself. Whether the user may see the opinion at all (403) is checked before, on loading it.
- * Everything a step needs from outside (the time, the calendar, the registry's answers) comes in as
- * arguments, so the rules run without a database.
+ * The opinion aggregate: its state and the steps that change it. Every step checks, in
+ * this order, that the action is allowed in the opinion's status (409,
+ * {@link Lifecycle}), that the user may take it (403, {@link Policy}), that the input is
+ * valid (400) and that the caller saw the current version (409); it returns the opinion
+ * after the step with its timeline line and its event, and changes nothing itself.
+ * Whether the user may see the opinion at all (403) is checked before, on loading it.
+ * Everything a step needs from outside (the time, the calendar, the registry's answers)
+ * comes in as arguments, so the rules run without a database.
  */
 public final class OpinionCase {
 
@@ -59,12 +60,14 @@ public final class OpinionCase {
 		return state.id();
 	}
 
-	@Nullable
-	OffsetDateTime escalatedAt() {
+	@Nullable OffsetDateTime escalatedAt() {
 		return escalatedAt;
 	}
 
-	/** What a step's deadlines are counted from: the clock and the county's working calendar. */
+	/**
+	 * What a step's deadlines are counted from: the clock and the county's working
+	 * calendar.
+	 */
 	public interface Terms {
 
 		OffsetDateTime now();
@@ -76,6 +79,7 @@ public final class OpinionCase {
 
 		/** The last day a department may return a case given to it today. */
 		LocalDate returnBy();
+
 	}
 
 	/** One line of the timeline, as it will be stored. */
@@ -86,7 +90,8 @@ public final class OpinionCase {
 
 	/**
 	 * A step taken: the opinion before and after it, its timeline line and its event;
-	 * {@code newDeadline} when the case got a new due date (its overdue notice may go again).
+	 * {@code newDeadline} when the case got a new due date (its overdue notice may go
+	 * again).
 	 */
 	public record Change(OpinionCase before, OpinionCase after, Line line, OpinionEvent event, boolean newDeadline) {
 
@@ -113,7 +118,10 @@ public final class OpinionCase {
 			noteMax(errors, "note", note);
 			throwIfAny(errors);
 		});
-		Opinion o = copy().categoryCode(Objects.requireNonNull(categoryCode)).tier(Objects.requireNonNull(tier)).status(to).build();
+		Opinion o = copy().categoryCode(Objects.requireNonNull(categoryCode))
+			.tier(Objects.requireNonNull(tier))
+			.status(to)
+			.build();
 		OffsetDateTime now = t.now();
 		return change(o, escalatedAt, line(Action.TRIAGE, to, u, null, now, blankToNull(note), null),
 				new OpinionEvent.Triaged(o.id(), o.trackingCode(), to, o.townshipId(), o.departmentId(), u.id(), now,
@@ -122,8 +130,9 @@ public final class OpinionCase {
 	}
 
 	/**
-	 * Gives the case to a department: {@code chosen} (the routed one unless the user named another),
-	 * found in the registry as {@code department} (null: unknown or inactive).
+	 * Gives the case to a department: {@code chosen} (the routed one unless the user
+	 * named another), found in the registry as {@code department} (null: unknown or
+	 * inactive).
 	 */
 	public Change assign(CurrentUser u, @Nullable Long chosen, @Nullable Department department,
 			@Nullable Department routed, @Nullable String note, @Nullable Integer expectedVersion, Terms t) {
@@ -192,7 +201,8 @@ public final class OpinionCase {
 		Opinion o = copy().status(to).build();
 		return change(o, escalatedAt,
 				line(Action.PROGRESS, to, u, state.departmentId(), now, Objects.requireNonNull(note).strip(), null),
-				new OpinionEvent.Progressed(o.id(), o.trackingCode(), to, o.townshipId(), o.departmentId(), u.id(), now),
+				new OpinionEvent.Progressed(o.id(), o.trackingCode(), to, o.townshipId(), o.departmentId(), u.id(),
+						now),
 				false);
 	}
 
@@ -219,14 +229,16 @@ public final class OpinionCase {
 		Outcome out = Objects.requireNonNull(outcome);
 		Opinion o = copy().reply(Objects.requireNonNull(text)).repliedAt(now).outcome(out).status(to).build();
 		return change(o, escalatedAt, line(Action.REPLY, to, u, state.departmentId(), now, text, null),
-				new OpinionEvent.Replied(o.id(), o.trackingCode(), to, o.townshipId(), o.departmentId(), u.id(), now, out),
+				new OpinionEvent.Replied(o.id(), o.trackingCode(), to, o.townshipId(), o.departmentId(), u.id(), now,
+						out),
 				false);
 	}
 
 	/**
-	 * Closes the case: a replied one (outcome from the reply unless given); or, before assignment, one
-	 * that is not accepted (outcome NOT_ACCEPTED with the explanation the constituent sees) or was
-	 * answered on the spot (RESOLVED/EXPLAINED with the answer given as {@code reply}).
+	 * Closes the case: a replied one (outcome from the reply unless given); or, before
+	 * assignment, one that is not accepted (outcome NOT_ACCEPTED with the explanation the
+	 * constituent sees) or was answered on the spot (RESOLVED/EXPLAINED with the answer
+	 * given as {@code reply}).
 	 */
 	public Change close(CurrentUser u, @Nullable Outcome outcome, @Nullable String note, @Nullable String reply,
 			@Nullable Integer expectedVersion, Terms t) {
@@ -279,8 +291,8 @@ public final class OpinionCase {
 	}
 
 	/** Merges the case into {@code target} (null: no opinion of that id). */
-	public Change merge(CurrentUser u, @Nullable Long intoId, @Nullable Opinion target, @Nullable Integer expectedVersion,
-			Terms t) {
+	public Change merge(CurrentUser u, @Nullable Long intoId, @Nullable Opinion target,
+			@Nullable Integer expectedVersion, Terms t) {
 		OpinionStatus to = begin(u, Action.MERGE, null, expectedVersion, () -> {
 			if (intoId == null) {
 				throw new InvalidInputException("intoId", "validation.required");
@@ -310,10 +322,10 @@ public final class OpinionCase {
 	}
 
 	/**
-	 * The constituent's rating ({@code user} null: by tracking code) or one staff record from a
-	 * follow-up call (回访). Satisfied or basically satisfied closes the case; unsatisfied sends it back
-	 * to the department once, with a new due date; after that every rating closes it (it is the final
-	 * answer).
+	 * The constituent's rating ({@code user} null: by tracking code) or one staff record
+	 * from a follow-up call (回访). Satisfied or basically satisfied closes the case;
+	 * unsatisfied sends it back to the department once, with a new due date; after that
+	 * every rating closes it (it is the final answer).
 	 */
 	public Change rate(@Nullable CurrentUser u, @Nullable Satisfaction satisfaction, @Nullable String comment,
 			@Nullable Integer expectedVersion, Terms t) {
@@ -342,20 +354,21 @@ public final class OpinionCase {
 		Line line = new Line(action, state.status(), to, u == null ? null : u.id(), actorName(u),
 				reopen ? state.departmentId() : null, now, blankToNull(comment), satisfaction);
 		return change(o, escalatedAt, line, new OpinionEvent.Rated(o.id(), o.trackingCode(), to, o.townshipId(),
-				o.departmentId(), u == null ? null : u.id(), now, satisfaction, reopen, reopen ? o.dueDate() : null), reopen);
+				o.departmentId(), u == null ? null : u.id(), now, satisfaction, reopen, reopen ? o.dueDate() : null),
+				reopen);
 	}
 
 	/**
-	 * Whether the case is past its due date with its department today: its overdue notice is due (once
-	 * per due date; the caller claims it).
+	 * Whether the case is past its due date with its department today: its overdue notice
+	 * is due (once per due date; the caller claims it).
 	 */
 	public boolean isOverdue(LocalDate today) {
 		return state.status().isWithDepartment() && state.dueDate() != null && today.isAfter(state.dueDate());
 	}
 
 	/**
-	 * The event of a case that went past its due date, or null when it is no longer overdue (replied or
-	 * given a new due date since it was found).
+	 * The event of a case that went past its due date, or null when it is no longer
+	 * overdue (replied or given a new due date since it was found).
 	 */
 	public OpinionEvent.@Nullable Overdue overdue(Terms t) {
 		LocalDate due = state.dueDate();
@@ -371,12 +384,15 @@ public final class OpinionCase {
 		OpinionStatus to = state.status();
 		return change(state, escalatedAt,
 				line(Action.ATTACH, to, u, u.departmentId(), now, String.join(", ", names), null),
-				new OpinionEvent.Attached(state.id(), state.trackingCode(), to, state.townshipId(), state.departmentId(),
-						u.id(), now, names.size()),
+				new OpinionEvent.Attached(state.id(), state.trackingCode(), to, state.townshipId(),
+						state.departmentId(), u.id(), now, names.size()),
 				false);
 	}
 
-	/** Checks, before taking papers, that the case is open (409) and the user may add to it (403). */
+	/**
+	 * Checks, before taking papers, that the case is open (409) and the user may add to
+	 * it (403).
+	 */
 	public void checkAttach(CurrentUser u) {
 		Lifecycle.next(state.status(), Action.ATTACH, state.reopened());
 		if (!Policy.mayAct(u, state, Action.ATTACH, null)) {
@@ -384,14 +400,15 @@ public final class OpinionCase {
 		}
 	}
 
-	// ------------------------------------------------------------------ rules shared by the steps
+	// ------------------------------------------------------------------ rules shared by
+	// the steps
 
 	/**
-	 * Checks the transition (409), the user's right to take it (403), the input (400) and an expected
-	 * version (409); returns the status the action leads to.
+	 * Checks the transition (409), the user's right to take it (403), the input (400) and
+	 * an expected version (409); returns the status the action leads to.
 	 */
-	private OpinionStatus begin(CurrentUser u, Action action, @Nullable Outcome outcome, @Nullable Integer expectedVersion,
-			Runnable validate) {
+	private OpinionStatus begin(CurrentUser u, Action action, @Nullable Outcome outcome,
+			@Nullable Integer expectedVersion, Runnable validate) {
 		OpinionStatus to = Lifecycle.next(state.status(), action, state.reopened());
 		if (!Policy.mayAct(u, state, action, outcome)) {
 			throw new AccessDeniedException(action.name());
@@ -408,8 +425,8 @@ public final class OpinionCase {
 	}
 
 	/**
-	 * Whether the department may handle the opinion as triaged: of its tier, competent for its
-	 * category, and for a township or village tier of its township.
+	 * Whether the department may handle the opinion as triaged: of its tier, competent
+	 * for its category, and for a township or village tier of its township.
 	 */
 	static boolean fits(Department d, Opinion o) {
 		return o.tier() != null && o.categoryCode() != null && d.tier() == o.tier()
@@ -456,4 +473,5 @@ public final class OpinionCase {
 	private OpinionFields copy() {
 		return new OpinionFields(state);
 	}
+
 }

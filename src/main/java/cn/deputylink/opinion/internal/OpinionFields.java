@@ -14,7 +14,6 @@ import cn.deputylink.organisation.Tier;
 /** An opinion's fields as a step of {@link OpinionCase} changes them, one by one. */
 final class OpinionFields {
 
-
 	private final Opinion o;
 
 	private @Nullable String categoryCode;
@@ -147,4 +146,5 @@ final class OpinionFields {
 				o.anonymous(), status, outcome, departmentId, assignedAt, dueDate, returnBy, escalated, reopened,
 				satisfaction, reply, repliedAt, mergedIntoId, o.createdBy(), o.deputyIds(), version);
 	}
+
 }

@@ -15,10 +15,11 @@ import cn.deputylink.shared.PersonalDataCipher;
 import cn.deputylink.shared.RateLimits;
 
 /**
- * The opinion's notices: in-app messages to the department's handlers and the township's admins, SMS
- * to the constituent. A synchronous listener, so the notices are queued in the outbox in the step's
- * own transaction: a step that rolls back sends nothing, and a notice that cannot be queued rolls the
- * step back. The opinion module decides who is told; the notification module only delivers.
+ * The opinion's notices: in-app messages to the department's handlers and the township's
+ * admins, SMS to the constituent. A synchronous listener, so the notices are queued in
+ * the outbox in the step's own transaction: a step that rolls back sends nothing, and a
+ * notice that cannot be queued rolls the step back. The opinion module decides who is
+ * told; the notification module only delivers.
  */
 @Component
 class OpinionNotices {
@@ -51,9 +52,12 @@ class OpinionNotices {
 	void on(OpinionEvent.Submitted e) {
 		Opinions.NoticeFacts facts = opinions.noticeFacts(e.opinionId());
 		String phone = cipher.decrypt(facts.phoneEncrypted());
-		// a public submission's SMS counts against the phone's daily limit (in this transaction, so a
-		// failed intake counts nothing); over it the opinion is still taken and its code shown, only the
-		// SMS is not sent — the limit protects the phone's owner, not the submitter's opinion
+		// a public submission's SMS counts against the phone's daily limit (in this
+		// transaction, so a
+		// failed intake counts nothing); over it the opinion is still taken and its code
+		// shown, only the
+		// SMS is not sent — the limit protects the phone's owner, not the submitter's
+		// opinion
 		if (phone != null && (e.actorId() != null
 				|| limits.tryAcquire(RateLimits.Kind.SMS_PER_PHONE, IntakeChecks.phoneKey(phone)).allowed())) {
 			notifications.sms(phone, facts.constituentName(), text("opinion.sms.received", e.trackingCode()));
@@ -131,7 +135,8 @@ class OpinionNotices {
 	/** Every enabled handler of the department. */
 	private void toDepartment(@Nullable Long departmentId, String subject, String text, OpinionEvent e) {
 		if (departmentId != null) {
-			notifications.inbox(accounts.userIdsWith(Role.DEPARTMENT_HANDLER, null, departmentId), subject, text, link(e));
+			notifications.inbox(accounts.userIdsWith(Role.DEPARTMENT_HANDLER, null, departmentId), subject, text,
+					link(e));
 		}
 	}
 
@@ -140,7 +145,10 @@ class OpinionNotices {
 		notifications.inbox(accounts.userIdsWith(Role.TOWNSHIP_ADMIN, townshipId, null), subject, text, link(e));
 	}
 
-	/** The step's own note (a reason, an escalation's instruction), as its timeline line keeps it. */
+	/**
+	 * The step's own note (a reason, an escalation's instruction), as its timeline line
+	 * keeps it.
+	 */
 	private static String note(Opinions.NoticeFacts facts) {
 		return facts.lastNote() == null ? "" : facts.lastNote();
 	}
@@ -156,4 +164,5 @@ class OpinionNotices {
 	private static String abbreviate(String s) {
 		return s.length() <= 80 ? s : s.substring(0, 80) + "…";
 	}
+
 }

@@ -15,8 +15,9 @@ import cn.deputylink.opinion.OpinionFilter;
 import cn.deputylink.opinion.TimelineEntry;
 
 /**
- * The read side of the repositories, for the module's facades: opinions, timelines and files as they
- * are, and lists within a user's data scope. Runs in the caller's transaction.
+ * The read side of the repositories, for the module's facades: opinions, timelines and
+ * files as they are, and lists within a user's data scope. Runs in the caller's
+ * transaction.
  */
 @Component
 public class OpinionReads {
@@ -55,9 +56,10 @@ public class OpinionReads {
 	private static Opinions.Scope scope(CurrentUser u) {
 		return switch (u.role()) {
 			case COUNTY_ADMIN -> Opinions.Scope.county();
-			case TOWNSHIP_ADMIN, STATION_LIAISON -> new Opinions.Scope(u.townshipId() == null ? -1L : u.townshipId(), null,
-					null, null);
-			case DEPARTMENT_HANDLER -> new Opinions.Scope(null, u.departmentId() == null ? -1L : u.departmentId(), null, null);
+			case TOWNSHIP_ADMIN, STATION_LIAISON ->
+				new Opinions.Scope(u.townshipId() == null ? -1L : u.townshipId(), null, null, null);
+			case DEPARTMENT_HANDLER ->
+				new Opinions.Scope(null, u.departmentId() == null ? -1L : u.departmentId(), null, null);
 			case DEPUTY -> new Opinions.Scope(null, null, u.deputyId(), u.id());
 		};
 	}
@@ -85,4 +87,5 @@ public class OpinionReads {
 	public byte[] attachmentData(long attachmentId) {
 		return attachments.data(attachmentId);
 	}
+
 }

@@ -20,8 +20,9 @@ import cn.deputylink.organisation.RegistryLookup;
 import cn.deputylink.shared.NotFoundException;
 
 /**
- * What every step does around the aggregate: load it (404) and check the user may see it (403);
- * count its deadlines; save the change and publish its event in the caller's transaction.
+ * What every step does around the aggregate: load it (404) and check the user may see it
+ * (403); count its deadlines; save the change and publish its event in the caller's
+ * transaction.
  */
 @Component
 public class OpinionSteps implements OpinionCase.Terms {
@@ -102,4 +103,5 @@ public class OpinionSteps implements OpinionCase.Terms {
 	public LocalDate returnBy() {
 		return calendar.addWorkingDays(today(), settings.returnWorkingDays());
 	}
+
 }

@@ -35,8 +35,8 @@ import cn.deputylink.organisation.Tier;
 import cn.deputylink.shared.ConflictException;
 
 /**
- * The opinion aggregate's repository: opinions, their timelines and receiving deputies. A step's
- * {@link OpinionCase.Change} is saved whole, at the version it was read with.
+ * The opinion aggregate's repository: opinions, their timelines and receiving deputies. A
+ * step's {@link OpinionCase.Change} is saved whole, at the version it was read with.
  */
 @Repository
 class Opinions {
@@ -54,8 +54,9 @@ class Opinions {
 	}
 
 	/**
-	 * A time as the county sees it: PostgreSQL hands back UTC, H2 the offset stored; both become the
-	 * configured zone's offset, so pages and the API show local times on either database.
+	 * A time as the county sees it: PostgreSQL hands back UTC, H2 the offset stored; both
+	 * become the configured zone's offset, so pages and the API show local times on
+	 * either database.
 	 */
 	private @Nullable OffsetDateTime time(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
@@ -75,10 +76,11 @@ class Opinions {
 
 	public long insert(NewOpinion n) {
 		var key = new GeneratedKeyHolder();
-		jdbc.sql("insert into opinion (tracking_code, source, township_id, station_id, village_id, category_code, content, "
-				+ "received_at, submitted_at, constituent_name, constituent_phone, phone_masked, anonymous, status, created_by) "
-				+ "values (:code, :source, :township, :station, :village, :category, :content, :received, :submitted, "
-				+ ":name, :phone, :masked, :anonymous, 'SUBMITTED', :createdBy)")
+		jdbc.sql(
+				"insert into opinion (tracking_code, source, township_id, station_id, village_id, category_code, content, "
+						+ "received_at, submitted_at, constituent_name, constituent_phone, phone_masked, anonymous, status, created_by) "
+						+ "values (:code, :source, :township, :station, :village, :category, :content, :received, :submitted, "
+						+ ":name, :phone, :masked, :anonymous, 'SUBMITTED', :createdBy)")
 			.param("code", n.trackingCode())
 			.param("source", n.source().name())
 			.param("township", n.townshipId())
@@ -114,7 +116,10 @@ class Opinions {
 
 	/** Whether a tracking code is taken already. */
 	public boolean existsByCode(String code) {
-		return jdbc.sql("select count(*) from opinion where tracking_code = :c").param("c", code).query(Integer.class).single() > 0;
+		return jdbc.sql("select count(*) from opinion where tracking_code = :c")
+			.param("c", code)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	/** The aggregate, with what its steps need beyond the staff's view of it. */
@@ -127,9 +132,10 @@ class Opinions {
 	}
 
 	/**
-	 * Saves a step: the whole opinion at the version it was read with (409 when somebody changed it
-	 * meanwhile), and its timeline line. The overdue notice's claim is not part of the aggregate's
-	 * version (the scheduler sets it without disturbing anybody's form); a new due date clears it.
+	 * Saves a step: the whole opinion at the version it was read with (409 when somebody
+	 * changed it meanwhile), and its timeline line. The overdue notice's claim is not
+	 * part of the aggregate's version (the scheduler sets it without disturbing anybody's
+	 * form); a new due date clears it.
 	 */
 	public void save(OpinionCase.Change change) {
 		Opinion before = change.before().state();
@@ -185,25 +191,31 @@ class Opinions {
 	}
 
 	/**
-	 * What the notices of a step say beyond its event, in one query: the case's text and constituent
-	 * (for the SMS), and the note of its latest timeline line (the reason, the escalation's note, the
-	 * constituent's comment).
+	 * What the notices of a step say beyond its event, in one query: the case's text and
+	 * constituent (for the SMS), and the note of its latest timeline line (the reason,
+	 * the escalation's note, the constituent's comment).
 	 */
 	public record NoticeFacts(String content, @Nullable String constituentName, @Nullable String phoneEncrypted,
 			@Nullable LocalDate dueDate, @Nullable String lastNote) {
 	}
 
 	public NoticeFacts noticeFacts(long id) {
-		return jdbc.sql("select content, constituent_name, constituent_phone, due_date, (select e.note from opinion_event e "
-				+ "where e.opinion_id = opinion.id order by e.id desc limit 1) as last_note from opinion where id = :id")
+		return jdbc
+			.sql("select content, constituent_name, constituent_phone, due_date, (select e.note from opinion_event e "
+					+ "where e.opinion_id = opinion.id order by e.id desc limit 1) as last_note from opinion where id = :id")
 			.param("id", id)
 			.query((rs, i) -> new NoticeFacts(rs.getString("content"), rs.getString("constituent_name"),
-					rs.getString("constituent_phone"), rs.getObject("due_date", LocalDate.class), rs.getString("last_note")))
+					rs.getString("constituent_phone"), rs.getObject("due_date", LocalDate.class),
+					rs.getString("last_note")))
 			.single();
 	}
 
 	public Optional<Opinion> find(long id) {
-		return jdbc.sql("select * from opinion where id = :id").param("id", id).query(row).optional().map(this::withDeputies);
+		return jdbc.sql("select * from opinion where id = :id")
+			.param("id", id)
+			.query(row)
+			.optional()
+			.map(this::withDeputies);
 	}
 
 	public Optional<Opinion> findByCode(String code) {
@@ -214,9 +226,12 @@ class Opinions {
 			.map(this::withDeputies);
 	}
 
-	@Nullable
-	public String encryptedPhone(long id) {
-		return jdbc.sql("select constituent_phone from opinion where id = :id").param("id", id).query(String.class).optional().orElse(null);
+	@Nullable public String encryptedPhone(long id) {
+		return jdbc.sql("select constituent_phone from opinion where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.optional()
+			.orElse(null);
 	}
 
 	private Opinion withDeputies(Opinion o) {
@@ -232,8 +247,7 @@ class Opinions {
 			.query((rs, i) -> new TimelineEntry(rs.getLong("id"), Action.valueOf(rs.getString("action")),
 					status(rs.getString("from_status")), OpinionStatus.valueOf(rs.getString("to_status")),
 					rs.getString("actor_name"), (Long) rs.getObject("department_id", Long.class),
-					requiredTime(rs, "at"), rs.getString("note"),
-					e(Satisfaction.class, rs.getString("satisfaction"))))
+					requiredTime(rs, "at"), rs.getString("note"), e(Satisfaction.class, rs.getString("satisfaction"))))
 			.list();
 	}
 
@@ -245,10 +259,14 @@ class Opinions {
 			.single() > 0;
 	}
 
-	/** Open cases past their due date whose department and township have not been told yet. */
+	/**
+	 * Open cases past their due date whose department and township have not been told
+	 * yet.
+	 */
 	public List<Long> overdueUnnoticed(LocalDate today, int max) {
-		return jdbc.sql("select id from opinion where status in ('ASSIGNED', 'IN_PROGRESS') and due_date < :today "
-				+ "and overdue_noticed = false order by due_date, id limit :max")
+		return jdbc
+			.sql("select id from opinion where status in ('ASSIGNED', 'IN_PROGRESS') and due_date < :today "
+					+ "and overdue_noticed = false order by due_date, id limit :max")
 			.param("today", today)
 			.param("max", max)
 			.query(Long.class)
@@ -263,7 +281,8 @@ class Opinions {
 	}
 
 	/** The user's data scope, as SQL conditions on the opinion table. */
-	public record Scope(@Nullable Long townshipId, @Nullable Long departmentId, @Nullable Long deputyId, @Nullable Long userId) {
+	public record Scope(@Nullable Long townshipId, @Nullable Long departmentId, @Nullable Long deputyId,
+			@Nullable Long userId) {
 
 		public static Scope county() {
 			return new Scope(null, null, null, null);
@@ -273,11 +292,15 @@ class Opinions {
 	private Query filtered(OpinionFilter f, Scope s, Deadlines d) {
 		Query q = new Query();
 		q.where(s.townshipId() != null, "township_id = :scopeTownship", "scopeTownship", s.townshipId());
-		q.where(s.departmentId() != null, "(department_id = :scopeDept or exists (select 1 from opinion_event e "
-				+ "where e.opinion_id = opinion.id and e.department_id = :scopeDept))", "scopeDept", s.departmentId());
+		q.where(s.departmentId() != null,
+				"(department_id = :scopeDept or exists (select 1 from opinion_event e "
+						+ "where e.opinion_id = opinion.id and e.department_id = :scopeDept))",
+				"scopeDept", s.departmentId());
 		if (s.deputyId() != null || s.userId() != null) {
-			q.where(true, "(created_by = :scopeUser or exists (select 1 from opinion_deputy od where od.opinion_id = opinion.id "
-					+ "and od.deputy_id = :scopeDeputy))", "scopeUser", s.userId() == null ? -1L : s.userId());
+			q.where(true,
+					"(created_by = :scopeUser or exists (select 1 from opinion_deputy od where od.opinion_id = opinion.id "
+							+ "and od.deputy_id = :scopeDeputy))",
+					"scopeUser", s.userId() == null ? -1L : s.userId());
 			q.params.put("scopeDeputy", s.deputyId() == null ? -1L : s.deputyId());
 		}
 		q.where(f.status() != null, "status = :status", "status", f.status() == null ? null : f.status().name());
@@ -304,7 +327,8 @@ class Opinions {
 			List<String> words = List.of(f.q().trim().toLowerCase(Locale.ROOT).split("\\s+"));
 			for (int i = 0; i < words.size() && i < 5; i++) {
 				String like = "%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-				q.where(true, "(lower(content) like :q" + i + " escape '\\' or tracking_code like :q" + i + " escape '\\')",
+				q.where(true,
+						"(lower(content) like :q" + i + " escape '\\' or tracking_code like :q" + i + " escape '\\')",
 						"q" + i, like);
 			}
 		}
@@ -315,7 +339,8 @@ class Opinions {
 	public List<Opinion> list(OpinionFilter f, Scope s, Deadlines d, long beforeId, int limit, int offset) {
 		Query q = filtered(f, s, d);
 		q.where(beforeId > 0, "id < :before", "before", beforeId);
-		List<Opinion> rows = jdbc.sql("select * from opinion" + q.clause() + " order by id desc limit :limit offset :offset")
+		List<Opinion> rows = jdbc
+			.sql("select * from opinion" + q.clause() + " order by id desc limit :limit offset :offset")
 			.params(q.params)
 			.param("limit", limit)
 			.param("offset", offset)
@@ -344,15 +369,17 @@ class Opinions {
 	}
 
 	/**
-	 * Possible duplicates, received within the window and not merged: of the same township (the same
-	 * street lamp is reported at one station without a village or category as well as with them), or,
-	 * for an opinion of no township, of the same village or category anywhere. The text decides.
+	 * Possible duplicates, received within the window and not merged: of the same
+	 * township (the same street lamp is reported at one station without a village or
+	 * category as well as with them), or, for an opinion of no township, of the same
+	 * village or category anywhere. The text decides.
 	 */
 	public List<Opinion> duplicateCandidates(Opinion o, OffsetDateTime since, OffsetDateTime until, int max) {
-		return jdbc.sql("select * from opinion where id <> :id and status <> 'MERGED' and received_at >= :since "
-				+ "and received_at <= :until and (township_id = :township or (:anyTownship = true "
-				+ "and ((village_id is not null and village_id = :village) "
-				+ "or (category_code is not null and category_code = :category)))) order by id desc limit :max")
+		return jdbc
+			.sql("select * from opinion where id <> :id and status <> 'MERGED' and received_at >= :since "
+					+ "and received_at <= :until and (township_id = :township or (:anyTownship = true "
+					+ "and ((village_id is not null and village_id = :village) "
+					+ "or (category_code is not null and category_code = :category)))) order by id desc limit :max")
 			.param("id", o.id())
 			.param("since", since)
 			.param("until", until)
@@ -381,6 +408,7 @@ class Opinions {
 		String clause() {
 			return where.isEmpty() ? "" : " where " + String.join(" and ", where);
 		}
+
 	}
 
 	private static @Nullable OpinionStatus status(@Nullable String s) {
@@ -395,15 +423,15 @@ class Opinions {
 		return new Opinion(rs.getLong("id"), rs.getString("tracking_code"), Source.valueOf(rs.getString("source")),
 				(Long) rs.getObject("township_id", Long.class), (Long) rs.getObject("station_id", Long.class),
 				(Long) rs.getObject("village_id", Long.class), rs.getString("category_code"),
-				e(Tier.class, rs.getString("tier")), rs.getString("content"),
-				requiredTime(rs, "received_at"), requiredTime(rs, "submitted_at"),
-				rs.getString("constituent_name"), rs.getString("phone_masked"), rs.getBoolean("anonymous"),
-				OpinionStatus.valueOf(rs.getString("status")), e(Outcome.class, rs.getString("outcome")),
-				(Long) rs.getObject("department_id", Long.class), time(rs, "assigned_at"),
-				rs.getObject("due_date", LocalDate.class), rs.getObject("return_by", LocalDate.class),
-				rs.getBoolean("escalated"), rs.getBoolean("reopened"), e(Satisfaction.class, rs.getString("satisfaction")),
-				rs.getString("reply"), time(rs, "replied_at"),
+				e(Tier.class, rs.getString("tier")), rs.getString("content"), requiredTime(rs, "received_at"),
+				requiredTime(rs, "submitted_at"), rs.getString("constituent_name"), rs.getString("phone_masked"),
+				rs.getBoolean("anonymous"), OpinionStatus.valueOf(rs.getString("status")),
+				e(Outcome.class, rs.getString("outcome")), (Long) rs.getObject("department_id", Long.class),
+				time(rs, "assigned_at"), rs.getObject("due_date", LocalDate.class),
+				rs.getObject("return_by", LocalDate.class), rs.getBoolean("escalated"), rs.getBoolean("reopened"),
+				e(Satisfaction.class, rs.getString("satisfaction")), rs.getString("reply"), time(rs, "replied_at"),
 				(Long) rs.getObject("merged_into_id", Long.class), (Long) rs.getObject("created_by", Long.class),
 				List.of(), rs.getInt("version"));
 	}
+
 }

@@ -11,10 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.deputylink.opinion.OpinionEvent;
 
 /**
- * Tells the department and the township's admins when a case goes past its due date (超期提醒), once
- * per due date: each case is claimed with a conditional update in the same transaction as its event
- * (whose listener queues the notices), so however many nodes run this, and however often, nobody is
- * told twice. A new due date (reassignment, reopening) makes the case eligible again.
+ * Tells the department and the township's admins when a case goes past its due date
+ * (超期提醒), once per due date: each case is claimed with a conditional update in the same
+ * transaction as its event (whose listener queues the notices), so however many nodes run
+ * this, and however often, nobody is told twice. A new due date (reassignment, reopening)
+ * makes the case eligible again.
  */
 @Component
 public class OverdueNotices {
@@ -59,7 +60,10 @@ public class OverdueNotices {
 		return true;
 	}
 
-	/** The schedule, off where {@code deputylink.opinions.overdue-notices-enabled=false} (tests run it by hand). */
+	/**
+	 * The schedule, off where {@code deputylink.opinions.overdue-notices-enabled=false}
+	 * (tests run it by hand).
+	 */
 	@Component
 	@ConditionalOnBooleanProperty(name = "deputylink.opinions.overdue-notices-enabled", matchIfMissing = true)
 	static class Schedule {
@@ -74,5 +78,7 @@ public class OverdueNotices {
 		void run() {
 			notices.runOnce();
 		}
+
 	}
+
 }

@@ -31,10 +31,10 @@ import cn.deputylink.shared.Masking;
 import cn.deputylink.shared.PersonalDataCipher;
 
 /**
- * Registers an opinion in one transaction: the checks (each registry lookup once), the opinion, its
- * deputies, its first timeline line, its files and idempotency key, and its event (whose listener
- * queues the notices in the same transaction). The opinion returned is the one written, not read
- * back.
+ * Registers an opinion in one transaction: the checks (each registry lookup once), the
+ * opinion, its deputies, its first timeline line, its files and idempotency key, and its
+ * event (whose listener queues the notices in the same transaction). The opinion returned
+ * is the one written, not read back.
  */
 @Service
 public class Registration {
@@ -69,7 +69,8 @@ public class Registration {
 	}
 
 	@Transactional
-	public Created register(Intake in, @Nullable CurrentUser user, @Nullable String idempotencyKey, List<Upload> files) {
+	public Created register(Intake in, @Nullable CurrentUser user, @Nullable String idempotencyKey,
+			List<Upload> files) {
 		if (user != null && !Policy.mayRegister(user)) {
 			throw new AccessDeniedException("register");
 		}
@@ -99,9 +100,9 @@ public class Registration {
 		String content = in.content().strip();
 		String masked = Masking.phone(phone);
 		Long createdBy = user == null ? null : user.id();
-		long id = opinions.insert(new Opinions.NewOpinion(code, source, where.townshipId(), where.stationId(),
-				where.villageId(), category, content, received, now, name, cipher.encrypt(phone), masked, in.anonymous(),
-				createdBy));
+		long id = opinions
+			.insert(new Opinions.NewOpinion(code, source, where.townshipId(), where.stationId(), where.villageId(),
+					category, content, received, now, name, cipher.encrypt(phone), masked, in.anonymous(), createdBy));
 		List<Long> deputies = List.copyOf(new TreeSet<>(in.deputyIds()));
 		opinions.addDeputies(id, deputies);
 		opinions.addLine(id, new OpinionCase.Line(Action.SUBMIT, null, OpinionStatus.SUBMITTED, createdBy,
@@ -114,12 +115,15 @@ public class Registration {
 		}
 		steps.publish(new OpinionEvent.Submitted(id, code, OpinionStatus.SUBMITTED, where.townshipId(), null, createdBy,
 				now, source, where.stationId(), category));
-		return new Created(new Opinion(id, code, source, where.townshipId(), where.stationId(), where.villageId(), category,
-				null, content, received, now, name, masked, in.anonymous(), OpinionStatus.SUBMITTED, null, null, null, null,
-				null, false, false, null, null, null, null, createdBy, deputies, 0), false);
+		return new Created(new Opinion(id, code, source, where.townshipId(), where.stationId(), where.villageId(),
+				category, null, content, received, now, name, masked, in.anonymous(), OpinionStatus.SUBMITTED, null,
+				null, null, null, null, false, false, null, null, null, null, createdBy, deputies, 0), false);
 	}
 
-	/** The first result of a request made again under the same key; a 409 when the request differs. */
+	/**
+	 * The first result of a request made again under the same key; a 409 when the request
+	 * differs.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<Created> replay(String scope, String key, String hash) {
 		return idempotency.find(scope, key).map(stored -> {
@@ -156,4 +160,5 @@ public class Registration {
 		steps.save(c.attach(u, names, now));
 		return attachments.of(id);
 	}
+
 }

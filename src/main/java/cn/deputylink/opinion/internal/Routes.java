@@ -12,7 +12,10 @@ import cn.deputylink.opinion.RoutingRule;
 import cn.deputylink.organisation.Department;
 import cn.deputylink.organisation.RegistryLookup;
 
-/** Where a triaged opinion goes: the routing table's department, else the registry's competent one. */
+/**
+ * Where a triaged opinion goes: the routing table's department, else the registry's
+ * competent one.
+ */
 @Component
 public class Routes {
 
@@ -25,7 +28,10 @@ public class Routes {
 		this.registryLookup = registryLookup;
 	}
 
-	/** The department the routing table (or, without a rule, the registry) proposes for this opinion. */
+	/**
+	 * The department the routing table (or, without a rule, the registry) proposes for
+	 * this opinion.
+	 */
 	public Optional<Department> routedDepartment(Opinion o) {
 		if (o.categoryCode() == null || o.tier() == null) {
 			return Optional.empty();
@@ -40,8 +46,9 @@ public class Routes {
 	}
 
 	/**
-	 * The departments the user may assign the opinion to: the routed one first, then every other
-	 * active one of the opinion's tier competent for its category, within the user's scope.
+	 * The departments the user may assign the opinion to: the routed one first, then
+	 * every other active one of the opinion's tier competent for its category, within the
+	 * user's scope.
 	 */
 	public List<Department> fittingDepartments(Opinion o, CurrentUser u) {
 		if (o.categoryCode() == null || o.tier() == null) {
@@ -59,4 +66,5 @@ public class Routes {
 					|| d.townshipId().equals(u.townshipScope().get()))
 			.toList();
 	}
+
 }

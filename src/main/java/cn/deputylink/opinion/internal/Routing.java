@@ -22,9 +22,9 @@ import cn.deputylink.shared.NotFoundException;
 import cn.deputylink.opinion.RoutingRule;
 
 /**
- * The routing table (分级负责、归口办理), kept by county admins and read by triagers. A county-tier rule
- * may apply to every township; a township- or village-tier rule names its township, and its
- * department must be of that tier (and that township).
+ * The routing table (分级负责、归口办理), kept by county admins and read by triagers. A
+ * county-tier rule may apply to every township; a township- or village-tier rule names
+ * its township, and its department must be of that tier (and that township).
  */
 @Service
 public class Routing {
@@ -44,8 +44,9 @@ public class Routing {
 	}
 
 	/**
-	 * The departments a rule for this cell may name: of the tier, competent for the category, and for
-	 * a township or village tier of the township; none while the cell is not chosen yet.
+	 * The departments a rule for this cell may name: of the tier, competent for the
+	 * category, and for a township or village tier of the township; none while the cell
+	 * is not chosen yet.
 	 */
 	@Transactional(readOnly = true)
 	public List<Department> fittingDepartments(@Nullable String categoryCode, @Nullable Tier tier,
@@ -77,14 +78,17 @@ public class Routing {
 		return r;
 	}
 
-	/** A new rule; a second one for the same cell is a 409 (the insert fails, and this transaction rolls back). */
+	/**
+	 * A new rule; a second one for the same cell is a 409 (the insert fails, and this
+	 * transaction rolls back).
+	 */
 	@Transactional
 	public RoutingRule create(RuleForm f, CurrentUser u) {
 		u.requireRole(Role.COUNTY_ADMIN);
 		validate(f);
 		try {
-			long id = rules.insert(Objects.requireNonNull(f.categoryCode()), Objects.requireNonNull(f.tier()), f.townshipId(),
-					Objects.requireNonNull(f.departmentId()));
+			long id = rules.insert(Objects.requireNonNull(f.categoryCode()), Objects.requireNonNull(f.tier()),
+					f.townshipId(), Objects.requireNonNull(f.departmentId()));
 			return rules.find(id).orElseThrow();
 		}
 		catch (DuplicateKeyException ex) {
@@ -118,7 +122,8 @@ public class Routing {
 	private void validate(RuleForm f) {
 		List<FieldError> errors = new ArrayList<>();
 		if (f.categoryCode() == null || registryLookup.category(f.categoryCode()).filter(Category::active).isEmpty()) {
-			errors.add(new FieldError("categoryCode", f.categoryCode() == null ? "validation.required" : "opinion.unknown.category"));
+			errors.add(new FieldError("categoryCode",
+					f.categoryCode() == null ? "validation.required" : "opinion.unknown.category"));
 		}
 		if (f.tier() == null) {
 			errors.add(new FieldError("tier", "validation.required"));
@@ -144,7 +149,8 @@ public class Routing {
 				errors.add(new FieldError("departmentId", "routing.townshipMismatch"));
 			}
 			else if (f.categoryCode() != null && !d.categoryCodes().contains(f.categoryCode())) {
-				// the registry says which categories a department handles (主管分类); the table follows it
+				// the registry says which categories a department handles (主管分类); the
+				// table follows it
 				errors.add(new FieldError("departmentId", "routing.notCompetent"));
 			}
 		}
@@ -152,4 +158,5 @@ public class Routing {
 			throw new InvalidInputException(errors);
 		}
 	}
+
 }

@@ -31,8 +31,9 @@ class RoutingRules {
 	}
 
 	public List<RoutingRule> all(@Nullable String categoryCode, @Nullable Long townshipId) {
-		return jdbc.sql("select * from routing_rule where (:c = '' or category_code = :c) "
-				+ "and (:t < 0 or township_id = :t or township_id is null) order by category_code, tier, scope_key")
+		return jdbc
+			.sql("select * from routing_rule where (:c = '' or category_code = :c) "
+					+ "and (:t < 0 or township_id = :t or township_id is null) order by category_code, tier, scope_key")
 			.param("c", categoryCode == null ? "" : categoryCode)
 			.param("t", townshipId == null ? -1L : townshipId)
 			.query(ROW)
@@ -70,7 +71,8 @@ class RoutingRules {
 	}
 
 	public boolean update(long id, int version, long departmentId) {
-		return jdbc.sql("update routing_rule set department_id = :d, version = version + 1 where id = :id and version = :v")
+		return jdbc
+			.sql("update routing_rule set department_id = :d, version = version + 1 where id = :id and version = :v")
 			.param("d", departmentId)
 			.param("id", id)
 			.param("v", version)
@@ -80,4 +82,5 @@ class RoutingRules {
 	public boolean delete(long id) {
 		return jdbc.sql("delete from routing_rule where id = :id").param("id", id).update() == 1;
 	}
+
 }

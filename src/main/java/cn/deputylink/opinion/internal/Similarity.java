@@ -4,10 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Text similarity for duplicate suggestions. Chinese has no spaces between words, so texts are
- * compared as multisets of character bigrams (two adjacent letters or ideographs, punctuation and
- * spaces dropped, full-width folded, Latin lower-cased), scored with the Dice coefficient: 1 for the
- * same text, 0 for nothing in common.
+ * Text similarity for duplicate suggestions. Chinese has no spaces between words, so
+ * texts are compared as multisets of character bigrams (two adjacent letters or
+ * ideographs, punctuation and spaces dropped, full-width folded, Latin lower-cased),
+ * scored with the Dice coefficient: 1 for the same text, 0 for nothing in common.
  */
 public final class Similarity {
 
@@ -54,4 +54,5 @@ public final class Similarity {
 		}
 		return grams;
 	}
+
 }

@@ -5,11 +5,11 @@ import java.util.Optional;
 import cn.deputylink.shared.StrongRandom;
 
 /**
- * Tracking codes (查询码): 12 random digits and a Damm check digit, shown as {@code 4827-1936-55037}.
- * Digits, because they are read aloud over the phone and at a reception desk, where letters get
- * confused; random, so a code says nothing about how many opinions exist and cannot be guessed from
- * another; the check digit catches every single wrong digit and every swap of neighbours before a
- * lookup is made.
+ * Tracking codes (查询码): 12 random digits and a Damm check digit, shown as
+ * {@code 4827-1936-55037}. Digits, because they are read aloud over the phone and at a
+ * reception desk, where letters get confused; random, so a code says nothing about how
+ * many opinions exist and cannot be guessed from another; the check digit catches every
+ * single wrong digit and every swap of neighbours before a lookup is made.
  */
 public final class TrackingCodes {
 
@@ -47,8 +47,8 @@ public final class TrackingCodes {
 	}
 
 	/**
-	 * The code as stored, from what a person typed (spaces, dashes and full-width digits allowed), or
-	 * empty when it cannot be a code: wrong length or a failed check digit.
+	 * The code as stored, from what a person typed (spaces, dashes and full-width digits
+	 * allowed), or empty when it cannot be a code: wrong length or a failed check digit.
 	 */
 	public static Optional<String> normalise(String typed) {
 		StringBuilder digits = new StringBuilder();
@@ -69,4 +69,5 @@ public final class TrackingCodes {
 		}
 		return Optional.of(format(digits.toString()));
 	}
+
 }

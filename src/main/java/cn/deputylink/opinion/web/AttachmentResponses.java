@@ -10,8 +10,9 @@ import org.springframework.http.ResponseEntity;
 import cn.deputylink.opinion.Attachment;
 
 /**
- * Serves an attachment so that a browser can never run it: the type found by sniffing, nosniff, a
- * sandboxing CSP, and PDFs as downloads; private caching keyed by the checksum.
+ * Serves an attachment so that a browser can never run it: the type found by sniffing,
+ * nosniff, a sandboxing CSP, and PDFs as downloads; private caching keyed by the
+ * checksum.
  */
 final class AttachmentResponses {
 
@@ -33,19 +34,22 @@ final class AttachmentResponses {
 	}
 
 	/**
-	 * RFC 6266: {@code filename} holds an ASCII stand-in for old clients (anything else, and quotes and
-	 * backslashes, become {@code _}) and {@code filename*} the real name, UTF-8 percent-encoded as
-	 * RFC 5987 says. Spring's own builder copies the raw name into {@code filename}, so a Chinese name
-	 * went out as bytes outside ISO-8859-1 that the container mangles.
+	 * RFC 6266: {@code filename} holds an ASCII stand-in for old clients (anything else,
+	 * and quotes and backslashes, become {@code _}) and {@code filename*} the real name,
+	 * UTF-8 percent-encoded as RFC 5987 says. Spring's own builder copies the raw name
+	 * into {@code filename}, so a Chinese name went out as bytes outside ISO-8859-1 that
+	 * the container mangles.
 	 */
 	static String disposition(boolean inline, String filename) {
 		StringBuilder ascii = new StringBuilder();
 		filename.codePoints()
-			.forEach(cp -> ascii.append(cp >= 0x20 && cp < 0x7F && cp != '"' && cp != '\\' && cp != '%' ? (char) cp : '_'));
+			.forEach(cp -> ascii
+				.append(cp >= 0x20 && cp < 0x7F && cp != '"' && cp != '\\' && cp != '%' ? (char) cp : '_'));
 		StringBuilder encoded = new StringBuilder();
 		for (byte b : filename.getBytes(StandardCharsets.UTF_8)) {
 			int c = b & 0xFF;
-			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+					|| "!#$&+-.^_`|~".indexOf(c) >= 0) {
 				encoded.append((char) c);
 			}
 			else {
@@ -54,4 +58,5 @@ final class AttachmentResponses {
 		}
 		return (inline ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 	}
+
 }

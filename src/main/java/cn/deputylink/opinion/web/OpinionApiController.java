@@ -75,7 +75,9 @@ class OpinionApiController {
 
 	private final OpinionExport export;
 
-	OpinionApiController(OpinionIntake intake, OpinionTriage triage, DepartmentHandling handling, ConstituentFeedback feedback, OpinionEscalation escalation, OpinionQueries queries, MessageSource messages, OpinionExport export) {
+	OpinionApiController(OpinionIntake intake, OpinionTriage triage, DepartmentHandling handling,
+			ConstituentFeedback feedback, OpinionEscalation escalation, OpinionQueries queries, MessageSource messages,
+			OpinionExport export) {
 		this.intake = intake;
 		this.triage = triage;
 		this.handling = handling;
@@ -102,7 +104,8 @@ class OpinionApiController {
 
 	record NewOpinion(@NotNull Source source, @Nullable Long stationId, @Nullable Long villageId,
 			@Nullable @Size(max = 40) String categoryCode, @NotNull @Size(max = 4000) String content,
-			@Nullable OffsetDateTime receivedAt, @Nullable List<Long> deputyIds, @Nullable @Valid ConstituentBody constituent) {
+			@Nullable OffsetDateTime receivedAt, @Nullable List<Long> deputyIds,
+			@Nullable @Valid ConstituentBody constituent) {
 
 		Intake intake() {
 			ConstituentBody c = constituent == null ? new ConstituentBody(null, null, false) : constituent;
@@ -142,8 +145,9 @@ class OpinionApiController {
 	// ------------------------------------------------------------------ transitions
 
 	/**
-	 * An {@code If-Match} naming a version other than the current one is refused with 412; without
-	 * it, concurrent changes are still caught by the version check of the update (409).
+	 * An {@code If-Match} naming a version other than the current one is refused with
+	 * 412; without it, concurrent changes are still caught by the version check of the
+	 * update (409).
 	 */
 	private @Nullable Integer ifMatch(long id, @Nullable String header) {
 		if (header == null || header.isBlank()) {
@@ -166,7 +170,8 @@ class OpinionApiController {
 		return get(o.id());
 	}
 
-	record TriageBody(@Nullable @Size(max = 40) String categoryCode, @Nullable Tier tier, @Nullable @Size(max = 2000) String note) {
+	record TriageBody(@Nullable @Size(max = 40) String categoryCode, @Nullable Tier tier,
+			@Nullable @Size(max = 2000) String note) {
 	}
 
 	@PostMapping("/{id}/triage")
@@ -179,7 +184,8 @@ class OpinionApiController {
 	}
 
 	@PostMapping("/{id}/assign")
-	ResponseEntity<OpinionJson.Full> assign(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable AssignBody b,
+	ResponseEntity<OpinionJson.Full> assign(@PathVariable long id,
+			@Valid @RequestBody(required = false) @Nullable AssignBody b,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		AssignBody body = b == null ? new AssignBody(null, null) : b;
 		return show(triage.assign(id, body.departmentId(), body.note(), me(), ifMatch(id, ifMatch)));
@@ -223,7 +229,8 @@ class OpinionApiController {
 	}
 
 	@PostMapping("/{id}/close")
-	ResponseEntity<OpinionJson.Full> close(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable CloseBody b,
+	ResponseEntity<OpinionJson.Full> close(@PathVariable long id,
+			@Valid @RequestBody(required = false) @Nullable CloseBody b,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		CloseBody body = b == null ? new CloseBody(null, null, null) : b;
 		return show(triage.close(id, body.outcome(), body.note(), body.reply(), me(), ifMatch(id, ifMatch)));
@@ -241,7 +248,9 @@ class OpinionApiController {
 	record FeedbackBody(@Nullable Satisfaction satisfaction, @Nullable @Size(max = 1000) String comment) {
 	}
 
-	/** A rating the constituent gave on a follow-up call (回访), recorded by township staff. */
+	/**
+	 * A rating the constituent gave on a follow-up call (回访), recorded by township staff.
+	 */
 	@PostMapping("/{id}/feedback")
 	ResponseEntity<OpinionJson.Full> feedback(@PathVariable long id, @Valid @RequestBody FeedbackBody b,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
@@ -264,7 +273,8 @@ class OpinionApiController {
 		Deadlines deadlines = queries.deadlines();
 		return queries.duplicates(id, me())
 			.stream()
-			.map(d -> new DuplicateJson(OpinionJson.summary(d.opinion(), deadlines), Math.round(d.similarity() * 1000) / 1000.0))
+			.map(d -> new DuplicateJson(OpinionJson.summary(d.opinion(), deadlines),
+					Math.round(d.similarity() * 1000) / 1000.0))
 			.toList();
 	}
 
@@ -284,7 +294,8 @@ class OpinionApiController {
 	// ------------------------------------------------------------------ attachments
 
 	@PostMapping(path = "/{id}/attachments", consumes = "multipart/form-data")
-	ResponseEntity<List<OpinionJson.File>> attach(@PathVariable long id, @RequestParam("file") List<MultipartFile> files) {
+	ResponseEntity<List<OpinionJson.File>> attach(@PathVariable long id,
+			@RequestParam("file") List<MultipartFile> files) {
 		List<Attachment> all = intake.attach(id, uploads(files), me());
 		return ResponseEntity.status(HttpStatus.CREATED).body(all.stream().map(a -> OpinionJson.file(id, a)).toList());
 	}
@@ -302,7 +313,8 @@ class OpinionApiController {
 		}
 		for (MultipartFile f : files) {
 			try {
-				out.add(new Upload(f.getOriginalFilename() == null ? "attachment" : f.getOriginalFilename(), f.getBytes()));
+				out.add(new Upload(f.getOriginalFilename() == null ? "attachment" : f.getOriginalFilename(),
+						f.getBytes()));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -313,12 +325,12 @@ class OpinionApiController {
 
 	@ExceptionHandler(AttachmentTooLargeException.class)
 	ResponseEntity<ProblemDetail> tooLarge(AttachmentTooLargeException ex) {
-		ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-				messages.getMessage("opinion.attachment.tooLarge", new Object[] { ex.maxMegabytes() },
-						LocaleContextHolder.getLocale()));
+		ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, messages.getMessage(
+				"opinion.attachment.tooLarge", new Object[] { ex.maxMegabytes() }, LocaleContextHolder.getLocale()));
 		p.setTitle(HttpStatus.PAYLOAD_TOO_LARGE.getReasonPhrase());
 		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(p);
 	}
+
 }

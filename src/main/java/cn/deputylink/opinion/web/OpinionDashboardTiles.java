@@ -11,7 +11,10 @@ import cn.deputylink.opinion.OpinionQueries;
 import cn.deputylink.opinion.OpinionStatus;
 import cn.deputylink.shell.DashboardTiles;
 
-/** The opinion queues the user works from, in the user's scope, and the overdue ones, on the dashboard. */
+/**
+ * The opinion queues the user works from, in the user's scope, and the overdue ones, on
+ * the dashboard.
+ */
 @Component
 class OpinionDashboardTiles implements DashboardTiles {
 
@@ -40,4 +43,5 @@ class OpinionDashboardTiles implements DashboardTiles {
 				"/opinions?overdue=true"));
 		return tiles;
 	}
+
 }

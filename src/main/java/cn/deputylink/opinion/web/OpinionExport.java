@@ -29,8 +29,8 @@ import cn.deputylink.organisation.RegistryLookup;
 import cn.deputylink.shared.excel.Spreadsheets;
 
 /**
- * The opinion list as an Excel file, with the same filters and scope as the list. Personal
- * information stays masked (name 张*, phone 138****5678), as in the list.
+ * The opinion list as an Excel file, with the same filters and scope as the list.
+ * Personal information stays masked (name 张*, phone 138****5678), as in the list.
  */
 @Component
 class OpinionExport {
@@ -66,9 +66,9 @@ class OpinionExport {
 		Map<Long, String> villageNames = registryLookup.villageNames(villages);
 		Map<Long, String> departmentNames = registryLookup.departmentNames(departments);
 		Map<String, Category> categories = registryLookup.activeCategoriesByCode();
-		List<String> headers = List.of("trackingCode", "status", "source", "receivedAt", "township", "station", "village",
-				"category", "department", "dueDate", "deadline", "outcome", "satisfaction", "constituent", "phone",
-				"content")
+		List<String> headers = List
+			.of("trackingCode", "status", "source", "receivedAt", "township", "station", "village", "category",
+					"department", "dueDate", "deadline", "outcome", "satisfaction", "constituent", "phone", "content")
 			.stream()
 			.map(h -> msg("opinions.export." + h, locale))
 			.toList();
@@ -99,10 +99,11 @@ class OpinionExport {
 		byte[] body = Spreadsheets.write(msg("opinions.title", locale), headers, data);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(Spreadsheets.CONTENT_TYPE))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename(msg("opinions.export.file", locale) + ".xlsx", StandardCharsets.UTF_8)
-				.build()
-				.toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename(msg("opinions.export.file", locale) + ".xlsx", StandardCharsets.UTF_8)
+						.build()
+						.toString())
 			.cacheControl(CacheControl.noStore())
 			.body(body);
 	}
@@ -124,4 +125,5 @@ class OpinionExport {
 			set.add(id);
 		}
 	}
+
 }

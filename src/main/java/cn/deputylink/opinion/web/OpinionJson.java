@@ -47,10 +47,11 @@ final class OpinionJson {
 			@Nullable Long stationId, @Nullable Long villageId, @Nullable String categoryCode, @Nullable Tier tier,
 			String content, OffsetDateTime receivedAt, OffsetDateTime submittedAt, Constituent constituent,
 			List<Long> deputyIds, @Nullable Long departmentId, @Nullable OffsetDateTime assignedAt,
-			@Nullable LocalDate dueDate, @Nullable LocalDate returnBy, boolean overdue, @Nullable DeadlineColour deadline,
-			boolean escalated, boolean reopened, @Nullable Outcome outcome, @Nullable String reply,
-			@Nullable OffsetDateTime repliedAt, @Nullable Satisfaction satisfaction, @Nullable Long mergedIntoId,
-			int version, Set<Action> allowedActions, List<Step> timeline, List<File> attachments) {
+			@Nullable LocalDate dueDate, @Nullable LocalDate returnBy, boolean overdue,
+			@Nullable DeadlineColour deadline, boolean escalated, boolean reopened, @Nullable Outcome outcome,
+			@Nullable String reply, @Nullable OffsetDateTime repliedAt, @Nullable Satisfaction satisfaction,
+			@Nullable Long mergedIntoId, int version, Set<Action> allowedActions, List<Step> timeline,
+			List<File> attachments) {
 	}
 
 	static Constituent constituent(Opinion o) {
@@ -59,14 +60,16 @@ final class OpinionJson {
 
 	static Summary summary(Opinion o, Deadlines deadlines) {
 		DeadlineColour colour = deadlines.colour(o);
-		return new Summary(o.id(), o.trackingCode(), o.status(), o.source(), o.townshipId(), o.stationId(), o.villageId(),
-				o.categoryCode(), o.tier(), o.receivedAt(), o.departmentId(), o.dueDate(), colour == DeadlineColour.RED, colour,
-				o.escalated(), o.outcome(), o.content(), constituent(o), o.version());
+		return new Summary(o.id(), o.trackingCode(), o.status(), o.source(), o.townshipId(), o.stationId(),
+				o.villageId(), o.categoryCode(), o.tier(), o.receivedAt(), o.departmentId(), o.dueDate(),
+				colour == DeadlineColour.RED, colour, o.escalated(), o.outcome(), o.content(), constituent(o),
+				o.version());
 	}
 
 	static Full full(OpinionDetail d) {
 		Opinion o = d.opinion();
-		// staff who may see the case see the name; the phone stays masked (GET .../phone reveals it, audited)
+		// staff who may see the case see the name; the phone stays masked (GET .../phone
+		// reveals it, audited)
 		Constituent c = new Constituent(o.constituentName(), o.phoneMasked(), o.anonymous());
 		return new Full(o.id(), o.trackingCode(), o.status(), o.source(), o.townshipId(), o.stationId(), o.villageId(),
 				o.categoryCode(), o.tier(), o.content(), o.receivedAt(), o.submittedAt(), c, o.deputyIds(),
@@ -84,4 +87,5 @@ final class OpinionJson {
 		return new File(a.id(), a.filename(), a.contentType(), a.sizeBytes(), a.sha256(),
 				"/api/v1/opinions/" + opinionId + "/attachments/" + a.id());
 	}
+
 }

@@ -59,9 +59,9 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 /**
- * Staff pages for opinions: the list with filters (also the triage queue, a department's queue and
- * the overdue list), intake, and the detail page with the timeline and exactly the actions the viewer
- * may take.
+ * Staff pages for opinions: the list with filters (also the triage queue, a department's
+ * queue and the overdue list), intake, and the detail page with the timeline and exactly
+ * the actions the viewer may take.
  */
 @Controller
 @RequestMapping("/opinions")
@@ -87,8 +87,9 @@ class OpinionPages {
 
 	private final OpinionExport export;
 
-	OpinionPages(OpinionIntake intake, OpinionTriage triage, DepartmentHandling handling, ConstituentFeedback feedback, OpinionEscalation escalation, OpinionQueries queries, RegistryLookup registryLookup, FormErrors errors, OpinionSettings settings,
-			OpinionExport export) {
+	OpinionPages(OpinionIntake intake, OpinionTriage triage, DepartmentHandling handling, ConstituentFeedback feedback,
+			OpinionEscalation escalation, OpinionQueries queries, RegistryLookup registryLookup, FormErrors errors,
+			OpinionSettings settings, OpinionExport export) {
 		this.intake = intake;
 		this.triage = triage;
 		this.handling = handling;
@@ -116,8 +117,8 @@ class OpinionPages {
 		int number = Math.max(page, 1);
 		List<Opinion> rows = queries.list(f, me, 0, PageView.SIZE, PageView.offset(number));
 		Deadlines deadlines = queries.deadlines();
-		model.addAttribute("page", new PageView<>(rows.stream().map(o -> new Row(o, deadlines.colour(o))).toList(), number, PageView.SIZE,
-				queries.count(f, me)));
+		model.addAttribute("page", new PageView<>(rows.stream().map(o -> new Row(o, deadlines.colour(o))).toList(),
+				number, PageView.SIZE, queries.count(f, me)));
 		model.addAttribute("filter", f);
 		model.addAttribute("q", f.q());
 		model.addAttribute("statuses", OpinionStatus.values());
@@ -160,7 +161,6 @@ class OpinionPages {
 		}
 	}
 
-
 	// ------------------------------------------------------------------ intake
 
 	private void prepareForm(Model model) {
@@ -171,10 +171,10 @@ class OpinionPages {
 		model.addAttribute("stations", registryLookup.stationsOf(scope));
 		var townships = scope == null ? registryLookup.activeTownships()
 				: registryLookup.township(scope).stream().toList();
-		model.addAttribute("villageGroups", townships.stream()
-			.map(t -> Map.entry(t, registryLookup.villagesOf(t.id())))
-			.toList());
-		// the deputies who may have received it: those of the liaison's station, or of the township's stations
+		model.addAttribute("villageGroups",
+				townships.stream().map(t -> Map.entry(t, registryLookup.villagesOf(t.id()))).toList());
+		// the deputies who may have received it: those of the liaison's station, or of
+		// the township's stations
 		Set<Long> deputies = new TreeSet<>();
 		if (scope != null) {
 			registryLookup.stationsOf(scope)
@@ -199,8 +199,8 @@ class OpinionPages {
 	record IntakeForm(@Nullable Source source, @Nullable Long stationId, @Nullable Long villageId,
 			@Nullable String categoryCode, @Nullable String content,
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime receivedAt,
-			@Nullable List<Long> deputyIds, @Nullable String name,
-			@Nullable String phone, @Nullable Boolean anonymous) {
+			@Nullable List<Long> deputyIds, @Nullable String name, @Nullable String phone,
+			@Nullable Boolean anonymous) {
 	}
 
 	@PostMapping
@@ -211,8 +211,7 @@ class OpinionPages {
 			Intake in = new Intake(form.source() == null ? Source.RECEPTION : form.source(), form.stationId(),
 					form.villageId(), blankToNull(form.categoryCode()), form.content() == null ? "" : form.content(),
 					form.receivedAt() == null ? null : form.receivedAt().atZone(zone).toOffsetDateTime(),
-					receivingDeputies(form, me), form.name(), form.phone(),
-					Boolean.TRUE.equals(form.anonymous()));
+					receivingDeputies(form, me), form.name(), form.phone(), Boolean.TRUE.equals(form.anonymous()));
 			Opinion o = intake.submit(in, me, null, OpinionApiController.uploads(files)).opinion();
 			redirect.addFlashAttribute("flash", errors.msg("opinion.created", o.trackingCode()));
 			return "redirect:/opinions/" + o.id();
@@ -287,12 +286,14 @@ class OpinionPages {
 	}
 
 	@PostMapping("/{id}/attachments")
-	String attach(@PathVariable long id, @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
+	String attach(@PathVariable long id,
+			@RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
 			RedirectAttributes redirect) {
 		return act(id, redirect, () -> intake.attach(id, OpinionApiController.uploads(files), CurrentUser.get()));
 	}
 
-	// ------------------------------------------------------------------ actions (post-redirect-get)
+	// ------------------------------------------------------------------ actions
+	// (post-redirect-get)
 
 	private String act(long id, RedirectAttributes redirect, Supplier<?> action) {
 		try {
@@ -312,24 +313,29 @@ class OpinionPages {
 	String triage(@PathVariable long id, @RequestParam(required = false) @Nullable String categoryCode,
 			@RequestParam(required = false) @Nullable Tier tier, @RequestParam(required = false) @Nullable String note,
 			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
-		return act(id, redirect, () -> triage.triage(id, blankToNull(categoryCode), tier, note, CurrentUser.get(), version));
+		return act(id, redirect,
+				() -> triage.triage(id, blankToNull(categoryCode), tier, note, CurrentUser.get(), version));
 	}
 
-	/** The assign form as entered, shown again after a refusal (kept in the session as a flash attribute). */
+	/**
+	 * The assign form as entered, shown again after a refusal (kept in the session as a
+	 * flash attribute).
+	 */
 	record AssignForm(@Nullable Long departmentId, @Nullable String note) implements Serializable {
 	}
 
 	@PostMapping("/{id}/assign")
 	String assign(@PathVariable long id, @RequestParam(required = false) @Nullable Long departmentId,
-			@RequestParam(required = false) @Nullable String note, @RequestParam(required = false) @Nullable Integer version,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String note,
+			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
 		try {
 			triage.assign(id, departmentId, note, CurrentUser.get(), version);
 			redirect.addFlashAttribute("flash", errors.msg("saved"));
 			return "redirect:/opinions/" + id;
 		}
 		catch (InvalidInputException ex) {
-			// the choice and the reason stay, and the message stands next to the field it is about
+			// the choice and the reason stay, and the message stands next to the field it
+			// is about
 			redirect.addFlashAttribute("assignForm", new AssignForm(departmentId, note));
 			redirect.addFlashAttribute("assignErrors", errors.of(ex));
 			return "redirect:/opinions/" + id + "#assign";
@@ -367,7 +373,8 @@ class OpinionPages {
 
 	@PostMapping("/{id}/close")
 	String close(@PathVariable long id, @RequestParam(required = false) @Nullable Outcome outcome,
-			@RequestParam(required = false) @Nullable String note, @RequestParam(required = false) @Nullable String reply,
+			@RequestParam(required = false) @Nullable String note,
+			@RequestParam(required = false) @Nullable String reply,
 			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
 		return act(id, redirect, () -> triage.close(id, outcome, note, reply, CurrentUser.get(), version));
 	}
@@ -390,4 +397,5 @@ class OpinionPages {
 			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
 		return act(id, redirect, () -> escalation.escalate(id, note, CurrentUser.get(), version));
 	}
+
 }

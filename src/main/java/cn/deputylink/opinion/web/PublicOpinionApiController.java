@@ -27,7 +27,10 @@ import cn.deputylink.opinion.PublicView;
 import cn.deputylink.opinion.Satisfaction;
 import cn.deputylink.opinion.Source;
 
-/** The constituent's API: submit without an account, follow by tracking code, rate the reply. */
+/**
+ * The constituent's API: submit without an account, follow by tracking code, rate the
+ * reply.
+ */
 @RestController
 @RequestMapping("/api/v1/public/opinions")
 class PublicOpinionApiController {
@@ -41,8 +44,9 @@ class PublicOpinionApiController {
 		this.feedback = feedback;
 	}
 
-	record NewPublicOpinion(@Nullable Long stationId, @Nullable Long villageId, @Nullable @Size(max = 40) String categoryCode,
-			@NotNull @Size(max = 4000) String content, @Valid OpinionApiController.@Nullable ConstituentBody constituent) {
+	record NewPublicOpinion(@Nullable Long stationId, @Nullable Long villageId,
+			@Nullable @Size(max = 40) String categoryCode, @NotNull @Size(max = 4000) String content,
+			@Valid OpinionApiController.@Nullable ConstituentBody constituent) {
 	}
 
 	record Submitted(String trackingCode) {
@@ -52,9 +56,9 @@ class PublicOpinionApiController {
 	ResponseEntity<Submitted> submit(@Valid @RequestBody NewPublicOpinion b,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
 		var c = b.constituent() == null ? new OpinionApiController.ConstituentBody(null, null, false) : b.constituent();
-		OpinionIntake.Created created = intake.submit(new Intake(Source.ONLINE, b.stationId(), b.villageId(),
-				b.categoryCode(), b.content(), null, List.of(), c.name(), c.phone(), Boolean.TRUE.equals(c.anonymous())),
-				null, key, List.of());
+		OpinionIntake.Created created = intake
+			.submit(new Intake(Source.ONLINE, b.stationId(), b.villageId(), b.categoryCode(), b.content(), null,
+					List.of(), c.name(), c.phone(), Boolean.TRUE.equals(c.anonymous())), null, key, List.of());
 		String code = created.opinion().trackingCode();
 		return ResponseEntity.created(URI.create("/api/v1/public/opinions/" + code))
 			.header("Idempotent-Replayed", String.valueOf(created.replayed()))
@@ -87,4 +91,5 @@ class PublicOpinionApiController {
 	Tracking feedback(@PathVariable String code, @Valid @RequestBody Feedback b) {
 		return tracking(feedback.feedback(code, b.satisfaction(), b.comment()));
 	}
+
 }

@@ -33,8 +33,9 @@ import cn.deputylink.shared.web.FormErrors;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The constituent's pages, no account needed: the opinion form (with the personal-information notice
- * and an anonymous option), the tracking page and the rating of the reply.
+ * The constituent's pages, no account needed: the opinion form (with the
+ * personal-information notice and an anonymous option), the tracking page and the rating
+ * of the reply.
  */
 @Controller
 @RequestMapping("/public/opinions")
@@ -50,7 +51,8 @@ class PublicOpinionPages {
 
 	private final FormErrors errors;
 
-	PublicOpinionPages(OpinionIntake intake, ConstituentFeedback feedback, RegistryLookup registryLookup, FormErrors errors) {
+	PublicOpinionPages(OpinionIntake intake, ConstituentFeedback feedback, RegistryLookup registryLookup,
+			FormErrors errors) {
 		this.intake = intake;
 		this.feedback = feedback;
 		this.registryLookup = registryLookup;
@@ -71,7 +73,10 @@ class PublicOpinionPages {
 		model.addAttribute("categories", registryLookup.activeCategories());
 		model.addAttribute("stations", registryLookup.stationsOf(null));
 		model.addAttribute("villageGroups",
-				registryLookup.activeTownships().stream().map(t -> Map.entry(t, registryLookup.villagesOf(t.id()))).toList());
+				registryLookup.activeTownships()
+					.stream()
+					.map(t -> Map.entry(t, registryLookup.villagesOf(t.id())))
+					.toList());
 	}
 
 	@GetMapping("/new")
@@ -82,12 +87,12 @@ class PublicOpinionPages {
 	}
 
 	/**
-	 * The form's honeypot: a text field people never see ({@code website}, off-screen, hidden from
-	 * screen readers, out of the tab order) that form-filling robots fill in. Such a post creates
-	 * nothing and answers 200 with the form again, its input kept and a neutral message: it teaches a
-	 * robot nothing (no error, no field named), while a person whose browser filled the field after
-	 * all keeps the text and is told to try again or come to a workstation — a fake success would
-	 * silently lose a real opinion.
+	 * The form's honeypot: a text field people never see ({@code website}, off-screen,
+	 * hidden from screen readers, out of the tab order) that form-filling robots fill in.
+	 * Such a post creates nothing and answers 200 with the form again, its input kept and
+	 * a neutral message: it teaches a robot nothing (no error, no field named), while a
+	 * person whose browser filled the field after all keeps the text and is told to try
+	 * again or come to a workstation — a fake success would silently lose a real opinion.
 	 */
 	static final String HONEYPOT = "website";
 
@@ -107,10 +112,11 @@ class PublicOpinionPages {
 			if (personal && !Boolean.TRUE.equals(form.consent())) {
 				throw new InvalidInputException("consent", "public.opinion.consentRequired");
 			}
-			String code = intake.submit(new Intake(Source.ONLINE, form.stationId(), form.villageId(),
-					notBlank(form.categoryCode()) ? form.categoryCode() : null, form.content() == null ? "" : form.content(),
-					null, List.of(), form.name(), form.phone(), form.isAnonymous()), null, null,
-					OpinionApiController.uploads(files))
+			String code = intake
+				.submit(new Intake(Source.ONLINE, form.stationId(), form.villageId(),
+						notBlank(form.categoryCode()) ? form.categoryCode() : null,
+						form.content() == null ? "" : form.content(), null, List.of(), form.name(), form.phone(),
+						form.isAnonymous()), null, null, OpinionApiController.uploads(files))
 				.opinion()
 				.trackingCode();
 			redirect.addFlashAttribute("submitted", true);
@@ -124,7 +130,8 @@ class PublicOpinionPages {
 		}
 		prepare(model);
 		model.addAttribute("form", form);
-		// a browser cannot put a chosen file back into the form: say so, naming the files to choose again
+		// a browser cannot put a chosen file back into the form: say so, naming the files
+		// to choose again
 		model.addAttribute("filesAgain", chosenFiles(files));
 		return "public/opinion-new";
 	}
@@ -143,7 +150,10 @@ class PublicOpinionPages {
 		return s != null && !s.isBlank();
 	}
 
-	/** The lookup form; with a code, goes to that opinion's page (or says the code is wrong). */
+	/**
+	 * The lookup form; with a code, goes to that opinion's page (or says the code is
+	 * wrong).
+	 */
 	@GetMapping("/track")
 	String track(@RequestParam(required = false) @Nullable String code, Model model) {
 		if (code != null && !code.isBlank()) {
@@ -185,4 +195,5 @@ class PublicOpinionPages {
 		}
 		return "redirect:/public/opinions/" + TrackingCodes.normalise(code).orElse("track");
 	}
+
 }

@@ -61,4 +61,5 @@ class RoutingApiController {
 	void delete(@PathVariable long id) {
 		routing.delete(id, CurrentUser.get());
 	}
+
 }

@@ -27,9 +27,9 @@ import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.web.FormErrors;
 
 /**
- * The routing table page (分办规则): county admins add and remove rules. The department picker offers
- * only the departments that fit the chosen category, tier and township; a refused rule shows the form
- * again as entered, with the reasons next to the fields.
+ * The routing table page (分办规则): county admins add and remove rules. The department
+ * picker offers only the departments that fit the chosen category, tier and township; a
+ * refused rule shows the form again as entered, with the reasons next to the fields.
  */
 @Controller
 @RequestMapping("/admin/routing")
@@ -54,7 +54,8 @@ class RoutingPages {
 
 	private String page(@Nullable String categoryCode, Routing.RuleForm form, Model model) {
 		CurrentUser me = CurrentUser.get();
-		// the table is the county's to keep; a township admin reads its rules through the API
+		// the table is the county's to keep; a township admin reads its rules through the
+		// API
 		me.requireRole(Role.COUNTY_ADMIN);
 		var rules = routing.list(categoryCode, me);
 		Set<Long> departments = new HashSet<>();
@@ -82,16 +83,18 @@ class RoutingPages {
 	/** The department choices for the cell chosen so far, swapped in by htmx. */
 	@GetMapping("/departments")
 	String departments(@RequestParam(required = false) @Nullable String categoryCode,
-			@RequestParam(required = false) @Nullable Tier tier, @RequestParam(required = false) @Nullable Long townshipId,
-			Model model) {
+			@RequestParam(required = false) @Nullable Tier tier,
+			@RequestParam(required = false) @Nullable Long townshipId, Model model) {
 		model.addAttribute("form", new Routing.RuleForm(blankToNull(categoryCode), tier, townshipId, null));
-		model.addAttribute("departments", routing.fittingDepartments(blankToNull(categoryCode), tier, townshipId, CurrentUser.get()));
+		model.addAttribute("departments",
+				routing.fittingDepartments(blankToNull(categoryCode), tier, townshipId, CurrentUser.get()));
 		return "opinion/routing :: departmentOptions";
 	}
 
 	@PostMapping
 	String create(@RequestParam(required = false) @Nullable String categoryCode,
-			@RequestParam(required = false) @Nullable Tier tier, @RequestParam(required = false) @Nullable Long townshipId,
+			@RequestParam(required = false) @Nullable Tier tier,
+			@RequestParam(required = false) @Nullable Long townshipId,
 			@RequestParam(required = false) @Nullable Long departmentId, Model model, RedirectAttributes redirect) {
 		Routing.RuleForm form = new Routing.RuleForm(blankToNull(categoryCode), tier, townshipId, departmentId);
 		try {

@@ -15,8 +15,8 @@ import cn.deputylink.organisation.CategoryService;
 import cn.deputylink.organisation.Forms.CategoryForm;
 
 /**
- * Opinion categories, keyed by their code: a row's id cell holds the code, which never changes; the
- * county admin's alone.
+ * Opinion categories, keyed by their code: a row's id cell holds the code, which never
+ * changes; the county admin's alone.
  */
 @Component
 final class CategorySheet implements SheetDefinition<CategoryForm, String> {
@@ -54,23 +54,31 @@ final class CategorySheet implements SheetDefinition<CategoryForm, String> {
 				self == null ? null : self.version());
 		check.validate(f, row);
 		String selfCode = self == null ? null : self.code();
-		check.unique(row, "code", code, "category:" + code, check.existing()
-			.categories()
-			.stream()
-			.anyMatch(c -> !c.code().equals(selfCode) && c.code().equals(code)));
+		check.unique(row, "code", code, "category:" + code,
+				check.existing()
+					.categories()
+					.stream()
+					.anyMatch(c -> !c.code().equals(selfCode) && c.code().equals(code)));
 		row.activate = check.activation(row, self == null || self.active());
 		row.unchanged = self != null && row.activate == null && self.nameZh().equals(f.nameZh())
 				&& self.nameEn().equals(f.nameEn()) && Objects.equals(self.dueWorkingDays(), due);
 		return f;
 	}
 
-	/** The category a row's id cell names by its code, which the code cell must repeat. */
+	/**
+	 * The category a row's id cell names by its code, which the code cell must repeat.
+	 */
 	private static @Nullable Category identified(SheetCheck.Row<String> row, SheetCheck check, String code) {
 		String idText = row.text(SheetDefinition.ID).toUpperCase(Locale.ROOT);
 		if (idText.isEmpty()) {
 			return null;
 		}
-		Category self = check.existing().categories().stream().filter(c -> c.code().equals(idText)).findFirst().orElse(null);
+		Category self = check.existing()
+			.categories()
+			.stream()
+			.filter(c -> c.code().equals(idText))
+			.findFirst()
+			.orElse(null);
 		if (self == null) {
 			row.fail(SheetDefinition.ID, "clerk.import.row.unknownId", row.column(SheetDefinition.ID), idText);
 		}
@@ -80,7 +88,8 @@ final class CategorySheet implements SheetDefinition<CategoryForm, String> {
 		else {
 			Integer first = check.seen("id:" + idText, row.number());
 			if (first != null) {
-				row.fail(SheetDefinition.ID, "import.row.duplicateInFile", row.column(SheetDefinition.ID), idText, String.valueOf(first));
+				row.fail(SheetDefinition.ID, "import.row.duplicateInFile", row.column(SheetDefinition.ID), idText,
+						String.valueOf(first));
 			}
 			else {
 				row.key = self.code();
@@ -127,4 +136,5 @@ final class CategorySheet implements SheetDefinition<CategoryForm, String> {
 		}
 		return rows;
 	}
+
 }

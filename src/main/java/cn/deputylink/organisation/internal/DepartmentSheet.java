@@ -21,8 +21,8 @@ import cn.deputylink.organisation.ListFilter;
 import cn.deputylink.organisation.Tier;
 
 /**
- * Departments: a tier in words, a township below the county tier, and the categories each handles,
- * by code or name. County units are the county admin's.
+ * Departments: a tier in words, a township below the county tier, and the categories each
+ * handles, by code or name. County units are the county admin's.
  */
 @Component
 final class DepartmentSheet implements SheetDefinition<DepartmentForm, Long> {
@@ -66,7 +66,8 @@ final class DepartmentSheet implements SheetDefinition<DepartmentForm, Long> {
 		row.unchanged = self != null && row.activate == null && self.name().equals(name) && self.tier() == tier
 				&& Objects.equals(self.townshipId(), township)
 				&& Set.copyOf(self.categoryCodes()).equals(Set.copyOf(codes));
-		// a county unit belongs to no township (the column is ignored) and is the county admin's; a
+		// a county unit belongs to no township (the column is ignored) and is the county
+		// admin's; a
 		// township admin's export lists them, and leaving them as they are is no change
 		if (tier == Tier.COUNTY && !check.user().isCountyAdmin() && !row.unchanged) {
 			row.fail("tier", "import.row.countyOnly");
@@ -125,13 +126,14 @@ final class DepartmentSheet implements SheetDefinition<DepartmentForm, Long> {
 			.stream()
 			.collect(Collectors.toMap(Category::code, c -> c.name(out.locale())));
 		List<List<?>> rows = new ArrayList<>();
-		for (Department d : SheetValues.all(
-				a -> departments.list(ListFilter.all(), null, out.user(), a, SheetValues.PAGE, 0), Department::id)) {
+		for (Department d : SheetValues
+			.all(a -> departments.list(ListFilter.all(), null, out.user(), a, SheetValues.PAGE, 0), Department::id)) {
 			rows.add(SheetExport.row(d.name(), out.words().tiers().label(d.tier(), out.locale()),
 					out.townshipName(d.townshipId()),
-					out.join(d.categoryCodes().stream().map(c -> categoryNames.getOrDefault(c, c))), out.status(d.active()),
-					d.id()));
+					out.join(d.categoryCodes().stream().map(c -> categoryNames.getOrDefault(c, c))),
+					out.status(d.active()), d.id()));
 		}
 		return rows;
 	}
+
 }

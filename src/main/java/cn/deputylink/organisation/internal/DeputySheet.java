@@ -23,9 +23,9 @@ import cn.deputylink.organisation.StationService;
 import cn.deputylink.shared.Masking;
 
 /**
- * Deputies: levels in words, stations by name ("乡镇/工作室" where two share one). The export masks the
- * phone and leaves the ID number out; a phone that comes back as it went out, and the ID number,
- * stay as stored.
+ * Deputies: levels in words, stations by name ("乡镇/工作室" where two share one). The export
+ * masks the phone and leaves the ID number out; a phone that comes back as it went out,
+ * and the ID number, stay as stored.
  */
 @Component
 final class DeputySheet implements SheetDefinition<DeputyForm, Long> {
@@ -70,14 +70,16 @@ final class DeputySheet implements SheetDefinition<DeputyForm, Long> {
 			Set<Long> visible = check.existing().stations().stream().map(Station::id).collect(Collectors.toSet());
 			self.stationIds().stream().filter(id -> !visible.contains(id)).forEach(stationIds::add);
 		}
-		// the service lets a township admin create only deputies attached to its own stations
+		// the service lets a township admin create only deputies attached to its own
+		// stations
 		if (!check.user().isCountyAdmin() && stationIds.isEmpty() && !row.explained("stationIds")) {
 			row.fail("stationIds", "import.row.stationRequired");
 		}
 		DeputyForm f = new DeputyForm(name, levels, blankToNull(phone), null, blankToNull(row.text("constituency")),
 				stationIds, self == null ? null : self.version());
 		check.validate(f, row);
-		// two people may share a name; the same name with the same phone (or, without phones, at the
+		// two people may share a name; the same name with the same phone (or, without
+		// phones, at the
 		// same station) is the same person imported twice
 		String masked = row.keepPhone ? maskedPhone : Masking.phone(blankToNull(phone));
 		boolean exists = check.existing()
@@ -89,14 +91,17 @@ final class DeputySheet implements SheetDefinition<DeputyForm, Long> {
 				"deputy:" + name + ":" + phone + ":" + (phone.isEmpty() ? stationIds.stream().sorted().toList() : ""),
 				exists);
 		row.activate = check.activation(row, self == null || self.active());
-		row.unchanged = self != null && row.activate == null && self.name().equals(name)
-				&& self.levels().equals(levels) && (row.keepPhone || (self.phone() == null && phone.isEmpty()))
+		row.unchanged = self != null && row.activate == null && self.name().equals(name) && self.levels().equals(levels)
+				&& (row.keepPhone || (self.phone() == null && phone.isEmpty()))
 				&& Objects.equals(blankToNull(self.constituency()), f.constituency())
 				&& Set.copyOf(self.stationIds()).equals(Set.copyOf(stationIds));
 		return f;
 	}
 
-	/** The stations a row names, each once; an unknown or ambiguous name is the row's error. */
+	/**
+	 * The stations a row names, each once; an unknown or ambiguous name is the row's
+	 * error.
+	 */
 	private static List<Long> stationIds(SheetCheck.Row<Long> row, SheetCheck check) {
 		List<Long> ids = new ArrayList<>();
 		for (String token : SheetValues.splitList(row.text("stationIds"))) {
@@ -136,7 +141,8 @@ final class DeputySheet implements SheetDefinition<DeputyForm, Long> {
 				SheetValues.all(a -> stations.list(ListFilter.all(), out.user(), a, SheetValues.PAGE, 0), Station::id),
 				out.townshipNames());
 		List<List<?>> rows = new ArrayList<>();
-		// the service hands out deputies masked already; the ID number is not exported at all
+		// the service hands out deputies masked already; the ID number is not exported at
+		// all
 		for (Deputy d : SheetValues.all(a -> deputies.list(ListFilter.all(), out.user(), a, SheetValues.PAGE, 0),
 				Deputy::id)) {
 			rows.add(SheetExport.row(d.name(),
@@ -146,4 +152,5 @@ final class DeputySheet implements SheetDefinition<DeputyForm, Long> {
 		}
 		return rows;
 	}
+
 }

@@ -26,7 +26,10 @@ class Directory implements OrganisationDirectory {
 	}
 
 	private boolean exists(String table, long id) {
-		return jdbc.sql("select count(*) from " + table + " where id = :id").param("id", id).query(Integer.class).single() > 0;
+		return jdbc.sql("select count(*) from " + table + " where id = :id")
+			.param("id", id)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	@Override
@@ -70,8 +73,11 @@ class Directory implements OrganisationDirectory {
 
 	@Override
 	public List<Choice> stations() {
-		return jdbc.sql("select s.id, s.name, s.township_id, s.active from station s "
-				+ "join township t on t.id = s.township_id order by t.name, s.name, s.id").query(CHOICE).list();
+		return jdbc
+			.sql("select s.id, s.name, s.township_id, s.active from station s "
+					+ "join township t on t.id = s.township_id order by t.name, s.name, s.id")
+			.query(CHOICE)
+			.list();
 	}
 
 	@Override
@@ -85,9 +91,8 @@ class Directory implements OrganisationDirectory {
 			.query(CHOICE)
 			.list()
 			.stream()
-			.map(c -> stationsOf.containsKey(c.id())
-					? new Choice(c.id(), c.name() + "（" + String.join("、", stationsOf.get(c.id())) + "）", null, c.active())
-					: c)
+			.map(c -> stationsOf.containsKey(c.id()) ? new Choice(c.id(),
+					c.name() + "（" + String.join("、", stationsOf.get(c.id())) + "）", null, c.active()) : c)
 			.toList();
 	}
 
@@ -95,4 +100,5 @@ class Directory implements OrganisationDirectory {
 	public List<Choice> departments() {
 		return jdbc.sql("select id, name, township_id, active from department order by name, id").query(CHOICE).list();
 	}
+
 }

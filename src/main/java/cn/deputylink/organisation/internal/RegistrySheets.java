@@ -43,26 +43,28 @@ import cn.deputylink.shared.excel.SpreadsheetException;
 import cn.deputylink.shared.excel.Spreadsheets;
 
 /**
- * Excel templates, exports and imports of the registry's lists, each list named by its path
- * ({@code stations}); what is particular to a list is its {@link Sheet}.
+ * Excel templates, exports and imports of the registry's lists, each list named by its
+ * path ({@code stations}); what is particular to a list is its {@link Sheet}.
  * <p>
- * Import is all-or-nothing because the county fills these lists once, from spreadsheets it already
- * keeps: a half-imported file is worse than none, since the person cannot tell which rows to send
- * again. So every row is checked first — with the same bean-validation rules the forms use, plus the
- * references a person types by name (township, villages, stations, categories), duplicates inside the
- * file and clashes with records that exist — and every bad row is reported at once. Only a clean file is
- * written, in one transaction, through the list's service with the acting user, so that roles and
- * township scope hold exactly as they do for a form; a row the service still refuses rolls the whole
- * file back and is reported with its row number.
+ * Import is all-or-nothing because the county fills these lists once, from spreadsheets
+ * it already keeps: a half-imported file is worse than none, since the person cannot tell
+ * which rows to send again. So every row is checked first — with the same bean-validation
+ * rules the forms use, plus the references a person types by name (township, villages,
+ * stations, categories), duplicates inside the file and clashes with records that exist —
+ * and every bad row is reported at once. Only a clean file is written, in one
+ * transaction, through the list's service with the acting user, so that roles and
+ * township scope hold exactly as they do for a form; a row the service still refuses
+ * rolls the whole file back and is reported with its row number.
  * <p>
- * Exports hold what the user may see, with personal information masked (deputies' phones; no ID
- * numbers; phone and ID numbers inside free text).
+ * Exports hold what the user may see, with personal information masked (deputies' phones;
+ * no ID numbers; phone and ID numbers inside free text).
  * <p>
- * An export can be edited and imported back: it carries each record's status and id after the
- * template's columns, and a row with an id updates that record instead of creating one. A masked
- * value that comes back as it was exported (a deputy's phone, a liaison officer's number) keeps the
- * value stored; a deputy's ID number, never exported, is kept too. Rows that match their record
- * exactly are left alone, so importing an unedited export changes nothing.
+ * An export can be edited and imported back: it carries each record's status and id after
+ * the template's columns, and a row with an id updates that record instead of creating
+ * one. A masked value that comes back as it was exported (a deputy's phone, a liaison
+ * officer's number) keeps the value stored; a deputy's ID number, never exported, is kept
+ * too. Rows that match their record exactly are left alone, so importing an unedited
+ * export changes nothing.
  */
 @Service
 public class RegistrySheets {
@@ -88,8 +90,8 @@ public class RegistrySheets {
 	private final Vocabulary words;
 
 	RegistrySheets(List<SheetDefinition<?, ?>> sheets, TownshipService townships, VillageService villages,
-			StationService stations, DeputyService deputies, DepartmentService departments,
-			CategoryService categories, Validator validator, MessageSource messages) {
+			StationService stations, DeputyService deputies, DepartmentService departments, CategoryService categories,
+			Validator validator, MessageSource messages) {
 		sheets.forEach(s -> this.sheets.put(s.path(), s));
 		this.townships = townships;
 		this.villages = villages;
@@ -126,12 +128,18 @@ public class RegistrySheets {
 		return messages.getMessage(key, new Object[] { kindName(kind, locale) }, kind, locale) + ".xlsx";
 	}
 
-	/** The same name in ASCII, for clients that ignore the UTF-8 one: "stations-template.xlsx". */
+	/**
+	 * The same name in ASCII, for clients that ignore the UTF-8 one:
+	 * "stations-template.xlsx".
+	 */
 	public static String asciiFileName(String kind, boolean template) {
 		return kind + (template ? "-template" : "") + ".xlsx";
 	}
 
-	/** Whether the user's role may import this list: the roles the service lets create its records. */
+	/**
+	 * Whether the user's role may import this list: the roles the service lets create its
+	 * records.
+	 */
 	public boolean canImport(String kind, CurrentUser u) {
 		return sheet(kind).canImport(u);
 	}
@@ -162,7 +170,10 @@ public class RegistrySheets {
 				sheet.export(new SheetExport(u, locale, townshipNames, words, messages)));
 	}
 
-	/** What an import did: records created, records changed, and rows that matched their record unchanged. */
+	/**
+	 * What an import did: records created, records changed, and rows that matched their
+	 * record unchanged.
+	 */
 	public record ImportResult(int created, int updated, int unchanged) {
 
 		/** Every row of the file. */
@@ -172,11 +183,12 @@ public class RegistrySheets {
 	}
 
 	/**
-	 * Imports a whole file or nothing: rows without an id create records, rows with one update them.
-	 * A row the services refuse leaves this method with an exception, which rolls back every row
-	 * written before it.
+	 * Imports a whole file or nothing: rows without an id create records, rows with one
+	 * update them. A row the services refuse leaves this method with an exception, which
+	 * rolls back every row written before it.
 	 * @return how many records were created and updated
-	 * @throws SpreadsheetException the upload is not a readable workbook or not this list's template
+	 * @throws SpreadsheetException the upload is not a readable workbook or not this
+	 * list's template
 	 * @throws ImportRejectedException at least one row is bad; nothing was written
 	 * @throws AccessDeniedException the user's role may not import this list
 	 */
@@ -194,7 +206,10 @@ public class RegistrySheets {
 		return new ImportResult(counts[0], counts[1], counts[2]);
 	}
 
-	/** Writes one checked row: 0 when it created a record, 1 when it changed one, 2 when it left one alone. */
+	/**
+	 * Writes one checked row: 0 when it created a record, 1 when it changed one, 2 when
+	 * it left one alone.
+	 */
 	private static <F, K> int apply(SheetDefinition<F, K> sheet, SheetCheck.Planned<F, K> p, CurrentUser u) {
 		if (p.unchanged()) {
 			return 2;
@@ -225,9 +240,9 @@ public class RegistrySheets {
 	}
 
 	/**
-	 * The row errors for a refusal of a service that the checks before could not foresee (a
-	 * concurrent insert, a rule only the service knows); {@code null} for a failure that is not the
-	 * row's fault, which then surfaces as it is.
+	 * The row errors for a refusal of a service that the checks before could not foresee
+	 * (a concurrent insert, a rule only the service knows); {@code null} for a failure
+	 * that is not the row's fault, which then surfaces as it is.
 	 */
 	static @Nullable List<RowError> rowFailure(int row, RuntimeException ex) {
 		if (ex instanceof AccessDeniedException) {
@@ -260,7 +275,10 @@ public class RegistrySheets {
 		return out;
 	}
 
-	/** Each column's accepted headers: the Chinese and the English one, so either template imports. */
+	/**
+	 * Each column's accepted headers: the Chinese and the English one, so either template
+	 * imports.
+	 */
 	static List<Set<String>> acceptedHeaders(SheetDefinition<?, ?> sheet, MessageSource messages) {
 		List<Set<String>> out = new ArrayList<>();
 		for (int i = 0; i < sheet.columns().size(); i++) {
@@ -286,7 +304,9 @@ public class RegistrySheets {
 		return names;
 	}
 
-	/** {@link SheetCheck.Existing} read through the services, each list once per import. */
+	/**
+	 * {@link SheetCheck.Existing} read through the services, each list once per import.
+	 */
 	private final class Visible implements SheetCheck.Existing {
 
 		private final CurrentUser u;
@@ -321,9 +341,8 @@ public class RegistrySheets {
 		@Override
 		public List<Station> stations() {
 			List<Station> l = stationList;
-			return l != null ? l
-					: (stationList = SheetValues.all(a -> stations.list(ListFilter.all(), u, a, SheetValues.PAGE, 0),
-							Station::id));
+			return l != null ? l : (stationList = SheetValues
+				.all(a -> stations.list(ListFilter.all(), u, a, SheetValues.PAGE, 0), Station::id));
 		}
 
 		@Override
@@ -335,17 +354,17 @@ public class RegistrySheets {
 		@Override
 		public List<Department> departments() {
 			List<Department> l = departmentList;
-			return l != null ? l
-					: (departmentList = SheetValues.all(
-							a -> departments.list(ListFilter.all(), null, u, a, SheetValues.PAGE, 0), Department::id));
+			return l != null ? l : (departmentList = SheetValues
+				.all(a -> departments.list(ListFilter.all(), null, u, a, SheetValues.PAGE, 0), Department::id));
 		}
 
 		@Override
 		public List<Deputy> deputies() {
 			List<Deputy> l = deputyList;
-			return l != null ? l
-					: (deputyList = SheetValues.all(a -> deputies.list(ListFilter.all(), u, a, SheetValues.PAGE, 0),
-							Deputy::id));
+			return l != null ? l : (deputyList = SheetValues
+				.all(a -> deputies.list(ListFilter.all(), u, a, SheetValues.PAGE, 0), Deputy::id));
 		}
+
 	}
+
 }

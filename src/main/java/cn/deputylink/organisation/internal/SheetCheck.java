@@ -32,18 +32,20 @@ import cn.deputylink.shared.excel.RowError;
 import cn.deputylink.shared.excel.SheetRow;
 
 /**
- * Checks every row of one upload and turns each clean row into the form its list's service takes.
- * Collects all errors — several per row where a row has several faults — and throws them together.
- * The rules every list shares (ids, status, township references, enum cells, uniqueness, bean
- * validation) live here; what is particular to a list lives in its {@link Sheet}.
+ * Checks every row of one upload and turns each clean row into the form its list's
+ * service takes. Collects all errors — several per row where a row has several faults —
+ * and throws them together. The rules every list shares (ids, status, township
+ * references, enum cells, uniqueness, bean validation) live here; what is particular to a
+ * list lives in its {@link Sheet}.
  */
 final class SheetCheck {
 
 	/**
-	 * A checked row: the form to create or update with and the row it came from; {@code id} is the
-	 * record it updates (null: a new record), {@code activate} the status to set (null: leave it),
-	 * {@code unchanged} that the row matches its record, {@code keepPhone} that a deputy's phone came
-	 * back masked as exported and stays as stored.
+	 * A checked row: the form to create or update with and the row it came from;
+	 * {@code id} is the record it updates (null: a new record), {@code activate} the
+	 * status to set (null: leave it), {@code unchanged} that the row matches its record,
+	 * {@code keepPhone} that a deputy's phone came back masked as exported and stays as
+	 * stored.
 	 */
 	record Planned<F, K>(int row, F form, @Nullable K id, @Nullable Boolean activate, boolean unchanged,
 			boolean keepPhone) {
@@ -52,7 +54,10 @@ final class SheetCheck {
 	/** The records an import is checked against, as the importing user sees them. */
 	interface Existing {
 
-		/** Every township, in or out of the user's scope: a row naming another township is refused, not unknown. */
+		/**
+		 * Every township, in or out of the user's scope: a row naming another township is
+		 * refused, not unknown.
+		 */
 		List<Township> townships();
 
 		/** The villages of a township within the user's scope. */
@@ -66,6 +71,7 @@ final class SheetCheck {
 
 		/** Deputies, personal data masked. */
 		List<Deputy> deputies();
+
 	}
 
 	private final Existing existing;
@@ -120,14 +126,17 @@ final class SheetCheck {
 		return planned;
 	}
 
-	/** The first row that held {@code key}; null, and {@code row} noted as the first, when none did. */
+	/**
+	 * The first row that held {@code key}; null, and {@code row} noted as the first, when
+	 * none did.
+	 */
 	@Nullable Integer seen(String key, int row) {
 		return seen.putIfAbsent(key, row);
 	}
 
 	/**
-	 * The record a row's id cell names among the records the user may change; null for a row
-	 * without an id (a new record) and for a bad id, which is an error of the row.
+	 * The record a row's id cell names among the records the user may change; null for a
+	 * row without an id (a new record) and for a bad id, which is an error of the row.
 	 */
 	<T> @Nullable T identified(Row<Long> row, List<T> records, ToLongFunction<T> idOf) {
 		String text = row.text(SheetDefinition.ID);
@@ -149,7 +158,8 @@ final class SheetCheck {
 		}
 		Integer first = seen("id:" + id, row.number());
 		if (first != null) {
-			row.fail(SheetDefinition.ID, "import.row.duplicateInFile", row.column(SheetDefinition.ID), text, String.valueOf(first));
+			row.fail(SheetDefinition.ID, "import.row.duplicateInFile", row.column(SheetDefinition.ID), text,
+					String.valueOf(first));
 			return null;
 		}
 		row.key = id;
@@ -157,8 +167,8 @@ final class SheetCheck {
 	}
 
 	/**
-	 * The status the row asks for when it differs from {@code current} (a new record is active);
-	 * null when the cell is blank or says what the record already is.
+	 * The status the row asks for when it differs from {@code current} (a new record is
+	 * active); null when the cell is blank or says what the record already is.
 	 */
 	@Nullable Boolean activation(Row<?> row, boolean current) {
 		String text = row.text(SheetDefinition.ACTIVE);
@@ -174,7 +184,10 @@ final class SheetCheck {
 		return wanted.get() == current ? null : wanted.get();
 	}
 
-	/** The township a row names, if it exists and is within the user's scope; errors otherwise. */
+	/**
+	 * The township a row names, if it exists and is within the user's scope; errors
+	 * otherwise.
+	 */
 	@Nullable Long townshipRef(Row<?> row) {
 		String text = row.text("townshipId");
 		if (text.isEmpty()) {
@@ -192,7 +205,10 @@ final class SheetCheck {
 		return t.get().id();
 	}
 
-	/** The enum values a list cell names; an unknown one is an error that lists the choices. */
+	/**
+	 * The enum values a list cell names; an unknown one is an error that lists the
+	 * choices.
+	 */
 	<E extends Enum<E>> Set<E> choices(Row<?> row, String property, Vocabulary.Labels<E> labels) {
 		EnumSet<E> set = labels.none();
 		for (String token : SheetValues.splitList(row.text(property))) {
@@ -208,8 +224,8 @@ final class SheetCheck {
 	}
 
 	/**
-	 * Refuses a value an existing record holds, or an earlier row of the file. One message per cell:
-	 * a clash with the database is the one to tell.
+	 * Refuses a value an existing record holds, or an earlier row of the file. One
+	 * message per cell: a clash with the database is the one to tell.
 	 */
 	void unique(Row<?> row, String property, String value, String key, boolean exists) {
 		if (value.isEmpty()) {
@@ -225,8 +241,9 @@ final class SheetCheck {
 	}
 
 	/**
-	 * Bean validation of the form, each violation reported against its column. A property already
-	 * explained (an unknown township is more useful than "township required") is not reported again.
+	 * Bean validation of the form, each violation reported against its column. A property
+	 * already explained (an unknown township is more useful than "township required") is
+	 * not reported again.
 	 */
 	void validate(Object form, Row<?> row) {
 		SheetDefinition<?, ?> sheet = row.sheet;
@@ -269,8 +286,8 @@ final class SheetCheck {
 	}
 
 	/**
-	 * One row under check: its cells, its errors, and which properties already carry one; what the
-	 * sheet found out about the row is noted in the fields it sets.
+	 * One row under check: its cells, its errors, and which properties already carry one;
+	 * what the sheet found out about the row is noted in the fields it sets.
 	 */
 	static final class Row<K> {
 
@@ -278,7 +295,9 @@ final class SheetCheck {
 
 		private final SheetRow cells;
 
-		/** The row's errors, each with its column, so that they can be told left to right. */
+		/**
+		 * The row's errors, each with its column, so that they can be told left to right.
+		 */
 		private final List<Map.Entry<Integer, RowError>> found = new ArrayList<>();
 
 		private final Set<String> explained = new HashSet<>();
@@ -316,7 +335,9 @@ final class SheetCheck {
 			return explained.contains(property);
 		}
 
-		/** A column's header, resolved in the reader's language when the message is shown. */
+		/**
+		 * A column's header, resolved in the reader's language when the message is shown.
+		 */
 		Object column(String property) {
 			int i = sheet.column(property);
 			if (i < 0) {
@@ -334,5 +355,7 @@ final class SheetCheck {
 			found.sort(Map.Entry.comparingByKey());
 			found.forEach(e -> errors.add(e.getValue()));
 		}
+
 	}
+
 }

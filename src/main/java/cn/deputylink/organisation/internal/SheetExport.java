@@ -14,13 +14,16 @@ import org.springframework.context.MessageSource;
 import cn.deputylink.account.CurrentUser;
 
 /**
- * What every export writes alike: for whom, in which language, the townships' names, and the words
- * of list cells and of the status column.
+ * What every export writes alike: for whom, in which language, the townships' names, and
+ * the words of list cells and of the status column.
  */
 record SheetExport(CurrentUser user, Locale locale, Map<Long, String> townshipNames, Vocabulary words,
 		MessageSource messages) {
 
-	/** Between the items of a list cell: what the import splits on, in the reader's language. */
+	/**
+	 * Between the items of a list cell: what the import splits on, in the reader's
+	 * language.
+	 */
 	String separator() {
 		return "en".equals(locale.getLanguage()) ? ", " : "、";
 	}

@@ -21,7 +21,10 @@ import cn.deputylink.organisation.Station;
 import cn.deputylink.organisation.Township;
 import cn.deputylink.shared.Masking;
 
-/** Values as people write them in a sheet, and how they are matched to the registry's records. */
+/**
+ * Values as people write them in a sheet, and how they are matched to the registry's
+ * records.
+ */
 final class SheetValues {
 
 	/** Page size when reading whole lists through the services (their maximum). */
@@ -44,7 +47,10 @@ final class SheetValues {
 		return Objects.requireNonNullElse(messages.getMessage(key, null, fallback, locale), fallback);
 	}
 
-	/** The items of a list cell: "甲村、乙村,丙村；丁村" — any of the separators people use, blanks dropped. */
+	/**
+	 * The items of a list cell: "甲村、乙村,丙村；丁村" — any of the separators people use, blanks
+	 * dropped.
+	 */
 	static List<String> splitList(@Nullable String cell) {
 		if (cell == null || cell.isBlank()) {
 			return List.of();
@@ -67,8 +73,8 @@ final class SheetValues {
 	}
 
 	/**
-	 * The stations a name denotes: every station of that name, or — written "乡镇/工作室" — the one of
-	 * that township. More than one means the name is ambiguous.
+	 * The stations a name denotes: every station of that name, or — written "乡镇/工作室" —
+	 * the one of that township. More than one means the name is ambiguous.
 	 */
 	static List<Station> matchStations(String text, List<Station> stations, List<Township> townships) {
 		String t = text.strip();
@@ -91,7 +97,9 @@ final class SheetValues {
 			.findFirst();
 	}
 
-	/** Free text (a liaison officer's "name + phone") with mobile and ID numbers masked. */
+	/**
+	 * Free text (a liaison officer's "name + phone") with mobile and ID numbers masked.
+	 */
 	static @Nullable String maskFreeText(@Nullable String text) {
 		if (text == null) {
 			return null;
@@ -102,11 +110,12 @@ final class SheetValues {
 	}
 
 	/**
-	 * How a deputy's stations are written: the station's name, or "乡镇/工作室" where two visible
-	 * stations share a name — the form the import reads back.
+	 * How a deputy's stations are written: the station's name, or "乡镇/工作室" where two
+	 * visible stations share a name — the form the import reads back.
 	 */
 	static Map<Long, String> stationLabels(List<Station> stations, Map<Long, String> townshipNames) {
-		Map<String, Long> counts = stations.stream().collect(Collectors.groupingBy(Station::name, Collectors.counting()));
+		Map<String, Long> counts = stations.stream()
+			.collect(Collectors.groupingBy(Station::name, Collectors.counting()));
 		Map<Long, String> labels = new HashMap<>();
 		for (Station s : stations) {
 			labels.put(s.id(), counts.getOrDefault(s.name(), 0L) > 1
@@ -128,4 +137,5 @@ final class SheetValues {
 			after = id.applyAsLong(rows.get(rows.size() - 1));
 		}
 	}
+
 }

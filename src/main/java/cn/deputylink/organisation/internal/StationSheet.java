@@ -22,8 +22,8 @@ import cn.deputylink.organisation.Village;
 import cn.deputylink.organisation.VillageService;
 
 /**
- * Stations: a township, a name unique within it, the villages it covers by name, facilities in
- * words, and the liaison officers, whose numbers the export masks.
+ * Stations: a township, a name unique within it, the villages it covers by name,
+ * facilities in words, and the liaison officers, whose numbers the export masks.
  */
 @Component
 final class StationSheet implements SheetDefinition<StationForm, Long> {
@@ -68,10 +68,11 @@ final class StationSheet implements SheetDefinition<StationForm, Long> {
 		check.validate(f, row);
 		if (township != null) {
 			long t = township;
-			check.unique(row, "name", name, "station:" + t + ":" + name, check.existing()
-				.stations()
-				.stream()
-				.anyMatch(s -> s.id() != selfId && s.townshipId() == t && s.name().equals(name)));
+			check.unique(row, "name", name, "station:" + t + ":" + name,
+					check.existing()
+						.stations()
+						.stream()
+						.anyMatch(s -> s.id() != selfId && s.townshipId() == t && s.name().equals(name)));
 		}
 		row.activate = check.activation(row, self == null || self.active());
 		row.unchanged = self != null && row.activate == null && township != null && self.townshipId() == township
@@ -124,9 +125,11 @@ final class StationSheet implements SheetDefinition<StationForm, Long> {
 				Station::id)) {
 			rows.add(SheetExport.row(out.townshipName(s.townshipId()), s.name(), s.address(), s.openingRule(),
 					out.join(s.villageIds().stream().map(villageNames::get)),
-					out.join(s.facilities().stream().sorted().map(f -> out.words().facilities().label(f, out.locale()))),
+					out.join(
+							s.facilities().stream().sorted().map(f -> out.words().facilities().label(f, out.locale()))),
 					SheetValues.maskFreeText(s.liaisonOfficers()), out.status(s.active()), s.id()));
 		}
 		return rows;
 	}
+
 }

@@ -81,4 +81,5 @@ final class TownshipSheet implements SheetDefinition<TownshipForm, Long> {
 		}
 		return rows;
 	}
+
 }

@@ -43,10 +43,11 @@ final class VillageSheet implements SheetDefinition<VillageForm, Long> {
 		VillageForm f = new VillageForm(township, name, self == null ? null : self.version());
 		check.validate(f, row);
 		if (township != null) {
-			check.unique(row, "name", name, "village:" + township + ":" + name, check.existing()
-				.villagesOf(township)
-				.stream()
-				.anyMatch(v -> v.id() != selfId && v.name().equals(name)));
+			check.unique(row, "name", name, "village:" + township + ":" + name,
+					check.existing()
+						.villagesOf(township)
+						.stream()
+						.anyMatch(v -> v.id() != selfId && v.name().equals(name)));
 		}
 		row.activate = check.activation(row, self == null || self.active());
 		row.unchanged = self != null && row.activate == null && self.name().equals(name);
@@ -77,4 +78,5 @@ final class VillageSheet implements SheetDefinition<VillageForm, Long> {
 		}
 		return rows;
 	}
+
 }

@@ -19,7 +19,8 @@ record Vocabulary(Vocabulary.Labels<Facility> facilities, Vocabulary.Labels<Depu
 	static Vocabulary of(MessageSource messages) {
 		Map<String, Boolean> statuses = new HashMap<>();
 		for (Locale l : SheetValues.LANGUAGES) {
-			statuses.put(SheetValues.normalize(SheetValues.message(messages, "import.value.active", "active", l)), true);
+			statuses.put(SheetValues.normalize(SheetValues.message(messages, "import.value.active", "active", l)),
+					true);
 			statuses.put(SheetValues.normalize(SheetValues.message(messages, "import.value.inactive", "inactive", l)),
 					false);
 		}
@@ -35,9 +36,9 @@ record Vocabulary(Vocabulary.Labels<Facility> facilities, Vocabulary.Labels<Depu
 	}
 
 	/**
-	 * The names an enum's values go by: the code ({@code COUNTY}), the label in either language
-	 * ({@code prefix + code}, shared with the pages) and the aliases people also write
-	 * ({@code import.alias.<prefix><code>}, e.g. 县 or 县人大代表).
+	 * The names an enum's values go by: the code ({@code COUNTY}), the label in either
+	 * language ({@code prefix + code}, shared with the pages) and the aliases people also
+	 * write ({@code import.alias.<prefix><code>}, e.g. 县 or 县人大代表).
 	 */
 	static final class Labels<E extends Enum<E>> {
 
@@ -83,5 +84,6 @@ record Vocabulary(Vocabulary.Labels<Facility> facilities, Vocabulary.Labels<Depu
 		EnumSet<E> none() {
 			return EnumSet.noneOf(type);
 		}
+
 	}
 }

@@ -60,8 +60,8 @@ class CategoryPages {
 		CurrentUser.get().requireRole(Role.COUNTY_ADMIN);
 		Category c = categories.get(code);
 		model.addAttribute("code", code);
-		model.addAttribute("form", new CategoryForm(c.code(), c.nameZh(), c.nameEn(), c.sortOrder(), c.dueWorkingDays(),
-				c.version()));
+		model.addAttribute("form",
+				new CategoryForm(c.code(), c.nameZh(), c.nameEn(), c.sortOrder(), c.dueWorkingDays(), c.version()));
 		return "org/category-form";
 	}
 
@@ -77,4 +77,5 @@ class CategoryPages {
 	String setActive(@PathVariable String code, @RequestParam boolean active, RedirectAttributes redirect) {
 		return pages.act(redirect, "/org/categories", () -> categories.setActive(code, active, CurrentUser.get()));
 	}
+
 }

@@ -55,18 +55,17 @@ class DepartmentPages {
 			@RequestParam(required = false) @Nullable Tier tier, Model model) {
 		CurrentUser me = CurrentUser.get();
 		ListFilter f = new ListFilter(q, null, null, null);
-		model.addAttribute("page", new PageView<>(
-				departments.list(f, tier, me, 0, PageView.SIZE, PageView.offset(page)), page, PageView.SIZE,
-				departments.count(f, tier, me)));
+		model.addAttribute("page",
+				new PageView<>(departments.list(f, tier, me, 0, PageView.SIZE, PageView.offset(page)), page,
+						PageView.SIZE, departments.count(f, tier, me)));
 		model.addAttribute("q", q);
 		model.addAttribute("tier", tier);
 		model.addAttribute("tiers", Tier.values());
 		model.addAttribute("townships", townships.list(ListFilter.all(), me, 0, 500, 0));
 		model.addAttribute("categories", categories.all());
 		// the list names a department's categories in words, not by their codes
-		model.addAttribute("categoryByCode", categories.all()
-			.stream()
-			.collect(Collectors.toMap(c -> c.code(), c -> c)));
+		model.addAttribute("categoryByCode",
+				categories.all().stream().collect(Collectors.toMap(c -> c.code(), c -> c)));
 		return "org/departments";
 	}
 
@@ -89,8 +88,8 @@ class DepartmentPages {
 	@PostMapping
 	String create(@Valid @ModelAttribute("form") DepartmentForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
-		return pages.save(DepartmentForm.class, binding, model, redirect, "org/department-form", "/org/departments", () -> prepare(model),
-				() -> departments.create(form, CurrentUser.get()));
+		return pages.save(DepartmentForm.class, binding, model, redirect, "org/department-form", "/org/departments",
+				() -> prepare(model), () -> departments.create(form, CurrentUser.get()));
 	}
 
 	@GetMapping("/{id}/edit")
@@ -98,7 +97,8 @@ class DepartmentPages {
 		Department d = departments.get(id, CurrentUser.get());
 		prepare(model);
 		model.addAttribute("id", id);
-		model.addAttribute("form", new DepartmentForm(d.name(), d.tier(), d.townshipId(), d.categoryCodes(), d.version()));
+		model.addAttribute("form",
+				new DepartmentForm(d.name(), d.tier(), d.townshipId(), d.categoryCodes(), d.version()));
 		return "org/department-form";
 	}
 
@@ -106,12 +106,13 @@ class DepartmentPages {
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") DepartmentForm form, BindingResult binding,
 			Model model, RedirectAttributes redirect) {
 		model.addAttribute("id", id);
-		return pages.save(DepartmentForm.class, binding, model, redirect, "org/department-form", "/org/departments", () -> prepare(model),
-				() -> departments.update(id, form, CurrentUser.get()));
+		return pages.save(DepartmentForm.class, binding, model, redirect, "org/department-form", "/org/departments",
+				() -> prepare(model), () -> departments.update(id, form, CurrentUser.get()));
 	}
 
 	@PostMapping("/{id}/active")
 	String setActive(@PathVariable long id, @RequestParam boolean active, RedirectAttributes redirect) {
 		return pages.act(redirect, "/org/departments", () -> departments.setActive(id, active, CurrentUser.get()));
 	}
+
 }

@@ -64,9 +64,10 @@ class DeputyPages {
 		model.addAttribute("stationId", stationId);
 		var stations = stationChoices(me);
 		model.addAttribute("stations", stations);
-		// a deputy's stations by name: the list said "1" (how many) where the clerk looks for which
-		model.addAttribute("stationNames", stations.stream()
-			.collect(Collectors.toMap(s -> s.id(), s -> s.name(), (a, b) -> a)));
+		// a deputy's stations by name: the list said "1" (how many) where the clerk looks
+		// for which
+		model.addAttribute("stationNames",
+				stations.stream().collect(Collectors.toMap(s -> s.id(), s -> s.name(), (a, b) -> a)));
 		return "org/deputies";
 	}
 
@@ -86,8 +87,8 @@ class DeputyPages {
 	@PostMapping
 	String create(@Valid @ModelAttribute("form") DeputyForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
-		return pages.save(DeputyForm.class, binding, model, redirect, "org/deputy-form", "/org/deputies", () -> prepare(model),
-				() -> deputies.create(form, CurrentUser.get()));
+		return pages.save(DeputyForm.class, binding, model, redirect, "org/deputy-form", "/org/deputies",
+				() -> prepare(model), () -> deputies.create(form, CurrentUser.get()));
 	}
 
 	@GetMapping("/{id}/edit")
@@ -95,10 +96,11 @@ class DeputyPages {
 		Deputy d = deputies.get(id, CurrentUser.get());
 		prepare(model);
 		model.addAttribute("id", id);
-		// the phone is edited in full by the admins who may see it; the ID number is write-only
+		// the phone is edited in full by the admins who may see it; the ID number is
+		// write-only
 		String phone = deputies.phone(id, CurrentUser.get()).orElse("");
-		model.addAttribute("form", new DeputyForm(d.name(), d.levels(), phone, "", d.constituency(), d.stationIds(),
-				d.version()));
+		model.addAttribute("form",
+				new DeputyForm(d.name(), d.levels(), phone, "", d.constituency(), d.stationIds(), d.version()));
 		return "org/deputy-form";
 	}
 
@@ -106,8 +108,8 @@ class DeputyPages {
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") DeputyForm form, BindingResult binding,
 			Model model, RedirectAttributes redirect) {
 		model.addAttribute("id", id);
-		return pages.save(DeputyForm.class, binding, model, redirect, "org/deputy-form", "/org/deputies", () -> prepare(model),
-				() -> deputies.update(id, form, CurrentUser.get()));
+		return pages.save(DeputyForm.class, binding, model, redirect, "org/deputy-form", "/org/deputies",
+				() -> prepare(model), () -> deputies.update(id, form, CurrentUser.get()));
 	}
 
 	@PostMapping("/{id}/active")
@@ -121,4 +123,5 @@ class DeputyPages {
 	String phone(@PathVariable long id) {
 		return "<span>" + HtmlUtils.htmlEscape(deputies.phone(id, CurrentUser.get()).orElse("")) + "</span>";
 	}
+
 }

@@ -14,8 +14,9 @@ import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.web.FormErrors;
 
 /**
- * The post-redirect-get shape every registry form shares: validation errors re-render the form with
- * messages; a rule a service refuses does too; success redirects with a flash message.
+ * The post-redirect-get shape every registry form shares: validation errors re-render the
+ * form with messages; a rule a service refuses does too; success redirects with a flash
+ * message.
  */
 final class PageSupport {
 
@@ -26,10 +27,11 @@ final class PageSupport {
 	}
 
 	/**
-	 * Runs {@code save}; returns the redirect on success, or {@code formView} with errors. A value
-	 * that does not convert ({@code version=abc}, {@code townshipId=1.5}) leaves no form object at all
-	 * (a record is built only from good values), so the form is rebuilt from what was typed: the
-	 * template finds its form, and the user his text, instead of a 500.
+	 * Runs {@code save}; returns the redirect on success, or {@code formView} with
+	 * errors. A value that does not convert ({@code version=abc}, {@code townshipId=1.5})
+	 * leaves no form object at all (a record is built only from good values), so the form
+	 * is rebuilt from what was typed: the template finds its form, and the user his text,
+	 * instead of a 500.
 	 */
 	String save(Class<? extends Record> formType, BindingResult binding, Model model, RedirectAttributes redirect,
 			String formView, String successUrl, Runnable prepareForm, Supplier<?> save) {
@@ -53,7 +55,10 @@ final class PageSupport {
 		return "redirect:" + successUrl;
 	}
 
-	/** A status change from a list (activate, deactivate, delete), reported as a flash message. */
+	/**
+	 * A status change from a list (activate, deactivate, delete), reported as a flash
+	 * message.
+	 */
 	String act(RedirectAttributes redirect, String back, Runnable action) {
 		try {
 			action.run();
@@ -92,4 +97,5 @@ final class PageSupport {
 			throw new IllegalStateException("cannot rebuild " + formType, ex);
 		}
 	}
+
 }

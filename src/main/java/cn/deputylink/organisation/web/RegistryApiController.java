@@ -84,6 +84,7 @@ class RegistryApiController {
 	interface Fetch<T> {
 
 		List<T> rows(long afterId, int limit);
+
 	}
 
 	private static <T> CursorPage<T> page(@Nullable Integer limit, @Nullable String cursor, Fetch<T> fetch,
@@ -102,7 +103,8 @@ class RegistryApiController {
 
 	@GetMapping("/townships")
 	CursorPage<Township> townships(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Boolean active, @RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable Boolean active,
+			@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
 		return page(limit, cursor, (after, n) -> townships.list(filter(q, null, null, active), me(), after, n, 0),
 				Township::id);
@@ -147,10 +149,11 @@ class RegistryApiController {
 	@GetMapping("/villages")
 	CursorPage<Village> villages(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Long townshipId,
-			@RequestParam(required = false) @Nullable Boolean active, @RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable Boolean active,
+			@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
-		return page(limit, cursor,
-				(after, n) -> villages.list(filter(q, townshipId, null, active), me(), after, n, 0), Village::id);
+		return page(limit, cursor, (after, n) -> villages.list(filter(q, townshipId, null, active), me(), after, n, 0),
+				Village::id);
 	}
 
 	@GetMapping("/villages/{id}")
@@ -192,10 +195,11 @@ class RegistryApiController {
 	@GetMapping("/stations")
 	CursorPage<Station> stations(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Long townshipId,
-			@RequestParam(required = false) @Nullable Boolean active, @RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable Boolean active,
+			@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
-		return page(limit, cursor,
-				(after, n) -> stations.list(filter(q, townshipId, null, active), me(), after, n, 0), Station::id);
+		return page(limit, cursor, (after, n) -> stations.list(filter(q, townshipId, null, active), me(), after, n, 0),
+				Station::id);
 	}
 
 	@GetMapping("/stations/{id}")
@@ -238,7 +242,8 @@ class RegistryApiController {
 	CursorPage<Deputy> deputies(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Long townshipId,
 			@RequestParam(required = false) @Nullable Long stationId,
-			@RequestParam(required = false) @Nullable Boolean active, @RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable Boolean active,
+			@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
 		return page(limit, cursor,
 				(after, n) -> deputies.list(filter(q, townshipId, stationId, active), me(), after, n, 0), Deputy::id);
@@ -282,8 +287,10 @@ class RegistryApiController {
 
 	@GetMapping("/departments")
 	CursorPage<Department> departments(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Long townshipId, @RequestParam(required = false) @Nullable Tier tier,
-			@RequestParam(required = false) @Nullable Boolean active, @RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable Long townshipId,
+			@RequestParam(required = false) @Nullable Tier tier,
+			@RequestParam(required = false) @Nullable Boolean active,
+			@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
 		return page(limit, cursor,
 				(after, n) -> departments.list(filter(q, townshipId, null, active), tier, me(), after, n, 0),
@@ -314,7 +321,9 @@ class RegistryApiController {
 
 	// --- categories: readable by every signed-in user
 
-	/** The category list of {@code docs/api.md}: {@code [{code, name}]} plus the details. */
+	/**
+	 * The category list of {@code docs/api.md}: {@code [{code, name}]} plus the details.
+	 */
 	record CategoryView(String code, String name, String nameZh, String nameEn, int sortOrder, int dueWorkingDays,
 			boolean active, int version) {
 
@@ -343,8 +352,7 @@ class RegistryApiController {
 	}
 
 	@PutMapping("/categories/{code}")
-	CategoryView updateCategory(@PathVariable String code, @Valid @RequestBody CategoryForm form,
-			Locale locale) {
+	CategoryView updateCategory(@PathVariable String code, @Valid @RequestBody CategoryForm form, Locale locale) {
 		return CategoryView.of(categories.update(code, form, me()), locale);
 	}
 
@@ -359,4 +367,5 @@ class RegistryApiController {
 	void activateCategory(@PathVariable String code) {
 		categories.setActive(code, true, me());
 	}
+
 }

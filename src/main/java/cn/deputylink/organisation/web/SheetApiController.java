@@ -26,14 +26,15 @@ import cn.deputylink.shared.excel.SpreadsheetException;
 import cn.deputylink.shared.excel.Spreadsheets;
 
 /**
- * Excel template, export and import of each registry list in the API. A bad file is a 400 problem
- * (the API's exception handler lists every bad row); a good one answers
+ * Excel template, export and import of each registry list in the API. A bad file is a 400
+ * problem (the API's exception handler lists every bad row); a good one answers
  * {@code {"imported": rows, "created": n, "updated": m, "unchanged": k}}.
  * <p>
- * The paths are spelled out per list instead of {@code /api/v1/{kind}/...}: the registry's own
- * controllers map {@code /api/v1/stations/{id}}, and Spring prefers the longer of two patterns with
- * one variable each, so {@code POST /api/v1/stations/import} could land on an id mapping. A literal
- * path always wins. An unknown list is a 404 from the API's fallback.
+ * The paths are spelled out per list instead of {@code /api/v1/{kind}/...}: the
+ * registry's own controllers map {@code /api/v1/stations/{id}}, and Spring prefers the
+ * longer of two patterns with one variable each, so {@code POST /api/v1/stations/import}
+ * could land on an id mapping. A literal path always wins. An unknown list is a 404 from
+ * the API's fallback.
  */
 @RestController
 class SheetApiController {
@@ -79,7 +80,10 @@ class SheetApiController {
 		}
 	}
 
-	/** The list a sheet path names: the segment before the last ({@code .../stations/import}). */
+	/**
+	 * The list a sheet path names: the segment before the last
+	 * ({@code .../stations/import}).
+	 */
 	static String kindOf(HttpServletRequest request, RegistrySheets sheets) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		String[] parts = path.split("/");
@@ -91,8 +95,8 @@ class SheetApiController {
 	}
 
 	/**
-	 * An .xlsx attachment. The name goes twice: ASCII for old clients, and RFC 5987 UTF-8 so that
-	 * browsers save the Chinese name.
+	 * An .xlsx attachment. The name goes twice: ASCII for old clients, and RFC 5987 UTF-8
+	 * so that browsers save the Chinese name.
 	 */
 	static ResponseEntity<byte[]> download(byte[] body, String asciiName, String name) {
 		return ResponseEntity.ok()
@@ -113,10 +117,12 @@ class SheetApiController {
 				out.append((char) c);
 			}
 			else {
-				out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+				out.append('%')
+					.append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
 					.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
 			}
 		}
 		return out.toString();
 	}
+
 }

@@ -31,13 +31,15 @@ import cn.deputylink.shared.excel.SpreadsheetException;
 import cn.deputylink.shared.web.RejectedRows;
 
 /**
- * Excel template, export and import of each registry list in the browser. An import either takes
- * every row and goes back to the list with "新增 N 条，更新 M 条", or writes nothing and shows the import page
- * again with every bad row and its reason; a file that is no workbook, or not this list's template,
- * gets one clear message. Nothing a person uploads ends in an error page.
+ * Excel template, export and import of each registry list in the browser. An import
+ * either takes every row and goes back to the list with "新增 N 条，更新 M 条", or writes
+ * nothing and shows the import page again with every bad row and its reason; a file that
+ * is no workbook, or not this list's template, gets one clear message. Nothing a person
+ * uploads ends in an error page.
  * <p>
  * Paths are literal per list for the reason given on {@link SheetApiController}: here
- * {@code POST /org/departments/{id}} would otherwise take {@code POST /org/departments/import}.
+ * {@code POST /org/departments/{id}} would otherwise take
+ * {@code POST /org/departments/import}.
  */
 @Controller
 class SheetPageController {
@@ -74,7 +76,8 @@ class SheetPageController {
 		String kind = SheetApiController.kindOf(request, sheets);
 		sheets.requireImporter(kind, CurrentUser.get());
 		prepare(model, kind, locale);
-		// set by the upload guard or the multipart handler below, which cannot render the page themselves
+		// set by the upload guard or the multipart handler below, which cannot render the
+		// page themselves
 		if ("tooLarge".equals(error)) {
 			model.addAttribute("message", msg(locale, "import.error.tooLarge"));
 		}
@@ -86,8 +89,9 @@ class SheetPageController {
 
 	@PostMapping({ "/org/townships/import", "/org/villages/import", "/org/stations/import", "/org/deputies/import",
 			"/org/departments/import", "/org/categories/import" })
-	String upload(HttpServletRequest request, @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
-			Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+	String upload(HttpServletRequest request,
+			@RequestParam(name = "file", required = false) @Nullable MultipartFile file, Model model, Locale locale,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		String kind = SheetApiController.kindOf(request, sheets);
 		CurrentUser user = CurrentUser.get();
 		sheets.requireImporter(kind, user);
@@ -115,7 +119,10 @@ class SheetPageController {
 		return "redirect:" + listUrl(kind);
 	}
 
-	/** A multipart failure met while binding the file; the page itself is not available here. */
+	/**
+	 * A multipart failure met while binding the file; the page itself is not available
+	 * here.
+	 */
 	@ExceptionHandler(MultipartException.class)
 	String multipart(MultipartException ex, HttpServletRequest request) {
 		String reason = ex instanceof MaxUploadSizeExceededException ? "tooLarge" : "upload";

@@ -30,7 +30,9 @@ import cn.deputylink.organisation.VillageService;
 import cn.deputylink.shared.PageView;
 import cn.deputylink.shared.web.FormErrors;
 
-/** Stations: list, create, edit; the village choices follow the chosen township (htmx). */
+/**
+ * Stations: list, create, edit; the village choices follow the chosen township (htmx).
+ */
 @Controller
 @RequestMapping("/org/stations")
 class StationPages {
@@ -80,12 +82,15 @@ class StationPages {
 	String newForm(@RequestParam(required = false) @Nullable Long townshipId, Model model) {
 		CurrentUser.get().requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
 		prepare(model, townshipId);
-		model.addAttribute("form", new StationForm(townshipId, "", "", "", EnumSet.allOf(Facility.class), "",
-				List.of(), null));
+		model.addAttribute("form",
+				new StationForm(townshipId, "", "", "", EnumSet.allOf(Facility.class), "", List.of(), null));
 		return "org/station-form";
 	}
 
-	/** The village checkboxes of one township, swapped in when the township select changes. */
+	/**
+	 * The village checkboxes of one township, swapped in when the township select
+	 * changes.
+	 */
 	@GetMapping("/villages")
 	String villageChoices(@RequestParam long townshipId, Model model) {
 		model.addAttribute("villages", villages.ofTownship(townshipId, CurrentUser.get()));
@@ -105,8 +110,8 @@ class StationPages {
 		Station s = stations.get(id, CurrentUser.get());
 		prepare(model, s.townshipId());
 		model.addAttribute("id", id);
-		model.addAttribute("form", new StationForm(s.townshipId(), s.name(), s.address(), s.openingRule(), s.facilities(),
-				s.liaisonOfficers(), s.villageIds(), s.version()));
+		model.addAttribute("form", new StationForm(s.townshipId(), s.name(), s.address(), s.openingRule(),
+				s.facilities(), s.liaisonOfficers(), s.villageIds(), s.version()));
 		return "org/station-form";
 	}
 
@@ -122,4 +127,5 @@ class StationPages {
 	String setActive(@PathVariable long id, @RequestParam boolean active, RedirectAttributes redirect) {
 		return pages.act(redirect, "/org/stations", () -> stations.setActive(id, active, CurrentUser.get()));
 	}
+
 }

@@ -60,7 +60,8 @@ class TownshipPages {
 
 	@GetMapping("/new")
 	String newForm(Model model) {
-		// only the county creates townships: everyone else gets 403, not a form that cannot be saved
+		// only the county creates townships: everyone else gets 403, not a form that
+		// cannot be saved
 		CurrentUser.get().requireRole(Role.COUNTY_ADMIN);
 		model.addAttribute("form", new TownshipForm("", "", null));
 		return "org/township-form";
@@ -94,8 +95,9 @@ class TownshipPages {
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") TownshipForm form, BindingResult binding,
 			Model model, RedirectAttributes redirect) {
 		model.addAttribute("id", id);
-		return pages.save(TownshipForm.class, binding, model, redirect, "org/township-form", "/org/townships/" + id, () -> {
-		}, () -> townships.update(id, form, CurrentUser.get()));
+		return pages.save(TownshipForm.class, binding, model, redirect, "org/township-form", "/org/townships/" + id,
+				() -> {
+				}, () -> townships.update(id, form, CurrentUser.get()));
 	}
 
 	@PostMapping("/{id}/active")
@@ -119,4 +121,5 @@ class TownshipPages {
 		return pages.act(redirect, "/org/townships/" + id,
 				() -> villages.setActive(villageId, active, CurrentUser.get()));
 	}
+
 }

@@ -15,4 +15,5 @@ public class ImportRejectedException extends RuntimeException {
 	public List<RowError> errors() {
 		return errors;
 	}
+
 }

@@ -18,4 +18,5 @@ public class SpreadsheetException extends RuntimeException {
 	public String messageKey() {
 		return messageKey;
 	}
+
 }

@@ -21,15 +21,17 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Reads and writes the .xlsx files of list import and export. Reading is defensive: a file that is
- * not a workbook, is too large, or does not start with the list's header row is refused with a
- * message, never an exception the user sees as a crash.
+ * Reads and writes the .xlsx files of list import and export. Reading is defensive: a
+ * file that is not a workbook, is too large, or does not start with the list's header row
+ * is refused with a message, never an exception the user sees as a crash.
  */
 public final class Spreadsheets {
 
 	public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-	/** More rows than any county list has; a bigger upload is refused rather than read. */
+	/**
+	 * More rows than any county list has; a bigger upload is refused rather than read.
+	 */
 	public static final int MAX_ROWS = 20_000;
 
 	static {
@@ -77,17 +79,19 @@ public final class Spreadsheets {
 	}
 
 	/**
-	 * The data rows of the first sheet. The first row must carry the list's headers (in either
-	 * language: {@code acceptedHeaders} holds each column's accepted names); blank rows are skipped.
+	 * The data rows of the first sheet. The first row must carry the list's headers (in
+	 * either language: {@code acceptedHeaders} holds each column's accepted names); blank
+	 * rows are skipped.
 	 */
 	public static List<SheetRow> read(InputStream in, List<Set<String>> acceptedHeaders) {
 		return read(in, acceptedHeaders, List.of());
 	}
 
 	/**
-	 * The data rows as {@link #read(InputStream, List)} reads them, each followed by the cells of the
-	 * optional columns: found by their header anywhere after the required ones (an export's extra
-	 * columns), empty where the file has no such column (a filled-in template).
+	 * The data rows as {@link #read(InputStream, List)} reads them, each followed by the
+	 * cells of the optional columns: found by their header anywhere after the required
+	 * ones (an export's extra columns), empty where the file has no such column (a
+	 * filled-in template).
 	 */
 	public static List<SheetRow> read(InputStream in, List<Set<String>> acceptedHeaders,
 			List<Set<String>> optionalHeaders) {
@@ -162,7 +166,8 @@ public final class Spreadsheets {
 			throw ex;
 		}
 		catch (Exception | OutOfMemoryError ex) {
-			// POI answers a non-workbook, a corrupt zip or a zip bomb with assorted exceptions
+			// POI answers a non-workbook, a corrupt zip or a zip bomb with assorted
+			// exceptions
 			throw new SpreadsheetException("import.error.unreadable", ex);
 		}
 	}
@@ -177,4 +182,5 @@ public final class Spreadsheets {
 		}
 		return true;
 	}
+
 }

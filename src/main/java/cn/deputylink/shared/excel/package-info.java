@@ -1,6 +1,6 @@
 /**
- * Spreadsheet import and export (CSV and .xlsx) with row-level errors: the {@code shared :: excel}
- * named interface, for the modules that import or export sheets.
+ * Spreadsheet import and export (CSV and .xlsx) with row-level errors: the
+ * {@code shared :: excel} named interface, for the modules that import or export sheets.
  */
 @NamedInterface("excel")
 @NullMarked

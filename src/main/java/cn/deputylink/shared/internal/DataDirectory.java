@@ -20,20 +20,22 @@ import org.springframework.stereotype.Component;
 import cn.deputylink.shared.PersonalDataCipher;
 
 /**
- * The data directory ({@code deputylink.data-dir}: the embedded H2 database, the encryption key, the
- * initial admin password) belongs to the application's user alone: the directory is {@code 0700} and
- * the files in it {@code 0600}, whatever the umask.
+ * The data directory ({@code deputylink.data-dir}: the embedded H2 database, the
+ * encryption key, the initial admin password) belongs to the application's user alone:
+ * the directory is {@code 0700} and the files in it {@code 0600}, whatever the umask.
  * <p>
- * H2 creates its files itself, with the process's umask (typically {@code 0644}), and offers no way
- * to choose their mode. So the directory is created, or narrowed, to {@code 0700} before any bean —
- * the DataSource first of all — is created (this is a bean factory post-processor): from then on
- * every file H2 writes there, now or later (trace, temporary and lock files), is out of other users'
- * reach, whatever its own mode, because they cannot enter the directory. Once the application has
- * started (Flyway has opened the database), the files already there are narrowed to {@code 0600} as
- * well, so that a directory opened up by hand, or a copy of the files, does not expose them.
+ * H2 creates its files itself, with the process's umask (typically {@code 0644}), and
+ * offers no way to choose their mode. So the directory is created, or narrowed, to
+ * {@code 0700} before any bean — the DataSource first of all — is created (this is a bean
+ * factory post-processor): from then on every file H2 writes there, now or later (trace,
+ * temporary and lock files), is out of other users' reach, whatever its own mode, because
+ * they cannot enter the directory. Once the application has started (Flyway has opened
+ * the database), the files already there are narrowed to {@code 0600} as well, so that a
+ * directory opened up by hand, or a copy of the files, does not expose them.
  */
 @Component
-class DataDirectory implements BeanFactoryPostProcessor, EnvironmentAware, ApplicationListener<ApplicationStartedEvent> {
+class DataDirectory
+		implements BeanFactoryPostProcessor, EnvironmentAware, ApplicationListener<ApplicationStartedEvent> {
 
 	private static final Logger log = LoggerFactory.getLogger(DataDirectory.class);
 
@@ -85,4 +87,5 @@ class DataDirectory implements BeanFactoryPostProcessor, EnvironmentAware, Appli
 			log.warn("Could not restrict the files of {} to their owner", dir, ex);
 		}
 	}
+
 }

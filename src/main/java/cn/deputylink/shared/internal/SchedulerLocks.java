@@ -13,11 +13,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Scheduled jobs that must run on one node at a time, however many nodes share the database, take a
- * ShedLock lease in the {@code shedlock} table ({@code @SchedulerLock} on the job, or the
- * {@link LockingTaskExecutor} for work that is not scheduled). The lease's times are the database's
- * ({@code usingDbTime()}, supported on H2 and PostgreSQL alike), so nodes whose clocks disagree still
- * agree on who holds it; a node that dies loses its lease at {@code lockAtMostFor}.
+ * Scheduled jobs that must run on one node at a time, however many nodes share the
+ * database, take a ShedLock lease in the {@code shedlock} table ({@code @SchedulerLock}
+ * on the job, or the {@link LockingTaskExecutor} for work that is not scheduled). The
+ * lease's times are the database's ({@code usingDbTime()}, supported on H2 and PostgreSQL
+ * alike), so nodes whose clocks disagree still agree on who holds it; a node that dies
+ * loses its lease at {@code lockAtMostFor}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
@@ -35,4 +36,5 @@ class SchedulerLocks {
 	LockingTaskExecutor lockingTaskExecutor(LockProvider lockProvider) {
 		return new DefaultLockingTaskExecutor(lockProvider);
 	}
+
 }

@@ -14,4 +14,5 @@ class SharedConfiguration {
 	Clock clock() {
 		return Clock.systemDefaultZone();
 	}
+
 }

@@ -1,4 +1,7 @@
-/** The shared kernel's internals: the data directory, the clock, rate-limit settings and ShedLock's lease. */
+/**
+ * The shared kernel's internals: the data directory, the clock, rate-limit settings and
+ * ShedLock's lease.
+ */
 @NullMarked
 package cn.deputylink.shared.internal;
 

@@ -42,8 +42,8 @@ import cn.deputylink.shared.excel.SpreadsheetException;
 import tools.jackson.databind.DatabindException;
 
 /**
- * The one place where API errors become RFC 9457 problem details. Never a stack trace, never an
- * HTML page; validation errors carry {@code errors: [{field, message}]}.
+ * The one place where API errors become RFC 9457 problem details. Never a stack trace,
+ * never an HTML page; validation errors carry {@code errors: [{field, message}]}.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -99,10 +99,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(InvalidInputException.class)
 	ProblemDetail invalid(InvalidInputException ex) {
 		ProblemDetail p = problem(HttpStatus.BAD_REQUEST, msg("error.validation"));
-		p.setProperty("errors", ex.errors()
-			.stream()
-			.map(e -> Map.of("field", e.field(), "message", msg(e.messageKey(), e.args())))
-			.toList());
+		p.setProperty("errors",
+				ex.errors()
+					.stream()
+					.map(e -> Map.of("field", e.field(), "message", msg(e.messageKey(), e.args())))
+					.toList());
 		return p;
 	}
 
@@ -148,8 +149,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		List<Map<String, String>> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map(e -> Map.of("field", e.getField(), "message", e.isBindingFailure() ? msg("input.error.type")
-					: messages.getMessage(e, LocaleContextHolder.getLocale())))
+			.map(e -> Map.of("field", e.getField(), "message",
+					e.isBindingFailure() ? msg("input.error.type")
+							: messages.getMessage(e, LocaleContextHolder.getLocale())))
 			.toList();
 		p.setProperty("errors", errors);
 		return ResponseEntity.badRequest().body(p);
@@ -159,17 +161,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
 			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail p = problem(HttpStatus.BAD_REQUEST, msg("error.validation"));
-		p.setProperty("errors", ex.getAllErrors()
-			.stream()
-			.map(e -> Map.of("field", e instanceof FieldError fe ? fe.getField() : "",
-					"message", messages.getMessage(e, LocaleContextHolder.getLocale())))
-			.toList());
+		p.setProperty("errors",
+				ex.getAllErrors()
+					.stream()
+					.map(e -> Map.of("field", e instanceof FieldError fe ? fe.getField() : "", "message",
+							messages.getMessage(e, LocaleContextHolder.getLocale())))
+					.toList());
 		return ResponseEntity.badRequest().body(p);
 	}
 
 	/**
-	 * A body that is no JSON, or JSON of the wrong shape: 400, naming the field whose value has the
-	 * wrong type or is not text ({@link StrictJson}) where Jackson knows it.
+	 * A body that is no JSON, or JSON of the wrong shape: 400, naming the field whose
+	 * value has the wrong type or is not text ({@link StrictJson}) where Jackson knows
+	 * it.
 	 */
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -185,13 +189,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				.map(r -> r.getPropertyName() != null ? r.getPropertyName() : String.valueOf(r.getIndex()))
 				.collect(Collectors.joining("."));
 			boolean notText = db.getOriginalMessage() != null && db.getOriginalMessage().contains(StrictJson.NOT_TEXT);
-			p.setProperty("errors",
-					List.of(Map.of("field", field, "message", msg(notText ? "input.error.notText" : "input.error.type"))));
+			p.setProperty("errors", List
+				.of(Map.of("field", field, "message", msg(notText ? "input.error.notText" : "input.error.type"))));
 		}
 		return ResponseEntity.badRequest().body(p);
 	}
 
-	/** A query parameter or path segment that is not of its type ({@code ?limit=abc}, {@code /opinions/x}). */
+	/**
+	 * A query parameter or path segment that is not of its type ({@code ?limit=abc},
+	 * {@code /opinions/x}).
+	 */
 	@Override
 	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
@@ -203,9 +210,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected @Nullable ResponseEntity<Object> handleMaxUploadSizeExceededException(
-			MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+	protected @Nullable ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
 			.body(problem(HttpStatus.PAYLOAD_TOO_LARGE, msg("error.tooLarge")));
 	}
+
 }

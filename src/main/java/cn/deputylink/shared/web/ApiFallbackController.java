@@ -5,7 +5,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.deputylink.shared.NotFoundException;
 
-/** Any {@code /api/**} path no controller claims answers a problem+json 404, not an error page. */
+/**
+ * Any {@code /api/**} path no controller claims answers a problem+json 404, not an error
+ * page.
+ */
 @RestController
 class ApiFallbackController {
 
@@ -13,4 +16,5 @@ class ApiFallbackController {
 	void unknown() {
 		throw new NotFoundException("path", "");
 	}
+
 }

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * JSON bodies of the API are small; a body over {@code deputylink.api.max-body-bytes} is refused with
- * 413 before anything reads it (uploads have their own multipart limit).
+ * JSON bodies of the API are small; a body over {@code deputylink.api.max-body-bytes} is
+ * refused with 413 before anything reads it (uploads have their own multipart limit).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -46,4 +46,5 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 		}
 		chain.doFilter(new LimitedBodyRequest(request, maxBytes), response);
 	}
+
 }

@@ -28,10 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Errors Tomcat answers itself, before any filter or servlet runs — a request header over
- * {@code server.max-http-request-header-size}, a {@code %00} or another undecodable path — get the
- * same treatment as the application's: problem+json under {@code /api}, a plain page elsewhere, never
- * Tomcat's report, and the security headers either way. Replaces the {@link ErrorReportValve} Spring
- * Boot puts on the host (this customizer runs after Boot's).
+ * {@code server.max-http-request-header-size}, a {@code %00} or another undecodable path
+ * — get the same treatment as the application's: problem+json under {@code /api}, a plain
+ * page elsewhere, never Tomcat's report, and the security headers either way. Replaces
+ * the {@link ErrorReportValve} Spring Boot puts on the host (this customizer runs after
+ * Boot's).
  */
 @Component
 class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
@@ -95,9 +96,10 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
 			}
 			HttpStatus status = HttpStatus.resolve(code);
 			String title = status == null ? "Error" : status.getReasonPhrase();
-			String detail = messages.getMessage(code == 400 && tooLarge(throwable) ? "edge.error.headerTooLarge"
-					: code == 400 ? "edge.error.badRequest" : "error.page.4xx.detail", null, title,
-					Locale.SIMPLIFIED_CHINESE);
+			String detail = messages.getMessage(
+					code == 400 && tooLarge(throwable) ? "edge.error.headerTooLarge"
+							: code == 400 ? "edge.error.badRequest" : "error.page.4xx.detail",
+					null, title, Locale.SIMPLIFIED_CHINESE);
 			String path = request.getCoyoteRequest().requestURI().toString();
 			boolean secure = request.isSecure() || (proxies.isTrusted(request.getRemoteAddr())
 					&& "https".equalsIgnoreCase(String.valueOf(request.getHeader("X-Forwarded-Proto")).strip()));
@@ -108,8 +110,8 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
 				response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 				if (path.startsWith("/api/") || path.equals("/api")) {
 					response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-					Map<String, Object> problem = Map.of("type", "about:blank", "title", title, "status", code, "detail",
-							detail);
+					Map<String, Object> problem = Map.of("type", "about:blank", "title", title, "status", code,
+							"detail", detail);
 					response.getOutputStream().write(JSON.writeValueAsBytes(problem));
 				}
 				else {
@@ -118,19 +120,23 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
 					if (w != null) {
 						w.write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + code + " "
 								+ HtmlUtils.htmlEscape(title) + "</title></head><body><h1>" + code + " "
-								+ HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(detail == null ? "" : detail)
+								+ HtmlUtils.htmlEscape(title) + "</h1><p>"
+								+ HtmlUtils.htmlEscape(detail == null ? "" : detail)
 								+ "</p><p><a href=\"/\">返回首页</a></p></body></html>");
 					}
 				}
 				response.finishResponse();
 			}
 			catch (IOException | IllegalStateException ex) {
-				// the client is gone or the response cannot be written: nothing more to report
+				// the client is gone or the response cannot be written: nothing more to
+				// report
 			}
 		}
 
 		private static boolean tooLarge(@Nullable Throwable t) {
 			return t != null && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("too large");
 		}
+
 	}
+
 }

@@ -20,10 +20,11 @@ import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
 
 /**
- * Field messages for a page form, in the user's language: from bean validation and from the rules
- * the services check. Key {@code ""} holds a message about the whole form. A request whose form was
- * refused is marked, so that the audit log records it as a failure even though the page answers 200
- * (the form shown again) or 302 (back to the page with the message).
+ * Field messages for a page form, in the user's language: from bean validation and from
+ * the rules the services check. Key {@code ""} holds a message about the whole form. A
+ * request whose form was refused is marked, so that the audit log records it as a failure
+ * even though the page answers 200 (the form shown again) or 302 (back to the page with
+ * the message).
  */
 @Component
 @NamedInterface("web")
@@ -40,9 +41,11 @@ public class FormErrors {
 
 	public Map<String, String> of(BindingResult result) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		result.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(),
-				e.isBindingFailure() ? msg("validation.typeMismatch") : messages.getMessage(e, LocaleContextHolder.getLocale())));
-		result.getGlobalErrors().forEach(e -> errors.putIfAbsent("", messages.getMessage(e, LocaleContextHolder.getLocale())));
+		result.getFieldErrors()
+			.forEach(e -> errors.putIfAbsent(e.getField(), e.isBindingFailure() ? msg("validation.typeMismatch")
+					: messages.getMessage(e, LocaleContextHolder.getLocale())));
+		result.getGlobalErrors()
+			.forEach(e -> errors.putIfAbsent("", messages.getMessage(e, LocaleContextHolder.getLocale())));
 		if (!errors.isEmpty()) {
 			markRefused();
 		}
@@ -68,7 +71,10 @@ public class FormErrors {
 		return errors;
 	}
 
-	/** One message about a field, for a refusal that is no service exception (a file too large). */
+	/**
+	 * One message about a field, for a refusal that is no service exception (a file too
+	 * large).
+	 */
 	public Map<String, String> refused(String field, String key, Object... args) {
 		markRefused();
 		return Map.of(field, msg(key, args));
@@ -83,8 +89,8 @@ public class FormErrors {
 	}
 
 	/**
-	 * Whether the request's form was refused: marked so, or redirected with an error message for the
-	 * next page.
+	 * Whether the request's form was refused: marked so, or redirected with an error
+	 * message for the next page.
 	 */
 	public static boolean wasRefused(HttpServletRequest request) {
 		if (request.getAttribute(REFUSED) != null) {
@@ -98,4 +104,5 @@ public class FormErrors {
 		String m = messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
 		return m == null ? key : m;
 	}
+
 }

@@ -17,13 +17,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Behind a trusted reverse proxy (see {@link TrustedProxies}) the request is the client's: its
- * address from {@code X-Forwarded-For} (so the audit, the login records and the rate limits see the
- * constituent, not the proxy) and its scheme from {@code X-Forwarded-Proto} (so that over HTTPS
- * Spring Security sends HSTS and the session and CSRF cookies are {@code Secure}). From any other
- * peer these headers are ignored. Runs first, before the session filter reads {@code isSecure()}.
- * Tomcat's own {@code RemoteIpValve} would do the same, but takes regular expressions rather than
- * CIDR ranges, and Spring Boot turns it on by itself on some platforms; {@code
+ * Behind a trusted reverse proxy (see {@link TrustedProxies}) the request is the
+ * client's: its address from {@code X-Forwarded-For} (so the audit, the login records and
+ * the rate limits see the constituent, not the proxy) and its scheme from
+ * {@code X-Forwarded-Proto} (so that over HTTPS Spring Security sends HSTS and the
+ * session and CSRF cookies are {@code Secure}). From any other peer these headers are
+ * ignored. Runs first, before the session filter reads {@code isSecure()}. Tomcat's own
+ * {@code RemoteIpValve} would do the same, but takes regular expressions rather than CIDR
+ * ranges, and Spring Boot turns it on by itself on some platforms; {@code
  * server.forward-headers-strategy=none} keeps this filter the only place that decides.
  */
 @Component
@@ -36,7 +37,9 @@ class ForwardedRequestFilter extends OncePerRequestFilter {
 		this.proxies = proxies;
 	}
 
-	/** Error pages are rendered in a dispatch of their own: that one is the client's too. */
+	/**
+	 * Error pages are rendered in a dispatch of their own: that one is the client's too.
+	 */
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
 		return false;
@@ -58,8 +61,9 @@ class ForwardedRequestFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Over HTTPS every cookie is {@code Secure} — the session and CSRF cookies set it themselves from
-	 * {@code isSecure()}, the language and large-text cookies do not know about it.
+	 * Over HTTPS every cookie is {@code Secure} — the session and CSRF cookies set it
+	 * themselves from {@code isSecure()}, the language and large-text cookies do not know
+	 * about it.
 	 */
 	private static final class SecureCookies extends HttpServletResponseWrapper {
 
@@ -90,6 +94,7 @@ class ForwardedRequestFilter extends OncePerRequestFilter {
 			}
 			return value;
 		}
+
 	}
 
 	private static final class Forwarded extends HttpServletRequestWrapper {
@@ -142,5 +147,7 @@ class ForwardedRequestFilter extends OncePerRequestFilter {
 			}
 			return url.append(getRequestURI());
 		}
+
 	}
+
 }

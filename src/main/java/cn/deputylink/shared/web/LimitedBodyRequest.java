@@ -59,4 +59,5 @@ class LimitedBodyRequest extends HttpServletRequestWrapper {
 			}
 		};
 	}
+
 }

@@ -20,8 +20,8 @@ import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Writes RFC 9457 problem details where no controller is involved (security entry points, filters),
- * with the same shape the API's exception handler gives.
+ * Writes RFC 9457 problem details where no controller is involved (security entry points,
+ * filters), with the same shape the API's exception handler gives.
  */
 @Component
 @NamedInterface("web")
@@ -44,15 +44,17 @@ public class Problems {
 	}
 
 	/**
-	 * Writes the problem straight to the response. Filters run outside the DispatcherServlet, so the
-	 * language comes from the application's locale resolver rather than the request context.
+	 * Writes the problem straight to the response. Filters run outside the
+	 * DispatcherServlet, so the language comes from the application's locale resolver
+	 * rather than the request context.
 	 */
 	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detailKey,
 			Object... args) throws IOException {
 		ProblemDetail p = build(status, detailKey, args, locales.resolveLocale(request));
 		p.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(status.value());
-		// written before or outside Spring Security's chains too (limits, container errors): same headers
+		// written before or outside Spring Security's chains too (limits, container
+		// errors): same headers
 		SecurityHeaders.write(request, response);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
@@ -60,9 +62,11 @@ public class Problems {
 	}
 
 	private ProblemDetail build(HttpStatus status, String detailKey, Object @Nullable [] args, Locale locale) {
-		ProblemDetail p = ProblemDetail.forStatusAndDetail(status, messages.getMessage(detailKey, args, detailKey, locale));
+		ProblemDetail p = ProblemDetail.forStatusAndDetail(status,
+				messages.getMessage(detailKey, args, detailKey, locale));
 		p.setType(URI.create("about:blank"));
 		p.setTitle(status.getReasonPhrase());
 		return p;
 	}
+
 }

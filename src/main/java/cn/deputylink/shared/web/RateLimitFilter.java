@@ -24,16 +24,17 @@ import cn.deputylink.shared.RateLimits;
 import cn.deputylink.shared.RateLimits.Kind;
 
 /**
- * The public limits per client address, before anything else reads the request: public submissions
- * (form and API), lookups by tracking code (page, API and the rating of a reply), and login attempts
- * (the form and {@code /api/v1/auth/token}; only failed attempts count) — the last one apart from, and
- * before, the per-account lockout, which stops guessing one account's password; this stops one
- * address trying many accounts.
+ * The public limits per client address, before anything else reads the request: public
+ * submissions (form and API), lookups by tracking code (page, API and the rating of a
+ * reply), and login attempts (the form and {@code /api/v1/auth/token}; only failed
+ * attempts count) — the last one apart from, and before, the per-account lockout, which
+ * stops guessing one account's password; this stops one address trying many accounts.
  * Staff API calls match none of these paths and are never limited here.
  * <p>
  * Over a limit the API answers 429 problem+json and a page 429 with a message in the page
  * ({@code error/429}); both with {@code Retry-After}. The address is the client's as
- * {@link ForwardedRequestFilter} found it; IPv6 addresses count per /64, the block one subscriber gets.
+ * {@link ForwardedRequestFilter} found it; IPv6 addresses count per /64, the block one
+ * subscriber gets.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -93,10 +94,12 @@ class RateLimitFilter extends OncePerRequestFilter {
 			return;
 		}
 		String subject = subject(request.getRemoteAddr());
-		RateLimits.Decision decision = kind == Kind.LOGIN ? limits.check(kind, subject) : limits.tryAcquire(kind, subject);
+		RateLimits.Decision decision = kind == Kind.LOGIN ? limits.check(kind, subject)
+				: limits.tryAcquire(kind, subject);
 		if (decision.allowed()) {
 			chain.doFilter(request, response);
-			// a login counts only when it fails: a county office signing in behind one address is not a
+			// a login counts only when it fails: a county office signing in behind one
+			// address is not a
 			// flood, an address trying password after password is
 			if (kind == Kind.LOGIN && failedLogin(response)) {
 				limits.tryAcquire(kind, subject);
@@ -116,7 +119,10 @@ class RateLimitFilter extends OncePerRequestFilter {
 		response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
 	}
 
-	/** The form login redirects a failure back to the login page; the token endpoint answers 4xx. */
+	/**
+	 * The form login redirects a failure back to the login page; the token endpoint
+	 * answers 4xx.
+	 */
 	static boolean failedLogin(HttpServletResponse response) {
 		if (response.getStatus() >= 400) {
 			return true;
@@ -149,4 +155,5 @@ class RateLimitFilter extends OncePerRequestFilter {
 			return address;
 		}
 	}
+
 }

@@ -10,8 +10,9 @@ import org.springframework.ui.Model;
 import cn.deputylink.shared.excel.ImportRejectedException;
 
 /**
- * The bad rows of a rejected import, for the {@code fragments/forms :: importErrors} table: each row
- * number with its message in the reader's language, and how many rows are wrong.
+ * The bad rows of a rejected import, for the {@code fragments/forms :: importErrors}
+ * table: each row number with its message in the reader's language, and how many rows are
+ * wrong.
  */
 @NamedInterface("web")
 public final class RejectedRows {
@@ -36,4 +37,5 @@ public final class RejectedRows {
 		String m = messages.getMessage(key, args, key, locale);
 		return m == null ? key : m;
 	}
+
 }

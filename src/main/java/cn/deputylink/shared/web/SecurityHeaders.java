@@ -6,9 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The security headers every response carries. Spring Security writes them for whatever passes its
- * filter chains (configured from these constants); responses written before the chains — a rate
- * limit's 429, an oversized body's 413 — and the container's own error reports call {@link #write}.
+ * The security headers every response carries. Spring Security writes them for whatever
+ * passes its filter chains (configured from these constants); responses written before
+ * the chains — a rate limit's 429, an oversized body's 413 — and the container's own
+ * error reports call {@link #write}.
  */
 @NamedInterface("web")
 public final class SecurityHeaders {
@@ -17,12 +18,18 @@ public final class SecurityHeaders {
 			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
-	/** No page of ours uses these browser features; a script injected despite the CSP gets none of them. */
+	/**
+	 * No page of ours uses these browser features; a script injected despite the CSP gets
+	 * none of them.
+	 */
 	public static final String PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), bluetooth=(), camera=(), "
 			+ "display-capture=(), geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), "
 			+ "payment=(), publickey-credentials-get=(), serial=(), usb=(), xr-spatial-tracking=()";
 
-	/** One year, subdomains included: sent only over HTTPS (directly or from a trusted proxy). */
+	/**
+	 * One year, subdomains included: sent only over HTTPS (directly or from a trusted
+	 * proxy).
+	 */
 	public static final long HSTS_MAX_AGE_SECONDS = 31_536_000;
 
 	public static final String HSTS = "max-age=" + HSTS_MAX_AGE_SECONDS + " ; includeSubDomains";
@@ -51,4 +58,5 @@ public final class SecurityHeaders {
 			response.setHeader(name, value);
 		}
 	}
+
 }

@@ -25,16 +25,19 @@ import tools.jackson.databind.type.LogicalType;
 import cn.deputylink.shared.TextInput;
 
 /**
- * JSON bodies mean what they say: a value of the wrong type is a 400, never quietly converted.
- * Jackson's defaults would store {@code "content": 12345} as the text "12345", {@code "stationId": 1.5}
- * as 1, {@code "receivedAt": 12345} as a moment in 1970 and {@code "receivedAt": ""} as no date; and
- * every string goes through {@link TextInput}, so control characters and lone surrogates are refused
- * before a database sees them.
+ * JSON bodies mean what they say: a value of the wrong type is a 400, never quietly
+ * converted. Jackson's defaults would store {@code "content": 12345} as the text "12345",
+ * {@code "stationId": 1.5} as 1, {@code "receivedAt": 12345} as a moment in 1970 and
+ * {@code "receivedAt": ""} as no date; and every string goes through {@link TextInput},
+ * so control characters and lone surrogates are refused before a database sees them.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson {
 
-	/** The message of the refusal of a string that is not text; the API's handler names the field. */
+	/**
+	 * The message of the refusal of a string that is not text; the API's handler names
+	 * the field.
+	 */
 	static final String NOT_TEXT = "control character or lone surrogate in a string";
 
 	@Bean
@@ -46,10 +49,11 @@ class StrictJson {
 			.withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
 				.setAcceptBlankAsEmpty(false))
 			// an empty string is text; anything else given for text is not
-			.withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsEmpty)
-				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Textual,
+					c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsEmpty)
+						.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
 			.addModule(new SimpleModule("deputylink-strict-json").setDeserializerModifier(new Strict()));
 	}
 
@@ -57,8 +61,8 @@ class StrictJson {
 	private static final class Strict extends ValueDeserializerModifier {
 
 		@Override
-		public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier description,
-				ValueDeserializer<?> deserializer) {
+		public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config,
+				BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
 			Class<?> type = description.getBeanClass();
 			if (type == String.class) {
 				return new CleanText(deserializer);
@@ -68,6 +72,7 @@ class StrictJson {
 			}
 			return deserializer;
 		}
+
 	}
 
 	/** A string with a control character or a lone surrogate is refused. */
@@ -90,9 +95,13 @@ class StrictJson {
 			}
 			return value;
 		}
+
 	}
 
-	/** Dates and times come as ISO text only: a number would be read as seconds since 1970. */
+	/**
+	 * Dates and times come as ISO text only: a number would be read as seconds since
+	 * 1970.
+	 */
 	private static final class TextualTime extends DelegatingDeserializer {
 
 		TextualTime(ValueDeserializer<?> delegate) {
@@ -111,5 +120,7 @@ class StrictJson {
 			}
 			return super.deserialize(p, ctxt);
 		}
+
 	}
+
 }

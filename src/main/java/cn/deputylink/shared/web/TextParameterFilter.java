@@ -23,11 +23,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import cn.deputylink.shared.TextInput;
 
 /**
- * Query and form parameters reach the application as clean text ({@link TextInput}): the same
- * stored text on H2 and PostgreSQL, for pages, the API and the login form alike. Parameters that
- * cannot be read at all — bytes that are no UTF-8 ({@code ?q=%FF%FE}), a multipart body Tomcat
- * refuses (a NUL in a file name) — are a 400 here, before anything else asks for a parameter and
- * fails with a 500. It runs after the upload-size guard and before Spring Security.
+ * Query and form parameters reach the application as clean text ({@link TextInput}): the
+ * same stored text on H2 and PostgreSQL, for pages, the API and the login form alike.
+ * Parameters that cannot be read at all — bytes that are no UTF-8 ({@code ?q=%FF%FE}), a
+ * multipart body Tomcat refuses (a NUL in a file name) — are a 400 here, before anything
+ * else asks for a parameter and fails with a 500. It runs after the upload-size guard and
+ * before Spring Security.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 70)
@@ -41,7 +42,8 @@ class TextParameterFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
-		// the error page asks for parameters too (language, text size): it gets the readable ones
+		// the error page asks for parameters too (language, text size): it gets the
+		// readable ones
 		return false;
 	}
 
@@ -53,7 +55,8 @@ class TextParameterFilter extends OncePerRequestFilter {
 			parameters = clean(request.getParameterMap());
 		}
 		catch (RuntimeException ex) {
-			// Tomcat's InvalidParameterException, or a multipart body it could not parse (its
+			// Tomcat's InvalidParameterException, or a multipart body it could not parse
+			// (its
 			// InvalidFileNameException for a NUL in a file name)
 			if (request.getDispatcherType() == DispatcherType.ERROR) {
 				parameters = Map.of();
@@ -76,7 +79,8 @@ class TextParameterFilter extends OncePerRequestFilter {
 
 	private static boolean tooLarge(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t.getClass().getSimpleName().contains("SizeLimitExceeded") || t.getClass().getSimpleName().contains("SizeException")) {
+			if (t.getClass().getSimpleName().contains("SizeLimitExceeded")
+					|| t.getClass().getSimpleName().contains("SizeException")) {
 				return true;
 			}
 		}
@@ -126,5 +130,7 @@ class TextParameterFilter extends OncePerRequestFilter {
 			String[] values = parameters.get(name);
 			return values == null ? null : values.clone();
 		}
+
 	}
+
 }

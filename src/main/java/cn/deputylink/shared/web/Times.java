@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Times as the county reads them, for templates ({@code ${@times.minutes(t)}}): in
- * {@code deputylink.zone} (Asia/Shanghai by default) whatever zone the server runs in and whatever
- * offset the database hands back (PostgreSQL answers in UTC).
+ * {@code deputylink.zone} (Asia/Shanghai by default) whatever zone the server runs in and
+ * whatever offset the database hands back (PostgreSQL answers in UTC).
  */
 @Component("times")
 public class Times {
@@ -33,4 +33,5 @@ public class Times {
 	public String seconds(@Nullable OffsetDateTime t) {
 		return t == null ? "" : SECONDS.format(t.atZoneSameInstant(zone));
 	}
+
 }

@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The reverse proxies (TLS terminators, load balancers) whose {@code X-Forwarded-For} and
- * {@code X-Forwarded-Proto} are believed: {@code deputylink.web.trusted-proxies}, a comma-separated
- * list of addresses and CIDR ranges, empty by default (nothing is believed, so a client cannot forge
- * its address by sending the header itself). Only address literals are ever parsed: a forwarded value
- * never causes a DNS lookup.
+ * {@code X-Forwarded-Proto} are believed: {@code deputylink.web.trusted-proxies}, a
+ * comma-separated list of addresses and CIDR ranges, empty by default (nothing is
+ * believed, so a client cannot forge its address by sending the header itself). Only
+ * address literals are ever parsed: a forwarded value never causes a DNS lookup.
  */
 @Component
 public class TrustedProxies {
@@ -33,7 +33,8 @@ public class TrustedProxies {
 			if (!s.isEmpty()) {
 				String address = s.contains("/") ? s.substring(0, s.indexOf('/')) : s;
 				if (literal(address) == null) {
-					throw new IllegalStateException("deputylink.web.trusted-proxies: not an address or CIDR range: " + s);
+					throw new IllegalStateException(
+							"deputylink.web.trusted-proxies: not an address or CIDR range: " + s);
 				}
 				proxies.add(new IpAddressMatcher(s));
 			}
@@ -46,9 +47,10 @@ public class TrustedProxies {
 	}
 
 	/**
-	 * The client's address: the peer's, unless the peer is a trusted proxy; then the right-most
-	 * address of {@code X-Forwarded-For} that is not itself a trusted proxy (the left-most if all are).
-	 * Anything to the left of that was written by the client and is not believed.
+	 * The client's address: the peer's, unless the peer is a trusted proxy; then the
+	 * right-most address of {@code X-Forwarded-For} that is not itself a trusted proxy
+	 * (the left-most if all are). Anything to the left of that was written by the client
+	 * and is not believed.
 	 */
 	public String clientAddress(String peer, @Nullable String forwardedFor) {
 		if (forwardedFor == null || !isTrusted(peer)) {
@@ -69,7 +71,10 @@ public class TrustedProxies {
 		return client;
 	}
 
-	/** An IPv4 or IPv6 literal (brackets and an IPv4 port stripped), or null for anything else. */
+	/**
+	 * An IPv4 or IPv6 literal (brackets and an IPv4 port stripped), or null for anything
+	 * else.
+	 */
 	static @Nullable String literal(@Nullable String value) {
 		if (value == null) {
 			return null;
@@ -92,4 +97,5 @@ public class TrustedProxies {
 			return null;
 		}
 	}
+
 }

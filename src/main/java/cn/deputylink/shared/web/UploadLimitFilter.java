@@ -21,12 +21,13 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
- * An upload bigger than {@code spring.servlet.multipart.max-file-size} is answered before its body is
- * read: 413 problem+json for the API, and for a page a redirect back to the form with a message.
- * Without this, Tomcat drops every part of such a request — the CSRF token included — so a page
- * would end in a 403, and the multipart error would arise before any controller could report it.
- * It runs before Spring Security (so the CSRF check never sees the truncated request) and after
- * Spring Session's filter (so the message lands in the shared session).
+ * An upload bigger than {@code spring.servlet.multipart.max-file-size} is answered before
+ * its body is read: 413 problem+json for the API, and for a page a redirect back to the
+ * form with a message. Without this, Tomcat drops every part of such a request — the CSRF
+ * token included — so a page would end in a 403, and the multipart error would arise
+ * before any controller could report it. It runs before Spring Security (so the CSRF
+ * check never sees the truncated request) and after Spring Session's filter (so the
+ * message lands in the shared session).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 60)
@@ -97,4 +98,5 @@ class UploadLimitFilter extends OncePerRequestFilter {
 		}
 		return "/";
 	}
+
 }

@@ -31,8 +31,8 @@ class HomeController {
 
 	private final List<DashboardTiles> contributions;
 
-	HomeController(TownshipService townships, VillageService villages, StationService stations,
-			DeputyService deputies, DepartmentService departments, List<DashboardTiles> contributions) {
+	HomeController(TownshipService townships, VillageService villages, StationService stations, DeputyService deputies,
+			DepartmentService departments, List<DashboardTiles> contributions) {
 		this.townships = townships;
 		this.villages = villages;
 		this.stations = stations;
@@ -58,10 +58,12 @@ class HomeController {
 			model.addAttribute("departments", departments.count(all, null, me));
 		}
 		// the feature modules' tiles (the opinion queues, ...), each in the user's scope
-		model.addAttribute("groups", contributions.stream()
-			.map(c -> new DashboardTiles.Group(c.heading(), c.tiles(me)))
-			.filter(g -> !g.tiles().isEmpty())
-			.toList());
+		model.addAttribute("groups",
+				contributions.stream()
+					.map(c -> new DashboardTiles.Group(c.heading(), c.tiles(me)))
+					.filter(g -> !g.tiles().isEmpty())
+					.toList());
 		return "dashboard";
 	}
+
 }

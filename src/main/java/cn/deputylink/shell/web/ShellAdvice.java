@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import cn.deputylink.account.CurrentUser;
 
-/** What every page's layout needs: who is signed in, demo or not, language and text size. */
+/**
+ * What every page's layout needs: who is signed in, demo or not, language and text size.
+ */
 @ControllerAdvice
 class ShellAdvice {
 
@@ -74,10 +76,11 @@ class ShellAdvice {
 	}
 
 	/**
-	 * The page the language and text links lead back to: the current path with its query (without a
-	 * previous {@code lang} or {@code text}). A page shown in answer to a form post cannot be fetched
-	 * at its own address, so those links go to the page the form was on (the {@code Referer}, when it
-	 * is one of ours); app.js carries the typed input across.
+	 * The page the language and text links lead back to: the current path with its query
+	 * (without a previous {@code lang} or {@code text}). A page shown in answer to a form
+	 * post cannot be fetched at its own address, so those links go to the page the form
+	 * was on (the {@code Referer}, when it is one of ours); app.js carries the typed
+	 * input across.
 	 */
 	@ModelAttribute("selfPath")
 	String selfPath(HttpServletRequest request) {
@@ -102,7 +105,10 @@ class ShellAdvice {
 		}
 	}
 
-	/** A path of this application with the query minus the switches; "/" for anything else. */
+	/**
+	 * A path of this application with the query minus the switches; "/" for anything
+	 * else.
+	 */
 	static String safe(String path, @Nullable String query) {
 		if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) {
 			return "/";
@@ -136,8 +142,8 @@ class ShellAdvice {
 	}
 
 	/**
-	 * The current query string without its {@code page} parameter, so the pager keeps every filter
-	 * of the list (already URL-encoded, as the browser sent it).
+	 * The current query string without its {@code page} parameter, so the pager keeps
+	 * every filter of the list (already URL-encoded, as the browser sent it).
 	 */
 	@ModelAttribute("pagerQuery")
 	String pagerQuery(HttpServletRequest request) {
@@ -149,4 +155,5 @@ class ShellAdvice {
 			.filter(p -> !p.isEmpty() && !p.startsWith("page=") && !p.startsWith("lang=") && !p.startsWith("text="))
 			.collect(Collectors.joining("&"));
 	}
+
 }

@@ -17,8 +17,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Chinese unless the user switches ({@code ?lang=en}, remembered in a cookie); the large-text mode
- * ({@code ?text=large}) likewise.
+ * Chinese unless the user switches ({@code ?lang=en}, remembered in a cookie); the
+ * large-text mode ({@code ?text=large}) likewise.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -55,4 +55,5 @@ class WebConfiguration implements WebMvcConfigurer {
 			}
 		});
 	}
+
 }

@@ -1,4 +1,7 @@
-/** The shell's pages and what every page shares: layout model, language and large-text switches. */
+/**
+ * The shell's pages and what every page shares: layout model, language and large-text
+ * switches.
+ */
 @NullMarked
 package cn.deputylink.shell.web;
 

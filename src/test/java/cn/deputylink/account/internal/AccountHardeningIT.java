@@ -33,9 +33,9 @@ import cn.deputylink.support.FormSession;
 import cn.deputylink.support.IntegrationTest;
 
 /**
- * Issue 7, account security: the second factor on the login form and its replay; sessions and tokens
- * ending with their credentials; API logout; a throttle that neither tells usernames apart nor lets a
- * stranger lock anyone out; the password policy's history.
+ * Issue 7, account security: the second factor on the login form and its replay; sessions
+ * and tokens ending with their credentials; API logout; a throttle that neither tells
+ * usernames apart nor lets a stranger lock anyone out; the password policy's history.
  */
 @IntegrationTest
 class AccountHardeningIT {
@@ -57,8 +57,8 @@ class AccountHardeningIT {
 	private String newAdmin() {
 		String name = "h" + ThreadLocalRandom.current().nextInt(10_000_000);
 		var r = Api.as(port, "county")
-			.post("/api/v1/users", Api.json(Map.of("username", name, "password", PASSWORD, "displayName", "测试",
-					"role", "COUNTY_ADMIN")));
+			.post("/api/v1/users", Api
+				.json(Map.of("username", name, "password", PASSWORD, "displayName", "测试", "role", "COUNTY_ADMIN")));
 		assertThat(r.status()).isEqualTo(201);
 		return name;
 	}
@@ -71,10 +71,13 @@ class AccountHardeningIT {
 		return Instant.now().getEpochSecond() / 30;
 	}
 
-	/** Enrols a second factor with the previous step's code, so that the current one is still unused. */
+	/**
+	 * Enrols a second factor with the previous step's code, so that the current one is
+	 * still unused.
+	 */
 	private String enrolTotp(String username) {
-		CurrentUser principal = new CurrentUser(id(username), username, "测试", Role.COUNTY_ADMIN, null, null, null,
-				null, false, false, null, true, false);
+		CurrentUser principal = new CurrentUser(id(username), username, "测试", Role.COUNTY_ADMIN, null, null, null, null,
+				false, false, null, true, false);
 		String secret = Totp.newSecret();
 		accounts.enableTotp(principal, secret, Totp.code(secret, step() - 1));
 		return secret;
@@ -175,7 +178,10 @@ class AccountHardeningIT {
 	@Autowired
 	TotpSecretEncryption encryption;
 
-	/** Secrets an earlier version stored in plain text are encrypted at start-up, and still work. */
+	/**
+	 * Secrets an earlier version stored in plain text are encrypted at start-up, and
+	 * still work.
+	 */
 	@Test
 	void plainSecretsOfEarlierVersionsAreEncryptedAtStartUp() {
 		String user = newAdmin();
@@ -185,7 +191,8 @@ class AccountHardeningIT {
 			.param("u", user)
 			.update();
 		encryption.run(null);
-		String stored = jdbc.sql("select coalesce(totp_secret, '') || '|' || totp_secret_cipher from app_user where username = :u")
+		String stored = jdbc
+			.sql("select coalesce(totp_secret, '') || '|' || totp_secret_cipher from app_user where username = :u")
 			.param("u", user)
 			.query(String.class)
 			.single();
@@ -212,7 +219,8 @@ class AccountHardeningIT {
 		var wrong = s.post("/account/totp/disable", Map.of("code", "12345"), true);
 		assertThat(wrong.statusCode()).isEqualTo(200);
 		assertThat(accounts.findByUsername(user).orElseThrow().totpEnabled()).isTrue();
-		assertThat(Api.as(port, "county").get("/api/v1/audit?action=TOTP_CHECK&actor=" + user).json().get("items").size())
+		assertThat(
+				Api.as(port, "county").get("/api/v1/audit?action=TOTP_CHECK&actor=" + user).json().get("items").size())
 			.isGreaterThanOrEqualTo(1);
 
 		// with the next code it goes off, and this session goes on
@@ -250,8 +258,9 @@ class AccountHardeningIT {
 		Api other = Api.as(port, user, PASSWORD);
 		Api changing = Api.as(port, user, PASSWORD);
 
-		assertThat(changing.post("/api/v1/me/password",
-				Api.json(Map.of("currentPassword", PASSWORD, "newPassword", "Changed#2026yz"))).status()).isEqualTo(204);
+		assertThat(changing
+			.post("/api/v1/me/password", Api.json(Map.of("currentPassword", PASSWORD, "newPassword", "Changed#2026yz")))
+			.status()).isEqualTo(204);
 
 		assertThat(changing.get("/api/v1/me").status()).isEqualTo(200);
 		assertThat(other.get("/api/v1/me").status()).isEqualTo(401);
@@ -332,8 +341,8 @@ class AccountHardeningIT {
 		assertThat(page.body()).contains("我的登录会话", "当前会话");
 		List<String> ids = new ArrayList<>();
 		String otherId = null;
-		var m = Pattern.compile("<li class=\"session card( current)?\">.*?/account/sessions/([^/\"]+)/end",
-				Pattern.DOTALL)
+		var m = Pattern
+			.compile("<li class=\"session card( current)?\">.*?/account/sessions/([^/\"]+)/end", Pattern.DOTALL)
 			.matcher(page.body());
 		while (m.find()) {
 			ids.add(m.group(2));
@@ -343,7 +352,8 @@ class AccountHardeningIT {
 		}
 		assertThat(ids).hasSize(2);
 		assertThat(otherId).isNotNull();
-		// the page names sessions by a handle, never by the id that the session cookie carries
+		// the page names sessions by a handle, never by the id that the session cookie
+		// carries
 		List<String> sessionIds = jdbc.sql("select session_id from spring_session where principal_name = :u")
 			.param("u", user)
 			.query(String.class)
@@ -383,7 +393,8 @@ class AccountHardeningIT {
 		List<String> knownAnswers = new ArrayList<>();
 		List<String> unknownAnswers = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
-			var k = Api.anonymous(port).post("/api/v1/auth/token", Api.json(Map.of("username", known, "password", "Wrong#2026xyz")));
+			var k = Api.anonymous(port)
+				.post("/api/v1/auth/token", Api.json(Map.of("username", known, "password", "Wrong#2026xyz")));
 			var u = Api.anonymous(port)
 				.post("/api/v1/auth/token", Api.json(Map.of("username", unknown, "password", "Wrong#2026xyz")));
 			knownAnswers.add(k.status() + " " + k.body());
@@ -392,8 +403,10 @@ class AccountHardeningIT {
 		assertThat(knownAnswers).isEqualTo(unknownAnswers);
 		assertThat(knownAnswers.get(0)).startsWith("401");
 		assertThat(knownAnswers.get(5)).startsWith("423");
-		// while held off, even the right password gets the same answer as for a name that does not exist
-		var right = Api.anonymous(port).post("/api/v1/auth/token", Api.json(Map.of("username", known, "password", PASSWORD)));
+		// while held off, even the right password gets the same answer as for a name that
+		// does not exist
+		var right = Api.anonymous(port)
+			.post("/api/v1/auth/token", Api.json(Map.of("username", known, "password", PASSWORD)));
 		assertThat(right.status() + " " + right.body()).isEqualTo(unknownAnswers.get(5));
 	}
 
@@ -401,7 +414,8 @@ class AccountHardeningIT {
 	void existingAndUnknownUsernamesTakeTheSameTimeToRefuse() {
 		List<Long> known = new ArrayList<>();
 		List<Long> unknown = new ArrayList<>();
-		// fresh names each time, so that the throttle (which answers without checking anything) stays out
+		// fresh names each time, so that the throttle (which answers without checking
+		// anything) stays out
 		for (int i = 0; i < 7; i++) {
 			String k = newAdmin();
 			String u = "nobody" + ThreadLocalRandom.current().nextInt(10_000_000);
@@ -412,7 +426,8 @@ class AccountHardeningIT {
 		long u = median(unknown);
 		LoggerFactory.getLogger(AccountHardeningIT.class)
 			.info("wrong login, median of 7: existing username {} µs, unknown username {} µs", k, u);
-		// both hash a password (BCrypt, tens of milliseconds): the same class, not twice as fast
+		// both hash a password (BCrypt, tens of milliseconds): the same class, not twice
+		// as fast
 		assertThat(u).as("unknown %d µs, known %d µs", u, k).isBetween(k / 3, k * 3);
 	}
 
@@ -442,20 +457,27 @@ class AccountHardeningIT {
 		assertThat(statuses[0]).isEqualTo(401);
 		assertThat(statuses[7]).isEqualTo(423);
 		// the stranger is held off; the user, from its own address, is not
-		assertThat(postFrom("127.0.0.2", "/api/v1/auth/token", Api.json(Map.of("username", user, "password", PASSWORD))))
+		assertThat(
+				postFrom("127.0.0.2", "/api/v1/auth/token", Api.json(Map.of("username", user, "password", PASSWORD))))
 			.isEqualTo(423);
-		assertThat(Api.anonymous(port).post("/api/v1/auth/token", Api.json(Map.of("username", user, "password", PASSWORD)))
+		assertThat(Api.anonymous(port)
+			.post("/api/v1/auth/token", Api.json(Map.of("username", user, "password", PASSWORD)))
 			.status()).isEqualTo(200);
 		assertThat(formLogin(new FormSession(port), user, PASSWORD, "")).doesNotContain("/login");
 	}
 
-	/** A JSON post from another local address (127.0.0.0/8 is all loopback); returns the status. */
+	/**
+	 * A JSON post from another local address (127.0.0.0/8 is all loopback); returns the
+	 * status.
+	 */
 	private int postFrom(String localAddress, String path, String json) throws IOException {
 		try (Socket s = new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(localAddress), 0)) {
 			byte[] body = json.getBytes(StandardCharsets.UTF_8);
 			OutputStream out = s.getOutputStream();
-			out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nContent-Type: application/json\r\n"
-					+ "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.write(
+					("POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nContent-Type: application/json\r\n"
+							+ "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+						.getBytes(StandardCharsets.US_ASCII));
 			out.write(body);
 			out.flush();
 			String statusLine = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))
@@ -502,8 +524,9 @@ class AccountHardeningIT {
 	@Test
 	void shortAndCommonPasswordsAreRefusedWhereverAPersonSetsOne() {
 		Api county = Api.as(port, "county");
-		var tooShort = county.post("/api/v1/users", Api.json(Map.of("username", "s" + ThreadLocalRandom.current()
-			.nextInt(10_000_000), "password", "Kqz#2026vbn", "displayName", "短", "role", "COUNTY_ADMIN")));
+		var tooShort = county.post("/api/v1/users",
+				Api.json(Map.of("username", "s" + ThreadLocalRandom.current().nextInt(10_000_000), "password",
+						"Kqz#2026vbn", "displayName", "短", "role", "COUNTY_ADMIN")));
 		assertThat(tooShort.status()).isEqualTo(400);
 		assertThat(tooShort.body()).contains("12");
 		String user = newAdmin();
@@ -518,4 +541,5 @@ class AccountHardeningIT {
 		return api.post("/api/v1/me/password", Api.json(Map.of("currentPassword", current, "newPassword", next)))
 			.status();
 	}
+
 }

@@ -38,4 +38,5 @@ class InitialAdminTest {
 		assertThat(output.getAll()).contains("initial-admin-password").doesNotContain(password);
 		Mockito.verify(accounts).create(any(), isNull());
 	}
+
 }

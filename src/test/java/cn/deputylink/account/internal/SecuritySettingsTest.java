@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import cn.deputylink.account.Role;
 import cn.deputylink.account.UserAccount;
 
-
 /** The throttle's waits and password expiry, without Spring. */
 class SecuritySettingsTest {
 
@@ -45,22 +44,28 @@ class SecuritySettingsTest {
 		assertThat(settings(Duration.ofDays(90), Set.of()).passwordExpired(Role.DEPUTY, old, now)).isTrue();
 	}
 
-	/** An expired password makes the principal one that must change it (AccountSetupFilter then insists). */
+	/**
+	 * An expired password makes the principal one that must change it (AccountSetupFilter
+	 * then insists).
+	 */
 	@Test
 	void anExpiredPasswordMustBeChangedAtLogin() {
 		OffsetDateTime now = OffsetDateTime.parse("2026-12-01T08:00:00Z");
 		Clock clock = Clock.fixed(now.toInstant(), ZoneOffset.UTC);
 		UserAccount a = new UserAccount(1, "admin2", "管理员", Role.COUNTY_ADMIN, null, null, null, null, true, false,
 				false, null, 0);
-		var details = new AccountDetailsService(null, null,
-				settings(Duration.ofDays(90), Set.of(Role.COUNTY_ADMIN)), clock);
-		assertThat(details.principal(new Users.Credentials(a, "x", null, 3, now.minusDays(91)), null).mustChangePassword())
+		var details = new AccountDetailsService(null, null, settings(Duration.ofDays(90), Set.of(Role.COUNTY_ADMIN)),
+				clock);
+		assertThat(
+				details.principal(new Users.Credentials(a, "x", null, 3, now.minusDays(91)), null).mustChangePassword())
 			.isTrue();
-		assertThat(details.principal(new Users.Credentials(a, "x", null, 3, now.minusDays(10)), null).mustChangePassword())
+		assertThat(
+				details.principal(new Users.Credentials(a, "x", null, 3, now.minusDays(10)), null).mustChangePassword())
 			.isFalse();
 		var off = new AccountDetailsService(null, null, settings(Duration.ZERO, Set.of()), clock);
 		assertThat(off.principal(new Users.Credentials(a, "x", null, 3, now.minusDays(900)), null).mustChangePassword())
 			.isFalse();
 		assertThat(off.principal(new Users.Credentials(a, "x", null, 3, now), null).credentialsEpoch()).isEqualTo(3);
 	}
+
 }

@@ -35,7 +35,10 @@ class WorkingDaysTest {
 		return LocalDate.parse(iso);
 	}
 
-	/** Working days in (from, to] counted one day at a time: the definition, to check the fast count. */
+	/**
+	 * Working days in (from, to] counted one day at a time: the definition, to check the
+	 * fast count.
+	 */
 	static int slowCount(WorkingCalendar c, LocalDate from, LocalDate to) {
 		int sign = to.isBefore(from) ? -1 : 1;
 		LocalDate a = sign > 0 ? from : to;
@@ -98,7 +101,8 @@ class WorkingDaysTest {
 
 	@Test
 	void fifteenWorkingDaysAcrossNationalDay2025() {
-		// from Fri 26 Sep: Sun 28 Sep, Mon 29, Tue 30 (3); holiday 1–8 Oct; Thu 9, Fri 10, Sat 11 (6);
+		// from Fri 26 Sep: Sun 28 Sep, Mon 29, Tue 30 (3); holiday 1–8 Oct; Thu 9, Fri
+		// 10, Sat 11 (6);
 		// 13–17 Oct (11); 20–23 Oct (15)
 		assertThat(CN.addWorkingDays(d("2025-09-26"), 15)).isEqualTo(d("2025-10-23"));
 		assertThat(CN.addWorkingDays(d("2025-09-30"), 1)).isEqualTo(d("2025-10-09"));
@@ -122,7 +126,8 @@ class WorkingDaysTest {
 		assertThat(CN.workingDaysBetween(d("2025-10-09"), d("2025-10-09"))).isZero();
 		assertThat(CN.workingDaysBetween(d("2025-09-30"), d("2025-10-08"))).as("inside the holiday").isZero();
 		assertThat(CN.workingDaysBetween(d("2025-10-08"), d("2025-09-30"))).isZero();
-		// the whole of 2025: 261 weekdays, less 18 holidays on weekdays (1 + 6 + 1 + 3 + 1 + 6), plus 5
+		// the whole of 2025: 261 weekdays, less 18 holidays on weekdays (1 + 6 + 1 + 3 +
+		// 1 + 6), plus 5
 		// weekend days made working days
 		int year = CN.workingDaysBetween(d("2024-12-31"), d("2025-12-31"));
 		assertThat(year).isEqualTo(slowCount(CN, d("2024-12-31"), d("2025-12-31"))).isEqualTo(248);
@@ -171,13 +176,12 @@ class WorkingDaysTest {
 		assertThatThrownBy(() -> CalendarFiles.check(rows, 2027)).isInstanceOfSatisfying(ImportRejectedException.class,
 				ex -> assertThat(ex.errors()).extracting(RowError::row, RowError::messageKey)
 					.containsExactly(Tuple.tuple(3, "calendar.import.date"),
-							Tuple.tuple(4, "calendar.import.outsideYear"),
-							Tuple.tuple(5, "calendar.import.kind"),
-							Tuple.tuple(6, "calendar.import.duplicate"),
-							Tuple.tuple(7, "calendar.import.nameMissing"),
-							Tuple.tuple(8, "calendar.error.workdayOnWeekday"),
-							Tuple.tuple(9, "calendar.import.date")));
-		List<SpecialDay> ok = CalendarFiles.check(CalendarFiles.csv("\uFEFF日期,类型,名称\r\n2027/10/1,休,\"国庆节, 中秋节\"\r\n"), 2027);
+							Tuple.tuple(4, "calendar.import.outsideYear"), Tuple.tuple(5, "calendar.import.kind"),
+							Tuple.tuple(6, "calendar.import.duplicate"), Tuple.tuple(7, "calendar.import.nameMissing"),
+							Tuple.tuple(8, "calendar.error.workdayOnWeekday"), Tuple.tuple(9, "calendar.import.date")));
+		List<SpecialDay> ok = CalendarFiles.check(CalendarFiles.csv("\uFEFF日期,类型,名称\r\n2027/10/1,休,\"国庆节, 中秋节\"\r\n"),
+				2027);
 		assertThat(ok).containsExactly(new SpecialDay(d("2027-10-01"), DayKind.HOLIDAY, "国庆节, 中秋节"));
 	}
+
 }

@@ -20,7 +20,10 @@ import cn.deputylink.organisation.DeputyLevel;
 import cn.deputylink.organisation.Facility;
 import cn.deputylink.organisation.Tier;
 
-/** The demo county has the seed's shape, covers every village once and is the same at every start. */
+/**
+ * The demo county has the seed's shape, covers every village once and is the same at
+ * every start.
+ */
 class DemoCountyTest {
 
 	private final Plan plan = DemoCounty.generate();
@@ -29,7 +32,9 @@ class DemoCountyTest {
 	void hasTheSeedsTownshipsAndStations() {
 		assertThat(plan.townships()).hasSize(15);
 		assertThat(plan.stationCount()).isEqualTo(43);
-		assertThat(plan.townships()).extracting(TownshipPlan::code).doesNotHaveDuplicates().allMatch(c -> c.matches("T\\d{2}"));
+		assertThat(plan.townships()).extracting(TownshipPlan::code)
+			.doesNotHaveDuplicates()
+			.allMatch(c -> c.matches("T\\d{2}"));
 		assertThat(plan.townships()).extracting(TownshipPlan::name).doesNotHaveDuplicates();
 		assertThat(plan.townships()).allSatisfy(t -> {
 			assertThat(t.villages()).hasSizeBetween(5, 9).doesNotHaveDuplicates();
@@ -73,13 +78,15 @@ class DemoCountyTest {
 		for (TownshipPlan t : plan.townships()) {
 			assertThat(t.deputies()).allSatisfy(d -> {
 				assertThat(d.levels()).isNotEmpty();
-				assertThat(d.stations()).isNotEmpty().doesNotHaveDuplicates()
+				assertThat(d.stations()).isNotEmpty()
+					.doesNotHaveDuplicates()
 					.allMatch(s -> s >= 0 && s < t.stations().size());
 			});
 			for (int s = 0; s < t.stations().size(); s++) {
 				int station = s;
 				assertThat(t.deputies().stream().filter(d -> d.stations().get(0) == station).count())
-					.as(t.name() + " station " + s).isBetween(4L, 6L);
+					.as(t.name() + " station " + s)
+					.isBetween(4L, 6L);
 			}
 			assertThat(t.deputies().get(0).stations()).first().isEqualTo(0);
 		}
@@ -94,15 +101,20 @@ class DemoCountyTest {
 	void departmentsAtThreeTiersWithUniqueNames() {
 		List<DepartmentPlan> departments = plan.departments();
 		assertThat(departments).extracting(DepartmentPlan::name).doesNotHaveDuplicates();
-		assertThat(departments).filteredOn(d -> d.tier() == Tier.COUNTY).hasSize(10)
+		assertThat(departments).filteredOn(d -> d.tier() == Tier.COUNTY)
+			.hasSize(10)
 			.allSatisfy(d -> assertThat(d.categoryCodes()).isNotEmpty());
-		assertThat(departments).filteredOn(d -> d.tier() == Tier.TOWNSHIP).hasSize(15).allMatch(DepartmentPlan::allCategories);
-		assertThat(departments).filteredOn(d -> d.tier() == Tier.VILLAGE).hasSize(43)
+		assertThat(departments).filteredOn(d -> d.tier() == Tier.TOWNSHIP)
+			.hasSize(15)
+			.allMatch(DepartmentPlan::allCategories);
+		assertThat(departments).filteredOn(d -> d.tier() == Tier.VILLAGE)
+			.hasSize(43)
 			.allMatch(d -> d.categoryCodes().equals(DemoCounty.VILLAGE_CATEGORIES));
 		assertThat(departments).extracting(DepartmentPlan::name)
 			.contains(DemoCounty.government(plan.townships().get(0).name()));
-		Set<String> known = new HashSet<>(List.of("LAND_DEMOLITION", "RURAL_INFRASTRUCTURE", "SOCIAL_SECURITY",
-				"SUBSISTENCE_ELDERLY", "NEIGHBOUR_DISPUTE", "TRANSPORT", "EDUCATION", "HEALTH", "ENVIRONMENT", "OTHER"));
+		Set<String> known = new HashSet<>(
+				List.of("LAND_DEMOLITION", "RURAL_INFRASTRUCTURE", "SOCIAL_SECURITY", "SUBSISTENCE_ELDERLY",
+						"NEIGHBOUR_DISPUTE", "TRANSPORT", "EDUCATION", "HEALTH", "ENVIRONMENT", "OTHER"));
 		assertThat(departments).allSatisfy(d -> assertThat(known).containsAll(d.categoryCodes()));
 	}
 
@@ -116,4 +128,5 @@ class DemoCountyTest {
 		assertThat(DemoCounty.partition(7, 3)).containsExactly(List.of(0, 1, 2), List.of(3, 4), List.of(5, 6));
 		assertThatIllegalArgumentException().isThrownBy(() -> DemoCounty.partition(2, 3));
 	}
+
 }

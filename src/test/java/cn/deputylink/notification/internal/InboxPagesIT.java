@@ -74,4 +74,5 @@ class InboxPagesIT {
 		assertThat(county.get("/admin/outbox?lang=en").body()).contains("Outbox");
 		assertThat(new FormSession(port).login("township").get("/admin/outbox").statusCode()).isEqualTo(403);
 	}
+
 }

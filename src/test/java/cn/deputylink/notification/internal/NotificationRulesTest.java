@@ -10,7 +10,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-
 /** The outbox's rules without Spring: backoff, states, links, channels. */
 class NotificationRulesTest {
 
@@ -72,8 +71,10 @@ class NotificationRulesTest {
 		assertThat(OutboxNotifications.appRelative("/opinions/12")).isEqualTo("/opinions/12");
 		assertThat(OutboxNotifications.appRelative(null)).isNull();
 		assertThat(OutboxNotifications.appRelative(" ")).isNull();
-		for (String bad : new String[] { "https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)" }) {
-			assertThatThrownBy(() -> OutboxNotifications.appRelative(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+		for (String bad : new String[] { "https://evil.example/", "//evil.example", "/\\evil.example",
+				"javascript:alert(1)" }) {
+			assertThatThrownBy(() -> OutboxNotifications.appRelative(bad)).as(bad)
+				.isInstanceOf(IllegalArgumentException.class);
 		}
 	}
 
@@ -94,4 +95,5 @@ class NotificationRulesTest {
 		var m = new OutboxMessage(42, Medium.SMS, "13812345678", null, null, "hi", null, 3);
 		assertThat(HttpSmsChannel.idempotencyKey(m)).isEqualTo("42");
 	}
+
 }

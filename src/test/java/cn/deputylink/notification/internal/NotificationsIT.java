@@ -44,9 +44,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The outbox end to end on the real database: transactions, claims between two nodes, retries,
- * expired leases, the HTTP SMS gateway, and the inbox API. The scheduled dispatcher is off in tests;
- * each test runs dispatchers itself, with a clock it controls.
+ * The outbox end to end on the real database: transactions, claims between two nodes,
+ * retries, expired leases, the HTTP SMS gateway, and the inbox API. The scheduled
+ * dispatcher is off in tests; each test runs dispatchers itself, with a clock it
+ * controls.
  */
 @IntegrationTest
 class NotificationsIT {
@@ -103,6 +104,7 @@ class NotificationsIT {
 		void advance(Duration d) {
 			now = now.plus(d);
 		}
+
 	}
 
 	/** A channel that counts what it is asked to send and fails while told to. */
@@ -112,7 +114,10 @@ class NotificationsIT {
 
 		volatile boolean failing;
 
-		/** A send that takes a moment, as a real one does: it widens the window a double claim needs. */
+		/**
+		 * A send that takes a moment, as a real one does: it widens the window a double
+		 * claim needs.
+		 */
 		volatile long millis;
 
 		final boolean idempotent;
@@ -151,6 +156,7 @@ class NotificationsIT {
 		public String describe() {
 			return "recording";
 		}
+
 	}
 
 	private Dispatcher dispatcher(String node, Clock clock, Channel sms, int batch) {
@@ -158,8 +164,8 @@ class NotificationsIT {
 	}
 
 	private Dispatcher dispatcher(String node, Clock clock, Channel sms, Channel email, int batch, int parallelism) {
-		Channels channels = new Channels(Map.of(Medium.INBOX, new InboxChannel(inbox, clock), Medium.SMS, sms,
-				Medium.EMAIL, email));
+		Channels channels = new Channels(
+				Map.of(Medium.INBOX, new InboxChannel(inbox, clock), Medium.SMS, sms, Medium.EMAIL, email));
 		return new Dispatcher(outbox, channels, cipher, new TransactionTemplate(transactions), clock, RETRIES,
 				Duration.ofMinutes(2), batch, node, parallelism);
 	}
@@ -188,9 +194,13 @@ class NotificationsIT {
 		public String describe() {
 			return "concurrent";
 		}
+
 	}
 
-	/** A transactional channel (as the inbox is) that refuses one message and records the rest. */
+	/**
+	 * A transactional channel (as the inbox is) that refuses one message and records the
+	 * rest.
+	 */
 	static final class RefusingOne implements Channel {
 
 		final Set<Long> delivered = ConcurrentHashMap.newKeySet();
@@ -230,6 +240,7 @@ class NotificationsIT {
 		public String describe() {
 			return "refusing-one";
 		}
+
 	}
 
 	private TransactionTemplate tx() {
@@ -250,7 +261,11 @@ class NotificationsIT {
 
 	private List<String> inboxSubjects(String demoUser) {
 		List<String> subjects = new ArrayList<>();
-		Api.as(port, demoUser).get("/api/v1/inbox?limit=500").json().get("items").forEach(i -> subjects.add(i.get("subject").asString()));
+		Api.as(port, demoUser)
+			.get("/api/v1/inbox?limit=500")
+			.json()
+			.get("items")
+			.forEach(i -> subjects.add(i.get("subject").asString()));
 		return subjects;
 	}
 
@@ -264,11 +279,15 @@ class NotificationsIT {
 			notifications.email("rollback@example.cn", tag, tag);
 			status.setRollbackOnly();
 		});
-		assertThat(jdbc.sql("select count(*) from outbox_message where subject = :t or body = :t").param("t", tag)
-			.query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from outbox_message where subject = :t or body = :t")
+			.param("t", tag)
+			.query(Integer.class)
+			.single()).isZero();
 		tx().executeWithoutResult(status -> notifications.inbox(List.of(user), tag, "提交了", null));
-		assertThat(jdbc.sql("select count(*) from outbox_message where subject = :t").param("t", tag)
-			.query(Integer.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from outbox_message where subject = :t")
+			.param("t", tag)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 		applicationDispatcher.dispatchOnce();
 		assertThat(inboxSubjects("deputy")).containsOnlyOnce(tag);
 	}
@@ -336,15 +355,24 @@ class NotificationsIT {
 			assertThat(row(id).attempts()).isEqualTo(1);
 		}
 		for (long id : inboxIds) {
-			assertThat(jdbc.sql("select count(*) from inbox_message where outbox_id = :id").param("id", id)
-				.query(Integer.class).single()).as("inbox for %d", id).isEqualTo(1);
+			assertThat(jdbc.sql("select count(*) from inbox_message where outbox_id = :id")
+				.param("id", id)
+				.query(Integer.class)
+				.single()).as("inbox for %d", id).isEqualTo(1);
 			assertThat(row(id).status()).isEqualTo(OutboxStatus.SENT);
 		}
-		List<String> claimants = jdbc.sql("select distinct claimed_by from outbox_message where body like :t or subject like :t")
-			.param("t", tag + "%").query(String.class).list();
+		List<String> claimants = jdbc
+			.sql("select distinct claimed_by from outbox_message where body like :t or subject like :t")
+			.param("t", tag + "%")
+			.query(String.class)
+			.list();
 		assertThat(claimants).containsAnyOf("node-a", "node-b");
-		assertThat(jdbc.sql("select count(*) from inbox_message m join outbox_message o on o.id = m.outbox_id "
-				+ "where o.subject like :t").param("t", tag + "%").query(Integer.class).single()).isEqualTo(50);
+		assertThat(jdbc
+			.sql("select count(*) from inbox_message m join outbox_message o on o.id = m.outbox_id "
+					+ "where o.subject like :t")
+			.param("t", tag + "%")
+			.query(Integer.class)
+			.single()).isEqualTo(50);
 	}
 
 	@Test
@@ -373,7 +401,8 @@ class NotificationsIT {
 		d.dispatchOnce();
 		assertThat(sms.sent(id)).isEqualTo(2);
 		assertThat(row(id).status()).isEqualTo(OutboxStatus.PENDING);
-		assertThat(Duration.between(clock.instant(), row(id).nextAttemptAt().toInstant())).isEqualTo(Duration.ofSeconds(60));
+		assertThat(Duration.between(clock.instant(), row(id).nextAttemptAt().toInstant()))
+			.isEqualTo(Duration.ofSeconds(60));
 
 		clock.advance(Duration.ofSeconds(59));
 		d.dispatchOnce();
@@ -411,7 +440,8 @@ class NotificationsIT {
 		notifications.sms("13700000003", "卡住" + System.nanoTime());
 		long stuck = lastOutboxId();
 		// a node claimed it and died mid-send
-		jdbc.sql("update outbox_message set status = 'SENDING', attempts = 1, claimed_by = 'node-dead', lease_until = :t where id = :id")
+		jdbc.sql(
+				"update outbox_message set status = 'SENDING', attempts = 1, claimed_by = 'node-dead', lease_until = :t where id = :id")
 			.param("t", OffsetDateTime.now(clock).plusMinutes(2))
 			.param("id", stuck)
 			.update();
@@ -436,12 +466,14 @@ class NotificationsIT {
 		assertThat(entry.get("recipient").asString()).isEqualTo("137****0003");
 		assertThat(Api.as(port, "deputy").get("/api/v1/admin/outbox").status()).isEqualTo(403);
 
-		// through a channel that recognises repeats, the same situation is simply sent again
+		// through a channel that recognises repeats, the same situation is simply sent
+		// again
 		Recording idempotent = new Recording(true);
 		Dispatcher e = dispatcher("node-survivor-2", clock, idempotent, 20);
 		notifications.sms("13700000004", "卡住2" + System.nanoTime());
 		long again = lastOutboxId();
-		jdbc.sql("update outbox_message set status = 'SENDING', attempts = 1, claimed_by = 'node-dead', lease_until = :t where id = :id")
+		jdbc.sql(
+				"update outbox_message set status = 'SENDING', attempts = 1, claimed_by = 'node-dead', lease_until = :t where id = :id")
 			.param("t", OffsetDateTime.now(clock).minusSeconds(1))
 			.param("id", again)
 			.update();
@@ -477,8 +509,10 @@ class NotificationsIT {
 			String text = "您反映的问题已办结" + System.nanoTime();
 			notifications.sms("13812345678", text);
 			long id = lastOutboxId();
-			assertThat(jdbc.sql("select recipient from outbox_message where id = :id").param("id", id)
-				.query(String.class).single()).as("stored encrypted").doesNotContain("13812345678");
+			assertThat(jdbc.sql("select recipient from outbox_message where id = :id")
+				.param("id", id)
+				.query(String.class)
+				.single()).as("stored encrypted").doesNotContain("13812345678");
 
 			d.dispatchOnce();
 			assertThat(bodies).hasSize(1);
@@ -507,7 +541,8 @@ class NotificationsIT {
 		Api department = Api.as(port, "department");
 		long departmentId = department.get("/api/v1/me").json().get("departmentId").asLong();
 		String tag = "交办" + System.nanoTime();
-		tx().executeWithoutResult(s -> notifications.inbox(accounts.userIdsWith(Role.DEPARTMENT_HANDLER, null, departmentId), tag, "请在15个工作日内办理", "/opinions"));
+		tx().executeWithoutResult(s -> notifications
+			.inbox(accounts.userIdsWith(Role.DEPARTMENT_HANDLER, null, departmentId), tag, "请在15个工作日内办理", "/opinions"));
 		long townshipId = Api.as(port, "township").get("/api/v1/me").json().get("townshipId").asLong();
 		String toAdmins = "乡镇" + System.nanoTime();
 		notifications.inbox(accounts.userIdsWith(Role.TOWNSHIP_ADMIN, townshipId, null), toAdmins, "请查收", null);
@@ -565,7 +600,8 @@ class NotificationsIT {
 		}
 		Concurrent sms = new Concurrent();
 		sms.recording.millis = 40;
-		Dispatcher d = dispatcher("node-parallel", Clock.systemDefaultZone(), sms, new LogChannel(Medium.EMAIL), 100, 8);
+		Dispatcher d = dispatcher("node-parallel", Clock.systemDefaultZone(), sms, new LogChannel(Medium.EMAIL), 100,
+				8);
 		d.dispatchOnce();
 		d.dispatchOnce();
 		for (long id : ids) {
@@ -589,12 +625,19 @@ class NotificationsIT {
 		long last = lastOutboxId();
 		applicationDispatcher.dispatchOnce();
 		assertThat(jdbc.sql("select count(*) from inbox_message where outbox_id between :a and :b")
-			.param("a", first).param("b", last).query(Integer.class).single()).isEqualTo(30);
+			.param("a", first)
+			.param("b", last)
+			.query(Integer.class)
+			.single()).isEqualTo(30);
 		assertThat(jdbc.sql("select count(distinct sent_at) from outbox_message where id between :a and :b")
-			.param("a", first).param("b", last).query(Integer.class).single()).as("one claim for the batch").isEqualTo(1);
+			.param("a", first)
+			.param("b", last)
+			.query(Integer.class)
+			.single()).as("one claim for the batch").isEqualTo(1);
 		assertThat(row(last).deliveredVia()).isEqualTo("inbox");
 
-		// a transactional channel that refuses one message of a batch: the others arrive, it alone counts an attempt
+		// a transactional channel that refuses one message of a batch: the others arrive,
+		// it alone counts an attempt
 		RefusingOne email = new RefusingOne();
 		List<Long> emails = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
@@ -665,8 +708,10 @@ class NotificationsIT {
 			assertThat(row(id).attempts()).isEqualTo(1);
 		}
 		for (long id : inboxIds) {
-			assertThat(jdbc.sql("select count(*) from inbox_message where outbox_id = :id").param("id", id)
-				.query(Integer.class).single()).as("inbox for %d", id).isEqualTo(1);
+			assertThat(jdbc.sql("select count(*) from inbox_message where outbox_id = :id")
+				.param("id", id)
+				.query(Integer.class)
+				.single()).as("inbox for %d", id).isEqualTo(1);
 			assertThat(row(id).status()).isEqualTo(OutboxStatus.SENT);
 		}
 	}
@@ -690,4 +735,5 @@ class NotificationsIT {
 		signal.raiseAfterCommit();
 		assertThat(raised).as("without a transaction, at once").hasValue(2);
 	}
+
 }

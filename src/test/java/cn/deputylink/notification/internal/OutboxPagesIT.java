@@ -21,8 +21,9 @@ import cn.deputylink.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The outbox page says plainly that, with no SMS gateway or mail server configured (as in the tests),
- * messages are logged and not sent; it shows recipients by name with the number masked, and the text.
+ * The outbox page says plainly that, with no SMS gateway or mail server configured (as in
+ * the tests), messages are logged and not sent; it shows recipients by name with the
+ * number masked, and the text.
  */
 @IntegrationTest
 class OutboxPagesIT {
@@ -59,10 +60,10 @@ class OutboxPagesIT {
 		String page = new FormSession(port).login("county").get("/admin/outbox").body();
 		assertThat(page).contains("短信和邮件目前不会真正发出", "没有配置短信网关", "没有配置邮件服务器");
 		// the SMS: logged, not "sent"; to whom, masked; what it said
-		assertThat(page).contains("张三丰", "137****" + tag.substring(2), "您的意见已受理，查询码 Q" + tag,
-				"未发出（只记入日志）");
+		assertThat(page).contains("张三丰", "137****" + tag.substring(2), "您的意见已受理，查询码 Q" + tag, "未发出（只记入日志）");
 		assertThat(page).doesNotContain("13700" + tag);
-		// the inbox message: to the handler by name, its text with the number in it masked
+		// the inbox message: to the handler by name, its text with the number in it
+		// masked
 		assertThat(page).contains(handlerName, "新的交办 " + tag, "请联系 139****5678 核实 " + tag)
 			.doesNotContain("13912345678");
 
@@ -85,13 +86,15 @@ class OutboxPagesIT {
 		Api county = Api.as(port, "county");
 		long village = county.get("/api/v1/villages?limit=1").json().get("items").get(0).get("id").asLong();
 		String phone = "139" + ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000);
-		var submitted = Api.anonymous(port).post("/api/v1/public/opinions", Api.json(Map.of("villageId", village,
-				"content", "村里的路灯坏了三盏，晚上出行不便", "constituent",
-				Map.of("name", "王小二", "phone", phone, "anonymous", false))));
+		var submitted = Api.anonymous(port)
+			.post("/api/v1/public/opinions", Api.json(Map.of("villageId", village, "content", "村里的路灯坏了三盏，晚上出行不便",
+					"constituent", Map.of("name", "王小二", "phone", phone, "anonymous", false))));
 		assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-		String name = jdbc.sql("select recipient_name from outbox_message where channel = 'SMS' order by id desc limit 1")
+		String name = jdbc
+			.sql("select recipient_name from outbox_message where channel = 'SMS' order by id desc limit 1")
 			.query(String.class)
 			.single();
 		assertThat(name).isEqualTo("王小二");
 	}
+
 }

@@ -15,18 +15,23 @@ class AttachmentPolicyTest {
 
 	@Test
 	void typesComeFromTheContent() {
-		assertThat(AttachmentPolicy.sniff(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00 })).contains("image/jpeg");
+		assertThat(AttachmentPolicy.sniff(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00 }))
+			.contains("image/jpeg");
 		assertThat(AttachmentPolicy.sniff(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0 }))
 			.contains("image/png");
-		assertThat(AttachmentPolicy.sniff("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII))).contains("application/pdf");
-		assertThat(AttachmentPolicy.sniff("RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.US_ASCII))).contains("image/webp");
+		assertThat(AttachmentPolicy.sniff("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII)))
+			.contains("application/pdf");
+		assertThat(AttachmentPolicy.sniff("RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.US_ASCII)))
+			.contains("image/webp");
 	}
 
 	@Test
 	void anythingElseIsRefused() {
 		assertThat(AttachmentPolicy.sniff("MZ\u0090\0executable".getBytes(StandardCharsets.ISO_8859_1))).isEmpty();
-		assertThat(AttachmentPolicy.sniff("<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8))).isEmpty();
-		assertThat(AttachmentPolicy.sniff("<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes(StandardCharsets.UTF_8))).isEmpty();
+		assertThat(AttachmentPolicy.sniff("<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)))
+			.isEmpty();
+		assertThat(AttachmentPolicy.sniff("<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes(StandardCharsets.UTF_8)))
+			.isEmpty();
 		assertThat(AttachmentPolicy.sniff(new byte[0])).isEmpty();
 		assertThat(AttachmentPolicy.sniff(new byte[] { (byte) 0xFF })).isEmpty();
 	}
@@ -59,8 +64,9 @@ class AttachmentPolicyTest {
 		assertThat(AttachmentPolicy.isWholeImage(Images.png(), "image/png")).isTrue();
 		assertThat(AttachmentPolicy.isWholeImage(Images.jpeg(), "image/jpeg")).isTrue();
 		// a camera's trailer after the end of the JPEG is no markup
-		assertThat(AttachmentPolicy.isWholeImage(concat(Images.jpeg(), "SEFT trailer".getBytes(StandardCharsets.US_ASCII)),
-				"image/jpeg")).isTrue();
+		assertThat(AttachmentPolicy
+			.isWholeImage(concat(Images.jpeg(), "SEFT trailer".getBytes(StandardCharsets.US_ASCII)), "image/jpeg"))
+			.isTrue();
 	}
 
 	@Test
@@ -71,12 +77,14 @@ class AttachmentPolicyTest {
 		assertThat(AttachmentPolicy.isWholeImage(Arrays.copyOf(png, png.length - 20), "image/png")).isFalse();
 		byte[] jpeg = Images.jpeg();
 		assertThat(AttachmentPolicy.isWholeImage(Arrays.copyOf(jpeg, jpeg.length / 2), "image/jpeg")).isFalse();
-		assertThat(AttachmentPolicy.isWholeImage(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0 }, "image/jpeg")).isFalse();
+		assertThat(AttachmentPolicy.isWholeImage(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0 }, "image/jpeg"))
+			.isFalse();
 		// a flipped bit in the pixels breaks the PNG checksum
 		byte[] flipped = png.clone();
 		flipped[png.length - 20] ^= 0x40;
 		assertThat(AttachmentPolicy.isWholeImage(flipped, "image/png")).isFalse();
-		assertThat(AttachmentPolicy.isWholeImage("RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.US_ASCII), "image/webp"))
+		assertThat(
+				AttachmentPolicy.isWholeImage("RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.US_ASCII), "image/webp"))
 			.isFalse();
 	}
 
@@ -97,12 +105,13 @@ class AttachmentPolicyTest {
 		System.arraycopy(html, 0, comment, 4, html.length);
 		// after SOI and the JFIF APP0 segment, which must come first
 		int app0End = 4 + (((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF));
-		byte[] commented = concat(concat(Arrays.copyOf(jpeg, app0End), comment), Arrays.copyOfRange(jpeg, app0End, jpeg.length));
+		byte[] commented = concat(concat(Arrays.copyOf(jpeg, app0End), comment),
+				Arrays.copyOfRange(jpeg, app0End, jpeg.length));
 		assertThat(AttachmentPolicy.isWholeImage(commented, "image/jpeg")).isFalse();
 		// the same comment without markup is a fine photo
 		byte[] plain = commented.clone();
-		System.arraycopy("a holiday photo, taken at noon, no code".getBytes(StandardCharsets.US_ASCII), 0, plain, app0End + 4,
-				39);
+		System.arraycopy("a holiday photo, taken at noon, no code".getBytes(StandardCharsets.US_ASCII), 0, plain,
+				app0End + 4, 39);
 		assertThat(AttachmentPolicy.isWholeImage(plain, "image/jpeg")).isTrue();
 	}
 
@@ -123,4 +132,5 @@ class AttachmentPolicyTest {
 		int afterIhdr = 8 + 25;
 		return concat(concat(Arrays.copyOf(png, afterIhdr), chunk), Arrays.copyOfRange(png, afterIhdr, png.length));
 	}
+
 }

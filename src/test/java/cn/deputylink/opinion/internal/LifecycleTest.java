@@ -18,8 +18,9 @@ import cn.deputylink.opinion.Action;
 import cn.deputylink.opinion.OpinionStatus;
 
 /**
- * Every action in every status, with and without the reopened flag, against a table written out by
- * hand from {@code docs/domain.md}: legal ones lead where the diagram says, all others are 409.
+ * Every action in every status, with and without the reopened flag, against a table
+ * written out by hand from {@code docs/domain.md}: legal ones lead where the diagram
+ * says, all others are 409.
  */
 class LifecycleTest {
 
@@ -27,7 +28,10 @@ class LifecycleTest {
 			A = OpinionStatus.ASSIGNED, P = OpinionStatus.IN_PROGRESS, R = OpinionStatus.REPLIED,
 			C = OpinionStatus.CLOSED, M = OpinionStatus.MERGED;
 
-	/** The legal moves: status → action → next status. A reopened case cannot reopen again. */
+	/**
+	 * The legal moves: status → action → next status. A reopened case cannot reopen
+	 * again.
+	 */
 	private static Map<OpinionStatus, Map<Action, OpinionStatus>> legal(boolean reopened) {
 		Map<OpinionStatus, Map<Action, OpinionStatus>> t = new EnumMap<>(OpinionStatus.class);
 		for (OpinionStatus s : OpinionStatus.values()) {
@@ -82,4 +86,5 @@ class LifecycleTest {
 	static Stream<OpinionStatus> finals() {
 		return Stream.of(C, M);
 	}
+
 }

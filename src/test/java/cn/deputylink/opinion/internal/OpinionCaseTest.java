@@ -31,8 +31,8 @@ import cn.deputylink.shared.InvalidInputException;
 
 /**
  * The aggregate's rules without a database: every step in every status (allowed where
- * {@link Lifecycle} allows it, a 409 elsewhere), who may take it (403), its input (400), the version
- * (409), and what it changes, writes on the timeline and publishes.
+ * {@link Lifecycle} allows it, a 409 elsewhere), who may take it (403), its input (400),
+ * the version (409), and what it changes, writes on the timeline and publishes.
  */
 class OpinionCaseTest {
 
@@ -90,10 +90,10 @@ class OpinionCaseTest {
 
 	private static Opinion opinion(OpinionStatus status, boolean reopened, @Nullable LocalDate returnBy) {
 		boolean withDept = status.isWithDepartment() || status == OpinionStatus.REPLIED;
-		return new Opinion(1, "0000-0000-00000", Source.RECEPTION, 1L, null, null, "OTHER", Tier.TOWNSHIP, "x", NOW, NOW,
-				"张三", "138****0000", false, status, status == OpinionStatus.REPLIED ? Outcome.RESOLVED : null,
-				withDept ? 7L : null, null, withDept ? DUE : null, returnBy, false, reopened, null, null, null, null, 5L,
-				List.of(), 3);
+		return new Opinion(1, "0000-0000-00000", Source.RECEPTION, 1L, null, null, "OTHER", Tier.TOWNSHIP, "x", NOW,
+				NOW, "张三", "138****0000", false, status, status == OpinionStatus.REPLIED ? Outcome.RESOLVED : null,
+				withDept ? 7L : null, null, withDept ? DUE : null, returnBy, false, reopened, null, null, null, null,
+				5L, List.of(), 3);
 	}
 
 	private static OpinionCase in(OpinionStatus status) {
@@ -101,34 +101,38 @@ class OpinionCaseTest {
 	}
 
 	/** Each step taken by a user allowed to take it, with valid input. */
-	private static final Map<Action, BiFunction<OpinionCase, @Nullable Integer, OpinionCase.Change>> STEPS = Map.ofEntries(
-			Map.entry(Action.TRIAGE, (c, v) -> c.triage(COUNTY, "OTHER", true, Tier.TOWNSHIP, null, v, TERMS)),
-			Map.entry(Action.ASSIGN, (c, v) -> c.assign(COUNTY, 7L, DEPT_7, DEPT_7, null, v, TERMS)),
-			Map.entry(Action.RETURN, (c, v) -> c.returnToTriage(HANDLER, "不属本部门职责", v, TERMS)),
-			Map.entry(Action.ACCEPT, (c, v) -> c.accept(HANDLER, v, TERMS)),
-			Map.entry(Action.PROGRESS, (c, v) -> c.progress(HANDLER, "已现场核实", v, TERMS)),
-			Map.entry(Action.REPLY, (c, v) -> c.reply(HANDLER, "已修复", Outcome.RESOLVED, v, TERMS)),
-			Map.entry(Action.FEEDBACK, (c, v) -> c.rate(TOWNSHIP, Satisfaction.SATISFIED, null, v, TERMS)),
-			Map.entry(Action.REOPEN, (c, v) -> c.rate(TOWNSHIP, Satisfaction.UNSATISFIED, "没修好", v, TERMS)),
-			Map.entry(Action.CLOSE, (c, v) -> c.state().status() == OpinionStatus.REPLIED ? c.close(COUNTY, null, null, null, v, TERMS)
-					: c.close(COUNTY, Outcome.NOT_ACCEPTED, "已进入司法程序", null, v, TERMS)),
-			Map.entry(Action.MERGE, (c, v) -> c.merge(COUNTY, 2L, withId(TARGET, 2), v, TERMS)),
-			Map.entry(Action.ESCALATE, (c, v) -> c.escalate(COUNTY, "请三日内办结", v, TERMS)));
+	private static final Map<Action, BiFunction<OpinionCase, @Nullable Integer, OpinionCase.Change>> STEPS = Map
+		.ofEntries(Map.entry(Action.TRIAGE, (c, v) -> c.triage(COUNTY, "OTHER", true, Tier.TOWNSHIP, null, v, TERMS)),
+				Map.entry(Action.ASSIGN, (c, v) -> c.assign(COUNTY, 7L, DEPT_7, DEPT_7, null, v, TERMS)),
+				Map.entry(Action.RETURN, (c, v) -> c.returnToTriage(HANDLER, "不属本部门职责", v, TERMS)),
+				Map.entry(Action.ACCEPT, (c, v) -> c.accept(HANDLER, v, TERMS)),
+				Map.entry(Action.PROGRESS, (c, v) -> c.progress(HANDLER, "已现场核实", v, TERMS)),
+				Map.entry(Action.REPLY, (c, v) -> c.reply(HANDLER, "已修复", Outcome.RESOLVED, v, TERMS)),
+				Map.entry(Action.FEEDBACK, (c, v) -> c.rate(TOWNSHIP, Satisfaction.SATISFIED, null, v, TERMS)),
+				Map.entry(Action.REOPEN, (c, v) -> c.rate(TOWNSHIP, Satisfaction.UNSATISFIED, "没修好", v, TERMS)),
+				Map.entry(Action.CLOSE,
+						(c, v) -> c.state().status() == OpinionStatus.REPLIED
+								? c.close(COUNTY, null, null, null, v, TERMS)
+								: c.close(COUNTY, Outcome.NOT_ACCEPTED, "已进入司法程序", null, v, TERMS)),
+				Map.entry(Action.MERGE, (c, v) -> c.merge(COUNTY, 2L, withId(TARGET, 2), v, TERMS)),
+				Map.entry(Action.ESCALATE, (c, v) -> c.escalate(COUNTY, "请三日内办结", v, TERMS)));
 
 	private static final Map<Action, Class<? extends OpinionEvent>> EVENTS = Map.ofEntries(
 			Map.entry(Action.TRIAGE, OpinionEvent.Triaged.class), Map.entry(Action.ASSIGN, OpinionEvent.Assigned.class),
-			Map.entry(Action.RETURN, OpinionEvent.Returned.class), Map.entry(Action.ACCEPT, OpinionEvent.Accepted.class),
-			Map.entry(Action.PROGRESS, OpinionEvent.Progressed.class), Map.entry(Action.REPLY, OpinionEvent.Replied.class),
-			Map.entry(Action.FEEDBACK, OpinionEvent.Rated.class), Map.entry(Action.REOPEN, OpinionEvent.Rated.class),
-			Map.entry(Action.CLOSE, OpinionEvent.Closed.class), Map.entry(Action.MERGE, OpinionEvent.Merged.class),
+			Map.entry(Action.RETURN, OpinionEvent.Returned.class),
+			Map.entry(Action.ACCEPT, OpinionEvent.Accepted.class),
+			Map.entry(Action.PROGRESS, OpinionEvent.Progressed.class),
+			Map.entry(Action.REPLY, OpinionEvent.Replied.class), Map.entry(Action.FEEDBACK, OpinionEvent.Rated.class),
+			Map.entry(Action.REOPEN, OpinionEvent.Rated.class), Map.entry(Action.CLOSE, OpinionEvent.Closed.class),
+			Map.entry(Action.MERGE, OpinionEvent.Merged.class),
 			Map.entry(Action.ESCALATE, OpinionEvent.Escalated.class));
 
 	private static Opinion withId(Opinion o, long id) {
-		return new Opinion(id, o.trackingCode(), o.source(), o.townshipId(), o.stationId(), o.villageId(), o.categoryCode(),
-				o.tier(), o.content(), o.receivedAt(), o.submittedAt(), o.constituentName(), o.phoneMasked(), o.anonymous(),
-				o.status(), o.outcome(), o.departmentId(), o.assignedAt(), o.dueDate(), o.returnBy(), o.escalated(),
-				o.reopened(), o.satisfaction(), o.reply(), o.repliedAt(), o.mergedIntoId(), o.createdBy(), o.deputyIds(),
-				o.version());
+		return new Opinion(id, o.trackingCode(), o.source(), o.townshipId(), o.stationId(), o.villageId(),
+				o.categoryCode(), o.tier(), o.content(), o.receivedAt(), o.submittedAt(), o.constituentName(),
+				o.phoneMasked(), o.anonymous(), o.status(), o.outcome(), o.departmentId(), o.assignedAt(), o.dueDate(),
+				o.returnBy(), o.escalated(), o.reopened(), o.satisfaction(), o.reply(), o.repliedAt(), o.mergedIntoId(),
+				o.createdBy(), o.deputyIds(), o.version());
 	}
 
 	@Test
@@ -164,10 +168,12 @@ class OpinionCaseTest {
 
 	@Test
 	void aStaleVersionIsAConflictAndNoVersionIsNoCheck() {
-		assertThatThrownBy(() -> in(OpinionStatus.SUBMITTED).triage(COUNTY, "OTHER", true, Tier.TOWNSHIP, null, 2, TERMS))
+		assertThatThrownBy(
+				() -> in(OpinionStatus.SUBMITTED).triage(COUNTY, "OTHER", true, Tier.TOWNSHIP, null, 2, TERMS))
 			.isInstanceOf(ConflictException.class)
 			.hasMessageContaining("error.staleVersion");
-		assertThat(in(OpinionStatus.SUBMITTED).triage(COUNTY, "OTHER", true, Tier.TOWNSHIP, null, null, TERMS).opinion()
+		assertThat(in(OpinionStatus.SUBMITTED).triage(COUNTY, "OTHER", true, Tier.TOWNSHIP, null, null, TERMS)
+			.opinion()
 			.status()).isEqualTo(OpinionStatus.TRIAGED);
 	}
 
@@ -180,8 +186,8 @@ class OpinionCaseTest {
 		// then the user's right, before the input
 		assertThatThrownBy(() -> in(OpinionStatus.SUBMITTED).triage(HANDLER, null, false, null, null, 0, TERMS))
 			.isInstanceOf(AccessDeniedException.class);
-		assertThatThrownBy(() -> in(OpinionStatus.SUBMITTED).triage(OTHER_TOWNSHIP, "OTHER", true, Tier.TOWNSHIP, null, null,
-				TERMS))
+		assertThatThrownBy(() -> in(OpinionStatus.SUBMITTED).triage(OTHER_TOWNSHIP, "OTHER", true, Tier.TOWNSHIP, null,
+				null, TERMS))
 			.isInstanceOf(AccessDeniedException.class);
 		// then the input, before the version
 		assertThatThrownBy(() -> in(OpinionStatus.SUBMITTED).triage(COUNTY, null, false, null, null, 0, TERMS))
@@ -220,17 +226,21 @@ class OpinionCaseTest {
 		assertThat(((OpinionEvent.Assigned) change.event()).dueDate()).isEqualTo(DUE);
 		assertThat(change.line().departmentId()).isEqualTo(7L);
 
-		assertThatThrownBy(() -> c.assign(COUNTY, null, null, null, null, null, TERMS)).isInstanceOf(InvalidInputException.class)
+		assertThatThrownBy(() -> c.assign(COUNTY, null, null, null, null, null, TERMS))
+			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("opinion.assign.noRoute");
-		assertThatThrownBy(() -> c.assign(COUNTY, 8L, null, DEPT_7, "x", null, TERMS)).isInstanceOf(InvalidInputException.class)
+		assertThatThrownBy(() -> c.assign(COUNTY, 8L, null, DEPT_7, "x", null, TERMS))
+			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("opinion.unknown.department");
-		assertThatThrownBy(() -> c.assign(COUNTY, 8L, DEPT_8, DEPT_7, "x", null, TERMS)).isInstanceOf(InvalidInputException.class)
+		assertThatThrownBy(() -> c.assign(COUNTY, 8L, DEPT_8, DEPT_7, "x", null, TERMS))
+			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("opinion.assign.notCompetent");
 		Department otherFitting = new Department(9, "镇综治办", Tier.TOWNSHIP, 1L, List.of("OTHER"), true, 0);
 		assertThatThrownBy(() -> c.assign(COUNTY, 9L, otherFitting, DEPT_7, null, null, TERMS))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("opinion.assign.overrideReason");
-		assertThat(c.assign(COUNTY, 9L, otherFitting, DEPT_7, "群众要求", null, TERMS).opinion().departmentId()).isEqualTo(9L);
+		assertThat(c.assign(COUNTY, 9L, otherFitting, DEPT_7, "群众要求", null, TERMS).opinion().departmentId())
+			.isEqualTo(9L);
 		Department elsewhere = new Department(10, "邻镇政府", Tier.TOWNSHIP, 2L, List.of("OTHER"), true, 0);
 		assertThatThrownBy(() -> c.assign(TOWNSHIP, 10L, elsewhere, null, "x", null, TERMS))
 			.as("a township admin assigns within its township")
@@ -266,7 +276,8 @@ class OpinionCaseTest {
 	@Test
 	void aReplyNeedsTextAndAReplyOutcome() {
 		OpinionCase c = in(OpinionStatus.IN_PROGRESS);
-		assertThatThrownBy(() -> c.reply(HANDLER, " ", Outcome.RESOLVED, null, TERMS)).isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> c.reply(HANDLER, " ", Outcome.RESOLVED, null, TERMS))
+			.isInstanceOf(InvalidInputException.class);
 		assertThatThrownBy(() -> c.reply(HANDLER, "x", null, null, TERMS)).isInstanceOf(InvalidInputException.class);
 		assertThatThrownBy(() -> c.reply(HANDLER, "x", Outcome.NOT_ACCEPTED, null, TERMS))
 			.isInstanceOf(InvalidInputException.class)
@@ -279,7 +290,8 @@ class OpinionCaseTest {
 
 	@Test
 	void unsatisfiedReopensOnceWithANewDueDateAndThenEveryRatingCloses() {
-		OpinionCase.Change reopened = in(OpinionStatus.REPLIED).rate(null, Satisfaction.UNSATISFIED, "没修好", null, TERMS);
+		OpinionCase.Change reopened = in(OpinionStatus.REPLIED).rate(null, Satisfaction.UNSATISFIED, "没修好", null,
+				TERMS);
 		assertThat(reopened.opinion().status()).isEqualTo(OpinionStatus.ASSIGNED);
 		assertThat(reopened.opinion().reopened()).isTrue();
 		assertThat(reopened.opinion().dueDate()).isEqualTo(DUE);
@@ -300,9 +312,11 @@ class OpinionCaseTest {
 
 		assertThatThrownBy(() -> in(OpinionStatus.REPLIED).rate(null, null, null, null, TERMS))
 			.isInstanceOf(InvalidInputException.class);
-		assertThatThrownBy(() -> in(OpinionStatus.REPLIED).rate(null, Satisfaction.SATISFIED, "x".repeat(1001), null, TERMS))
+		assertThatThrownBy(
+				() -> in(OpinionStatus.REPLIED).rate(null, Satisfaction.SATISFIED, "x".repeat(1001), null, TERMS))
 			.isInstanceOf(InvalidInputException.class);
-		// the constituent's bad input is a 400 even on a case that cannot be rated (as the public form always did)
+		// the constituent's bad input is a 400 even on a case that cannot be rated (as
+		// the public form always did)
 		assertThatThrownBy(() -> in(OpinionStatus.CLOSED).rate(null, null, null, null, TERMS))
 			.isInstanceOf(InvalidInputException.class);
 		assertThatThrownBy(() -> in(OpinionStatus.CLOSED).rate(null, Satisfaction.SATISFIED, null, null, TERMS))
@@ -312,7 +326,8 @@ class OpinionCaseTest {
 	@Test
 	void closingEarlyIsTheAnswerAndNeedsItsText() {
 		OpinionCase c = in(OpinionStatus.SUBMITTED);
-		assertThatThrownBy(() -> c.close(COUNTY, null, null, null, null, TERMS)).isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> c.close(COUNTY, null, null, null, null, TERMS))
+			.isInstanceOf(InvalidInputException.class);
 		assertThatThrownBy(() -> c.close(COUNTY, Outcome.NOT_ACCEPTED, null, null, null, TERMS))
 			.hasMessageContaining("opinion.close.explanationRequired");
 		assertThatThrownBy(() -> c.close(COUNTY, Outcome.EXPLAINED, null, null, null, TERMS))
@@ -326,11 +341,13 @@ class OpinionCaseTest {
 		OpinionCase.Change notAccepted = c.close(COUNTY, Outcome.NOT_ACCEPTED, "司法程序", null, null, TERMS);
 		assertThat(notAccepted.opinion().reply()).isEqualTo("司法程序");
 
-		// the liaison officer who registered it may close it answered on the spot, nobody else at the station
+		// the liaison officer who registered it may close it answered on the spot, nobody
+		// else at the station
 		CurrentUser registrar = user(5L, Role.STATION_LIAISON, 1L, null);
 		assertThat(c.close(registrar, Outcome.RESOLVED, null, "已解决", null, TERMS).opinion().status())
 			.isEqualTo(OpinionStatus.CLOSED);
-		assertThatThrownBy(() -> c.close(user(6L, Role.STATION_LIAISON, 1L, null), Outcome.RESOLVED, null, "x", null, TERMS))
+		assertThatThrownBy(
+				() -> c.close(user(6L, Role.STATION_LIAISON, 1L, null), Outcome.RESOLVED, null, "x", null, TERMS))
 			.isInstanceOf(AccessDeniedException.class);
 
 		OpinionCase.Change replied = in(OpinionStatus.REPLIED).close(COUNTY, null, null, null, null, TERMS);
@@ -344,14 +361,18 @@ class OpinionCaseTest {
 	void aMergeNeedsAnotherVisibleUnmergedTarget() {
 		OpinionCase c = in(OpinionStatus.SUBMITTED);
 		assertThatThrownBy(() -> c.merge(COUNTY, null, null, null, TERMS)).hasMessageContaining("validation.required");
-		assertThatThrownBy(() -> c.merge(COUNTY, 2L, null, null, TERMS)).hasMessageContaining("opinion.merge.badTarget");
-		assertThatThrownBy(() -> c.merge(COUNTY, 1L, c.state(), null, TERMS)).hasMessageContaining("opinion.merge.badTarget");
+		assertThatThrownBy(() -> c.merge(COUNTY, 2L, null, null, TERMS))
+			.hasMessageContaining("opinion.merge.badTarget");
+		assertThatThrownBy(() -> c.merge(COUNTY, 1L, c.state(), null, TERMS))
+			.hasMessageContaining("opinion.merge.badTarget");
 		Opinion merged = withId(opinion(OpinionStatus.MERGED, false, null), 2);
-		assertThatThrownBy(() -> c.merge(COUNTY, 2L, merged, null, TERMS)).hasMessageContaining("opinion.merge.badTarget");
-		Opinion elsewhere = new Opinion(2, "1111-1111-11111", Source.RECEPTION, 2L, null, null, null, null, "y", NOW, NOW,
-				null, null, true, OpinionStatus.SUBMITTED, null, null, null, null, null, false, false, null, null, null, null,
-				null, List.of(), 0);
-		assertThatThrownBy(() -> c.merge(TOWNSHIP, 2L, elsewhere, null, TERMS)).hasMessageContaining("opinion.merge.badTarget");
+		assertThatThrownBy(() -> c.merge(COUNTY, 2L, merged, null, TERMS))
+			.hasMessageContaining("opinion.merge.badTarget");
+		Opinion elsewhere = new Opinion(2, "1111-1111-11111", Source.RECEPTION, 2L, null, null, null, null, "y", NOW,
+				NOW, null, null, true, OpinionStatus.SUBMITTED, null, null, null, null, null, false, false, null, null,
+				null, null, null, List.of(), 0);
+		assertThatThrownBy(() -> c.merge(TOWNSHIP, 2L, elsewhere, null, TERMS))
+			.hasMessageContaining("opinion.merge.badTarget");
 		OpinionCase.Change m = c.merge(COUNTY, 2L, withId(TARGET, 2), null, TERMS);
 		assertThat(m.opinion().mergedIntoId()).isEqualTo(2L);
 		assertThat(m.line().note()).isEqualTo(TARGET.trackingCode());
@@ -378,8 +399,9 @@ class OpinionCaseTest {
 			assertThat(pastDue.overdue(TERMS) != null).isEqualTo(withDepartment);
 			assertThat(new OpinionCase(withDue(o, TODAY), null).overdue(TERMS)).as("due today is not overdue").isNull();
 		}
-		OpinionEvent.Overdue event = new OpinionCase(withDue(opinion(OpinionStatus.ASSIGNED, false, null), TODAY.minusDays(1)),
-				null).overdue(TERMS);
+		OpinionEvent.Overdue event = new OpinionCase(
+				withDue(opinion(OpinionStatus.ASSIGNED, false, null), TODAY.minusDays(1)), null)
+			.overdue(TERMS);
 		assertThat(event).isNotNull();
 		assertThat(event.dueDate()).isEqualTo(TODAY.minusDays(1));
 		assertThat(event.departmentId()).isEqualTo(7L);
@@ -412,4 +434,5 @@ class OpinionCaseTest {
 			}
 		}
 	}
+
 }

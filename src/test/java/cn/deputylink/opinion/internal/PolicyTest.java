@@ -19,8 +19,8 @@ import cn.deputylink.opinion.Source;
 class PolicyTest {
 
 	private static CurrentUser user(long id, Role role, Long township, Long department, Long deputy) {
-		return new CurrentUser(id, "u" + id, "U" + id, role, township, null, deputy, department, false, false, null, true,
-				false);
+		return new CurrentUser(id, "u" + id, "U" + id, role, township, null, deputy, department, false, false, null,
+				true, false);
 	}
 
 	private static final CurrentUser COUNTY = user(1, Role.COUNTY_ADMIN, null, null, null);
@@ -37,7 +37,8 @@ class PolicyTest {
 
 	private static final CurrentUser DEPUTY_9 = user(7, Role.DEPUTY, null, null, 9L);
 
-	private static Opinion opinion(OpinionStatus status, Long township, Long department, List<Long> deputies, Long createdBy) {
+	private static Opinion opinion(OpinionStatus status, Long township, Long department, List<Long> deputies,
+			Long createdBy) {
 		OffsetDateTime now = OffsetDateTime.now();
 		return new Opinion(1, "0000-0000-00000", Source.RECEPTION, township, null, null, "OTHER", null, "x", now, now,
 				"张三", "138****0000", false, status, null, department, null, null, null, false, false, null, null, null,
@@ -75,7 +76,8 @@ class PolicyTest {
 	@Test
 	void onlyTheAssignedDepartmentHandles() {
 		Opinion o = opinion(OpinionStatus.ASSIGNED, 1L, 7L, List.of(), null);
-		assertThat(Policy.allowedActions(DEPT_7, o)).containsExactlyInAnyOrder(Action.ACCEPT, Action.RETURN, Action.ATTACH);
+		assertThat(Policy.allowedActions(DEPT_7, o)).containsExactlyInAnyOrder(Action.ACCEPT, Action.RETURN,
+				Action.ATTACH);
 		assertThat(Policy.allowedActions(DEPT_8, o)).isEmpty();
 		assertThat(Policy.allowedActions(COUNTY, o)).containsExactlyInAnyOrder(Action.ESCALATE, Action.ATTACH);
 		assertThat(Policy.allowedActions(TOWNSHIP_1, o)).containsExactly(Action.ATTACH);
@@ -87,8 +89,10 @@ class PolicyTest {
 		assertThat(Policy.allowedActions(TOWNSHIP_1, replied)).containsExactlyInAnyOrder(Action.FEEDBACK, Action.REOPEN,
 				Action.CLOSE, Action.ATTACH);
 		assertThat(Policy.allowedActions(COUNTY, replied)).contains(Action.FEEDBACK, Action.REOPEN);
-		// even the liaison officer who registered it: follow-up calls (回访) are the township's and the county's
-		assertThat(Policy.allowedActions(LIAISON_1, replied)).doesNotContain(Action.FEEDBACK, Action.REOPEN, Action.CLOSE);
+		// even the liaison officer who registered it: follow-up calls (回访) are the
+		// township's and the county's
+		assertThat(Policy.allowedActions(LIAISON_1, replied)).doesNotContain(Action.FEEDBACK, Action.REOPEN,
+				Action.CLOSE);
 		assertThat(Policy.allowedActions(DEPT_7, replied)).containsExactly(Action.ATTACH);
 		assertThat(Policy.allowedActions(TOWNSHIP_2, replied)).isEmpty();
 	}
@@ -102,7 +106,8 @@ class PolicyTest {
 		assertThat(Policy.mayAct(DEPUTY_9, byLiaison, Action.CLOSE, Outcome.EXPLAINED)).isFalse();
 		Opinion byDeputy = opinion(OpinionStatus.SUBMITTED, 1L, null, List.of(9L), 7L);
 		assertThat(Policy.mayAct(DEPUTY_9, byDeputy, Action.CLOSE, Outcome.EXPLAINED)).isTrue();
-		// another liaison officer of the same township, or the township's own registration: no
+		// another liaison officer of the same township, or the township's own
+		// registration: no
 		assertThat(Policy.mayAct(LIAISON_1, byDeputy, Action.CLOSE, Outcome.RESOLVED)).isFalse();
 		Opinion byTownship = opinion(OpinionStatus.SUBMITTED, 1L, null, List.of(), 2L);
 		assertThat(Policy.mayAct(LIAISON_1, byTownship, Action.CLOSE, Outcome.RESOLVED)).isFalse();
@@ -120,4 +125,5 @@ class PolicyTest {
 		assertThat(Policy.mayRevealPhone(DEPUTY_9, o)).isFalse();
 		assertThat(Policy.mayRevealPhone(DEPT_7, opinion(OpinionStatus.CLOSED, 1L, 7L, List.of(), null))).isFalse();
 	}
+
 }

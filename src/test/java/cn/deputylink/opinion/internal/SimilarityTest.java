@@ -14,8 +14,7 @@ class SimilarityTest {
 
 	@Test
 	void chineseRephrasingsOfOneProblemScoreHigh() {
-		double close = Similarity.dice("东岭村二组的路灯坏了三个月，晚上出行很不安全",
-				"东岭村二组路灯已经坏了三个月了，晚上走路不安全！");
+		double close = Similarity.dice("东岭村二组的路灯坏了三个月，晚上出行很不安全", "东岭村二组路灯已经坏了三个月了，晚上走路不安全！");
 		double other = Similarity.dice("东岭村二组的路灯坏了三个月，晚上出行很不安全", "希望解决东岭村小学校车接送问题");
 		assertThat(close).isGreaterThan(0.5);
 		assertThat(other).isLessThan(0.3);
@@ -32,4 +31,5 @@ class SimilarityTest {
 		assertThat(Similarity.dice("", "路灯")).isZero();
 		assertThat(Similarity.dice("，。！", "路灯")).isZero();
 	}
+
 }

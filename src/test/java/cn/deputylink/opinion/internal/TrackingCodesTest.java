@@ -39,7 +39,8 @@ class TrackingCodesTest {
 		String code = TrackingCodes.next();
 		String digits = code.replace("-", "");
 		assertThat(TrackingCodes.normalise(digits)).contains(code);
-		assertThat(TrackingCodes.normalise(" " + digits.substring(0, 4) + " " + digits.substring(4) + " ")).contains(code);
+		assertThat(TrackingCodes.normalise(" " + digits.substring(0, 4) + " " + digits.substring(4) + " "))
+			.contains(code);
 		StringBuilder fullWidth = new StringBuilder();
 		digits.chars().forEach(c -> fullWidth.append((char) ('０' + (c - '0'))));
 		assertThat(TrackingCodes.normalise(fullWidth.toString())).contains(code);
@@ -73,4 +74,5 @@ class TrackingCodesTest {
 		assertThat(TrackingCodes.normalise("ABCD-EFGH-IJKLM")).isEmpty();
 		assertThat(TrackingCodes.normalise("1' or '1'='1")).isEmpty();
 	}
+
 }

@@ -52,9 +52,9 @@ import cn.deputylink.shared.excel.SpreadsheetException;
 import cn.deputylink.shared.excel.Spreadsheets;
 
 /**
- * The import's parsing and checking, without Spring: list cells, values in either language, header
- * acceptance, files that are no template, and the all-or-nothing check of rows against a small
- * in-memory registry.
+ * The import's parsing and checking, without Spring: list cells, values in either
+ * language, header acceptance, files that are no template, and the all-or-nothing check
+ * of rows against a small in-memory registry.
  */
 class RegistrySheetsParsingTest {
 
@@ -87,7 +87,10 @@ class RegistrySheetsParsingTest {
 		return new CurrentUser(7, "u", "U", role, township, null, null, null, false, false, null, true, false);
 	}
 
-	/** Two townships with villages, three stations (two called 中心工作室), two categories, one deputy. */
+	/**
+	 * Two townships with villages, three stations (two called 中心工作室), two categories, one
+	 * deputy.
+	 */
 	static class County implements SheetCheck.Existing {
 
 		@Override
@@ -97,8 +100,7 @@ class RegistrySheetsParsingTest {
 
 		@Override
 		public List<Village> villagesOf(long townshipId) {
-			return townshipId == 1
-					? List.of(new Village(11, 1, "龙山村", true, 0), new Village(12, 1, "石门村", true, 0))
+			return townshipId == 1 ? List.of(new Village(11, 1, "龙山村", true, 0), new Village(12, 1, "石门村", true, 0))
 					: List.of(new Village(21, 2, "大坪村", true, 0));
 		}
 
@@ -127,6 +129,7 @@ class RegistrySheetsParsingTest {
 			return List.of(new Deputy(1, "王建国", EnumSet.of(DeputyLevel.COUNTY), "138****5678", null, null,
 					List.of(103L), true, 0));
 		}
+
 	}
 
 	static SheetRow row(int number, String... cells) {
@@ -146,7 +149,8 @@ class RegistrySheetsParsingTest {
 
 	static final CategorySheet CATEGORIES = new CategorySheet(null);
 
-	static final List<SheetDefinition<?, ?>> ALL = List.of(TOWNSHIPS, VILLAGES, STATIONS, DEPUTIES, DEPARTMENTS, CATEGORIES);
+	static final List<SheetDefinition<?, ?>> ALL = List.of(TOWNSHIPS, VILLAGES, STATIONS, DEPUTIES, DEPARTMENTS,
+			CATEGORIES);
 
 	static <F, K> List<Planned<F, K>> check(SheetDefinition<F, K> kind, CurrentUser u, SheetRow... rows) {
 		return new SheetCheck(new County(), u, VALIDATOR, WORDS).check(kind, List.of(rows));
@@ -166,8 +170,8 @@ class RegistrySheetsParsingTest {
 
 	@Test
 	void listCellsSplitOnEverySeparatorPeopleUse() {
-		assertThat(SheetValues.splitList("龙山村、石门村,大坪村，小河村；新村;老村\n河东村"))
-			.containsExactly("龙山村", "石门村", "大坪村", "小河村", "新村", "老村", "河东村");
+		assertThat(SheetValues.splitList("龙山村、石门村,大坪村，小河村；新村;老村\n河东村")).containsExactly("龙山村", "石门村", "大坪村", "小河村",
+				"新村", "老村", "河东村");
 		assertThat(SheetValues.splitList(" 龙山村 、、 龙山村 ")).containsExactly("龙山村");
 		assertThat(SheetValues.splitList("")).isEmpty();
 		assertThat(SheetValues.splitList(null)).isEmpty();
@@ -199,11 +203,9 @@ class RegistrySheetsParsingTest {
 		assertThat(SheetValues.matchTownship("不存在镇", c.townships())).isEmpty();
 		assertThat(SheetValues.matchStations("龙山工作室", c.stations(), c.townships())).hasSize(1);
 		assertThat(SheetValues.matchStations("中心工作室", c.stations(), c.townships())).hasSize(2);
-		assertThat(SheetValues.matchStations("酿溪镇/中心工作室", c.stations(), c.townships()))
-			.extracting(Station::id)
+		assertThat(SheetValues.matchStations("酿溪镇/中心工作室", c.stations(), c.townships())).extracting(Station::id)
 			.containsExactly(102L);
-		assertThat(SheetValues.matchStations("TZM／中心工作室", c.stations(), c.townships()))
-			.extracting(Station::id)
+		assertThat(SheetValues.matchStations("TZM／中心工作室", c.stations(), c.townships())).extracting(Station::id)
 			.containsExactly(101L);
 		assertThat(SheetValues.matchCategory("land_demolition", c.categories())).isPresent();
 		assertThat(SheetValues.matchCategory("社会保障", c.categories())).isPresent();
@@ -213,10 +215,9 @@ class RegistrySheetsParsingTest {
 
 	@Test
 	void headersComeInChineseByDefaultAndEitherLanguageIsAccepted() {
-		assertThat(RegistrySheets.headers(STATIONS, MESSAGES, ZH))
-			.containsExactly("乡镇", "名称", "地址", "开放安排", "覆盖村", "设施", "联络员");
-		assertThat(RegistrySheets.headers(CATEGORIES, MESSAGES, ZH))
-			.containsExactly("编码", "中文名", "英文名", "办理时限(工作日)");
+		assertThat(RegistrySheets.headers(STATIONS, MESSAGES, ZH)).containsExactly("乡镇", "名称", "地址", "开放安排", "覆盖村",
+				"设施", "联络员");
+		assertThat(RegistrySheets.headers(CATEGORIES, MESSAGES, ZH)).containsExactly("编码", "中文名", "英文名", "办理时限(工作日)");
 		List<Set<String>> accepted = RegistrySheets.acceptedHeaders(DEPUTIES, MESSAGES);
 		assertThat(accepted).hasSize(5);
 		assertThat(accepted.get(0)).containsExactlyInAnyOrder("姓名", "Name");
@@ -272,8 +273,7 @@ class RegistrySheetsParsingTest {
 		assertThat(rows).extracting(SheetRow::number).containsExactly(2, 4);
 		assertThat(rows.get(1).get(1)).isEqualTo("河东村");
 
-		byte[] en = xlsx(RegistrySheets.headers(VILLAGES, MESSAGES, Locale.ENGLISH),
-				List.of(List.of("太芝庙镇", "新村")));
+		byte[] en = xlsx(RegistrySheets.headers(VILLAGES, MESSAGES, Locale.ENGLISH), List.of(List.of("太芝庙镇", "新村")));
 		assertThat(read(VILLAGES, en)).hasSize(1);
 	}
 
@@ -332,10 +332,10 @@ class RegistrySheetsParsingTest {
 				"import.error.noRows", "import.error.unreadable", "import.error.notXlsx", "import.error.noFile",
 				"import.error.tooLarge", "import.error.upload")) {
 			assertThat(MESSAGES.getMessage(key, null, ZH)).as(key).isNotBlank();
-			assertThat(MESSAGES.getMessage(key, null, Locale.ENGLISH)).as(key).isNotEqualTo(MESSAGES.getMessage(key, null, ZH));
+			assertThat(MESSAGES.getMessage(key, null, Locale.ENGLISH)).as(key)
+				.isNotEqualTo(MESSAGES.getMessage(key, null, ZH));
 		}
-		assertThat(MESSAGES.getMessage("import.error.rows", new Object[] { 3 }, ZH))
-			.isEqualTo("导入失败：3 行有误，未导入任何数据");
+		assertThat(MESSAGES.getMessage("import.error.rows", new Object[] { 3 }, ZH)).isEqualTo("导入失败：3 行有误，未导入任何数据");
 	}
 
 	// --- checking rows
@@ -357,36 +357,31 @@ class RegistrySheetsParsingTest {
 
 	@Test
 	void everyBadRowIsReportedWithItsReasonAndNothingPasses() {
-		List<RowError> errors = rejected(STATIONS, COUNTY,
-				row(2, "太芝庙镇", "好工作室", "地址", "", "龙山村", "", ""),
-				row(3, "不存在镇", "甲", "地址", "", "", "", ""),
-				row(4, "太芝庙镇", "乙", "", "", "龙山村、月亮村", "意见箱、飞机", ""),
-				row(5, "太芝庙镇", "好工作室", "地址", "", "", "", ""),
-				row(6, "太芝庙镇", "龙山工作室", "地址", "", "", "", ""),
+		List<RowError> errors = rejected(STATIONS, COUNTY, row(2, "太芝庙镇", "好工作室", "地址", "", "龙山村", "", ""),
+				row(3, "不存在镇", "甲", "地址", "", "", "", ""), row(4, "太芝庙镇", "乙", "", "", "龙山村、月亮村", "意见箱、飞机", ""),
+				row(5, "太芝庙镇", "好工作室", "地址", "", "", "", ""), row(6, "太芝庙镇", "龙山工作室", "地址", "", "", "", ""),
 				row(7, "", "丙", "地址", "", "", "", ""));
 		assertThat(errors).extracting(RowError::row).containsExactly(3, 4, 4, 4, 5, 6, 7);
 		assertThat(errors).extracting(RowError::messageKey)
 			.containsExactly("import.row.unknownTownship", "import.row.required", "import.row.unknownVillage",
-					"import.row.unknownChoice", "import.row.duplicateInFile", "import.row.exists", "import.row.required");
-		assertThat(errors.stream().map(e -> text(e, ZH)).toList()).containsExactly(
-				"乡镇：找不到“不存在镇”，请填写已有乡镇的名称或编码", "地址：必填", "覆盖村：该乡镇没有“月亮村”，请先添加这个村（社区）",
-				"设施：无法识别“飞机”，可填：标识牌、接待室、办公桌椅、电脑、固定电话、资料柜、群众意见箱",
+					"import.row.unknownChoice", "import.row.duplicateInFile", "import.row.exists",
+					"import.row.required");
+		assertThat(errors.stream().map(e -> text(e, ZH)).toList()).containsExactly("乡镇：找不到“不存在镇”，请填写已有乡镇的名称或编码",
+				"地址：必填", "覆盖村：该乡镇没有“月亮村”，请先添加这个村（社区）", "设施：无法识别“飞机”，可填：标识牌、接待室、办公桌椅、电脑、固定电话、资料柜、群众意见箱",
 				"名称：“好工作室”与第 2 行重复", "名称：“龙山工作室”已存在", "乡镇：必填");
 		assertThat(text(errors.get(1), Locale.ENGLISH)).isEqualTo("Address: required");
 	}
 
 	@Test
 	void aTownshipAdminCannotImportIntoAnotherTownship() {
-		List<RowError> errors = rejected(VILLAGES, TOWNSHIP_ADMIN, row(2, "太芝庙镇", "新村"),
-				row(3, "酿溪镇", "新村"));
+		List<RowError> errors = rejected(VILLAGES, TOWNSHIP_ADMIN, row(2, "太芝庙镇", "新村"), row(3, "酿溪镇", "新村"));
 		assertThat(errors).extracting(RowError::row).containsExactly(3);
 		assertThat(text(errors.get(0), ZH)).isEqualTo("无权在该乡镇导入");
 	}
 
 	@Test
 	void deputiesNameTheirStationsAndLevelsInWords() {
-		var planned = check(DEPUTIES, COUNTY,
-				row(2, "张三", "县级、乡镇级", "139 1234 5678", "龙山工作室、酿溪镇/中心工作室", "第一选区"));
+		var planned = check(DEPUTIES, COUNTY, row(2, "张三", "县级、乡镇级", "139 1234 5678", "龙山工作室、酿溪镇/中心工作室", "第一选区"));
 		DeputyForm f = planned.get(0).form();
 		assertThat(f.levels()).containsExactlyInAnyOrder(DeputyLevel.COUNTY, DeputyLevel.TOWNSHIP);
 		assertThat(f.phone()).isEqualTo("13912345678");
@@ -396,7 +391,8 @@ class RegistrySheetsParsingTest {
 		List<RowError> errors = rejected(DEPUTIES, COUNTY, row(2, "李四", "", "12345", "中心工作室", ""),
 				row(3, "王建国", "县级", "13812345678", "龙山工作室", ""));
 		assertThat(errors).extracting(RowError::messageKey)
-			.containsExactly("import.row.required", "import.row.phone", "import.row.ambiguousStation", "import.row.exists");
+			.containsExactly("import.row.required", "import.row.phone", "import.row.ambiguousStation",
+					"import.row.exists");
 		assertThat(text(errors.get(0), ZH)).isEqualTo("层级：必填");
 	}
 
@@ -409,9 +405,8 @@ class RegistrySheetsParsingTest {
 	@Test
 	void departmentsNeedATownshipBelowTheCountyTier() {
 		List<RowError> errors = rejected(DEPARTMENTS, TOWNSHIP_ADMIN,
-				row(2, "太芝庙镇政府", "乡镇级", "太芝庙镇", "征地拆迁、Social security"),
-				row(3, "某村委会", "村级", "", ""), row(4, "县交通局", "县级", "", ""), row(5, "县民政局", "县级", "", ""),
-				row(6, "某单位", "省级", "太芝庙镇", "交通"));
+				row(2, "太芝庙镇政府", "乡镇级", "太芝庙镇", "征地拆迁、Social security"), row(3, "某村委会", "村级", "", ""),
+				row(4, "县交通局", "县级", "", ""), row(5, "县民政局", "县级", "", ""), row(6, "某单位", "省级", "太芝庙镇", "交通"));
 		assertThat(errors).extracting(RowError::row).containsExactly(3, 4, 5, 5, 6, 6);
 		assertThat(errors).extracting(RowError::messageKey)
 			.containsExactly("import.row.townshipRequired", "import.row.countyOnly", "import.row.exists",
@@ -445,8 +440,7 @@ class RegistrySheetsParsingTest {
 
 	@Test
 	void registryRefusalsBecomeRowErrors() {
-		assertThat(RegistrySheets.rowFailure(9, new AccessDeniedException("x")))
-			.extracting(RowError::messageKey)
+		assertThat(RegistrySheets.rowFailure(9, new AccessDeniedException("x"))).extracting(RowError::messageKey)
 			.containsExactly("import.row.forbidden");
 		assertThat(RegistrySheets.rowFailure(9, new ConflictException("registry.duplicate")))
 			.extracting(RowError::row, RowError::messageKey)
@@ -465,4 +459,5 @@ class RegistrySheetsParsingTest {
 			assertThat(RegistrySheets.headers(k, MESSAGES, Locale.ENGLISH)).doesNotContainAnyElementsOf(k.columns());
 		}
 	}
+
 }

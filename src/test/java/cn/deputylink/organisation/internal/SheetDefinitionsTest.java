@@ -24,8 +24,8 @@ import cn.deputylink.organisation.internal.SheetCheck.Planned;
 import cn.deputylink.shared.excel.RowError;
 
 /**
- * What each list's sheet makes of a row that comes back from an export: the id and status columns,
- * rows that match their record, and the masked values that stay as stored.
+ * What each list's sheet makes of a row that comes back from an export: the id and status
+ * columns, rows that match their record, and the masked values that stay as stored.
  */
 class SheetDefinitionsTest {
 
@@ -63,10 +63,10 @@ class SheetDefinitionsTest {
 
 	@Test
 	void badIdsAndStatusesAreRowErrors() {
-		List<RowError> errors = rejected(TOWNSHIPS, COUNTY, row(2, "A", "甲镇", "", "abc"),
-				row(3, "B", "乙镇", "", "99"), row(4, "TZM", "太芝庙镇", "", "1"), row(5, "TZM", "太芝庙镇", "", "1"),
-				row(6, "C", "丙镇", "也许", ""));
-		// row 5 names a record already taken by row 4, so it is a new township that clashes with it
+		List<RowError> errors = rejected(TOWNSHIPS, COUNTY, row(2, "A", "甲镇", "", "abc"), row(3, "B", "乙镇", "", "99"),
+				row(4, "TZM", "太芝庙镇", "", "1"), row(5, "TZM", "太芝庙镇", "", "1"), row(6, "C", "丙镇", "也许", ""));
+		// row 5 names a record already taken by row 4, so it is a new township that
+		// clashes with it
 		assertThat(errors).extracting(RowError::row).containsExactly(2, 3, 5, 5, 5, 6);
 		assertThat(errors).extracting(RowError::messageKey)
 			.containsExactly("clerk.import.row.badId", "clerk.import.row.unknownId", "import.row.exists",
@@ -80,8 +80,8 @@ class SheetDefinitionsTest {
 		assertThat(planned).extracting(Planned::unchanged).containsExactly(true, false, false);
 		assertThat(planned.get(1).form().townshipId()).isEqualTo(1L);
 
-		List<RowError> errors = rejected(VILLAGES, COUNTY, row(2, "太芝庙镇", "大坪村", "", "21"),
-				row(3, "太芝庙镇", "新村"), row(4, "TZM", "新村"));
+		List<RowError> errors = rejected(VILLAGES, COUNTY, row(2, "太芝庙镇", "大坪村", "", "21"), row(3, "太芝庙镇", "新村"),
+				row(4, "TZM", "新村"));
 		assertThat(errors).extracting(RowError::messageKey)
 			.containsExactly("clerk.import.row.unknownId", "import.row.duplicateInFile");
 	}
@@ -95,7 +95,8 @@ class SheetDefinitionsTest {
 						List.of(), true, 4));
 			}
 		};
-		var planned = new SheetCheck(county, COUNTY, RegistrySheetsParsingTest.VALIDATOR, RegistrySheetsParsingTest.WORDS)
+		var planned = new SheetCheck(county, COUNTY, RegistrySheetsParsingTest.VALIDATOR,
+				RegistrySheetsParsingTest.WORDS)
 			.check(STATIONS, List.of(row(2, "太芝庙镇", "龙山工作室", "地址", "", "龙山村", "", "李四 138****5678", "Active", "103"),
 					row(3, "太芝庙镇", "龙山工作室2", "地址", "", "", "", "李四 138****5678", "", "")));
 		assertThat(planned.get(0).form().liaisonOfficers()).isEqualTo("李四 13812345678");
@@ -144,4 +145,5 @@ class SheetDefinitionsTest {
 		assertThat(RegistrySheetsParsingTest.text(errors.get(0), Locale.SIMPLIFIED_CHINESE))
 			.isEqualTo("编码：分类编码不能修改，这一行原来是 LAND_DEMOLITION");
 	}
+
 }

@@ -12,10 +12,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-
 /**
- * The data directory is its owner's only, and so are the H2 files in it, although H2 creates them
- * with the process's umask: the directory is narrowed before the database opens, the files after.
+ * The data directory is its owner's only, and so are the H2 files in it, although H2
+ * creates them with the process's umask: the directory is narrowed before the database
+ * opens, the files after.
  */
 class DataDirectoryTest {
 
@@ -46,12 +46,13 @@ class DataDirectoryTest {
 	void theH2FilesAreTheOwnersOnlyOnceTheDatabaseIsOpen() throws Exception {
 		Path dir = parent.resolve("data");
 		DataDirectory.prepare(dir);
-		try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("deputylink") + ";MODE=PostgreSQL", "sa",
-				"")) {
+		try (Connection c = DriverManager
+			.getConnection("jdbc:h2:file:" + dir.resolve("deputylink") + ";MODE=PostgreSQL", "sa", "")) {
 			c.createStatement().execute("create table t (x int)");
 			Path db = dir.resolve("deputylink.mv.db");
 			assertThat(db).exists();
-			// H2 created it with the umask's mode; other users could not reach it through the directory anyway
+			// H2 created it with the umask's mode; other users could not reach it through
+			// the directory anyway
 			Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("rw-r--r--"));
 			DataDirectory.restrictFiles(dir);
 			try (Stream<Path> files = Files.list(dir)) {
@@ -61,4 +62,5 @@ class DataDirectoryTest {
 			}
 		}
 	}
+
 }

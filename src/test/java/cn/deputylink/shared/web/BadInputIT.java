@@ -26,9 +26,9 @@ import cn.deputylink.support.IntegrationTest;
 import cn.deputylink.support.Multipart;
 
 /**
- * The reviewers' examples of bad input, one by one: each is refused with a 4xx (problem+json from
- * the API, a page from the browser) or cleaned, the same on H2 and PostgreSQL, and writes nothing.
- * {@link FuzzIT} looks for the rest.
+ * The reviewers' examples of bad input, one by one: each is refused with a 4xx
+ * (problem+json from the API, a page from the browser) or cleaned, the same on H2 and
+ * PostgreSQL, and writes nothing. {@link FuzzIT} looks for the rest.
  */
 @IntegrationTest
 class BadInputIT {
@@ -117,12 +117,15 @@ class BadInputIT {
 		cases.put("content is a number", "{\"source\":\"RECEPTION\",\"content\":12345}");
 		cases.put("content is a boolean", "{\"source\":\"RECEPTION\",\"content\":true}");
 		cases.put("stationId is a fraction", "{\"source\":\"RECEPTION\",\"content\":\"x\",\"stationId\":1.5}");
-		cases.put("stationId is text", "{\"source\":\"RECEPTION\",\"content\":\"x\",\"stationId\":\"" + stationId + "\"}");
-		cases.put("stationId overflows", "{\"source\":\"RECEPTION\",\"content\":\"x\",\"stationId\":99999999999999999999}");
+		cases.put("stationId is text",
+				"{\"source\":\"RECEPTION\",\"content\":\"x\",\"stationId\":\"" + stationId + "\"}");
+		cases.put("stationId overflows",
+				"{\"source\":\"RECEPTION\",\"content\":\"x\",\"stationId\":99999999999999999999}");
 		cases.put("receivedAt is a number", "{\"source\":\"RECEPTION\",\"content\":\"x\",\"receivedAt\":12345}");
 		cases.put("receivedAt is empty", "{\"source\":\"RECEPTION\",\"content\":\"x\",\"receivedAt\":\"\"}");
 		cases.put("source is a number", "{\"source\":0,\"content\":\"x\"}");
-		cases.put("anonymous is text", "{\"source\":\"RECEPTION\",\"content\":\"x\",\"constituent\":{\"anonymous\":\"yes\"}}");
+		cases.put("anonymous is text",
+				"{\"source\":\"RECEPTION\",\"content\":\"x\",\"constituent\":{\"anonymous\":\"yes\"}}");
 		cases.put("deputyIds is a number", "{\"source\":\"RECEPTION\",\"content\":\"x\",\"deputyIds\":7}");
 		cases.put("trailing garbage", "{\"source\":\"RECEPTION\",\"content\":\"x\"} {}");
 		cases.forEach((what, body) -> {
@@ -133,17 +136,19 @@ class BadInputIT {
 		assertThat(opinions()).isEqualTo(before);
 		// a routing rule's version as a fraction, a category's due days as text
 		problem(county.put("/api/v1/routing-rules/1", "{\"departmentId\":1,\"version\":0.5}"), 400);
-		problem(county.post("/api/v1/categories", "{\"code\":\"TYPED\",\"nameZh\":\"类\",\"nameEn\":\"T\",\"dueWorkingDays\":\"15\"}"),
-				400);
+		problem(county.post("/api/v1/categories",
+				"{\"code\":\"TYPED\",\"nameZh\":\"类\",\"nameEn\":\"T\",\"dueWorkingDays\":\"15\"}"), 400);
 	}
 
 	@Test
 	void controlCharactersAndLoneSurrogatesInJsonAreRefused() {
 		int before = opinions();
 		for (String bad : List.of("\\u0000", "\\u0007", "\\u001b[31m", "\\u007f", "\\u0085", "\\ud800", "\\udc00x")) {
-			String body = "{\"source\":\"RECEPTION\",\"stationId\":" + stationId + ",\"content\":\"" + unique("控制") + bad + "\"}";
+			String body = "{\"source\":\"RECEPTION\",\"stationId\":" + stationId + ",\"content\":\"" + unique("控制")
+					+ bad + "\"}";
 			problem(county.post("/api/v1/opinions", body), 400);
-			problem(county.post("/api/v1/townships", "{\"code\":\"" + unique("C") + "\",\"name\":\"镇" + bad + "\"}"), 400);
+			problem(county.post("/api/v1/townships", "{\"code\":\"" + unique("C") + "\",\"name\":\"镇" + bad + "\"}"),
+					400);
 		}
 		assertThat(opinions()).isEqualTo(before);
 		// tabs and line breaks are text
@@ -176,8 +181,10 @@ class BadInputIT {
 
 	@Test
 	void aNulInAnUploadedFileNameIsRefusedAndOtherControlsAreCleaned() {
-		long id = county.post("/api/v1/opinions",
-				Api.json(Map.of("source", "RECEPTION", "stationId", stationId, "content", unique("文件名")))).id();
+		long id = county
+			.post("/api/v1/opinions",
+					Api.json(Map.of("source", "RECEPTION", "stationId", stationId, "content", unique("文件名"))))
+			.id();
 		// Tomcat refuses a multipart body whose file name holds a NUL: 400, not 500
 		problem(county.post("/api/v1/opinions/" + id + "/attachments",
 				new Multipart().file("file", "现\u0000场.png", Images.png())), 400);
@@ -189,8 +196,10 @@ class BadInputIT {
 
 	@Test
 	void fakeTruncatedAndPolyglotImagesAreRefused() {
-		long id = county.post("/api/v1/opinions",
-				Api.json(Map.of("source", "RECEPTION", "stationId", stationId, "content", unique("假图片")))).id();
+		long id = county
+			.post("/api/v1/opinions",
+					Api.json(Map.of("source", "RECEPTION", "stationId", stationId, "content", unique("假图片"))))
+			.id();
 		byte[] png = Images.png();
 		byte[] eight = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
 		byte[] truncated = Arrays.copyOf(png, png.length - 16);
@@ -198,23 +207,28 @@ class BadInputIT {
 		byte[] polyglot = Arrays.copyOf(png, png.length + html.length);
 		System.arraycopy(html, 0, polyglot, png.length, html.length);
 		for (byte[] bad : List.of(eight, truncated, polyglot)) {
-			problem(county.post("/api/v1/opinions/" + id + "/attachments", new Multipart().file("file", "照片.png", bad)), 400);
+			problem(county.post("/api/v1/opinions/" + id + "/attachments", new Multipart().file("file", "照片.png", bad)),
+					400);
 		}
-		assertThat(jdbc.sql("select count(*) from opinion_attachment where opinion_id = :id").param("id", id)
+		assertThat(jdbc.sql("select count(*) from opinion_attachment where opinion_id = :id")
+			.param("id", id)
 			.query(Integer.class)
 			.single()).isZero();
 	}
 
 	@Test
 	void anAttachmentIsServedUnderItsCleanedNameEncodedAsRfc6266Says() throws Exception {
-		long id = county.post("/api/v1/opinions",
-				Api.json(Map.of("source", "RECEPTION", "stationId", stationId, "content", unique("文件名头")))).id();
+		long id = county
+			.post("/api/v1/opinions",
+					Api.json(Map.of("source", "RECEPTION", "stationId", stationId, "content", unique("文件名头"))))
+			.id();
 		Api.Response up = county.post("/api/v1/opinions/" + id + "/attachments",
 				new Multipart().file("file", "../../现场 1;\u202egnp.png", Images.png()));
 		assertThat(up.status()).as(up.body()).isEqualTo(201);
 		assertThat(up.json().get(0).get("filename").asString()).isEqualTo("现场 1gnp.png");
 		HttpResponse<byte[]> served = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + up.json().get(0).get("url").asString()))
+			.send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + port + up.json().get(0).get("url").asString()))
 				.header("Authorization", "Bearer " + county.token())
 				.build(), HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(served.statusCode()).isEqualTo(200);
@@ -236,4 +250,5 @@ class BadInputIT {
 		assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
 		assertThat(opinions()).isEqualTo(before);
 	}
+
 }

@@ -28,9 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.deputylink.support.IntegrationTest;
 
 /**
- * The edge of the application in the shared test context, where no proxy is trusted (the default):
- * security headers on every response, forwarded headers ignored, Tomcat's own errors as problem+json,
- * and no session rows for anonymous page views.
+ * The edge of the application in the shared test context, where no proxy is trusted (the
+ * default): security headers on every response, forwarded headers ignored, Tomcat's own
+ * errors as problem+json, and no session rows for anonymous page views.
  */
 @IntegrationTest
 class EdgeIT {
@@ -57,7 +57,8 @@ class EdgeIT {
 				"/api/v1/public/opinions/1234-5678-00000", "/api/v1/opinions", "/api/v1/no-such-thing", "/no-such-page",
 				"/dashboard" }) {
 			var r = get(path);
-			assertThat(r.headers().firstValue("Permissions-Policy")).as(path).hasValue(SecurityHeaders.PERMISSIONS_POLICY);
+			assertThat(r.headers().firstValue("Permissions-Policy")).as(path)
+				.hasValue(SecurityHeaders.PERMISSIONS_POLICY);
 			assertThat(r.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
 			assertThat(r.headers().firstValue("Content-Security-Policy")).as(path).isPresent();
 			// plain HTTP from an untrusted peer: no HSTS
@@ -96,7 +97,8 @@ class EdgeIT {
 		// a page path gets a page, with the same headers
 		Raw page = raw("GET /public/%00 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 		assertThat(page.status).isEqualTo(400);
-		assertThat(page.head).containsIgnoringCase("Content-Type: text/html").containsIgnoringCase("Permissions-Policy: ");
+		assertThat(page.head).containsIgnoringCase("Content-Type: text/html")
+			.containsIgnoringCase("Permissions-Policy: ");
 		assertThat(page.body).doesNotContain("Tomcat");
 	}
 
@@ -121,11 +123,13 @@ class EdgeIT {
 			}
 			assertThat(new CookieManager().getCookieStore().getCookies()).isEmpty();
 		}
-		// a protected page sends an anonymous visitor to the login page without a session either
+		// a protected page sends an anonymous visitor to the login page without a session
+		// either
 		assertThat(get("/dashboard").statusCode()).isEqualTo(302);
 		assertThat(sessions()).as("spring_session rows after anonymous page views").isEqualTo(before);
 
-		// the form's CSRF token is in a cookie now, and the form still works with it — and not without it
+		// the form's CSRF token is in a cookie now, and the form still works with it —
+		// and not without it
 		String form = get("/public/opinions/new").body();
 		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
 		assertThat(token.find()).isTrue();
@@ -133,12 +137,16 @@ class EdgeIT {
 		assertThat(postForm("/public/opinions", Map.of("content", content)).statusCode()).isEqualTo(403);
 		var ok = postForm("/public/opinions", Map.of("content", content, "_csrf", token.group(1)));
 		assertThat(ok.statusCode()).isEqualTo(302);
-		assertThat(ok.headers().firstValue("Location").orElseThrow()).matches(".*/public/opinions/\\d{4}-\\d{4}-\\d{5}");
-		assertThat(jdbc.sql("select count(*) from opinion where content = :c").param("c", content).query(Integer.class).single())
-			.isEqualTo(1);
+		assertThat(ok.headers().firstValue("Location").orElseThrow())
+			.matches(".*/public/opinions/\\d{4}-\\d{4}-\\d{5}");
+		assertThat(jdbc.sql("select count(*) from opinion where content = :c")
+			.param("c", content)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 	}
 
-	private HttpResponse<String> postForm(String path, Map<String, String> form) throws IOException, InterruptedException {
+	private HttpResponse<String> postForm(String path, Map<String, String> form)
+			throws IOException, InterruptedException {
 		String body = form.entrySet()
 			.stream()
 			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -174,4 +182,5 @@ class EdgeIT {
 			return new Raw(Integer.parseInt(head.split(" ")[1]), head, body);
 		}
 	}
+
 }

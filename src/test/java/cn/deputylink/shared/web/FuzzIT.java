@@ -62,42 +62,46 @@ import cn.deputylink.support.IntegrationTest;
 import cn.deputylink.support.Multipart;
 
 /**
- * Sends bad input to every endpoint the running application maps — API and pages, read from the
- * {@link RequestMappingHandlerMapping}, so a new endpoint is fuzzed without anyone adding it here —
- * as a county admin, and anonymously to the public ones: bad path ids and codes (overflowing,
- * negative, not numbers, NUL, bytes that are no UTF-8, bidi controls), the same in every query and
- * form parameter the handler declares (paging included), malformed, empty, huge, deeply nested and
- * non-UTF-8 JSON bodies, and every field of a JSON body with a value of the wrong type, a control
- * character or a lone surrogate; uploads with a NUL or bidi control in the name, fake and polyglot
- * images. It checks that nothing answers 5xx, that the API answers problem+json, that a mistyped
- * JSON field is always refused, that a refused request leaves the row counts of the main tables as
- * they were, and in the end that no control character was stored anywhere.
+ * Sends bad input to every endpoint the running application maps — API and pages, read
+ * from the {@link RequestMappingHandlerMapping}, so a new endpoint is fuzzed without
+ * anyone adding it here — as a county admin, and anonymously to the public ones: bad path
+ * ids and codes (overflowing, negative, not numbers, NUL, bytes that are no UTF-8, bidi
+ * controls), the same in every query and form parameter the handler declares (paging
+ * included), malformed, empty, huge, deeply nested and non-UTF-8 JSON bodies, and every
+ * field of a JSON body with a value of the wrong type, a control character or a lone
+ * surrogate; uploads with a NUL or bidi control in the name, fake and polyglot images. It
+ * checks that nothing answers 5xx, that the API answers problem+json, that a mistyped
+ * JSON field is always refused, that a refused request leaves the row counts of the main
+ * tables as they were, and in the end that no control character was stored anywhere.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FuzzIT {
 
-	private static final List<String> TABLES = List.of("township", "village", "station", "deputy", "category", "department",
-			"app_user", "calendar_day", "routing_rule", "opinion", "opinion_event", "opinion_attachment", "outbox_message",
-			"inbox_message");
+	private static final List<String> TABLES = List.of("township", "village", "station", "deputy", "category",
+			"department", "app_user", "calendar_day", "routing_rule", "opinion", "opinion_event", "opinion_attachment",
+			"outbox_message", "inbox_message");
 
 	/** Path variable values, URL-encoded. */
 	private static final List<String> PATH_VALUES = List.of("-1", "99999999999999999999", "1.5", "%E2%80%AE");
 
 	/**
-	 * Path values that Tomcat ({@code %00}, bytes that are no UTF-8) or Spring Security's firewall
-	 * (an encoded line feed) refuse before the application sees the request: a 400, but in the
-	 * container's format (making those problem+json is the edge part of the issue).
+	 * Path values that Tomcat ({@code %00}, bytes that are no UTF-8) or Spring Security's
+	 * firewall (an encoded line feed) refuse before the application sees the request: a
+	 * 400, but in the container's format (making those problem+json is the edge part of
+	 * the issue).
 	 */
 	private static final List<String> CONTAINER_PATH_VALUES = List.of("%00", "%0A", "%FF%FE");
 
 	/**
-	 * Query and form parameter values for a parameter of each kind, URL-encoded. Pages get fewer: they
-	 * share the API's binding and cleaning, and each of them renders a whole page.
+	 * Query and form parameter values for a parameter of each kind, URL-encoded. Pages
+	 * get fewer: they share the API's binding and cleaning, and each of them renders a
+	 * whole page.
 	 */
 	private static List<String> paramValues(Class<?> type, boolean api) {
 		if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
-			return api ? List.of("99999999999999999999", "-1", "1.5", "%FF%FE") : List.of("99999999999999999999", "1.5");
+			return api ? List.of("99999999999999999999", "-1", "1.5", "%FF%FE")
+					: List.of("99999999999999999999", "1.5");
 		}
 		if (!api && (type == String.class || type == Object.class)) {
 			return List.of("%00a%01b%1B%7F%C2%85%E2%80%AE", "%FF%FE");
@@ -111,13 +115,14 @@ class FuzzIT {
 		if (Temporal.class.isAssignableFrom(type)) {
 			return List.of("99999-01-01", "%00");
 		}
-		// NUL and other C0 and C1 controls, a bidi override; bytes that are no UTF-8; an encoded surrogate
+		// NUL and other C0 and C1 controls, a bidi override; bytes that are no UTF-8; an
+		// encoded surrogate
 		return List.of("%00a%01b%1B%7F%C2%85%E2%80%AE", "%FF%FE", "%ED%A0%80", "x".repeat(5000));
 	}
 
 	/** Whole JSON bodies that are malformed, empty, huge, too deep or not UTF-8. */
-	private static final List<byte[]> BODIES = List.of(bytes(""), bytes("{"), bytes("[]"), bytes("null"), bytes("\"text\""),
-			bytes("12345"), bytes("{}"), bytes("{} {}"), bytes("[".repeat(5000) + "]".repeat(5000)),
+	private static final List<byte[]> BODIES = List.of(bytes(""), bytes("{"), bytes("[]"), bytes("null"),
+			bytes("\"text\""), bytes("12345"), bytes("{}"), bytes("{} {}"), bytes("[".repeat(5000) + "]".repeat(5000)),
 			bytes("{\"a\":" + "9".repeat(5000) + "}"), bytes("{\"a\":\"" + "x".repeat(2_000_000) + "\"}"),
 			"{\"a\":\"\u00ff\u00fe\"}".getBytes(StandardCharsets.ISO_8859_1), bytes("{\"a\":\"\\ud800\"}"));
 
@@ -161,10 +166,12 @@ class FuzzIT {
 		token = Api.as(port, "county").token();
 		long station = Api.as(port, "county").get("/api/v1/stations").json().get("items").get(0).get("id").asLong();
 		opinion = Api.as(port, "county")
-			.post("/api/v1/opinions", Api.json(Map.of("source", "RECEPTION", "stationId", station, "content", "模糊测试的意见")))
+			.post("/api/v1/opinions",
+					Api.json(Map.of("source", "RECEPTION", "stationId", station, "content", "模糊测试的意见")))
 			.id();
 		csrf = csrfOf(pages.send(get("/login").build(), HttpResponse.BodyHandlers.ofString()).body());
-		HttpResponse<String> login = pages.send(form("/login", "username=county&password=" + Api.DEMO_PASSWORD, csrf).build(),
+		HttpResponse<String> login = pages.send(
+				form("/login", "username=county&password=" + Api.DEMO_PASSWORD, csrf).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(login.statusCode()).isEqualTo(302);
 		csrf = csrfOf(pages.send(get("/dashboard").build(), HttpResponse.BodyHandlers.ofString()).body());
@@ -205,10 +212,11 @@ class FuzzIT {
 			Map<String, Class<?>> params = new LinkedHashMap<>();
 			List<String> headers = new ArrayList<>();
 			Class<?> body = null;
-			boolean multipart = !info.getConsumesCondition().getConsumableMediaTypes().isEmpty() && info.getConsumesCondition()
-				.getConsumableMediaTypes()
-				.stream()
-				.anyMatch(t -> t.getSubtype().equals("form-data"));
+			boolean multipart = !info.getConsumesCondition().getConsumableMediaTypes().isEmpty()
+					&& info.getConsumesCondition()
+						.getConsumableMediaTypes()
+						.stream()
+						.anyMatch(t -> t.getSubtype().equals("form-data"));
 			for (MethodParameter p : handler.getMethodParameters()) {
 				p.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
 				Class<?> type = p.getParameterType();
@@ -224,7 +232,8 @@ class FuzzIT {
 				}
 				else if (p.hasParameterAnnotation(RequestParam.class)) {
 					RequestParam rp = p.getParameterAnnotation(RequestParam.class);
-					String name = !rp.name().isEmpty() ? rp.name() : !rp.value().isEmpty() ? rp.value() : p.getParameterName();
+					String name = !rp.name().isEmpty() ? rp.name()
+							: !rp.value().isEmpty() ? rp.value() : p.getParameterName();
 					params.put(name, elementType(p.getGenericParameterType()));
 				}
 				else if (type.isRecord()) {
@@ -232,22 +241,22 @@ class FuzzIT {
 						params.put(c.getName(), elementType(c.getGenericType()));
 					}
 				}
-				else if (!FRAMEWORK.contains(type) && !p.hasParameterAnnotation(
-						PathVariable.class)) {
+				else if (!FRAMEWORK.contains(type) && !p.hasParameterAnnotation(PathVariable.class)) {
 					params.put(p.getParameterName(), elementType(p.getGenericParameterType()));
 				}
 			}
 			boolean api = AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), RestController.class);
 			for (String pattern : info.getPatternValues()) {
-				boolean publicToo = pattern.startsWith("/public") || pattern.startsWith("/api/v1/public") || pattern.equals("/")
-						|| pattern.equals("/login");
+				boolean publicToo = pattern.startsWith("/public") || pattern.startsWith("/api/v1/public")
+						|| pattern.equals("/") || pattern.equals("/login");
 				for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET, RequestMethod.POST) : methods) {
-					out.add(new Endpoint(m.name(), pattern, pattern.startsWith("/api/"), publicToo, params, headers, body,
-							multipart));
+					out.add(new Endpoint(m.name(), pattern, pattern.startsWith("/api/"), publicToo, params, headers,
+							body, multipart));
 				}
 			}
 			if (info.getPatternValues().stream().anyMatch(p -> p.startsWith("/api/")) && !api) {
-				findings.add(handler + " answers under /api/ without being a @RestController: its errors are no problem+json");
+				findings.add(handler
+						+ " answers under /api/ without being a @RestController: its errors are no problem+json");
 			}
 		}
 		return out;
@@ -271,7 +280,10 @@ class FuzzIT {
 				&& pt.getActualTypeArguments()[0] == MultipartFile.class;
 	}
 
-	/** The pattern with every variable (and a trailing {@code **}) replaced by {@code value}. */
+	/**
+	 * The pattern with every variable (and a trailing {@code **}) replaced by
+	 * {@code value}.
+	 */
 	private static String path(String pattern, String value) {
 		return pattern.replaceAll("\\{[^}]+\\}", value).replace("**", "nope/" + value);
 	}
@@ -279,7 +291,8 @@ class FuzzIT {
 	// ------------------------------------------------------------------ sending
 
 	private HttpRequest.Builder get(String pathAndQuery) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).header("Accept", "text/html");
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+			.header("Accept", "text/html");
 	}
 
 	private HttpRequest.Builder form(String path, String body, String token) {
@@ -292,14 +305,17 @@ class FuzzIT {
 	private String counts() {
 		StringBuilder sql = new StringBuilder("select ");
 		for (int i = 0; i < TABLES.size(); i++) {
-			sql.append(i == 0 ? "" : " || ':' || ").append("cast((select count(*) from ").append(TABLES.get(i)).append(") as varchar)");
+			sql.append(i == 0 ? "" : " || ':' || ")
+				.append("cast((select count(*) from ")
+				.append(TABLES.get(i))
+				.append(") as varchar)");
 		}
 		return jdbc.sql(sql.toString()).query(String.class).single();
 	}
 
 	/**
-	 * Sends one request and checks the answer. {@code mustRefuse}: the request is wrong whatever the
-	 * data, so anything but a 4xx is a finding.
+	 * Sends one request and checks the answer. {@code mustRefuse}: the request is wrong
+	 * whatever the data, so anything but a 4xx is a finding.
 	 */
 	private void send(Endpoint e, boolean anonymous, String pathAndQuery, String contentType, byte[] body,
 			Map<String, String> headers, boolean mustRefuse, String what) {
@@ -321,7 +337,8 @@ class FuzzIT {
 		if (contentType != null) {
 			b.header("Content-Type", contentType);
 		}
-		b.method(e.method(), body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+		b.method(e.method(),
+				body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
 		HttpResponse<String> r;
 		try {
 			r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -337,8 +354,8 @@ class FuzzIT {
 		requests++;
 		int status = r.statusCode();
 		String type = r.headers().firstValue("Content-Type").orElse("");
-		String where = (anonymous ? "anonymous " : "county ") + e.method() + " " + pathAndQuery.substring(0,
-				Math.min(pathAndQuery.length(), 160)) + " [" + what + "]";
+		String where = (anonymous ? "anonymous " : "county ") + e.method() + " "
+				+ pathAndQuery.substring(0, Math.min(pathAndQuery.length(), 160)) + " [" + what + "]";
 		if (status >= 500) {
 			findings.add(where + " → " + status + ": " + r.body().substring(0, Math.min(200, r.body().length())));
 		}
@@ -346,7 +363,8 @@ class FuzzIT {
 			if (status != 400) {
 				findings.add(where + " → " + status + ", not 400");
 			}
-			// refused by the container or the firewall before Spring MVC, the API still speaks problem+json
+			// refused by the container or the firewall before Spring MVC, the API still
+			// speaks problem+json
 			if (e.api() && !type.startsWith("application/problem+json")) {
 				findings.add(where + " → " + status + " as " + type + ", not problem+json");
 			}
@@ -370,7 +388,8 @@ class FuzzIT {
 		boolean write = !e.method().equals("GET");
 		String csrfToken = anonymous ? anonymousCsrf : csrf;
 		String plainPath = path(e.pattern(), "99999999");
-		// the page forms need their CSRF token, else every post is a 403 before any input is read
+		// the page forms need their CSRF token, else every post is a 403 before any input
+		// is read
 		String formPrefix = !e.api() && write ? "_csrf=" + csrfToken : "";
 		// 1. bad path values
 		if (e.pattern().contains("{") || e.pattern().contains("**")) {
@@ -379,8 +398,8 @@ class FuzzIT {
 			for (String v : values) {
 				String what = (CONTAINER_PATH_VALUES.contains(v) ? "container " : "") + "path " + v;
 				if (e.api()) {
-					send(e, anonymous, path(e.pattern(), v), write ? "application/json" : null, write ? bytes("{}") : null,
-							Map.of(), false, what);
+					send(e, anonymous, path(e.pattern(), v), write ? "application/json" : null,
+							write ? bytes("{}") : null, Map.of(), false, what);
 				}
 				else {
 					send(e, anonymous, path(e.pattern(), v), write ? "application/x-www-form-urlencoded" : null,
@@ -394,20 +413,20 @@ class FuzzIT {
 			for (String v : paramValues(param.getValue(), e.api())) {
 				String pair = name + "=" + v;
 				if (!write || e.api()) {
-					send(e, anonymous, plainPath + "?" + pair, write ? "application/json" : null, write ? bytes("{}") : null,
-							Map.of(), false, "param " + name);
+					send(e, anonymous, plainPath + "?" + pair, write ? "application/json" : null,
+							write ? bytes("{}") : null, Map.of(), false, "param " + name);
 				}
 				else {
-					send(e, anonymous, plainPath, "application/x-www-form-urlencoded",
-							bytes(formPrefix + "&" + pair), Map.of(), false, "form " + name);
+					send(e, anonymous, plainPath, "application/x-www-form-urlencoded", bytes(formPrefix + "&" + pair),
+							Map.of(), false, "form " + name);
 				}
 			}
 		}
 		// 3. bad headers the handler reads
 		for (String header : e.headers()) {
 			for (String v : List.of("99999999999999999999", "W/\"1.5\"", "k".repeat(300))) {
-				send(e, anonymous, plainPath, write ? "application/json" : null, write ? bytes("{}") : null, Map.of(header, v),
-						false, "header " + header);
+				send(e, anonymous, plainPath, write ? "application/json" : null, write ? bytes("{}") : null,
+						Map.of(header, v), false, "header " + header);
 			}
 		}
 		// 4. bad JSON bodies, and each field of the body with a value of the wrong kind
@@ -418,15 +437,17 @@ class FuzzIT {
 			}
 			String target = e.pattern().contains("{") ? plainPath : e.pattern();
 			for (Map.Entry<String, String> mutated : mutations(e.body()).entrySet()) {
-				send(e, anonymous, target, "application/json", bytes(mutated.getValue()), Map.of(), true, mutated.getKey());
+				send(e, anonymous, target, "application/json", bytes(mutated.getValue()), Map.of(), true,
+						mutated.getKey());
 			}
 		}
 		// 5. uploads
 		if (e.multipart() && write) {
-			String target = path(e.pattern(), e.pattern().startsWith("/api/v1/calendar") ? "2031" : String.valueOf(opinion));
+			String target = path(e.pattern(),
+					e.pattern().startsWith("/api/v1/calendar") ? "2031" : String.valueOf(opinion));
 			byte[] polyglot = concat(Images.png(), bytes("<html><script>alert(1)</script>"));
 			byte[] fake = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
-			for (Object[] file : List.<Object[]> of(new Object[] { "a\u0000.png", Images.png() },
+			for (Object[] file : List.<Object[]>of(new Object[] { "a\u0000.png", Images.png() },
 					new Object[] { "x\u202egnp.exe", fake }, new Object[] { "../../p.png", polyglot },
 					new Object[] { "e.png", new byte[0] }, new Object[] { "\ud800.pdf", bytes("%PDF-") })) {
 				for (String field : List.of("file", "files")) {
@@ -435,7 +456,8 @@ class FuzzIT {
 						m.field("_csrf", csrfToken);
 					}
 					m.file(field, (String) file[0], (byte[]) file[1]);
-					send(e, anonymous, target, m.contentType(), m.toByteArray(), Map.of(), false, "upload " + field + " " + file[0]);
+					send(e, anonymous, target, m.contentType(), m.toByteArray(), Map.of(), false,
+							"upload " + field + " " + file[0]);
 				}
 			}
 		}
@@ -449,7 +471,10 @@ class FuzzIT {
 
 	// ------------------------------------------------------------------ JSON mutations
 
-	/** A value of the right type for each kind of field, for the fields that are not mutated. */
+	/**
+	 * A value of the right type for each kind of field, for the fields that are not
+	 * mutated.
+	 */
 	private static String good(Type type) {
 		Class<?> c = raw(type);
 		if (c == String.class) {
@@ -529,7 +554,10 @@ class FuzzIT {
 		return json.append('}').toString();
 	}
 
-	/** Every field of the body's record (and of the records nested in it) with every wrong value. */
+	/**
+	 * Every field of the body's record (and of the records nested in it) with every wrong
+	 * value.
+	 */
 	private static Map<String, String> mutations(Class<?> body) {
 		Map<String, String> out = new LinkedHashMap<>();
 		if (!body.isRecord()) {
@@ -576,7 +604,8 @@ class FuzzIT {
 			for (Map<String, Object> row : jdbc.sql("select * from " + table).query().listOfRows()) {
 				row.forEach((column, value) -> {
 					if (value instanceof String s && !TextInput.isClean(s)) {
-						findings.add(table + "." + column + " holds a control character: " + s.replace("\u0000", "\\0"));
+						findings
+							.add(table + "." + column + " holds a control character: " + s.replace("\u0000", "\\0"));
 					}
 				});
 			}
@@ -586,4 +615,5 @@ class FuzzIT {
 				findings.size());
 		assertThat(findings).as(String.join("\n", findings)).isEmpty();
 	}
+
 }

@@ -18,4 +18,5 @@ class TimesTest {
 		assertThat(times.minutes(OffsetDateTime.parse("2026-01-05T09:30:00+08:00"))).isEqualTo("2026-01-05 09:30");
 		assertThat(times.minutes(null)).isEmpty();
 	}
+
 }

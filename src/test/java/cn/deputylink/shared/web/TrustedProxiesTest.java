@@ -29,7 +29,8 @@ class TrustedProxiesTest {
 		assertThat(p.clientAddress("::1", "2001:db8::1")).isEqualTo("2001:db8:0:0:0:0:0:1");
 		// an untrusted peer's header is ignored
 		assertThat(p.clientAddress("203.0.113.1", "10.0.0.1")).isEqualTo("203.0.113.1");
-		// junk (or a host name, which would need DNS) stops the walk at the last good address
+		// junk (or a host name, which would need DNS) stops the walk at the last good
+		// address
 		assertThat(p.clientAddress("10.1.2.3", "evil.example, unknown")).isEqualTo("10.1.2.3");
 		assertThat(p.clientAddress("10.1.2.3", "203.0.113.9:5123")).isEqualTo("203.0.113.9");
 	}
@@ -54,13 +55,15 @@ class TrustedProxiesTest {
 			assertThat(seen.getRemoteAddr()).isEqualTo(trusted ? "203.0.113.9" : peer);
 			assertThat(seen.isSecure()).isEqualTo(trusted);
 			assertThat(seen.getScheme()).isEqualTo(trusted ? "https" : "http");
-			assertThat(seen.getRequestURL().toString()).isEqualTo(trusted ? "https://localhost/login" : "http://localhost/login");
+			assertThat(seen.getRequestURL().toString())
+				.isEqualTo(trusted ? "https://localhost/login" : "http://localhost/login");
 		}
 	}
 
 	@Test
 	void ipv6ClientsCountPerSlash64() {
-		assertThat(RateLimitFilter.subject("2001:db8:1:2:aaaa::1")).isEqualTo(RateLimitFilter.subject("2001:db8:1:2:bbbb::9"))
+		assertThat(RateLimitFilter.subject("2001:db8:1:2:aaaa::1"))
+			.isEqualTo(RateLimitFilter.subject("2001:db8:1:2:bbbb::9"))
 			.isNotEqualTo(RateLimitFilter.subject("2001:db8:1:3::1"));
 		assertThat(RateLimitFilter.subject("203.0.113.9")).isEqualTo("203.0.113.9");
 	}
@@ -81,4 +84,5 @@ class TrustedProxiesTest {
 		assertThat(RateLimitFilter.kind("POST", "/api/v1/opinions")).isNull();
 		assertThat(RateLimitFilter.kind("POST", "/opinions")).isNull();
 	}
+
 }

@@ -14,8 +14,8 @@ import cn.deputylink.support.FormSession;
 import cn.deputylink.support.IntegrationTest;
 
 /**
- * The language and large-text switches lead back to the same page with its query, also from a form
- * shown again after a failed post; the menu marks where the user is.
+ * The language and large-text switches lead back to the same page with its query, also
+ * from a form shown again after a failed post; the menu marks where the user is.
  */
 @IntegrationTest
 class ShellSwitchesIT {
@@ -81,11 +81,14 @@ class ShellSwitchesIT {
 		assertThat(current.group(1)).isEqualTo("/org/stations");
 		assertThat(current.find()).as("one current item").isFalse();
 		assertThat(page).contains("class=\"menu-current\">工作室<");
-		String nav = page.substring(page.indexOf("<ul id=\"mainnav-items\">"), page.indexOf("</ul>", page.indexOf("mainnav-items")));
+		String nav = page.substring(page.indexOf("<ul id=\"mainnav-items\">"),
+				page.indexOf("</ul>", page.indexOf("mainnav-items")));
 		assertThat(Pattern.compile("<li>").matcher(nav).results().count()).isEqualTo(13);
 
 		assertThat(s.get("/admin/users").body()).containsPattern("href=\"/admin/users\"[^>]*aria-current=\"page\"");
-		assertThat(s.get("/org/villages/import").body()).containsPattern("href=\"/org/townships\"[^>]*aria-current=\"page\"");
+		assertThat(s.get("/org/villages/import").body())
+			.containsPattern("href=\"/org/townships\"[^>]*aria-current=\"page\"");
 		assertThat(s.get("/account/password").body()).doesNotContain("aria-current");
 	}
+
 }
