@@ -185,6 +185,11 @@ BACKLOG_DRAIN=$(drain 30)
 snapshot after-drain
 kill "$JSTAT_PID" 2>/dev/null || true
 JSTAT_PID=""
+# the same stack's ceiling on this machine: an authenticated read that writes nothing (the token's
+# one read, the security filters, JSON), so the intake's figures can be told from the framework's
+say "wrk baseline: GET /api/v1/me, 10s"
+wrk -t2 -c"$CONNS" --timeout 10s -d10s -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/me" >"$TMP/wrk-me.txt" 2>&1 || true
+ME_RATE=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$TMP/wrk-me.txt" | cut -d. -f1)
 grep -q '^BENCH' "$TMP/wrk.txt" || { cat "$TMP/wrk.txt" >&2; die "wrk printed no figures"; }
 WRK_LINE=$(grep '^BENCH' "$TMP/wrk.txt")
 val() { echo "$WRK_LINE" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
@@ -290,6 +295,7 @@ printf '%-46s %14s   %s\n' "rate, $CONNS connections (/s)" "$RATE" "$PGB_TPS"
 printf '%-46s %14s   %s\n' "latency p50 / p99 (ms)" "$(val p50_ms) / $(val p99_ms)" "avg $PGB_LAT"
 printf '%-46s %14s\n' "ratio intake / pgbench" "$(awk -v a="$RATE" -v b="$PGB_TPS" 'BEGIN { printf "%.3f", a / b }')"
 printf '%-46s %14s\n' "requests in ${DURATION}s / errors" "$REQS / $ERRORS"
+printf '%-46s %14s\n' "baseline GET /api/v1/me, same token (/s)" "${ME_RATE:-n/a}"
 echo
 echo "cost per intake (its SMS and inbox notices delivered included), $INTAKES intakes"
 printf '  %-44s %s\n' "commits (pg_stat_database, run + drain)" "$(per "$C0" "$C2" "$INTAKES")"
