@@ -206,6 +206,9 @@ if [ -r "$PGLOG" ]; then
 	pq postgres "alter database $APP_DB set log_statement = 'all'"
 	# the pool's connections were opened before: end them, the pool opens new ones that log
 	pq postgres "select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = '$APP_DB' and pid <> pg_backend_pid()" >/dev/null
+	# the pool checks a connection idle for more than 0.5 s before lending it: wait past that, so that
+	# no request gets one of the connections just ended (they would fail as a restarted server's would)
+	sleep 1
 	sleep 1
 	for i in 1 2 3 4 5; do intake "1350000000$i" "s-$RUN_ID-w$i" >/dev/null; done
 	drain 20 >/dev/null
@@ -217,6 +220,9 @@ if [ -r "$PGLOG" ]; then
 	OFF1=$(stat -c %s "$PGLOG")
 	pq postgres "alter database $APP_DB reset log_statement"
 	pq postgres "select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = '$APP_DB' and pid <> pg_backend_pid()" >/dev/null
+	# the pool checks a connection idle for more than 0.5 s before lending it: wait past that, so that
+	# no request gets one of the connections just ended (they would fail as a restarted server's would)
+	sleep 1
 	# (head ends the pipe early: that is no failure)
 	{ tail -c +"$((OFF0 + 1))" "$PGLOG" | head -c "$((OFF1 - OFF0))" >"$TMP/pg-chunk.log"; } || true
 	# one line per statement of the app: its pid and its text (the first non-empty line of a multi-line
@@ -257,13 +263,14 @@ export TOKEN BASE
 seq 1 "$SMS_N" | xargs -P 16 -I{} bash -c 'intake "$(printf "139%08d" {})" "sms-'"$RUN_ID"'-{}"' >"$TMP/sms-status.txt"
 T_LAST_INTAKE=$(ms)
 SMS_BAD=$(grep -vc '^201$' "$TMP/sms-status.txt" || true)
+SMS_WANT=$(grep -c '^201$' "$TMP/sms-status.txt" || true) # an intake that failed queued no SMS
 while :; do
 	read -r _ _ _ _ TAGGED TAGGED_AT < <(curl -fs "$GW/stats")
-	[ "$TAGGED" -ge "$SMS_N" ] && break
+	[ "$TAGGED" -ge "$SMS_WANT" ] && break
 	[ $(( $(ms) - T_LAST_INTAKE )) -lt 90000 ] || break
 	sleep 0.1
 done
-SMS_DRAIN=$(awk -v a="$T_LAST_INTAKE" -v b="$TAGGED_AT" -v n="$TAGGED" -v want="$SMS_N" \
+SMS_DRAIN=$(awk -v a="$T_LAST_INTAKE" -v b="$TAGGED_AT" -v n="$TAGGED" -v want="$SMS_WANT" \
 	'BEGIN { if (n < want) printf "> 90 s (%d of %d arrived)", n, want; else printf "%.1f s", (b - a) / 1000 }')
 sleep 1
 read -r GW_RECEIVED GW_DISTINCT GW_DUPLICATES _ _ _ < <(curl -fs "$GW/stats")
