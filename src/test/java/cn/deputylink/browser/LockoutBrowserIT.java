@@ -35,9 +35,8 @@ class LockoutBrowserIT extends BrowserTest {
 		page.navigate(BrowserSupport.base(port) + "/dashboard");
 		assertThat(page).hasURL(Pattern.compile(".*/login$"));
 		// the hold is per address: the browser may reach the server over ::1 and the
-		// test's own HTTP client
-		// over 127.0.0.1, so the API is not asserted here (AccountHardeningIT covers
-		// other addresses)
+		// test's own HTTP client over 127.0.0.1, so the API is not asserted here
+		// (AccountHardeningIT covers other addresses)
 	}
 
 	@Test

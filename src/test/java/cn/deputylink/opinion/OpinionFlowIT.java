@@ -69,8 +69,7 @@ class OpinionFlowIT extends OpinionTestSupport {
 		assertThat(returned.json().get("departmentId").isNull()).isTrue();
 
 		// a county road: triaged again at the county tier and reassigned to the county
-		// bureau (the county
-		// admin does it; the township could as well)
+		// bureau (the county admin does it; the township could as well)
 		ok(f.county.post("/api/v1/opinions/" + id + "/triage",
 				Api.json(Map.of("categoryCode", "RURAL_INFRASTRUCTURE", "tier", "COUNTY", "note", "县道"))));
 		ok(f.county.post("/api/v1/opinions/" + id + "/assign",

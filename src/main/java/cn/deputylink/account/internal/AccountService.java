@@ -126,10 +126,9 @@ class AccountService implements Accounts {
 		try {
 			OffsetDateTime now = OffsetDateTime.now(clock);
 			// bcrypt is a tenth of a start-up's CPU when the demo county creates its
-			// accounts one hash each;
-			// the fixtures share one published password, so they share its hash (a
-			// person's password is
-			// always hashed with a salt of its own)
+			// accounts one hash each; the fixtures share one published password, so they
+			// share its hash (a person's password is always hashed with a salt of its
+			// own)
 			String hash = policy ? hash(u.password()) : fixtureHashes.computeIfAbsent(u.password(), this::hash);
 			long id = users.insert(resolved, hash, now);
 			users.recordFirstPassword(id, hash, now);

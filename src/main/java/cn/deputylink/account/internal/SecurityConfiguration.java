@@ -124,10 +124,8 @@ class SecurityConfiguration {
 				.permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			// open311 is a form-encoded public API, not a browser form. The token lives
-			// in a cookie
-			// (HttpOnly; pages read it from the meta tag) and the page asked for before
-			// login too, so
-			// that an anonymous page view creates no session row
+			// in a cookie (HttpOnly; pages read it from the meta tag) and the page asked
+			// for before login too, so that an anonymous page view creates no session row
 			.csrf(c -> c.ignoringRequestMatchers("/open311/**").csrfTokenRepository(new CookieCsrfTokenRepository()))
 			.requestCache(r -> r.requestCache(requestCache))
 			.addFilterAfter(new SessionCredentialsFilter(users), UsernamePasswordAuthenticationFilter.class)

@@ -138,10 +138,9 @@ class DemoSeeder implements ApplicationRunner {
 		try {
 			long start = System.nanoTime();
 			// programmatic on purpose: the transaction must open inside the lease and
-			// commit before the lease
-			// is released, so that a node taking it next sees the seeded county (a
-			// @Transactional method
-			// called from this runner would be a self-call, outside any proxy)
+			// commit before the lease is released, so that a node taking it next sees the
+			// seeded county (a @Transactional method called from this runner would be a
+			// self-call, outside any proxy)
 			Counts counts = Objects.requireNonNull(tx.execute(s -> seed(DemoCounty.generate(), system)));
 			log.info(
 					"Demo county seeded in {} ms: {} townships, {} villages, {} stations, {} deputies, {} departments, {} opinions, {} accounts (password {})",

@@ -58,8 +58,7 @@ class Dispatcher {
 	private final PersonalDataCipher cipher;
 
 	// programmatic: the dispatcher is no proxied bean (tests build several against one
-	// database), and a
-	// failed send must roll back only its own batch
+	// database), and a failed send must roll back only its own batch
 	private final TransactionTemplate tx;
 
 	private final Clock clock;
@@ -149,8 +148,8 @@ class Dispatcher {
 			}
 			catch (SendFailed ex) {
 				// a transactional channel failed: the whole batch rolled back; each part
-				// again on its own,
-				// so that the failure counts against the message that caused it
+				// again on its own, so that the failure counts against the message that
+				// caused it
 				claimed.clear();
 				inboxDelivered = 0;
 				for (var e : inTransaction.entrySet()) {

@@ -53,11 +53,9 @@ class OpinionNotices {
 		Opinions.NoticeFacts facts = opinions.noticeFacts(e.opinionId());
 		String phone = cipher.decrypt(facts.phoneEncrypted());
 		// a public submission's SMS counts against the phone's daily limit (in this
-		// transaction, so a
-		// failed intake counts nothing); over it the opinion is still taken and its code
-		// shown, only the
-		// SMS is not sent — the limit protects the phone's owner, not the submitter's
-		// opinion
+		// transaction, so a failed intake counts nothing); over it the opinion is still
+		// taken and its code shown, only the SMS is not sent — the limit protects the
+		// phone's owner, not the submitter's opinion
 		if (phone != null && (e.actorId() != null
 				|| limits.tryAcquire(RateLimits.Kind.SMS_PER_PHONE, IntakeChecks.phoneKey(phone)).allowed())) {
 			notifications.sms(phone, facts.constituentName(), text("opinion.sms.received", e.trackingCode()));

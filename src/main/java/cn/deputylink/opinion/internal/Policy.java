@@ -59,9 +59,8 @@ public final class Policy {
 			case ESCALATE -> countyAdmin;
 			case ATTACH -> triager || handler || registeredBy(u, o) || atItsStation(u, o);
 			// the constituent rates by tracking code; a rating given on a follow-up call
-			// (回访) is recorded by
-			// the township or the county, who make those calls, never by the station that
-			// took the case in
+			// (回访) is recorded by the township or the county, who make those calls, never
+			// by the station that took the case in
 			case FEEDBACK, REOPEN -> triager;
 			case SUBMIT -> false;
 		};

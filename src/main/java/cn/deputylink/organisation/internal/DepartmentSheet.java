@@ -67,8 +67,8 @@ final class DepartmentSheet implements SheetDefinition<DepartmentForm, Long> {
 				&& Objects.equals(self.townshipId(), township)
 				&& Set.copyOf(self.categoryCodes()).equals(Set.copyOf(codes));
 		// a county unit belongs to no township (the column is ignored) and is the county
-		// admin's; a
-		// township admin's export lists them, and leaving them as they are is no change
+		// admin's; a township admin's export lists them, and leaving them as they are is
+		// no change
 		if (tier == Tier.COUNTY && !check.user().isCountyAdmin() && !row.unchanged) {
 			row.fail("tier", "import.row.countyOnly");
 		}

@@ -79,8 +79,7 @@ final class DeputySheet implements SheetDefinition<DeputyForm, Long> {
 				stationIds, self == null ? null : self.version());
 		check.validate(f, row);
 		// two people may share a name; the same name with the same phone (or, without
-		// phones, at the
-		// same station) is the same person imported twice
+		// phones, at the same station) is the same person imported twice
 		String masked = row.keepPhone ? maskedPhone : Masking.phone(blankToNull(phone));
 		boolean exists = check.existing()
 			.deputies()

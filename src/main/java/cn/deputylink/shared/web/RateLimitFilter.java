@@ -99,8 +99,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 		if (decision.allowed()) {
 			chain.doFilter(request, response);
 			// a login counts only when it fails: a county office signing in behind one
-			// address is not a
-			// flood, an address trying password after password is
+			// address is not a flood, an address trying password after password is
 			if (kind == Kind.LOGIN && failedLogin(response)) {
 				limits.tryAcquire(kind, subject);
 			}

@@ -127,8 +127,7 @@ class WorkingDaysTest {
 		assertThat(CN.workingDaysBetween(d("2025-09-30"), d("2025-10-08"))).as("inside the holiday").isZero();
 		assertThat(CN.workingDaysBetween(d("2025-10-08"), d("2025-09-30"))).isZero();
 		// the whole of 2025: 261 weekdays, less 18 holidays on weekdays (1 + 6 + 1 + 3 +
-		// 1 + 6), plus 5
-		// weekend days made working days
+		// 1 + 6), plus 5 weekend days made working days
 		int year = CN.workingDaysBetween(d("2024-12-31"), d("2025-12-31"));
 		assertThat(year).isEqualTo(slowCount(CN, d("2024-12-31"), d("2025-12-31"))).isEqualTo(248);
 	}
