@@ -135,7 +135,7 @@ class AccountService implements Accounts {
 			return users.find(id).orElseThrow();
 		}
 		catch (DuplicateKeyException ex) {
-			throw new ConflictException("user.username.taken", u.username());
+			throw new ConflictException("user.username.taken", Objects.requireNonNull(u.username()));
 		}
 	}
 
@@ -145,7 +145,8 @@ class AccountService implements Accounts {
 	 */
 	NewUser resolveAssignment(NewUser u) {
 		Long township = u.townshipId();
-		switch (u.role()) {
+		Role role = Objects.requireNonNull(u.role(), "role checked by create");
+		switch (role) {
 			case TOWNSHIP_ADMIN -> {
 				if (township == null || !organisation.townshipExists(township)) {
 					throw new InvalidInputException("townshipId", "user.township.required");
@@ -172,9 +173,10 @@ class AccountService implements Accounts {
 			}
 			case COUNTY_ADMIN -> township = null;
 		}
-		return new NewUser(u.username(), u.password(), u.displayName().strip(), u.role(), township,
-				u.role() == Role.STATION_LIAISON ? u.stationId() : null, u.role() == Role.DEPUTY ? u.deputyId() : null,
-				u.role() == Role.DEPARTMENT_HANDLER ? u.departmentId() : null, u.mustChangePassword());
+		String displayName = Objects.requireNonNull(u.displayName(), "display name checked by create").strip();
+		return new NewUser(u.username(), u.password(), displayName, role, township,
+				role == Role.STATION_LIAISON ? u.stationId() : null, role == Role.DEPUTY ? u.deputyId() : null,
+				role == Role.DEPARTMENT_HANDLER ? u.departmentId() : null, u.mustChangePassword());
 	}
 
 	void authorise(CurrentUser actor, NewUser u) {

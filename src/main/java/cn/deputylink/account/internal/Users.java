@@ -52,7 +52,7 @@ class Users {
 			.param("username", u.username())
 			.param("hash", hash)
 			.param("displayName", u.displayName())
-			.param("role", u.role().name())
+			.param("role", Objects.requireNonNull(u.role(), "a resolved account has a role").name())
 			.param("townshipId", u.townshipId())
 			.param("stationId", u.stationId())
 			.param("deputyId", u.deputyId())
@@ -70,7 +70,7 @@ class Users {
 				  station_id = :stationId, deputy_id = :deputyId, department_id = :departmentId, version = version + 1
 				where id = :id and version = :version""")
 			.param("displayName", u.displayName())
-			.param("role", u.role().name())
+			.param("role", Objects.requireNonNull(u.role(), "a resolved account has a role").name())
 			.param("townshipId", u.townshipId())
 			.param("stationId", u.stationId())
 			.param("deputyId", u.deputyId())

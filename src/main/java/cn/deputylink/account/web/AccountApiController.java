@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -126,7 +127,7 @@ class AccountApiController {
 			}
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(p);
 		}
-		var issued = tokens.issue((CurrentUser) result.getPrincipal());
+		var issued = tokens.issue((CurrentUser) Objects.requireNonNull(result.getPrincipal()));
 		return ResponseEntity.ok(new TokenResponse(issued.token(), issued.expiresAt()));
 	}
 

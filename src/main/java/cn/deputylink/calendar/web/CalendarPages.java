@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -198,7 +199,7 @@ class CalendarPages {
 	}
 
 	private String msg(Locale locale, String key, Object... args) {
-		return messages.getMessage(key, args, key, locale);
+		return Objects.requireNonNullElse(messages.getMessage(key, args, key, locale), key);
 	}
 
 }

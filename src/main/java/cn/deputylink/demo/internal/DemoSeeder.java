@@ -221,7 +221,7 @@ class DemoSeeder implements ApplicationRunner {
 						firstGovernment, false));
 		int created = 0;
 		for (NewUser user : users) {
-			if (accounts.findByUsername(user.username()).isPresent()) {
+			if (accounts.findByUsername(Objects.requireNonNull(user.username())).isPresent()) {
 				log.warn("Demo county: account {} exists already, left as it is", user.username());
 				continue;
 			}

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -109,7 +110,7 @@ class OpinionExport {
 	}
 
 	private String msg(String key, Locale locale) {
-		return messages.getMessage(key, null, key, locale);
+		return Objects.requireNonNullElse(messages.getMessage(key, null, key, locale), key);
 	}
 
 	private static String text(@Nullable String s) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -148,7 +149,7 @@ class SheetPageController {
 	}
 
 	private String msg(Locale locale, String key, Object... args) {
-		return messages.getMessage(key, args, key, locale);
+		return Objects.requireNonNullElse(messages.getMessage(key, args, key, locale), key);
 	}
 
 }

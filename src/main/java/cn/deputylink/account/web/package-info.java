@@ -1,0 +1,4 @@
+@NullMarked
+package cn.deputylink.account.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package cn.deputylink.audit.web;
+
+import org.jspecify.annotations.NullMarked;

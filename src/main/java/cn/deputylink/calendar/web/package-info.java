@@ -1,0 +1,4 @@
+@NullMarked
+package cn.deputylink.calendar.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package cn.deputylink.opinion.web;
+
+import org.jspecify.annotations.NullMarked;

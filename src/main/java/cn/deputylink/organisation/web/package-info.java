@@ -1,0 +1,4 @@
+@NullMarked
+package cn.deputylink.organisation.web;
+
+import org.jspecify.annotations.NullMarked;
