@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,6 +25,7 @@ import cn.deputylink.account.Accounts;
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.UserAccount;
 import cn.deputylink.organisation.Tier;
+import cn.deputylink.shared.internal.EventResubmission;
 import cn.deputylink.support.IntegrationTest;
 
 /**
@@ -95,6 +97,9 @@ class OpinionEventListenersIT {
 
 	@Autowired
 	IncompleteEventPublications incomplete;
+
+	@Autowired
+	EventResubmission resubmission;
 
 	CurrentUser county;
 
@@ -205,6 +210,38 @@ class OpinionEventListenersIT {
 			.param("id", "%\"opinionId\":" + id + ",%")
 			.query(Integer.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void theScheduledResubmissionRetriesWhatFailedMinutesAgoAndLeavesTheFreshOnesAlone() {
+		long id = triaged("异步监听稍后重试");
+		triage.assign(id, departmentId, "由镇人民政府统筹办理", township, null);
+		int attempts = Listeners.asyncAttempts.get();
+		Listeners.failAsync.set(true);
+		try {
+			escalation.escalate(id, "请三日内办结", county, null);
+			await().atMost(Duration.ofSeconds(10)).until(() -> Listeners.asyncAttempts.get() > attempts);
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(publications(id)).isEqualTo(1));
+		}
+		finally {
+			Listeners.failAsync.set(false);
+		}
+		// a fresh failure is not retried yet: its first delivery might still be under way
+		resubmission.resubmitStale();
+		assertThat(publications(id)).isEqualTo(1);
+		assertThat(Listeners.escalationsSeen).doesNotContain(id);
+
+		// ten minutes later the job hands it to its listener again
+		jdbc.sql("update event_publication set publication_date = :then where completion_date is null"
+				+ " and serialized_event like :id")
+			.param("then", OffsetDateTime.now().minusMinutes(10))
+			.param("id", "%\"opinionId\":" + id + ",%")
+			.update();
+		resubmission.resubmitStale();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(Listeners.escalationsSeen).containsOnlyOnce(id);
+			assertThat(publications(id)).isZero();
+		});
 	}
 
 }
