@@ -67,17 +67,6 @@ class OutboxMessages {
 		return Objects.requireNonNull(keys.getKey(), "no generated id").longValue();
 	}
 
-	/**
-	 * Which channel delivered a SENT message ({@link Channel#describe()}: "log" when it
-	 * only logged it).
-	 */
-	void setDeliveredVia(long id, String via) {
-		jdbc.sql("update outbox_message set delivered_via = :via where id = :id and status = 'SENT'")
-			.param("via", cut(via, 100))
-			.param("id", id)
-			.update();
-	}
-
 	Optional<Stored> find(long id) {
 		return jdbc.sql("select * from outbox_message where id = :id").param("id", id).query(STORED).optional();
 	}
@@ -193,35 +182,6 @@ class OutboxMessages {
 			.param("ids", ids)
 			.param("node", node)
 			.update();
-	}
-
-	/**
-	 * PENDING → SENT at once, for a delivery made in the same transaction; false when
-	 * another node was first.
-	 */
-	boolean claimAsSent(long id, String node, OffsetDateTime now) {
-		return jdbc.sql("""
-				update outbox_message set status = 'SENT', attempts = attempts + 1, sent_at = :now, claimed_by = :node,
-				  lease_until = null, last_error = null
-				where id = :id and status = 'PENDING' and next_attempt_at <= :now""")
-			.param("now", now)
-			.param("node", node)
-			.param("id", id)
-			.update() == 1;
-	}
-
-	/**
-	 * The claimant reports success. An UNCERTAIN row (its lease ran out while the send
-	 * was slow) is settled too: the send did happen.
-	 */
-	boolean markSent(long id, String node, OffsetDateTime now) {
-		return jdbc.sql("""
-				update outbox_message set status = 'SENT', sent_at = :now, lease_until = null, last_error = null
-				where id = :id and claimed_by = :node and status in ('SENDING', 'UNCERTAIN')""")
-			.param("now", now)
-			.param("id", id)
-			.param("node", node)
-			.update() == 1;
 	}
 
 	/** The claimant reports a failed send: PENDING again at {@code next}, or FAILED. */
