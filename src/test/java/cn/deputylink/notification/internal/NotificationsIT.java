@@ -349,18 +349,7 @@ class NotificationsIT {
 		finally {
 			pool.shutdownNow();
 		}
-		for (long id : smsIds) {
-			assertThat(sms.sent(id)).as("SMS %d", id).isEqualTo(1);
-			assertThat(row(id).status()).isEqualTo(OutboxStatus.SENT);
-			assertThat(row(id).attempts()).isEqualTo(1);
-		}
-		for (long id : inboxIds) {
-			assertThat(jdbc.sql("select count(*) from inbox_message where outbox_id = :id")
-				.param("id", id)
-				.query(Integer.class)
-				.single()).as("inbox for %d", id).isEqualTo(1);
-			assertThat(row(id).status()).isEqualTo(OutboxStatus.SENT);
-		}
+		eachDeliveredOnce(sms, smsIds, inboxIds);
 		List<String> claimants = jdbc
 			.sql("select distinct claimed_by from outbox_message where body like :t or subject like :t")
 			.param("t", tag + "%")
@@ -702,18 +691,7 @@ class NotificationsIT {
 		finally {
 			pool.shutdownNow();
 		}
-		for (long id : smsIds) {
-			assertThat(sms.sent(id)).as("SMS %d", id).isEqualTo(1);
-			assertThat(row(id).status()).isEqualTo(OutboxStatus.SENT);
-			assertThat(row(id).attempts()).isEqualTo(1);
-		}
-		for (long id : inboxIds) {
-			assertThat(jdbc.sql("select count(*) from inbox_message where outbox_id = :id")
-				.param("id", id)
-				.query(Integer.class)
-				.single()).as("inbox for %d", id).isEqualTo(1);
-			assertThat(row(id).status()).isEqualTo(OutboxStatus.SENT);
-		}
+		eachDeliveredOnce(sms, smsIds, inboxIds);
 	}
 
 	@Test
@@ -734,6 +712,24 @@ class NotificationsIT {
 		assertThat(raised).as("a rolled-back transaction queued nothing").hasValue(1);
 		signal.raiseAfterCommit();
 		assertThat(raised).as("without a transaction, at once").hasValue(2);
+	}
+
+	/**
+	 * Every SMS went out once, in one attempt, and every in-app message is in one inbox.
+	 */
+	private void eachDeliveredOnce(Recording sms, List<Long> smsIds, List<Long> inboxIds) {
+		for (long id : smsIds) {
+			assertThat(sms.sent(id)).as("SMS %d", id).isEqualTo(1);
+			assertThat(row(id).status()).isEqualTo(OutboxStatus.SENT);
+			assertThat(row(id).attempts()).isEqualTo(1);
+		}
+		for (long id : inboxIds) {
+			assertThat(jdbc.sql("select count(*) from inbox_message where outbox_id = :id")
+				.param("id", id)
+				.query(Integer.class)
+				.single()).as("inbox for %d", id).isEqualTo(1);
+			assertThat(row(id).status()).isEqualTo(OutboxStatus.SENT);
+		}
 	}
 
 }
