@@ -38,6 +38,8 @@ class TableOwnershipTest {
 			Map.entry("spring_session", "account"), Map.entry("spring_session_attributes", "account"),
 			// audit
 			Map.entry("audit_event", "audit"),
+			// activity
+			Map.entry("activity", "activity"), Map.entry("activity_deputy", "activity"),
 			// calendar
 			Map.entry("calendar_day", "calendar"), Map.entry("calendar_year", "calendar"),
 			// notification

@@ -1,0 +1,4 @@
+@NullMarked
+package cn.deputylink.activity.internal;
+
+import org.jspecify.annotations.NullMarked;
