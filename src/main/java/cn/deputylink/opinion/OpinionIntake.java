@@ -9,6 +9,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 import cn.deputylink.account.CurrentUser;
+import cn.deputylink.shared.Upload;
 import cn.deputylink.shared.ConflictException;
 import cn.deputylink.opinion.internal.IntakeChecks;
 import cn.deputylink.opinion.internal.Policy;

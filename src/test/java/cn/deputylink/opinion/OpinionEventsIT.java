@@ -17,6 +17,7 @@ import cn.deputylink.account.Accounts;
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.UserAccount;
 import cn.deputylink.organisation.Tier;
+import cn.deputylink.shared.Upload;
 import cn.deputylink.support.IntegrationTest;
 
 /**

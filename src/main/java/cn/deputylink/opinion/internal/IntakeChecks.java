@@ -17,14 +17,15 @@ import org.springframework.stereotype.Component;
 
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
-import cn.deputylink.opinion.AttachmentTooLargeException;
+import cn.deputylink.shared.AttachmentTooLargeException;
 import cn.deputylink.opinion.Intake;
 import cn.deputylink.opinion.OpinionSettings;
-import cn.deputylink.opinion.Upload;
+import cn.deputylink.shared.Upload;
 import cn.deputylink.organisation.Category;
 import cn.deputylink.organisation.RegistryLookup;
 import cn.deputylink.organisation.Station;
 import cn.deputylink.organisation.Village;
+import cn.deputylink.shared.AttachmentPolicy;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.InvalidInputException.FieldError;
 

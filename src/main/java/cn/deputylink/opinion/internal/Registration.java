@@ -24,7 +24,7 @@ import cn.deputylink.opinion.OpinionIntake.Created;
 import cn.deputylink.opinion.OpinionSettings;
 import cn.deputylink.opinion.OpinionStatus;
 import cn.deputylink.opinion.Source;
-import cn.deputylink.opinion.Upload;
+import cn.deputylink.shared.Upload;
 import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.Masking;

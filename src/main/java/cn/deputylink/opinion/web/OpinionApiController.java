@@ -32,7 +32,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.opinion.Attachment;
-import cn.deputylink.opinion.AttachmentTooLargeException;
+import cn.deputylink.shared.AttachmentTooLargeException;
 import cn.deputylink.opinion.Intake;
 import cn.deputylink.opinion.Opinion;
 import cn.deputylink.opinion.ConstituentFeedback;
@@ -46,9 +46,10 @@ import cn.deputylink.opinion.OpinionStatus;
 import cn.deputylink.opinion.Outcome;
 import cn.deputylink.opinion.Satisfaction;
 import cn.deputylink.opinion.Source;
-import cn.deputylink.opinion.Upload;
+import cn.deputylink.shared.Upload;
 import cn.deputylink.organisation.Tier;
 import cn.deputylink.shared.CursorPage;
+import cn.deputylink.shared.web.AttachmentResponses;
 import cn.deputylink.shared.InvalidInputException;
 import java.util.Collections;
 import java.util.Locale;
@@ -303,7 +304,7 @@ class OpinionApiController {
 	@GetMapping("/{id}/attachments/{attachmentId}")
 	ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
 		Attachment a = queries.attachment(id, attachmentId, me());
-		return AttachmentResponses.of(a, queries.attachmentData(a));
+		return AttachmentResponses.of(a.contentType(), a.filename(), a.sha256(), queries.attachmentData(a));
 	}
 
 	static List<Upload> uploads(@Nullable List<MultipartFile> files) {

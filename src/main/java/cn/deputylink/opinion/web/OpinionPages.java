@@ -29,7 +29,7 @@ import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
 import cn.deputylink.opinion.Action;
 import cn.deputylink.opinion.Attachment;
-import cn.deputylink.opinion.AttachmentTooLargeException;
+import cn.deputylink.shared.AttachmentTooLargeException;
 import cn.deputylink.opinion.DeadlineColour;
 import cn.deputylink.opinion.Intake;
 import cn.deputylink.opinion.Opinion;
@@ -52,6 +52,7 @@ import cn.deputylink.organisation.RegistryLookup;
 import cn.deputylink.organisation.Tier;
 import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
+import cn.deputylink.shared.web.AttachmentResponses;
 import cn.deputylink.shared.PageView;
 import cn.deputylink.shared.web.FormErrors;
 import java.util.LinkedHashSet;
@@ -282,7 +283,7 @@ class OpinionPages {
 	@GetMapping("/{id}/attachments/{attachmentId}")
 	ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
 		Attachment a = queries.attachment(id, attachmentId, CurrentUser.get());
-		return AttachmentResponses.of(a, queries.attachmentData(a));
+		return AttachmentResponses.of(a.contentType(), a.filename(), a.sha256(), queries.attachmentData(a));
 	}
 
 	@PostMapping("/{id}/attachments")

@@ -17,7 +17,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
-import cn.deputylink.opinion.AttachmentTooLargeException;
+import cn.deputylink.shared.AttachmentTooLargeException;
 import cn.deputylink.opinion.Intake;
 import cn.deputylink.opinion.ConstituentFeedback;
 import cn.deputylink.opinion.OpinionIntake;

@@ -1,4 +1,4 @@
-package cn.deputylink.opinion.internal;
+package cn.deputylink.shared;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,7 +25,8 @@ import javax.imageio.stream.ImageInputStream;
  * first bytes. The name and the declared type of an upload are never trusted: an
  * executable renamed {@code photo.jpg} is refused. A photo must also be a whole photo
  * ({@link #isWholeImage}): eight magic bytes, a truncated file or an HTML page glued to
- * an image are refused.
+ * an image are refused. Shared by every module that takes uploads (opinions' attachments,
+ * activities' photos), so all of them refuse the same files.
  */
 public final class AttachmentPolicy {
 
@@ -57,6 +61,21 @@ public final class AttachmentPolicy {
 			return Optional.of("application/pdf");
 		}
 		return Optional.empty();
+	}
+
+	/** Whether the content is a JPEG, PNG or WebP photo, and a whole one. */
+	public static Optional<String> photoType(byte[] b) {
+		return sniff(b).filter(t -> t.startsWith("image/")).filter(t -> isWholeImage(b, t));
+	}
+
+	/** The hex SHA-256 of the content, as stored beside it and sent as its ETag. */
+	public static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static boolean starts(byte[] b, int... prefix) {

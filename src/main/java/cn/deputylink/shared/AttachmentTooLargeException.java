@@ -1,4 +1,4 @@
-package cn.deputylink.opinion;
+package cn.deputylink.shared;
 
 /** An attachment over the configured size: 413 in the API, a message on the page. */
 public class AttachmentTooLargeException extends RuntimeException {

@@ -1,4 +1,4 @@
-package cn.deputylink.opinion.web;
+package cn.deputylink.shared.web;
 
 import java.nio.charset.StandardCharsets;
 
@@ -7,29 +7,34 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import cn.deputylink.opinion.Attachment;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Serves an attachment so that a browser can never run it: the type found by sniffing,
  * nosniff, a sandboxing CSP, and PDFs as downloads; private caching keyed by the
  * checksum.
  */
-final class AttachmentResponses {
+@NamedInterface("web")
+public final class AttachmentResponses {
 
 	private static final String HEX = "0123456789ABCDEF";
 
 	private AttachmentResponses() {
 	}
 
-	static ResponseEntity<byte[]> of(Attachment a, byte[] data) {
+	/**
+	 * The stored file {@code data} of the sniffed {@code contentType}, named
+	 * {@code filename}, with its {@code sha256} as the ETag.
+	 */
+	public static ResponseEntity<byte[]> of(String contentType, String filename, String sha256, byte[] data) {
 		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(a.contentType()))
+			.contentType(MediaType.parseMediaType(contentType))
 			.contentLength(data.length)
-			.header(HttpHeaders.CONTENT_DISPOSITION, disposition(a.isImage(), a.filename()))
+			.header(HttpHeaders.CONTENT_DISPOSITION, disposition(contentType.startsWith("image/"), filename))
 			.header("X-Content-Type-Options", "nosniff")
 			.header("Content-Security-Policy", "default-src 'none'; sandbox")
 			.cacheControl(CacheControl.noCache().cachePrivate())
-			.eTag("\"" + a.sha256() + "\"")
+			.eTag("\"" + sha256 + "\"")
 			.body(data);
 	}
 
@@ -40,7 +45,7 @@ final class AttachmentResponses {
 	 * into {@code filename}, so a Chinese name went out as bytes outside ISO-8859-1 that
 	 * the container mangles.
 	 */
-	static String disposition(boolean inline, String filename) {
+	public static String disposition(boolean inline, String filename) {
 		StringBuilder ascii = new StringBuilder();
 		filename.codePoints()
 			.forEach(cp -> ascii

@@ -1,4 +1,4 @@
-package cn.deputylink.opinion.internal;
+package cn.deputylink.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
