@@ -115,3 +115,11 @@ document.addEventListener('click', function (e) {
   });
   showRolePickers();
 })();
+// A "select all" box ticks every checkbox of its name (the activity review queue).
+document.addEventListener('change', function (e) {
+  var all = e.target;
+  if (!all.matches || !all.matches('input[data-select-all]')) { return; }
+  document.querySelectorAll('input[type=checkbox][name="' + all.dataset.selectAll + '"]').forEach(function (box) {
+    box.checked = all.checked;
+  });
+});

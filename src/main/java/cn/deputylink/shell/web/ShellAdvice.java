@@ -29,6 +29,8 @@ class ShellAdvice {
 	static {
 		NAV.put("/dashboard", "home");
 		NAV.put("/opinions", "opinions");
+		NAV.put("/activities/review", "review");
+		NAV.put("/activities", "activities");
 		NAV.put("/inbox", "inbox");
 		NAV.put("/org/townships", "townships");
 		NAV.put("/org/villages", "townships");
