@@ -26,6 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.deputylink.account.Accounts;
 import cn.deputylink.account.CurrentUser;
+import cn.deputylink.activity.ActivityRecording;
+import cn.deputylink.activity.ActivityReports;
+import cn.deputylink.organisation.RegistryLookup;
 import cn.deputylink.account.NewUser;
 import cn.deputylink.account.Role;
 import cn.deputylink.account.UserAccount;
@@ -92,9 +95,19 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final WorkingCalendar calendar;
 
+	private final ActivityRecording activityRecording;
+
+	private final ActivityReports activityReports;
+
+	private final RegistryLookup registry;
+
 	DemoSeeder(TownshipService townships, VillageService villages, StationService stations, DeputyService deputies,
 			DepartmentService departments, CategoryService categories, Accounts accounts, DemoDesk desks,
-			WorkingCalendar calendar, LockingTaskExecutor locks, TransactionTemplate tx) {
+			WorkingCalendar calendar, LockingTaskExecutor locks, TransactionTemplate tx,
+			ActivityRecording activityRecording, ActivityReports activityReports, RegistryLookup registry) {
+		this.activityRecording = activityRecording;
+		this.activityReports = activityReports;
+		this.registry = registry;
 		this.townships = townships;
 		this.villages = villages;
 		this.stations = stations;
@@ -238,6 +251,9 @@ class DemoSeeder implements ApplicationRunner {
 			// the overdue cases' notices now, as the hourly check would send them, so the
 			// inboxes match the queues
 			desks.runOverdueNotices();
+			new DemoActivities(activityRecording, activityReports, registry, account("county"), account("township"),
+					account("liaison"), account("deputy"))
+				.seed(stationIds);
 		}
 		return new Counts(townshipIds.size(), villageCount, stationIds.stream().mapToInt(List::size).sum(),
 				deputyIds.stream().mapToInt(List::size).sum(), plan.departments().size(), created, seeded);
