@@ -40,6 +40,7 @@ class TableOwnershipTest {
 			Map.entry("audit_event", "audit"),
 			// activity
 			Map.entry("activity", "activity"), Map.entry("activity_deputy", "activity"),
+			Map.entry("activity_photo", "activity"),
 			// calendar
 			Map.entry("calendar_day", "calendar"), Map.entry("calendar_year", "calendar"),
 			// notification

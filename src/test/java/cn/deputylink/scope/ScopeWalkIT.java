@@ -23,10 +23,10 @@ import tools.jackson.databind.JsonNode;
 import java.util.stream.IntStream;
 
 /**
- * Walks every API endpoint of the registry, accounts, opinions, calendar and inbox with
- * every role, on the caller's own township and on another one, and checks the answer:
- * allowed where the role and data scope allow, 403 everywhere else. Changing an id in a
- * URL must never reach another township's data.
+ * Walks every API endpoint of the registry, accounts, opinions, activities, calendar and
+ * inbox with every role, on the caller's own township and on another one, and checks the
+ * answer: allowed where the role and data scope allow, 403 everywhere else. Changing an
+ * id in a URL must never reach another township's data.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -68,6 +68,12 @@ class ScopeWalkIT {
 	private long ownByTownship;
 
 	private long ownReplied;
+
+	private long ownReport;
+
+	private long otherActivity;
+
+	private long ownRecorded;
 
 	@BeforeAll
 	void signIn() {
@@ -125,6 +131,27 @@ class ScopeWalkIT {
 			.post("/api/v1/opinions/" + ownReplied + "/reply",
 					Api.json(Map.of("content", "已答复", "outcome", "RESOLVED")))
 			.status()).isEqualTo(200);
+	}
+
+	/** A deputy's report at the own station, a staff record elsewhere, one at home. */
+	@BeforeAll
+	void activities() {
+		String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+		ownReport = api.get("deputy")
+			.post("/api/v1/activities",
+					Api.json(Map.of("type", "VISIT", "date", today, "stationId", ownStation, "deputyIds", List.of(),
+							"title", "范围测试报告")))
+			.id();
+		otherActivity = api.get("county")
+			.post("/api/v1/activities",
+					Api.json(Map.of("type", "STUDY", "date", today, "stationId", otherStation, "deputyIds",
+							List.of(otherDeputy), "title", "他乡学习")))
+			.id();
+		ownRecorded = api.get("liaison")
+			.post("/api/v1/activities",
+					Api.json(Map.of("type", "STUDY", "date", today, "stationId", ownStation, "deputyIds",
+							List.of(ownDeputy), "title", "本镇学习")))
+			.id();
 	}
 
 	private static long first(Api.Response r) {
@@ -232,6 +259,34 @@ class ScopeWalkIT {
 		c.add(new Case("POST", "/api/v1/routing-rules",
 				Api.json(Map.of("categoryCode", "OTHER", "tier", "COUNTY", "departmentId", 99_999_999)), 400, 403, 403,
 				403, 403));
+		// activities: staff in their township, a deputy its own, department handlers none
+		String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+		c.add(new Case("GET", "/api/v1/activities", null, 200, 200, 200, 200, 403));
+		c.add(new Case("GET", "/api/v1/activities/" + ownReport, null, 200, 200, 200, 200, 403));
+		c.add(new Case("GET", "/api/v1/activities/" + ownRecorded, null, 200, 200, 200, 200, 403));
+		c.add(new Case("GET", "/api/v1/activities/" + otherActivity, null, 200, 403, 403, 403, 403));
+		c.add(new Case("POST", "/api/v1/activities", Api.json(Map.of("type", "STUDY", "date", today, "stationId",
+				ownStation, "deputyIds", List.of(ownDeputy), "title", "%s")), 201, 201, 201, 201, 403));
+		c.add(new Case("POST", "/api/v1/activities", Api.json(Map.of("type", "STUDY", "date", today, "stationId",
+				otherStation, "deputyIds", List.of(otherDeputy), "title", "%s")), 201, 403, 403, 201, 403));
+		// a review with a stale version: reviewers in scope reach the version check
+		// (409),
+		// the deputy (its own report) and the others are stopped before it
+		c.add(new Case("POST", "/api/v1/activities/" + ownReport + "/approve", Api.json(Map.of("version", 9999)), 409,
+				409, 409, 403, 403));
+		c.add(new Case("POST", "/api/v1/activities/" + ownReport + "/reject",
+				Api.json(Map.of("reason", "范围", "version", 9999)), 409, 409, 409, 403, 403));
+		// the county recorded it itself: nobody reviews what they created
+		c.add(new Case("POST", "/api/v1/activities/" + otherActivity + "/approve", "{}", 403, 403, 403, 403, 403));
+		c.add(new Case("POST", "/api/v1/activities/" + otherActivity + "/withdraw", Api.json(Map.of("version", 9999)),
+				409, 403, 403, 403, 403));
+		c.add(new Case("POST", "/api/v1/activities/" + ownRecorded + "/withdraw", Api.json(Map.of("version", 9999)),
+				409, 409, 409, 403, 403));
+		c.add(new Case("PUT", "/api/v1/activities/" + ownReport,
+				Api.json(Map.of("type", "VISIT", "date", today, "title", "改", "version", 9999)), 403, 403, 403, 409,
+				403));
+		c.add(new Case("POST", "/api/v1/activities/approve", Api.json(Map.of("ids", List.of(otherActivity))), 200, 200,
+				200, 403, 403));
 		// calendar and notifications
 		c.add(new Case("GET", "/api/v1/calendar/2026", null, 200, 200, 200, 200, 200));
 		c.add(new Case("PUT", "/api/v1/calendar/days/2031-05-06", Api.json(Map.of("kind", "HOLIDAY", "name", "范围测试")),
