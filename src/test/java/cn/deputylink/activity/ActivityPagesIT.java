@@ -83,11 +83,16 @@ class ActivityPagesIT {
 				Map.of("photos", Map.entry("现场.jpg", Images.jpeg()))));
 		String detail = deputy.get("/activities/" + id).body();
 		assertThat(detail).contains("页面走访", "待审核", "/activities/" + id + "/photos/");
+		String name = jdbc
+			.sql("select d.name from deputy d join app_user u on u.deputy_id = d.id where u.username = 'deputy'")
+			.query(String.class)
+			.single();
+		assertThat(detail).contains(name).doesNotContain("null");
 		assertThat(status(id)).isEqualTo("SUBMITTED");
 
 		FormSession liaison = new FormSession(port).login("liaison");
 		String queue = liaison.get("/activities/review").body();
-		assertThat(queue).contains("页面走访", "name=\"ids\"");
+		assertThat(queue).contains("页面走访", "name=\"ids\"", name).doesNotContain("null");
 		var r = liaison.post("/activities/" + id + "/reject", Map.of("reason", "请写明走访对象"), true);
 		assertThat(r.statusCode()).isEqualTo(302);
 		assertThat(status(id)).isEqualTo("REJECTED");
