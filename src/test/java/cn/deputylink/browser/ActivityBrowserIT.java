@@ -48,7 +48,7 @@ class ActivityBrowserIT extends BrowserTest {
 		assertThat(m.find()).as(deputy.url()).isTrue();
 		String id = m.group(1);
 		assertThat(deputy.locator("#status")).hasText("待审核");
-		assertThat(deputy.locator("ul.files img")).hasCount(1);
+		assertThat(deputy.locator("ul.photos img")).hasCount(1);
 		assertThat(fits(deputy)).isTrue();
 
 		BrowserContext staff = BrowserSupport.newPhoneContext(browser, 360, 780);
