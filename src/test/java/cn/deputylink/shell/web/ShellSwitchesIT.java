@@ -73,7 +73,7 @@ class ShellSwitchesIT {
 	}
 
 	@Test
-	void theMenuMarksWhereTheUserIsAndHoldsTheCountysThirteenItems() throws Exception {
+	void theMenuMarksWhereTheUserIsAndHoldsTheCountysFifteenItems() throws Exception {
 		FormSession s = new FormSession(port).login("county");
 		String page = s.get("/org/stations/new").body();
 		Matcher current = Pattern.compile("<a href=\"([^\"]*)\"[^>]*aria-current=\"page\"").matcher(page);
@@ -83,12 +83,16 @@ class ShellSwitchesIT {
 		assertThat(page).contains("class=\"menu-current\">工作室<");
 		String nav = page.substring(page.indexOf("<ul id=\"mainnav-items\">"),
 				page.indexOf("</ul>", page.indexOf("mainnav-items")));
-		assertThat(Pattern.compile("<li>").matcher(nav).results().count()).isEqualTo(13);
+		assertThat(Pattern.compile("<li>").matcher(nav).results().count()).isEqualTo(15);
 
 		assertThat(s.get("/admin/users").body()).containsPattern("href=\"/admin/users\"[^>]*aria-current=\"page\"");
 		assertThat(s.get("/org/villages/import").body())
 			.containsPattern("href=\"/org/townships\"[^>]*aria-current=\"page\"");
 		assertThat(s.get("/account/password").body()).doesNotContain("aria-current");
+		// the review queue is an item of its own, not the activity list's
+		String review = s.get("/activities/review").body();
+		assertThat(review).containsPattern("href=\"/activities/review\"[^>]*aria-current=\"page\"")
+			.doesNotContainPattern("href=\"/activities\"[^>]*aria-current=\"page\"");
 	}
 
 }
