@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -298,7 +299,7 @@ class ActivityApiIT {
 		assertThat(fields(pdf)).contains("photos");
 		problem(deputy.post("/api/v1/activities/" + id + "/photos",
 				new Multipart().file("file", "photo.jpg", "MZ not a photo".getBytes(StandardCharsets.US_ASCII))), 400);
-		byte[] truncated = java.util.Arrays.copyOf(Images.png(), 40);
+		byte[] truncated = Arrays.copyOf(Images.png(), 40);
 		problem(deputy.post("/api/v1/activities/" + id + "/photos",
 				new Multipart().file("file", "half.png", truncated)), 400);
 		Api.Response ok = deputy.post("/api/v1/activities/" + id + "/photos",

@@ -2,6 +2,7 @@ package cn.deputylink.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -65,7 +66,7 @@ class ActivityPagesIT {
 		return f;
 	}
 
-	private static long idOf(java.net.http.HttpResponse<String> r) {
+	private static long idOf(HttpResponse<String> r) {
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
 		Matcher m = ACTIVITY.matcher(r.headers().firstValue("Location").orElseThrow());
 		assertThat(m.find()).isTrue();

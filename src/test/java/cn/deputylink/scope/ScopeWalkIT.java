@@ -2,6 +2,8 @@ package cn.deputylink.scope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,7 +138,7 @@ class ScopeWalkIT {
 	/** A deputy's report at the own station, a staff record elsewhere, one at home. */
 	@BeforeAll
 	void activities() {
-		String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+		String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 		ownReport = api.get("deputy")
 			.post("/api/v1/activities",
 					Api.json(Map.of("type", "VISIT", "date", today, "stationId", ownStation, "deputyIds", List.of(),
@@ -260,7 +262,7 @@ class ScopeWalkIT {
 				Api.json(Map.of("categoryCode", "OTHER", "tier", "COUNTY", "departmentId", 99_999_999)), 400, 403, 403,
 				403, 403));
 		// activities: staff in their township, a deputy its own, department handlers none
-		String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+		String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 		c.add(new Case("GET", "/api/v1/activities", null, 200, 200, 200, 200, 403));
 		c.add(new Case("GET", "/api/v1/activities/" + ownReport, null, 200, 200, 200, 200, 403));
 		c.add(new Case("GET", "/api/v1/activities/" + ownRecorded, null, 200, 200, 200, 200, 403));
