@@ -121,6 +121,18 @@ public class RegistryLookup {
 			.list();
 	}
 
+	/**
+	 * A deputy's phone number in full, only to send the deputy a message (a reminder of
+	 * its duties): never to show it. Empty for an unknown deputy or one without a phone.
+	 */
+	public Optional<String> deputyPhoneForMessages(long deputyId) {
+		return jdbc.sql("select phone from deputy where id = :id")
+			.param("id", deputyId)
+			.query(String.class)
+			.optional()
+			.filter(p -> !p.isBlank());
+	}
+
 	public boolean deputyExists(long id) {
 		return count("deputy", id) > 0;
 	}
