@@ -1,7 +1,10 @@
 package cn.deputylink.demo.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +17,7 @@ import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -29,6 +33,8 @@ import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.NewUser;
 import cn.deputylink.account.Role;
 import cn.deputylink.account.UserAccount;
+import cn.deputylink.activity.ActivityRecording;
+import cn.deputylink.activity.HouseholdRegister;
 import cn.deputylink.calendar.WorkingCalendar;
 import cn.deputylink.demo.internal.DemoCounty.DepartmentPlan;
 import cn.deputylink.demo.internal.DemoCounty.DeputyPlan;
@@ -92,9 +98,22 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final WorkingCalendar calendar;
 
+	private final HouseholdRegister households;
+
+	private final ActivityRecording activities;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
 	DemoSeeder(TownshipService townships, VillageService villages, StationService stations, DeputyService deputies,
 			DepartmentService departments, CategoryService categories, Accounts accounts, DemoDesk desks,
-			WorkingCalendar calendar, LockingTaskExecutor locks, TransactionTemplate tx) {
+			WorkingCalendar calendar, LockingTaskExecutor locks, TransactionTemplate tx, HouseholdRegister households,
+			ActivityRecording activities, Clock clock, @Value("${deputylink.zone:Asia/Shanghai}") ZoneId zone) {
+		this.households = households;
+		this.activities = activities;
+		this.clock = clock;
+		this.zone = zone;
 		this.townships = townships;
 		this.villages = villages;
 		this.stations = stations;
@@ -156,6 +175,7 @@ class DemoSeeder implements ApplicationRunner {
 		List<Long> townshipIds = new ArrayList<>();
 		List<List<Long>> stationIds = new ArrayList<>();
 		List<List<Long>> deputyIds = new ArrayList<>();
+		List<List<Long>> villagesOfTownships = new ArrayList<>();
 		int villageCount = 0;
 		for (TownshipPlan tp : plan.townships()) {
 			Township township = townships.create(new TownshipForm(tp.code(), tp.name(), null), u);
@@ -165,6 +185,7 @@ class DemoSeeder implements ApplicationRunner {
 				villageIds.add(villages.create(new VillageForm(township.id(), village, null), u).id());
 			}
 			villageCount += villageIds.size();
+			villagesOfTownships.add(villageIds);
 			List<Long> stationsHere = new ArrayList<>();
 			for (StationPlan sp : tp.stations()) {
 				Station station = stations
@@ -238,6 +259,9 @@ class DemoSeeder implements ApplicationRunner {
 			// the overdue cases' notices now, as the hourly check would send them, so the
 			// inboxes match the queues
 			desks.runOverdueNotices();
+			// the pairings and the "三个一", after the other demo data
+			new DemoPairings(households, activities, account("county"), LocalDate.now(clock.withZone(zone)))
+				.seed(villagesOfTownships, stationIds, deputyIds);
 		}
 		return new Counts(townshipIds.size(), villageCount, stationIds.stream().mapToInt(List::size).sum(),
 				deputyIds.stream().mapToInt(List::size).sum(), plan.departments().size(), created, seeded);

@@ -1,0 +1,4 @@
+@NullMarked
+package cn.deputylink.activity.web;
+
+import org.jspecify.annotations.NullMarked;
