@@ -35,8 +35,9 @@ create index activity_household_idx on activity (household_id);
 
 create table obligation_reminder (
     deputy_id bigint  not null references deputy (id),
-    year      integer not null,
-    quarter   integer not null,
-    sent_at   timestamp with time zone not null,
-    constraint obligation_reminder_pk primary key (deputy_id, year, quarter)
+    -- "year" is a keyword of H2
+    for_year    integer not null,
+    for_quarter integer not null,
+    sent_at     timestamp with time zone not null,
+    constraint obligation_reminder_pk primary key (deputy_id, for_year, for_quarter)
 );

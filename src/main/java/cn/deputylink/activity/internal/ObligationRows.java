@@ -85,9 +85,9 @@ class ObligationRows {
 	 */
 	boolean claimReminder(long deputyId, int year, int quarter, OffsetDateTime at) {
 		int n = jdbc
-			.sql("insert into obligation_reminder (deputy_id, year, quarter, sent_at) "
+			.sql("insert into obligation_reminder (deputy_id, for_year, for_quarter, sent_at) "
 					+ "select :d, :y, :q, :at where not exists (select 1 from obligation_reminder "
-					+ "where deputy_id = :d and year = :y and quarter = :q)")
+					+ "where deputy_id = :d and for_year = :y and for_quarter = :q)")
 			.param("d", deputyId)
 			.param("y", year)
 			.param("q", quarter)
