@@ -1,6 +1,8 @@
 package cn.deputylink.organisation;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,6 +133,23 @@ public class RegistryLookup {
 			.query(String.class)
 			.optional()
 			.filter(p -> !p.isBlank());
+	}
+
+	/**
+	 * The deputies attached to the active stations of a township (or of the whole county
+	 * when null), or of one station, each with its stations there, in one query.
+	 */
+	public Map<Long, List<Long>> stationsOfDeputies(@Nullable Long townshipId, @Nullable Long stationId) {
+		Map<Long, List<Long>> out = new LinkedHashMap<>();
+		jdbc.sql("select ds.deputy_id, ds.station_id from deputy_station ds join station s on s.id = ds.station_id "
+				+ "where s.active = true" + (townshipId != null ? " and s.township_id = :t" : "")
+				+ (stationId != null ? " and s.id = :s" : "") + " order by ds.deputy_id, ds.station_id")
+			.param("t", townshipId == null ? -1L : townshipId)
+			.param("s", stationId == null ? -1L : stationId)
+			.query(rs -> {
+				out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+			});
+		return out;
 	}
 
 	public boolean deputyExists(long id) {

@@ -28,7 +28,6 @@ import cn.deputylink.account.Accounts;
 import cn.deputylink.activity.ObligationStatus;
 import cn.deputylink.notification.Notifications;
 import cn.deputylink.organisation.RegistryLookup;
-import cn.deputylink.organisation.Station;
 
 /**
  * Reminds the deputies who are not yet compliant,
@@ -93,10 +92,7 @@ public class ObligationReminders {
 		if (left < 0 || left > reminderDays) {
 			return 0;
 		}
-		Set<Long> deputies = new LinkedHashSet<>();
-		for (Station s : registry.stationsOf(null)) {
-			deputies.addAll(s.deputyIds());
-		}
+		Set<Long> deputies = new LinkedHashSet<>(registry.stationsOfDeputies(null, null).keySet());
 		if (onlyDeputies != null) {
 			deputies.retainAll(Set.copyOf(onlyDeputies));
 		}

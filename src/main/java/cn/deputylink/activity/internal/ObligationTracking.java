@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -138,7 +137,6 @@ public class ObligationTracking {
 		else if (township != null && registry.township(township).isEmpty()) {
 			throw new InvalidInputException("townshipId", "obligation.township.unknown");
 		}
-		List<Station> stations;
 		if (stationId != null) {
 			Station s = registry.station(stationId)
 				.orElseThrow(() -> new InvalidInputException("stationId", "activity.station.unknown"));
@@ -148,17 +146,8 @@ public class ObligationTracking {
 			if (township != null && s.townshipId() != township) {
 				throw new InvalidInputException("stationId", "obligation.station.otherTownship");
 			}
-			stations = List.of(s);
 		}
-		else {
-			stations = registry.stationsOf(township);
-		}
-		Map<Long, List<Long>> stationsOfDeputy = new LinkedHashMap<>();
-		for (Station s : stations) {
-			for (Long d : s.deputyIds()) {
-				stationsOfDeputy.computeIfAbsent(d, k -> new ArrayList<>()).add(s.id());
-			}
-		}
+		Map<Long, List<Long>> stationsOfDeputy = registry.stationsOfDeputies(township, stationId);
 		List<ComplianceRow> items = rows(y, stationsOfDeputy, stationId == null && townshipId == null);
 		int behind = (int) items.stream().filter(ComplianceRow::behind).count();
 		int met = (int) items.stream().filter(ComplianceRow::allMet).count();
