@@ -50,6 +50,9 @@ class ObligationBrowserIT extends BrowserTest {
 		assertThat(phone.locator("#compliance tbody tr").first()).isVisible();
 		noSidewaysScroll(phone);
 		BrowserSupport.screenshot(phone, "obligations-compliance-360");
+		// the first screen of it, as the phone shows it
+		phone.screenshot(new Page.ScreenshotOptions()
+			.setPath(BrowserSupport.SCREENSHOTS.resolve("obligations-compliance-360-screen.png")));
 		phone.navigate(url("/households"));
 		noSidewaysScroll(phone);
 		BrowserSupport.screenshot(phone, "households-360");

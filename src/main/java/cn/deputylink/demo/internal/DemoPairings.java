@@ -2,8 +2,10 @@ package cn.deputylink.demo.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.UserAccount;
@@ -59,6 +61,9 @@ final class DemoPairings {
 		int year = today.getYear();
 		int households = 0;
 		long demoDeputy = deputies.get(0).get(0);
+		// each township's first household and the deputies paired with it
+		List<Long> firstHousehold = new ArrayList<>();
+		List<Set<Long>> firstPaired = new ArrayList<>();
 		for (int t = 0; t < Math.min(11, villages.size()); t++) {
 			int here = t == 0 ? 4 : 2;
 			List<Long> ds = deputies.get(t);
@@ -84,6 +89,10 @@ final class DemoPairings {
 					}
 				}
 				register.pair(household, paired, LocalDate.of(year - 1, 3 + n % 9, 1), county);
+				if (i == 0) {
+					firstHousehold.add(household);
+					firstPaired.add(new HashSet<>(paired));
+				}
 				// last year's help, for the history
 				register.recordHelp(household, new HouseholdHelpForm(LocalDate.of(year - 1, 11, 10 + n % 15), paired,
 						HELP[(n + 3) % HELP.length], null), county);
@@ -106,6 +115,19 @@ final class DemoPairings {
 				long d = deputies.get(t).get(i);
 				if (d != demoDeputy) {
 					kinds.get((i + t) % 4).add(d);
+				}
+			}
+			// the fully compliant ones have helped a paired household too
+			if (t < firstHousehold.size()) {
+				long household = firstHousehold.get(t);
+				Set<Long> already = firstPaired.get(t);
+				List<Long> newlyPaired = kinds.get(0).stream().filter(d -> !already.contains(d)).toList();
+				if (!newlyPaired.isEmpty()) {
+					register.pair(household, newlyPaired, LocalDate.of(year, 1, 1), county);
+				}
+				if (!kinds.get(0).isEmpty()) {
+					register.recordHelp(household,
+							new HouseholdHelpForm(dayOfYear(rnd), kinds.get(0), "入户了解困难，协调解决", null), county);
 				}
 			}
 			for (int q = 1; q <= currentQuarter; q++) {
