@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -170,7 +171,10 @@ public class HouseholdBook {
 	/** Households in the user's scope, names masked. */
 	public List<Household> list(@Nullable Long villageId, @Nullable String q, CurrentUser u, long afterId, int limit,
 			int offset) {
-		return rows.list(scope(villageId, q, u), afterId, limit, offset).stream().map(r -> view(r, true)).toList();
+		List<HouseholdRows.Row> page = rows.list(scope(villageId, q, u), afterId, limit, offset);
+		Map<Long, String> villages = registry
+			.villageNames(page.stream().map(HouseholdRows.Row::villageId).collect(Collectors.toSet()));
+		return page.stream().map(r -> view(r, true, villages.getOrDefault(r.villageId(), "?"))).toList();
 	}
 
 	public int count(@Nullable Long villageId, @Nullable String q, CurrentUser u) {
@@ -296,7 +300,10 @@ public class HouseholdBook {
 	}
 
 	private Household view(HouseholdRows.Row r, boolean masked) {
-		String village = registry.village(r.villageId()).map(Village::name).orElse("?");
+		return view(r, masked, registry.village(r.villageId()).map(Village::name).orElse("?"));
+	}
+
+	private Household view(HouseholdRows.Row r, boolean masked, String village) {
 		String name = masked ? Objects.requireNonNullElse(Masking.name(r.name()), "") : r.name();
 		return new Household(r.id(), name, r.villageId(), village, r.townshipId(), r.situation(),
 				Masking.idNumber(cipher.decrypt(r.idNumberCipher())), r.activePairings(), r.version());

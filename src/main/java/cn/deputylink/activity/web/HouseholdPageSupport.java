@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,8 +67,7 @@ class HouseholdPageSupport {
 
 	/** The deputies attached to a station of a township, by name. */
 	List<Choice> deputiesOf(long townshipId) {
-		Set<Long> ids = new LinkedHashSet<>();
-		registry.stationsOf(townshipId).forEach(s -> ids.addAll(s.deputyIds()));
+		Set<Long> ids = registry.stationsOfDeputies(townshipId, null).keySet();
 		Map<Long, String> names = registry.deputyNames(ids);
 		return ids.stream()
 			.map(id -> new Choice(id, names.getOrDefault(id, "?")))

@@ -30,8 +30,7 @@ class ObligationApiController {
 	 */
 	@GetMapping("/api/v1/deputies/{id}/obligations")
 	ObligationStatus obligations(@PathVariable long id, @RequestParam(required = false) @Nullable Integer year) {
-		ObligationStatus s = tracker.status(id, year, CurrentUser.get());
-		return s;
+		return tracker.status(id, year, CurrentUser.get());
 	}
 
 	@GetMapping("/api/v1/obligations/compliance")
