@@ -39,6 +39,12 @@ public interface Accounts {
 	 */
 	List<Long> userIdsWith(Role role, @Nullable Long townshipId, @Nullable Long departmentId);
 
+	/**
+	 * The ids of the enabled deputy accounts of a deputy: whom a message "to the deputy"
+	 * reaches.
+	 */
+	List<Long> userIdsOfDeputy(long deputyId);
+
 	Optional<UserAccount> findByUsername(String username);
 
 	/**

@@ -1,6 +1,8 @@
 package cn.deputylink.organisation;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,6 +121,35 @@ public class RegistryLookup {
 			.param("id", deputyId)
 			.query(Long.class)
 			.list();
+	}
+
+	/**
+	 * A deputy's phone number in full, only to send the deputy a message (a reminder of
+	 * its duties): never to show it. Empty for an unknown deputy or one without a phone.
+	 */
+	public Optional<String> deputyPhoneForMessages(long deputyId) {
+		return jdbc.sql("select phone from deputy where id = :id")
+			.param("id", deputyId)
+			.query(String.class)
+			.optional()
+			.filter(p -> !p.isBlank());
+	}
+
+	/**
+	 * The deputies attached to the active stations of a township (or of the whole county
+	 * when null), or of one station, each with its stations there, in one query.
+	 */
+	public Map<Long, List<Long>> stationsOfDeputies(@Nullable Long townshipId, @Nullable Long stationId) {
+		Map<Long, List<Long>> out = new LinkedHashMap<>();
+		jdbc.sql("select ds.deputy_id, ds.station_id from deputy_station ds join station s on s.id = ds.station_id "
+				+ "where s.active = true" + (townshipId != null ? " and s.township_id = :t" : "")
+				+ (stationId != null ? " and s.id = :s" : "") + " order by ds.deputy_id, ds.station_id")
+			.param("t", townshipId == null ? -1L : townshipId)
+			.param("s", stationId == null ? -1L : stationId)
+			.query(rs -> {
+				out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+			});
+		return out;
 	}
 
 	public boolean deputyExists(long id) {

@@ -25,10 +25,10 @@ import tools.jackson.databind.JsonNode;
 import java.util.stream.IntStream;
 
 /**
- * Walks every API endpoint of the registry, accounts, opinions, activities, calendar and
- * inbox with every role, on the caller's own township and on another one, and checks the
- * answer: allowed where the role and data scope allow, 403 everywhere else. Changing an
- * id in a URL must never reach another township's data.
+ * Walks every API endpoint of the registry, accounts, opinions, activities, pairings,
+ * "三个一", calendar and inbox with every role, on the caller's own township and on
+ * another one, and checks the answer: allowed where the role and data scope allow, 403
+ * everywhere else. Changing an id in a URL must never reach another township's data.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -76,6 +76,12 @@ class ScopeWalkIT {
 	private long otherActivity;
 
 	private long ownRecorded;
+
+	private long ownHousehold;
+
+	private long otherHousehold;
+
+	private long ownPairing;
 
 	@BeforeAll
 	void signIn() {
@@ -133,6 +139,27 @@ class ScopeWalkIT {
 			.post("/api/v1/opinions/" + ownReplied + "/reply",
 					Api.json(Map.of("content", "已答复", "outcome", "RESOLVED")))
 			.status()).isEqualTo(200);
+		households(county);
+	}
+
+	/**
+	 * A household in the own township paired with the demo deputy, and one in another.
+	 */
+	private void households(Api county) {
+		long ownVillage = first(county.get("/api/v1/villages?townshipId=" + own));
+		ownHousehold = county
+			.post("/api/v1/poverty-households", Api.json(Map.of("name", "范围户", "villageId", ownVillage)))
+			.id();
+		otherHousehold = county
+			.post("/api/v1/poverty-households", Api.json(Map.of("name", "他乡户", "villageId", otherVillage)))
+			.id();
+		ownPairing = county
+			.post("/api/v1/poverty-households/" + ownHousehold + "/pairings",
+					Api.json(Map.of("deputyIds", List.of(ownDeputy))))
+			.json()
+			.get(0)
+			.get("id")
+			.asLong();
 	}
 
 	/** A deputy's report at the own station, a staff record elsewhere, one at home. */
@@ -295,6 +322,38 @@ class ScopeWalkIT {
 				200, 403, 403, 403, 403));
 		c.add(new Case("GET", "/api/v1/inbox", null, 200, 200, 200, 200, 200));
 		c.add(new Case("GET", "/api/v1/admin/outbox", null, 200, 403, 403, 403, 403));
+		// poverty-aid pairings and the "三个一"
+		c.add(new Case("GET", "/api/v1/poverty-households", null, 200, 200, 200, 200, 403));
+		c.add(new Case("GET", "/api/v1/poverty-households/" + ownHousehold, null, 200, 200, 200, 200, 403));
+		c.add(new Case("GET", "/api/v1/poverty-households/" + otherHousehold, null, 200, 403, 403, 403, 403));
+		c.add(new Case("POST", "/api/v1/poverty-households", Api.json(
+				Map.of("name", "%s", "villageId", first(api.get("county").get("/api/v1/villages?townshipId=" + own)))),
+				201, 201, 201, 403, 403));
+		c.add(new Case("POST", "/api/v1/poverty-households", Api.json(Map.of("name", "%s", "villageId", otherVillage)),
+				201, 403, 403, 403, 403));
+		// a stale version: allowed roles reach the version check (409)
+		c.add(new Case("PUT", "/api/v1/poverty-households/" + ownHousehold,
+				Api.json(Map.of("name", "范围户", "version", 9999)), 409, 409, 409, 403, 403));
+		c.add(new Case("PUT", "/api/v1/poverty-households/" + otherHousehold,
+				Api.json(Map.of("name", "他乡户", "version", 9999)), 409, 403, 403, 403, 403));
+		// the deputy is paired already: allowed roles reach the duplicate (409)
+		c.add(new Case("POST", "/api/v1/poverty-households/" + ownHousehold + "/pairings",
+				Api.json(Map.of("deputyIds", List.of(ownDeputy))), 409, 409, 409, 403, 403));
+		c.add(new Case("POST", "/api/v1/poverty-households/" + otherHousehold + "/pairings",
+				Api.json(Map.of("deputyIds", List.of(otherDeputy))), 201, 403, 403, 403, 403));
+		c.add(new Case("POST", "/api/v1/poverty-households/" + ownHousehold + "/pairings/" + ownPairing + "/end",
+				Api.json(Map.of("version", 9999)), 409, 409, 409, 403, 403));
+		// help without a title: allowed roles reach the check (400)
+		c.add(new Case("POST", "/api/v1/poverty-households/" + ownHousehold + "/help",
+				Api.json(Map.of("deputyIds", List.of(ownDeputy))), 400, 400, 400, 403, 403));
+		c.add(new Case("POST", "/api/v1/poverty-households/" + otherHousehold + "/help",
+				Api.json(Map.of("deputyIds", List.of(otherDeputy))), 400, 403, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/deputies/" + ownDeputy + "/obligations", null, 200, 200, 200, 200, 403));
+		c.add(new Case("GET", "/api/v1/deputies/" + otherDeputy + "/obligations", null, 200, 403, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/obligations/compliance", null, 200, 200, 200, 403, 403));
+		c.add(new Case("GET", "/api/v1/obligations/compliance?townshipId=" + other, null, 200, 403, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/obligations/compliance?stationId=" + otherStation, null, 200, 403, 403, 403,
+				403));
 		return c;
 	}
 

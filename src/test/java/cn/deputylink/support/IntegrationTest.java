@@ -21,6 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
 				// tests run the outbox dispatcher themselves, deterministically
 				"deputylink.notifications.dispatcher-enabled=false",
 				"deputylink.opinions.overdue-notices-enabled=false",
+				// tests run the "三个一" reminders themselves
+				"deputylink.obligations.reminders-enabled=false",
 				// every test calls from one address: the limits are tested with small
 				// ones in RateLimitIT
 				"deputylink.rate-limits.submissions.limit=1000000", "deputylink.rate-limits.tracking.limit=1000000",

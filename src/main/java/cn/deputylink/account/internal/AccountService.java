@@ -209,6 +209,10 @@ class AccountService implements Accounts {
 		return users.enabledIds(role, townshipId, departmentId);
 	}
 
+	public List<Long> userIdsOfDeputy(long deputyId) {
+		return users.enabledIdsOfDeputy(deputyId);
+	}
+
 	public Optional<UserAccount> findByUsername(String username) {
 		return users.findByUsername(username);
 	}

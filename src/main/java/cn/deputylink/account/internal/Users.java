@@ -175,6 +175,14 @@ class Users {
 			.list();
 	}
 
+	public List<Long> enabledIdsOfDeputy(long deputyId) {
+		return jdbc
+			.sql("select id from app_user where enabled = true and role = 'DEPUTY' and deputy_id = :d order by id")
+			.param("d", deputyId)
+			.query(Long.class)
+			.list();
+	}
+
 	public int countList(@Nullable Long townshipId, @Nullable String q) {
 		return jdbc
 			.sql("select count(*) from app_user where 1 = 1"

@@ -45,8 +45,11 @@ public class Recording {
 
 	private final ZoneId zone;
 
+	private final HouseholdRows households;
+
 	Recording(Activities activities, RegistryLookup registry, ApplicationEventPublisher events, Clock clock,
-			@Value("${deputylink.zone:Asia/Shanghai}") ZoneId zone) {
+			@Value("${deputylink.zone:Asia/Shanghai}") ZoneId zone, HouseholdRows households) {
+		this.households = households;
 		this.activities = activities;
 		this.registry = registry;
 		this.events = events;
@@ -150,12 +153,28 @@ public class Recording {
 		if (note != null && note.length() > 2000) {
 			errors.add(new FieldError("note", "validation.size.max", 2000));
 		}
+		// poverty-aid work may name the paired household it helped: it must exist, and be
+		// in the user's township
+		Long householdTownship = null;
+		if (in.householdId() != null) {
+			if (type != null && type != ActivityType.POVERTY_AID) {
+				errors.add(new FieldError("householdId", "household.onlyPovertyAid"));
+			}
+			householdTownship = households.townshipOf(in.householdId()).orElse(null);
+			if (householdTownship == null) {
+				errors.add(new FieldError("householdId", "household.unknown"));
+			}
+		}
 		if (!errors.isEmpty() || type == null || date == null || title == null) {
 			throw new InvalidInputException(errors);
 		}
-		Long township = station != null ? Long.valueOf(station.townshipId()) : user.townshipId();
+		Long township = station != null ? Long.valueOf(station.townshipId())
+				: householdTownship != null ? householdTownship : user.townshipId();
 		if (user.role().townshipScoped() && (township == null || !township.equals(user.townshipId()))) {
 			throw new AccessDeniedException("activity scope");
+		}
+		if (householdTownship != null && user.role().townshipScoped() && !householdTownship.equals(user.townshipId())) {
+			throw new AccessDeniedException("household scope");
 		}
 		return new Checked(type, date, station == null ? null : station.id(), township, deputies, received, visited,
 				title, note, in.householdId());

@@ -1,7 +1,10 @@
 package cn.deputylink.demo.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +17,7 @@ import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -32,6 +36,8 @@ import cn.deputylink.organisation.RegistryLookup;
 import cn.deputylink.account.NewUser;
 import cn.deputylink.account.Role;
 import cn.deputylink.account.UserAccount;
+import cn.deputylink.activity.ActivityRecording;
+import cn.deputylink.activity.HouseholdRegister;
 import cn.deputylink.calendar.WorkingCalendar;
 import cn.deputylink.demo.internal.DemoCounty.DepartmentPlan;
 import cn.deputylink.demo.internal.DemoCounty.DeputyPlan;
@@ -101,13 +107,23 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final RegistryLookup registry;
 
+	private final HouseholdRegister households;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
 	DemoSeeder(TownshipService townships, VillageService villages, StationService stations, DeputyService deputies,
 			DepartmentService departments, CategoryService categories, Accounts accounts, DemoDesk desks,
 			WorkingCalendar calendar, LockingTaskExecutor locks, TransactionTemplate tx,
-			ActivityRecording activityRecording, ActivityReports activityReports, RegistryLookup registry) {
+			ActivityRecording activityRecording, ActivityReports activityReports, RegistryLookup registry,
+			HouseholdRegister households, Clock clock, @Value("${deputylink.zone:Asia/Shanghai}") ZoneId zone) {
 		this.activityRecording = activityRecording;
 		this.activityReports = activityReports;
 		this.registry = registry;
+		this.households = households;
+		this.clock = clock;
+		this.zone = zone;
 		this.townships = townships;
 		this.villages = villages;
 		this.stations = stations;
@@ -169,6 +185,7 @@ class DemoSeeder implements ApplicationRunner {
 		List<Long> townshipIds = new ArrayList<>();
 		List<List<Long>> stationIds = new ArrayList<>();
 		List<List<Long>> deputyIds = new ArrayList<>();
+		List<List<Long>> villagesOfTownships = new ArrayList<>();
 		int villageCount = 0;
 		for (TownshipPlan tp : plan.townships()) {
 			Township township = townships.create(new TownshipForm(tp.code(), tp.name(), null), u);
@@ -178,6 +195,7 @@ class DemoSeeder implements ApplicationRunner {
 				villageIds.add(villages.create(new VillageForm(township.id(), village, null), u).id());
 			}
 			villageCount += villageIds.size();
+			villagesOfTownships.add(villageIds);
 			List<Long> stationsHere = new ArrayList<>();
 			for (StationPlan sp : tp.stations()) {
 				Station station = stations
@@ -254,6 +272,9 @@ class DemoSeeder implements ApplicationRunner {
 			new DemoActivities(activityRecording, activityReports, registry, account("county"), account("township"),
 					account("liaison"), account("deputy"))
 				.seed(stationIds);
+			// the pairings and the "三个一", after the other demo data
+			new DemoPairings(households, activityRecording, account("county"), LocalDate.now(clock.withZone(zone)))
+				.seed(villagesOfTownships, stationIds, deputyIds);
 		}
 		return new Counts(townshipIds.size(), villageCount, stationIds.stream().mapToInt(List::size).sum(),
 				deputyIds.stream().mapToInt(List::size).sum(), plan.departments().size(), created, seeded);

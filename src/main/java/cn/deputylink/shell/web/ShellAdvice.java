@@ -43,6 +43,8 @@ class ShellAdvice {
 		NAV.put("/admin/calendar", "calendar");
 		NAV.put("/admin/audit", "audit");
 		NAV.put("/admin/outbox", "outbox");
+		NAV.put("/obligations", "obligations");
+		NAV.put("/households", "households");
 	}
 
 	private final boolean demo;
