@@ -40,9 +40,8 @@ class TableOwnershipTest {
 			Map.entry("audit_event", "audit"),
 			// activity
 			Map.entry("activity", "activity"), Map.entry("activity_deputy", "activity"),
-			Map.entry("activity_photo", "activity"),
-			Map.entry("poverty_household", "activity"), Map.entry("household_pairing", "activity"),
-			Map.entry("obligation_reminder", "activity"),
+			Map.entry("activity_photo", "activity"), Map.entry("poverty_household", "activity"),
+			Map.entry("household_pairing", "activity"), Map.entry("obligation_reminder", "activity"),
 			// calendar
 			Map.entry("calendar_day", "calendar"), Map.entry("calendar_year", "calendar"),
 			// notification
