@@ -3,6 +3,7 @@ package cn.deputylink.account.internal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -207,6 +208,12 @@ class AccountService implements Accounts {
 	 */
 	public List<Long> userIdsWith(Role role, @Nullable Long townshipId, @Nullable Long departmentId) {
 		return users.enabledIds(role, townshipId, departmentId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Long> userIdsOfDeputies(Collection<Long> deputyIds) {
+		return deputyIds.isEmpty() ? List.of() : users.enabledDeputyIds(deputyIds);
 	}
 
 	public Optional<UserAccount> findByUsername(String username) {

@@ -1,6 +1,7 @@
 package cn.deputylink.account.internal;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -160,6 +161,14 @@ class Users {
 			.param("limit", limit)
 			.param("offset", offset)
 			.query(ACCOUNT)
+			.list();
+	}
+
+	public List<Long> enabledDeputyIds(Collection<Long> deputyIds) {
+		return jdbc
+			.sql("select id from app_user where enabled = true and role = 'DEPUTY' and deputy_id in (:ids) order by id")
+			.param("ids", List.copyOf(deputyIds))
+			.query(Long.class)
 			.list();
 	}
 
