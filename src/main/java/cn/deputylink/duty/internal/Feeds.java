@@ -72,7 +72,7 @@ public class Feeds {
 			.filter(Station::active)
 			.orElseThrow(() -> new NotFoundException("station", stationId));
 		LocalDate today = duties.today();
-		List<DutyDay> days = store.days(stationId, today.minusYears(1), today.plusYears(2))
+		List<DutyDay> days = store.days(stationId, today.minusYears(1), today.plusYears(10))
 			.stream()
 			.filter(d -> d.status() != DutyStatus.DRAFT)
 			.toList();
@@ -85,7 +85,7 @@ public class Feeds {
 	public String deputy(String token) {
 		long deputyId = store.deputyOfFeedToken(hash(token)).orElseThrow(() -> new NotFoundException("feed", "token"));
 		LocalDate today = duties.today();
-		List<DutyDay> days = store.daysOfDeputy(deputyId, today.minusYears(1), today.plusYears(2))
+		List<DutyDay> days = store.daysOfDeputy(deputyId, today.minusYears(1), today.plusYears(10))
 			.stream()
 			.filter(d -> d.status() != DutyStatus.DRAFT)
 			.toList();
