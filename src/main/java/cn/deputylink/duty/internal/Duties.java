@@ -744,7 +744,7 @@ public class Duties {
 
 	public List<Unavailability> unavailability(long deputyId, CurrentUser u) {
 		requireDeputyScope(deputyId, u);
-		return store.unavailability(List.of(deputyId), today().minusYears(1), today().plusYears(5));
+		return store.unavailability(List.of(deputyId), today().minusYears(1), today().plusYears(10));
 	}
 
 	public Unavailability declareUnavailable(long deputyId, @Nullable LocalDate from, @Nullable LocalDate to,

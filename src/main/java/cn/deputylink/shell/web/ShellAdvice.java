@@ -30,6 +30,7 @@ class ShellAdvice {
 		NAV.put("/dashboard", "home");
 		NAV.put("/opinions", "opinions");
 		NAV.put("/inbox", "inbox");
+		NAV.put("/duty", "duty");
 		NAV.put("/org/townships", "townships");
 		NAV.put("/org/villages", "townships");
 		NAV.put("/org/stations", "stations");
