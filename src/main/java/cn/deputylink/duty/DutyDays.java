@@ -51,6 +51,15 @@ public class DutyDays {
 		return duties.plan(stationId, year, month, days, publish, u);
 	}
 
+	/**
+	 * Plans given days of one year at a station (several months at once, as the demo and
+	 * a bulk planning do), with deputies in rotation.
+	 */
+	@Transactional
+	public List<DutyDay> planDays(long stationId, List<LocalDate> days, boolean publish, CurrentUser u) {
+		return duties.planDays(duties.station(stationId), days, publish, u);
+	}
+
 	@Transactional(readOnly = true)
 	public List<DutyDay> list(long stationId, @Nullable LocalDate from, @Nullable LocalDate to, CurrentUser u) {
 		return duties.list(stationId, from, to, u);
@@ -175,6 +184,12 @@ public class DutyDays {
 	@Transactional(readOnly = true)
 	public int pendingSwaps(Collection<Long> stationIds) {
 		return duties.pendingSwaps(stationIds);
+	}
+
+	/** The active deputies of a station (who may be on duty there). */
+	@Transactional(readOnly = true)
+	public List<Long> stationDeputies(long stationId) {
+		return duties.stationDeputies(stationId);
 	}
 
 	public LocalDate today() {

@@ -30,6 +30,7 @@ import cn.deputylink.account.NewUser;
 import cn.deputylink.account.Role;
 import cn.deputylink.account.UserAccount;
 import cn.deputylink.calendar.WorkingCalendar;
+import cn.deputylink.duty.DutyDays;
 import cn.deputylink.demo.internal.DemoCounty.DepartmentPlan;
 import cn.deputylink.demo.internal.DemoCounty.DeputyPlan;
 import cn.deputylink.demo.internal.DemoCounty.Plan;
@@ -92,9 +93,12 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final WorkingCalendar calendar;
 
+	private final DutyDays duty;
+
 	DemoSeeder(TownshipService townships, VillageService villages, StationService stations, DeputyService deputies,
 			DepartmentService departments, CategoryService categories, Accounts accounts, DemoDesk desks,
-			WorkingCalendar calendar, LockingTaskExecutor locks, TransactionTemplate tx) {
+			WorkingCalendar calendar, LockingTaskExecutor locks, TransactionTemplate tx, DutyDays duty) {
+		this.duty = duty;
 		this.townships = townships;
 		this.villages = villages;
 		this.stations = stations;
@@ -235,6 +239,12 @@ class DemoSeeder implements ApplicationRunner {
 			seeded = new DemoOpinions(desks, calendar, account("county"), account("township"), account("liaison"),
 					account("department"))
 				.seed(stationIds);
+			long dutyStart = System.nanoTime();
+			DemoDuty demoDuty = new DemoDuty(duty, calendar, account("county"));
+			int dutyDays = demoDuty.seed(stationIds);
+			log.info("Demo county: {} duty days planned and held in {} ms (past plans {} ms, receptions {} ms)",
+					dutyDays, (System.nanoTime() - dutyStart) / 1_000_000, demoDuty.planNanos / 1_000_000,
+					demoDuty.holdNanos / 1_000_000);
 			// the overdue cases' notices now, as the hourly check would send them, so the
 			// inboxes match the queues
 			desks.runOverdueNotices();

@@ -176,9 +176,15 @@ public class Duties {
 	}
 
 	DutyDay staffDay(long id, CurrentUser u) {
+		return staffDayAt(id, u).day();
+	}
+
+	record DayAt(DutyDay day, Station station) {
+	}
+
+	DayAt staffDayAt(long id, CurrentUser u) {
 		DutyDay d = day(id);
-		staffStation(d.stationId(), u);
-		return d;
+		return new DayAt(d, staffStation(d.stationId(), u));
 	}
 
 	/**
@@ -203,6 +209,10 @@ public class Duties {
 			}
 		}
 		throw new AccessDeniedException("duty scope");
+	}
+
+	public List<Long> stationDeputies(long stationId) {
+		return registry.activeDeputiesOfStation(stationId);
 	}
 
 	// settings
@@ -309,7 +319,26 @@ public class Duties {
 			}
 			chosen = List.copyOf(distinct);
 		}
-		for (LocalDate d : chosen) {
+		return planDays(station, chosen, publish, u);
+	}
+
+	/**
+	 * Plans the given days of a station (any months of one year, checked by the caller or
+	 * here for conflicts and the publication lead) with deputies in rotation.
+	 */
+	public List<DutyDay> planDays(Station station, List<LocalDate> chosen, boolean publish, CurrentUser u) {
+		long stationId = station.id();
+		if (!isStaffFor(station, u)) {
+			throw new AccessDeniedException("duty scope");
+		}
+		if (chosen.isEmpty()) {
+			return List.of();
+		}
+		List<LocalDate> sorted = chosen.stream().sorted().toList();
+		if (sorted.get(0).getYear() != sorted.get(sorted.size() - 1).getYear()) {
+			throw new InvalidInputException("days", "duty.error.dayOutsideMonth");
+		}
+		for (LocalDate d : sorted) {
 			if (store.dayExists(stationId, d, -1)) {
 				throw new ConflictException("duty.error.dayExists", d);
 			}
@@ -317,20 +346,23 @@ public class Duties {
 				requireLead(d);
 			}
 		}
+		DutySettings settings = settings(stationId);
 		List<Long> deputies = registry.activeDeputiesOfStation(stationId);
-		Rotation rotation = rotationFor(ym.getYear(), deputies);
-		BiPredicate<Long, LocalDate> unavailable = unavailable(deputies, ym.atDay(1), ym.atEndOfMonth());
-		Map<LocalDate, List<Long>> assigned = rotation.plan(stationId, chosen, settings.deputiesPerDay(), deputies,
+		Rotation rotation = rotationFor(sorted.get(0).getYear(), deputies);
+		BiPredicate<Long, LocalDate> unavailable = unavailable(deputies, sorted.get(0), sorted.get(sorted.size() - 1));
+		Map<LocalDate, List<Long>> assigned = rotation.plan(stationId, sorted, settings.deputiesPerDay(), deputies,
 				unavailable);
 		OffsetDateTime now = now();
+		DutyStatus status = publish ? DutyStatus.PUBLISHED : DutyStatus.DRAFT;
 		List<DutyDay> out = new ArrayList<>();
 		for (var e : assigned.entrySet()) {
-			long id = store.insertDay(stationId, station.townshipId(), e.getKey(),
-					publish ? DutyStatus.PUBLISHED : DutyStatus.DRAFT, now);
-			store.insertAssignments(id, e.getValue());
-			DutyDay day = day(id);
+			List<Long> on = e.getValue().stream().sorted().toList();
+			long id = store.insertDay(stationId, station.townshipId(), e.getKey(), status, now);
+			store.insertAssignments(id, on);
+			DutyDay day = new DutyDay(id, stationId, station.townshipId(), e.getKey(), status, 0, 1,
+					on.stream().map(x -> new Attendee(x, null, null)).toList(), null);
 			if (publish) {
-				notifyDeputies(day, e.getValue(), "duty.notice.published");
+				notifyDeputies(day, on, "duty.notice.published");
 			}
 			out.add(day);
 		}
@@ -484,7 +516,8 @@ public class Duties {
 	 * HELD and its RECEPTION activity is recorded or corrected.
 	 */
 	public DutyDay recordReception(long id, Reception in, CurrentUser u) {
-		DutyDay d = staffDay(id, u);
+		DayAt at = staffDayAt(id, u);
+		DutyDay d = at.day();
 		if (d.status() == DutyStatus.CANCELLED) {
 			throw new ConflictException("duty.error.status", d.status());
 		}
@@ -544,10 +577,8 @@ public class Duties {
 			throw new InvalidInputException(errors);
 		}
 		update(d, d.date(), DutyStatus.HELD, d.sequence(), received);
-		for (Attendee a : attendance) {
-			store.setAttendance(d.id(), a);
-		}
-		Station station = station(d.stationId());
+		store.setAttendance(d.id(), attendance);
+		Station station = at.station();
 		String title = messages.getMessage("duty.activity.title", new Object[] { station.name(), d.date() },
 				NOTICE_LOCALE);
 		try {
@@ -585,7 +616,8 @@ public class Duties {
 				triage.close(opinion.id(), o.outcome(), null, TextInput.blankToNull(o.answer()), u, opinion.version());
 			}
 		}
-		return day(id);
+		return new DutyDay(d.id(), d.stationId(), d.townshipId(), d.date(), DutyStatus.HELD, d.sequence(),
+				d.version() + 1, attendance, received);
 	}
 
 	private OffsetDateTime receivedAt(LocalDate date) {

@@ -109,14 +109,17 @@ class DutyStore {
 		insertAssignments(dayId, deputyIds);
 	}
 
-	void setAttendance(long dayId, Attendee a) {
-		jdbc.sql(
-				"update duty_assignment set attendance = :a, substitute_id = :s where duty_day_id = :day and deputy_id = :d")
-			.param("a", a.status() == null ? null : a.status().name())
-			.param("s", a.substituteId())
-			.param("day", dayId)
-			.param("d", a.deputyId())
-			.update();
+	/** Records the attendance of the day's deputies. */
+	void setAttendance(long dayId, List<Attendee> attendance) {
+		for (Attendee a : attendance) {
+			jdbc.sql("update duty_assignment set attendance = :a, substitute_id = :s "
+					+ "where duty_day_id = :day and deputy_id = :d")
+				.param("a", a.status() == null ? null : a.status().name())
+				.param("s", a.substituteId())
+				.param("day", dayId)
+				.param("d", a.deputyId())
+				.update();
+		}
 	}
 
 	/**
