@@ -77,8 +77,9 @@ class DutyStore {
 
 	private static DayRow dayRow(ResultSet rs, int i) throws SQLException {
 		int received = rs.getInt(8);
+		Integer constituents = rs.wasNull() ? null : received;
 		return new DayRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getObject(4, LocalDate.class),
-				DutyStatus.valueOf(rs.getString(5)), rs.getInt(6), rs.getInt(7), rs.wasNull() ? null : received);
+				DutyStatus.valueOf(rs.getString(5)), rs.getInt(6), rs.getInt(7), constituents);
 	}
 
 	long insertDay(long stationId, long townshipId, LocalDate date, DutyStatus status, OffsetDateTime now) {

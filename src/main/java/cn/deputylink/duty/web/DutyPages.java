@@ -387,7 +387,10 @@ class DutyPages {
 		model.addAttribute("reasons", Unavailability.Reason.values());
 		model.addAttribute("hasFeed", duty.hasFeedToken(deputyId, me));
 		model.addAttribute("absences",
-				record.stream().filter(r -> r.attendance() == Attendance.ABSENT && r.substituteFor() == null).count());
+				record.stream()
+					.filter(r -> r.substituteFor() == null
+							&& (r.attendance() == Attendance.ABSENT || r.attendance() == Attendance.SUBSTITUTE))
+					.count());
 		model.addAttribute("held", EnumSet.of(DutyStatus.HELD));
 		return "duty/me";
 	}
