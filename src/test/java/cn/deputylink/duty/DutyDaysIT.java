@@ -485,4 +485,41 @@ class DutyDaysIT {
 		assertThat(Api.anonymous(port).get("/api/v1/stations/" + station + "/duty-days").status()).isEqualTo(401);
 	}
 
+	@Test
+	void theDemoCountyHasAYearOfDutyDays() {
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		JsonNode items = liaison
+			.get("/api/v1/stations/" + station + "/duty-days?from=" + today.minusMonths(13) + "&to="
+					+ today.plusMonths(3))
+			.json()
+			.get("items");
+		int held = 0;
+		int publishedAhead = 0;
+		for (JsonNode d : items) {
+			LocalDate date = LocalDate.parse(d.get("date").asString());
+			if (d.get("status").asString().equals("HELD") && !date.isBefore(today.minusMonths(13))) {
+				held++;
+			}
+			if (d.get("status").asString().equals("PUBLISHED") && date.isAfter(today)) {
+				publishedAhead++;
+			}
+		}
+		assertThat(held).isGreaterThanOrEqualTo(12);
+		assertThat(publishedAhead).isPositive();
+		// every held day of the demo is one RECEPTION activity; some absences and
+		// substitutes
+		assertThat(jdbc
+			.sql("select count(*) from duty_day d where d.status = 'HELD' and not exists "
+					+ "(select 1 from activity a where a.duty_day_id = d.id and a.type = 'RECEPTION')")
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("select count(*) from duty_assignment where attendance = 'ABSENT'")
+			.query(Integer.class)
+			.single()).isPositive();
+		assertThat(jdbc.sql("select count(*) from duty_assignment where attendance = 'SUBSTITUTE'")
+			.query(Integer.class)
+			.single()).isPositive();
+		assertThat(jdbc.sql("select count(*) from duty_reception_opinion").query(Integer.class).single()).isPositive();
+	}
+
 }
