@@ -45,6 +45,25 @@ class DutyPagesIT {
 		assertThat(s.get("/duty/stations/" + station + "?month=2032-02&lang=en").body()).contains("Draft",
 				"Generate this month");
 		s.get("/duty?lang=zh_CN");
+		// the station's setting: one day a month from now on; a bad value is refused
+		var setting = s.post("/duty/stations/" + station + "/settings",
+				Map.of("daysPerMonth", "0", "deputiesPerDay", "2", "month", "2032-03"), true);
+		assertThat(setting.statusCode()).isEqualTo(302);
+		assertThat(s.get("/duty/stations/" + station + "?month=2032-03").body()).contains("应在 1 到 10 之间");
+		assertThat(s
+			.post("/duty/stations/" + station + "/settings",
+					Map.of("daysPerMonth", "1", "deputiesPerDay", "3", "month", "2032-03"), true)
+			.statusCode()).isEqualTo(302);
+		assertThat(s.get("/duty/stations/" + station + "?month=2032-03").body()).contains("已保存", "value=\"3\"");
+		s.post("/duty/stations/" + station + "/plan", Map.of("month", "2032-03"), true);
+		assertThat(s.get("/duty/stations/" + station + "?month=2032-03").body()).contains("已生成 1 个值班日");
+		JsonNode march = api.get("/api/v1/stations/" + station + "/duty-days?from=2032-03-01&to=2032-03-31")
+			.json()
+			.get("items");
+		assertThat(march).hasSize(1);
+		assertThat(march.get(0).get("deputyIds")).hasSize(3);
+		api.put("/api/v1/stations/" + station + "/duty-settings",
+				Api.json(Map.of("daysPerMonth", 2, "deputiesPerDay", 2)));
 
 		// a past day: the reception form
 		JsonNode day = api

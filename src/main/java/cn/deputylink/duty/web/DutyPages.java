@@ -167,6 +167,30 @@ class DutyPages {
 		return "redirect:/duty/stations/" + id + "?month=" + ym;
 	}
 
+	@PostMapping("/stations/{id}/settings")
+	String settings(@PathVariable long id, @RequestParam(defaultValue = "") String daysPerMonth,
+			@RequestParam(defaultValue = "") String deputiesPerDay, @RequestParam(defaultValue = "") String version,
+			@RequestParam(defaultValue = "") String month, RedirectAttributes redirect) {
+		YearMonth ym = yearMonth(month);
+		try {
+			duty.updateSettings(id, number(daysPerMonth), number(deputiesPerDay), version(version), me());
+			redirect.addFlashAttribute("flash", errors.msg("saved"));
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			redirect.addFlashAttribute("flashError", String.join("；", errors.of(ex).values()));
+		}
+		return "redirect:/duty/stations/" + id + "?month=" + ym;
+	}
+
+	private static @Nullable Integer number(String value) {
+		try {
+			return value.isBlank() ? null : Integer.valueOf(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
 	@GetMapping("/days/{id}")
 	String day(@PathVariable long id, Model model) {
 		DutyDay d = duty.get(id, me());
