@@ -102,7 +102,7 @@ class DutyDaysIT {
 
 	@Test
 	void planGivesDraftDaysWithFairlyRotatedDeputies() {
-		JsonNode days = plan(2031, 3, List.of("2031-03-05", "2031-03-19"), false);
+		JsonNode days = plan(2035, 3, List.of("2035-03-05", "2035-03-19"), false);
 		assertThat(days).hasSize(2);
 		List<Long> first = ids(days.get(0).get("deputyIds"));
 		List<Long> second = ids(days.get(1).get("deputyIds"));
@@ -110,19 +110,20 @@ class DutyDaysIT {
 		assertThat(first).hasSize(2);
 		assertThat(second).hasSize(2);
 		if (stationDeputies.size() >= 4) {
-			// the least-used deputies go first: nobody twice before everyone once
+			// a year nobody else plans: the least-used deputies go first, nobody twice
+			// before everyone once
 			assertThat(first).doesNotContainAnyElementsOf(second);
 		}
-		JsonNode list = liaison.get("/api/v1/stations/" + station + "/duty-days?from=2031-03-01&to=2031-03-31").json();
+		JsonNode list = liaison.get("/api/v1/stations/" + station + "/duty-days?from=2035-03-01&to=2035-03-31").json();
 		assertThat(list.get("items")).hasSize(2);
-		assertThat(list.get("items").get(0).get("date").asString()).isEqualTo("2031-03-05");
+		assertThat(list.get("items").get(0).get("date").asString()).isEqualTo("2035-03-05");
 		// the same days again: 409
 		assertThat(liaison
 			.post("/api/v1/stations/" + station + "/duty-plan",
-					Api.json(Map.of("year", 2031, "month", 3, "days", List.of("2031-03-05"))))
+					Api.json(Map.of("year", 2035, "month", 3, "days", List.of("2035-03-05"))))
 			.status()).isEqualTo(409);
 		// days omitted: the station's setting proposes working days of the month
-		JsonNode proposed = plan(2031, 4, List.of(), false);
+		JsonNode proposed = plan(2035, 4, List.of(), false);
 		assertThat(proposed).hasSize(2);
 		proposed.forEach(d -> assertThat(LocalDate.parse(d.get("date").asString()).getDayOfWeek().getValue())
 			.isLessThanOrEqualTo(5));
@@ -520,6 +521,27 @@ class DutyDaysIT {
 			.query(Integer.class)
 			.single()).isPositive();
 		assertThat(jdbc.sql("select count(*) from duty_reception_opinion").query(Integer.class).single()).isPositive();
+	}
+
+	@Test
+	void movingAPublishedDayRaisesItsSequenceAndKeepsItsUid() throws Exception {
+		JsonNode day = plan(2031, 11, List.of("2031-11-05"), true).get(0);
+		long id = day.get("id").asLong();
+		Api.Response moved = liaison.put("/api/v1/duty-days/" + id,
+				Api.json(Map.of("date", "2031-11-19", "version", day.get("version").asInt())));
+		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+		assertThat(moved.json().get("date").asString()).isEqualTo("2031-11-19");
+		assertThat(moved.json().get("sequence").asInt()).isEqualTo(day.get("sequence").asInt() + 1);
+		Component event = event(parse(Api.anonymous(port).get("/ical/stations/" + station + ".ics").body()),
+				"duty-" + id + "@deputylink")
+			.orElseThrow();
+		assertThat(value(event, Property.DTSTART)).startsWith("20311119T090000");
+		// too close to today to publish: refused, nothing changed
+		LocalDate soon = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
+		Api.Response late = liaison.put("/api/v1/duty-days/" + id,
+				Api.json(Map.of("date", soon.toString(), "version", moved.json().get("version").asInt())));
+		assertThat(late.status()).as(late.body()).isEqualTo(409);
+		assertThat(liaison.get("/api/v1/duty-days/" + id).json().get("date").asString()).isEqualTo("2031-11-19");
 	}
 
 }
