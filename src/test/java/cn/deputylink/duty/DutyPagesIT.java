@@ -45,6 +45,13 @@ class DutyPagesIT {
 		assertThat(s.get("/duty/stations/" + station + "?month=2032-02&lang=en").body()).contains("Draft",
 				"Generate this month");
 		s.get("/duty?lang=zh_CN");
+		// the liaison declares a deputy of the station on leave
+		long onLeave = api.get("/api/v1/stations/" + station).json().get("deputyIds").get(0).asLong();
+		assertThat(s
+			.post("/duty/stations/" + station + "/unavailability", Map.of("deputyId", String.valueOf(onLeave), "from",
+					"2032-07-01", "to", "2032-07-31", "reason", "ILLNESS", "month", "2032-02"), true)
+			.statusCode()).isEqualTo(302);
+		assertThat(api.get("/api/v1/deputies/" + onLeave + "/unavailability").body()).contains("2032-07-01", "ILLNESS");
 		// the station's setting: one day a month from now on; a bad value is refused
 		var setting = s.post("/duty/stations/" + station + "/settings",
 				Map.of("daysPerMonth", "0", "deputiesPerDay", "2", "month", "2032-03"), true);
@@ -144,6 +151,9 @@ class DutyPagesIT {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("近期开放日", published.toString(), "值班代表：").doesNotContain(draft.toString());
 		assertThat(new FormSession(port).get("/public/stations/999999").statusCode()).isEqualTo(404);
+		assertThat(new FormSession(port).get("/public/stations").body()).contains("工作室和开放日",
+				"/public/stations/" + station);
+		assertThat(new FormSession(port).get("/").body()).contains("/public/stations");
 	}
 
 }

@@ -135,6 +135,8 @@ class DutyPages {
 			weekdays.add(monday.plusDays(i));
 		}
 		model.addAttribute("weekdays", weekdays);
+		model.addAttribute("stationDeputies", registry.activeDeputiesOfStation(id));
+		model.addAttribute("reasons", Unavailability.Reason.values());
 		return "duty/month";
 	}
 
@@ -180,6 +182,38 @@ class DutyPages {
 			redirect.addFlashAttribute("flashError", String.join("；", errors.of(ex).values()));
 		}
 		return "redirect:/duty/stations/" + id + "?month=" + ym;
+	}
+
+	/** Staff declare a deputy of the station unavailable (leave, illness). */
+	@PostMapping("/stations/{id}/unavailability")
+	String declareFor(@PathVariable long id, @RequestParam(defaultValue = "") String deputyId,
+			@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String note,
+			@RequestParam(defaultValue = "") String month, RedirectAttributes redirect) {
+		YearMonth ym = yearMonth(month);
+		try {
+			duty.settings(id, me());
+			long deputy = parseLong("deputyId", deputyId);
+			if (!registry.activeDeputiesOfStation(id).contains(deputy)) {
+				throw new InvalidInputException("deputyId", "duty.error.deputyNotAttached");
+			}
+			duty.declareUnavailable(deputy, from.isBlank() ? null : parseDate("from", from),
+					to.isBlank() ? null : parseDate("to", to), reason(reason), note, me());
+			redirect.addFlashAttribute("flash", errors.msg("saved"));
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			redirect.addFlashAttribute("flashError", String.join("；", errors.of(ex).values()));
+		}
+		return "redirect:/duty/stations/" + id + "?month=" + ym + "#unavailability-form";
+	}
+
+	private static Unavailability.@Nullable Reason reason(String value) {
+		try {
+			return value.isBlank() ? null : Unavailability.Reason.valueOf(value);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	private static @Nullable Integer number(String value) {

@@ -35,6 +35,12 @@ class PublicDutyPages {
 		this.registry = registry;
 	}
 
+	@GetMapping("/public/stations")
+	String stations(Model model) {
+		model.addAttribute("stations", registry.stationsOf(null));
+		return "public/stations";
+	}
+
 	@GetMapping("/public/stations/{id}")
 	String station(@PathVariable String id, Model model) {
 		long stationId;
