@@ -19,6 +19,8 @@ create table duty_day (
     status                varchar(12) not null,
     -- the iCalendar SEQUENCE: grows with every change after publication
     sequence              integer     not null default 0,
+    -- once published, the public sees it (also when held or cancelled later)
+    published             boolean     not null default false,
     constituents_received integer,
     created_at            timestamp with time zone not null,
     updated_at            timestamp with time zone not null,

@@ -152,6 +152,15 @@ public class DutyDays {
 		return feeds.station(stationId);
 	}
 
+	/**
+	 * The coming days of a station the public may see (published, or cancelled after
+	 * publication), for the public station page.
+	 */
+	@Transactional(readOnly = true)
+	public List<DutyDay> publicDays(long stationId, LocalDate from, LocalDate to) {
+		return feeds.publicDays(stationId, from, to);
+	}
+
 	/** A deputy's private feed; 404 for an unknown or revoked token. */
 	@Transactional(readOnly = true)
 	public String deputyFeed(String token) {

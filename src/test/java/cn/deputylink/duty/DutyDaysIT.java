@@ -246,6 +246,11 @@ class DutyDaysIT {
 		assertThat(value(cancelled, Property.STATUS)).isEqualTo("CANCELLED");
 		assertThat(Integer.parseInt(value(cancelled, Property.SEQUENCE)))
 			.isGreaterThan(Integer.parseInt(value(changed, Property.SEQUENCE)));
+		// a draft cancelled before anyone saw it never shows
+		assertThat(liaison.post("/api/v1/duty-days/" + draft + "/cancel", "{}").status()).isEqualTo(200);
+		assertThat(event(parse(Api.anonymous(port).get("/ical/stations/" + station + ".ics").body()),
+				"duty-" + draft + "@deputylink"))
+			.isEmpty();
 	}
 
 	private int notices(long deputy) {

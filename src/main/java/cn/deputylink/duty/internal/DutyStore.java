@@ -84,9 +84,9 @@ class DutyStore {
 
 	long insertDay(long stationId, long townshipId, LocalDate date, DutyStatus status, OffsetDateTime now) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql(
-				"insert into duty_day (station_id, township_id, duty_date, status, sequence, created_at, updated_at, version) "
-						+ "values (:s, :t, :d, :st, 0, :now, :now, 1)")
+		jdbc.sql("insert into duty_day (station_id, township_id, duty_date, status, sequence, published, created_at, "
+				+ "updated_at, version) values (:s, :t, :d, :st, 0, :p, :now, :now, 1)")
+			.param("p", status == DutyStatus.PUBLISHED)
 			.param("s", stationId)
 			.param("t", townshipId)
 			.param("d", date)
@@ -130,7 +130,9 @@ class DutyStore {
 			@Nullable Integer constituentsReceived, OffsetDateTime now) {
 		return jdbc
 			.sql("update duty_day set duty_date = :d, status = :st, sequence = :seq, constituents_received = :c, "
-					+ "updated_at = :now, version = version + 1 where id = :id and version = :v")
+					+ "published = (published or :p), updated_at = :now, version = version + 1 "
+					+ "where id = :id and version = :v")
+			.param("p", status == DutyStatus.PUBLISHED)
 			.param("d", date)
 			.param("st", status.name())
 			.param("seq", sequence)
@@ -149,10 +151,20 @@ class DutyStore {
 			.map(r -> withAttendees(List.of(r)).get(0));
 	}
 
+	/** What the public may see of a day: published once (held days too). */
+	private static final String PUBLIC = " and (published = true or status = 'HELD')";
+
 	List<DutyDay> days(long stationId, LocalDate from, LocalDate to) {
+		return days(stationId, from, to, false);
+	}
+
+	/**
+	 * A station's days in a range; with {@code publicOnly} those ever published or held.
+	 */
+	List<DutyDay> days(long stationId, LocalDate from, LocalDate to, boolean publicOnly) {
 		return withAttendees(jdbc
-			.sql("select " + DAY_COLUMNS
-					+ " from duty_day where station_id = :s and duty_date between :f and :t order by duty_date, id")
+			.sql("select " + DAY_COLUMNS + " from duty_day where station_id = :s and duty_date between :f and :t"
+					+ (publicOnly ? PUBLIC : "") + " order by duty_date, id")
 			.param("s", stationId)
 			.param("f", from)
 			.param("t", to)
@@ -182,8 +194,13 @@ class DutyStore {
 	 * deputies.
 	 */
 	List<DutyDay> daysOfDeputy(long deputyId, LocalDate from, LocalDate to) {
+		return daysOfDeputy(deputyId, from, to, false);
+	}
+
+	List<DutyDay> daysOfDeputy(long deputyId, LocalDate from, LocalDate to, boolean publicOnly) {
 		return withAttendees(jdbc
-			.sql("select " + DAY_COLUMNS + " from duty_day where duty_date between :f and :t and id in "
+			.sql("select " + DAY_COLUMNS + " from duty_day where duty_date between :f and :t"
+					+ (publicOnly ? PUBLIC : "") + " and id in "
 					+ "(select duty_day_id from duty_assignment where deputy_id = :d or substitute_id = :d) "
 					+ "order by duty_date, id")
 			.param("d", deputyId)

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -66,29 +67,36 @@ public class Feeds {
 		this.messages = messages;
 	}
 
-	/** A station's published, held and cancelled days from a year back on. */
+	/**
+	 * A station's days the public may see, from a year back on: published ones, held
+	 * ones, and cancelled ones that had been published (a cancelled draft never shows).
+	 */
 	public String station(long stationId) {
-		Station s = registry.station(stationId)
-			.filter(Station::active)
-			.orElseThrow(() -> new NotFoundException("station", stationId));
-		LocalDate today = duties.today();
-		List<DutyDay> days = store.days(stationId, today.minusYears(1), today.plusYears(10))
-			.stream()
-			.filter(d -> d.status() != DutyStatus.DRAFT)
-			.toList();
-		return write(messages.getMessage("duty.feed.station", new Object[] { s.name() }, Duties.NOTICE_LOCALE), days);
+		return write(stationName(stationId), publicDays(stationId, duties.today().minusYears(1), null));
 	}
 
 	/**
-	 * A deputy's days (not drafts) behind its token; 404 for an unknown or revoked one.
+	 * The days of a station the public may see in a range (to: ten years on when null).
+	 */
+	public List<DutyDay> publicDays(long stationId, LocalDate from, @Nullable LocalDate to) {
+		return store.days(stationId, from, to == null ? duties.today().plusYears(10) : to, true);
+	}
+
+	private String stationName(long stationId) {
+		Station s = registry.station(stationId)
+			.filter(Station::active)
+			.orElseThrow(() -> new NotFoundException("station", stationId));
+		return messages.getMessage("duty.feed.station", new Object[] { s.name() }, Duties.NOTICE_LOCALE);
+	}
+
+	/**
+	 * A deputy's days as the public may see them (no drafts, no cancelled drafts) behind
+	 * its token; 404 for an unknown or revoked one.
 	 */
 	public String deputy(String token) {
 		long deputyId = store.deputyOfFeedToken(hash(token)).orElseThrow(() -> new NotFoundException("feed", "token"));
 		LocalDate today = duties.today();
-		List<DutyDay> days = store.daysOfDeputy(deputyId, today.minusYears(1), today.plusYears(10))
-			.stream()
-			.filter(d -> d.status() != DutyStatus.DRAFT)
-			.toList();
+		List<DutyDay> days = store.daysOfDeputy(deputyId, today.minusYears(1), today.plusYears(10), true);
 		return write(messages.getMessage("duty.feed.deputy", new Object[] { duties.deputyName(deputyId) },
 				Duties.NOTICE_LOCALE), days);
 	}

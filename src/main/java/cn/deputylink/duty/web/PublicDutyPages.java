@@ -1,6 +1,5 @@
 package cn.deputylink.duty.web;
 
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,8 +52,10 @@ class PublicDutyPages {
 		Station station = registry.station(stationId)
 			.filter(Station::active)
 			.orElseThrow(() -> new NotFoundException("station", id));
-		List<DutyDay> days = duty.daysOfStations(List.of(stationId), duty.today(), duty.today().plusMonths(3),
-				EnumSet.of(DutyStatus.PUBLISHED, DutyStatus.CANCELLED));
+		List<DutyDay> days = duty.publicDays(stationId, duty.today(), duty.today().plusMonths(3))
+			.stream()
+			.filter(d -> d.status() != DutyStatus.HELD)
+			.toList();
 		Set<Long> deputies = new HashSet<>();
 		days.forEach(d -> deputies.addAll(d.deputyIds()));
 		Map<Long, String> names = registry.deputyNames(deputies);
