@@ -123,3 +123,16 @@ document.addEventListener('change', function (e) {
     box.checked = all.checked;
   });
 });
+
+// A button marked data-copy="<input id>" copies that input's text (the duty feed link).
+document.addEventListener('click', function (e) {
+  var button = e.target.closest && e.target.closest('button[data-copy]');
+  if (!button) { return; }
+  var input = document.getElementById(button.getAttribute('data-copy'));
+  if (!input) { return; }
+  input.select();
+  var done = function () { if (button.dataset.copied) { button.textContent = button.dataset.copied; } };
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    navigator.clipboard.writeText(input.value).then(done, function () { document.execCommand('copy'); done(); });
+  } else { document.execCommand('copy'); done(); }
+});

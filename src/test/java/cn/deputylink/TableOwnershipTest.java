@@ -44,6 +44,10 @@ class TableOwnershipTest {
 			Map.entry("household_pairing", "activity"), Map.entry("obligation_reminder", "activity"),
 			// calendar
 			Map.entry("calendar_day", "calendar"), Map.entry("calendar_year", "calendar"),
+			// duty
+			Map.entry("duty_setting", "duty"), Map.entry("duty_day", "duty"), Map.entry("duty_assignment", "duty"),
+			Map.entry("duty_reception_opinion", "duty"), Map.entry("duty_unavailability", "duty"),
+			Map.entry("duty_swap", "duty"), Map.entry("duty_feed_token", "duty"),
 			// notification
 			Map.entry("outbox_message", "notification"), Map.entry("inbox_message", "notification"),
 			// opinion

@@ -1,5 +1,6 @@
 package cn.deputylink.account;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,10 +41,10 @@ public interface Accounts {
 	List<Long> userIdsWith(Role role, @Nullable Long townshipId, @Nullable Long departmentId);
 
 	/**
-	 * The ids of the enabled deputy accounts of a deputy: whom a message "to the deputy"
-	 * reaches.
+	 * The ids of the enabled deputy accounts of these deputies: whom a notice "to the
+	 * deputies on duty" reaches.
 	 */
-	List<Long> userIdsOfDeputy(long deputyId);
+	List<Long> userIdsOfDeputies(Collection<Long> deputyIds);
 
 	Optional<UserAccount> findByUsername(String username);
 

@@ -152,6 +152,19 @@ public class RegistryLookup {
 		return out;
 	}
 
+	/**
+	 * The active deputies attached to a station, in id order (the duty rotation's
+	 * candidates); empty for an unknown station.
+	 */
+	public List<Long> activeDeputiesOfStation(long stationId) {
+		return jdbc
+			.sql("select ds.deputy_id from deputy_station ds join deputy d on d.id = ds.deputy_id "
+					+ "where ds.station_id = :id and d.active = true order by ds.deputy_id")
+			.param("id", stationId)
+			.query(Long.class)
+			.list();
+	}
+
 	public boolean deputyExists(long id) {
 		return count("deputy", id) > 0;
 	}

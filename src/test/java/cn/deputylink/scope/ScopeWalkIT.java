@@ -26,9 +26,9 @@ import java.util.stream.IntStream;
 
 /**
  * Walks every API endpoint of the registry, accounts, opinions, activities, pairings,
- * "三个一", calendar and inbox with every role, on the caller's own township and on another
- * one, and checks the answer: allowed where the role and data scope allow, 403 everywhere
- * else. Changing an id in a URL must never reach another township's data.
+ * "三个一", duty days, calendar and inbox with every role, on the caller's own township and
+ * on another one, and checks the answer: allowed where the role and data scope allow, 403
+ * everywhere else. Changing an id in a URL must never reach another township's data.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -82,6 +82,10 @@ class ScopeWalkIT {
 	private long otherHousehold;
 
 	private long ownPairing;
+
+	private long ownDay;
+
+	private long otherDay;
 
 	@BeforeAll
 	void signIn() {
@@ -140,6 +144,8 @@ class ScopeWalkIT {
 					Api.json(Map.of("content", "已答复", "outcome", "RESOLVED")))
 			.status()).isEqualTo(200);
 		households(county);
+		ownDay = dutyDay(county, ownStation);
+		otherDay = dutyDay(county, otherStation);
 	}
 
 	/**
@@ -181,6 +187,13 @@ class ScopeWalkIT {
 					Api.json(Map.of("type", "STUDY", "date", today, "stationId", ownStation, "deputyIds",
 							List.of(ownDeputy), "title", "本镇学习")))
 			.id();
+	}
+
+	private static long dutyDay(Api county, long station) {
+		Api.Response r = county.post("/api/v1/stations/" + station + "/duty-plan",
+				Api.json(Map.of("year", 2034, "month", 3, "days", List.of("2034-03-08"))));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return r.json().get("items").get(0).get("id").asLong();
 	}
 
 	private static long first(Api.Response r) {
@@ -354,6 +367,42 @@ class ScopeWalkIT {
 		c.add(new Case("GET", "/api/v1/obligations/compliance?townshipId=" + other, null, 200, 403, 403, 403, 403));
 		c.add(new Case("GET", "/api/v1/obligations/compliance?stationId=" + otherStation, null, 200, 403, 403, 403,
 				403));
+		// duty days: staff of the station's township; deputies read their stations' days
+		// and their own record; allowed roles reach the bad month (400), the stale
+		// version
+		// or the day not yet come (409)
+		c.add(new Case("GET", "/api/v1/stations/" + ownStation + "/duty-days", null, 200, 200, 200, 200, 403));
+		c.add(new Case("GET", "/api/v1/stations/" + otherStation + "/duty-days", null, 200, 403, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/stations/" + ownStation + "/duty-settings", null, 200, 200, 200, 200, 403));
+		c.add(new Case("PUT", "/api/v1/stations/" + otherStation + "/duty-settings", "{\"daysPerMonth\":0}", 400, 403,
+				403, 403, 403));
+		c.add(new Case("POST", "/api/v1/stations/" + ownStation + "/duty-plan", "{\"year\":2034,\"month\":13}", 400,
+				400, 400, 403, 403));
+		c.add(new Case("POST", "/api/v1/stations/" + otherStation + "/duty-plan", "{\"year\":2034,\"month\":13}", 400,
+				403, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/duty-days/" + ownDay, null, 200, 200, 200, 200, 403));
+		c.add(new Case("GET", "/api/v1/duty-days/" + otherDay, null, 200, 403, 403, 403, 403));
+		c.add(new Case("PUT", "/api/v1/duty-days/" + ownDay, "{\"deputyIds\":[],\"version\":9999}", 409, 409, 409, 403,
+				403));
+		c.add(new Case("PUT", "/api/v1/duty-days/" + otherDay, "{\"deputyIds\":[],\"version\":9999}", 409, 403, 403,
+				403, 403));
+		c.add(new Case("POST", "/api/v1/duty-days/" + otherDay + "/publish", "{\"version\":9999}", 409, 403, 403, 403,
+				403));
+		c.add(new Case("POST", "/api/v1/duty-days/" + otherDay + "/cancel", "{\"version\":9999}", 409, 403, 403, 403,
+				403));
+		c.add(new Case("POST", "/api/v1/duty-days/" + ownDay + "/reception", "{\"version\":9999}", 409, 409, 409, 403,
+				403));
+		c.add(new Case("POST", "/api/v1/duty-days/" + otherDay + "/reception", "{\"version\":9999}", 409, 403, 403, 403,
+				403));
+		c.add(new Case("POST", "/api/v1/duty-days/" + otherDay + "/swaps", "{\"toDeputyId\":1}", 400, 403, 403, 403,
+				403));
+		c.add(new Case("GET", "/api/v1/duty-swaps", null, 200, 200, 200, 200, 403));
+		c.add(new Case("GET", "/api/v1/deputies/" + ownDeputy + "/duty-days", null, 200, 200, 200, 200, 403));
+		c.add(new Case("GET", "/api/v1/deputies/" + otherDeputy + "/duty-days", null, 200, 403, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/deputies/" + otherDeputy + "/unavailability", null, 200, 403, 403, 403, 403));
+		c.add(new Case("POST", "/api/v1/deputies/" + ownDeputy + "/unavailability", "{}", 400, 400, 400, 400, 403));
+		c.add(new Case("POST", "/api/v1/deputies/" + otherDeputy + "/unavailability", "{}", 400, 403, 403, 403, 403));
+		c.add(new Case("POST", "/api/v1/deputies/" + otherDeputy + "/feed-token", "{}", 201, 403, 403, 403, 403));
 		return c;
 	}
 

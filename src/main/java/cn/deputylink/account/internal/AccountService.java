@@ -3,6 +3,7 @@ package cn.deputylink.account.internal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -209,8 +210,10 @@ class AccountService implements Accounts {
 		return users.enabledIds(role, townshipId, departmentId);
 	}
 
-	public List<Long> userIdsOfDeputy(long deputyId) {
-		return users.enabledIdsOfDeputy(deputyId);
+	@Override
+	@Transactional(readOnly = true)
+	public List<Long> userIdsOfDeputies(Collection<Long> deputyIds) {
+		return deputyIds.isEmpty() ? List.of() : users.enabledDeputyIds(deputyIds);
 	}
 
 	public Optional<UserAccount> findByUsername(String username) {

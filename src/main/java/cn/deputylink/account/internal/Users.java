@@ -1,6 +1,7 @@
 package cn.deputylink.account.internal;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -163,6 +164,14 @@ class Users {
 			.list();
 	}
 
+	public List<Long> enabledDeputyIds(Collection<Long> deputyIds) {
+		return jdbc
+			.sql("select id from app_user where enabled = true and role = 'DEPUTY' and deputy_id in (:ids) order by id")
+			.param("ids", List.copyOf(deputyIds))
+			.query(Long.class)
+			.list();
+	}
+
 	public List<Long> enabledIds(Role role, @Nullable Long townshipId, @Nullable Long departmentId) {
 		return jdbc
 			.sql("select id from app_user where enabled = true and role = :role"
@@ -171,14 +180,6 @@ class Users {
 			.param("role", role.name())
 			.param("township", townshipId)
 			.param("department", departmentId)
-			.query(Long.class)
-			.list();
-	}
-
-	public List<Long> enabledIdsOfDeputy(long deputyId) {
-		return jdbc
-			.sql("select id from app_user where enabled = true and role = 'DEPUTY' and deputy_id = :d order by id")
-			.param("d", deputyId)
 			.query(Long.class)
 			.list();
 	}

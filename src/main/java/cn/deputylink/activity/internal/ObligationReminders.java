@@ -134,7 +134,7 @@ public class ObligationReminders {
 		}
 		String subject = text("obligation.reminder.subject", year, quarter);
 		String body = text("obligation.reminder.text", name, String.join("、", what), end);
-		List<Long> users = accounts.userIdsOfDeputy(deputyId);
+		List<Long> users = accounts.userIdsOfDeputies(List.of(deputyId));
 		if (!users.isEmpty()) {
 			notifications.inbox(users, subject, body, "/obligations/me");
 		}

@@ -39,6 +39,7 @@ import cn.deputylink.account.UserAccount;
 import cn.deputylink.activity.ActivityRecording;
 import cn.deputylink.activity.HouseholdRegister;
 import cn.deputylink.calendar.WorkingCalendar;
+import cn.deputylink.duty.DutyDays;
 import cn.deputylink.demo.internal.DemoCounty.DepartmentPlan;
 import cn.deputylink.demo.internal.DemoCounty.DeputyPlan;
 import cn.deputylink.demo.internal.DemoCounty.Plan;
@@ -101,6 +102,8 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final WorkingCalendar calendar;
 
+	private final DutyDays duty;
+
 	private final ActivityRecording activityRecording;
 
 	private final ActivityReports activityReports;
@@ -117,7 +120,9 @@ class DemoSeeder implements ApplicationRunner {
 			DepartmentService departments, CategoryService categories, Accounts accounts, DemoDesk desks,
 			WorkingCalendar calendar, LockingTaskExecutor locks, TransactionTemplate tx,
 			ActivityRecording activityRecording, ActivityReports activityReports, RegistryLookup registry,
-			HouseholdRegister households, Clock clock, @Value("${deputylink.zone:Asia/Shanghai}") ZoneId zone) {
+			HouseholdRegister households, DutyDays duty, Clock clock,
+			@Value("${deputylink.zone:Asia/Shanghai}") ZoneId zone) {
+		this.duty = duty;
 		this.activityRecording = activityRecording;
 		this.activityReports = activityReports;
 		this.registry = registry;
@@ -266,6 +271,12 @@ class DemoSeeder implements ApplicationRunner {
 			seeded = new DemoOpinions(desks, calendar, account("county"), account("township"), account("liaison"),
 					account("department"))
 				.seed(stationIds);
+			long dutyStart = System.nanoTime();
+			DemoDuty demoDuty = new DemoDuty(duty, calendar, account("county"));
+			int dutyDays = demoDuty.seed(stationIds);
+			log.info("Demo county: {} duty days planned and held in {} ms (past plans {} ms, receptions {} ms)",
+					dutyDays, (System.nanoTime() - dutyStart) / 1_000_000, demoDuty.planNanos / 1_000_000,
+					demoDuty.holdNanos / 1_000_000);
 			// the overdue cases' notices now, as the hourly check would send them, so the
 			// inboxes match the queues
 			desks.runOverdueNotices();

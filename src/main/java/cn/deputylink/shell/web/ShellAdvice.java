@@ -32,6 +32,7 @@ class ShellAdvice {
 		NAV.put("/activities/review", "review");
 		NAV.put("/activities", "activities");
 		NAV.put("/inbox", "inbox");
+		NAV.put("/duty", "duty");
 		NAV.put("/org/townships", "townships");
 		NAV.put("/org/villages", "townships");
 		NAV.put("/org/stations", "stations");

@@ -1,0 +1,4 @@
+@NullMarked
+package cn.deputylink.duty.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package cn.deputylink.duty.web;
+
+import org.jspecify.annotations.NullMarked;
