@@ -50,11 +50,13 @@ class DemoActivitiesIT {
 	}
 
 	@Test
-	void onlySomeDeputiesHaveVisits() {
+	void someDeputiesHaveNoVisitAtAll() {
+		// the demo's deputies are both compliant and behind on their "三个一"
+		// (ObligationsIT): some have visited, some never
 		int deputies = count("select count(*) from deputy");
 		int visited = count("select count(distinct d.deputy_id) from activity_deputy d join activity a "
 				+ "on a.id = d.activity_id where a.type = 'VISIT' and a.status in ('RECORDED', 'APPROVED')");
-		assertThat(visited).isPositive().isLessThan(deputies / 2);
+		assertThat(visited).isPositive().isLessThan(deputies);
 	}
 
 }
