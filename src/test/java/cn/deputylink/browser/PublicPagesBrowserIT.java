@@ -77,6 +77,34 @@ class PublicPagesBrowserIT extends BrowserTest {
 			.isEmpty();
 	}
 
+	/**
+	 * The stations' public pages with their published duty days: the list, then the first
+	 * station's page, in both languages and in large-text mode, and on a phone.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "''", "?lang=en", "?text=large" })
+	void theStationsPagesHaveNoWcagViolations(String query) {
+		phone();
+		page.navigate(url("/public/stations" + query));
+		assertAxeClean(page, "/public/stations" + query);
+		assertNoHorizontalScroll(page, "/public/stations" + query);
+		String station = page.locator("main a[href^='/public/stations/']").first().getAttribute("href");
+		var response = page.navigate(url(station + query));
+		assertThat(response.status()).isEqualTo(200);
+		// the published days with the deputies on duty
+		assertThat(page.locator("#public-days li").count()).isPositive();
+		assertAxeClean(page, station + query);
+		assertNoHorizontalScroll(page, station + query);
+	}
+
+	private static void assertAxeClean(Page page, String where) {
+		AxeResults results = new AxeBuilder(page).withTags(WCAG_AA).analyze();
+		assertThat(results.isErrored()).as("axe-core error: %s", results.getErrorMessage()).isFalse();
+		List<Rule> violations = results.getViolations();
+		assertThat(violations).as(() -> "axe-core WCAG 2 A/AA violations on " + where + ":\n" + describe(violations))
+			.isEmpty();
+	}
+
 	@SuppressWarnings("deprecation")
 	@ParameterizedTest(name = "{0}")
 	@CsvSource({ "/login", "/login?text=large", "/login?lang=en&text=large" })

@@ -1,0 +1,165 @@
+package cn.deputylink.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.deputylink.support.Api;
+import cn.deputylink.support.FormSession;
+import cn.deputylink.support.IntegrationTest;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every page of the duty days, the activities, the pairing register and the "三个一" with
+ * every role, on the caller's own township and on another one: the page where the role
+ * and scope allow it, 403 everywhere else — never a 500 or an empty form.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FeaturePagesRoleWalkIT {
+
+	private static final List<String> ROLES = List.of("county", "township", "liaison", "deputy", "department");
+
+	@LocalServerPort
+	int port;
+
+	private final Map<String, FormSession> sessions = new LinkedHashMap<>();
+
+	private long ownStation;
+
+	private long otherStation;
+
+	private long ownDeputy;
+
+	private long otherDeputy;
+
+	private long ownDay;
+
+	private long otherDay;
+
+	private long ownActivity;
+
+	private long otherActivity;
+
+	private long ownHousehold;
+
+	private long otherHousehold;
+
+	@BeforeAll
+	void ids() throws Exception {
+		for (String role : ROLES) {
+			sessions.put(role, new FormSession(port).login(role));
+		}
+		Api county = Api.as(port, "county");
+		JsonNode liaison = Api.as(port, "liaison").get("/api/v1/me").json();
+		long own = liaison.get("townshipId").asLong();
+		ownStation = liaison.get("stationId").asLong();
+		ownDeputy = Api.as(port, "deputy").get("/api/v1/me").json().get("deputyId").asLong();
+		JsonNode other = county.get("/api/v1/stations?limit=500")
+			.json()
+			.get("items")
+			.valueStream()
+			.filter(s -> s.get("townshipId").asLong() != own)
+			.findFirst()
+			.orElseThrow();
+		otherStation = other.get("id").asLong();
+		otherDeputy = first(county.get("/api/v1/deputies?stationId=" + otherStation));
+		ownDay = first(county.get("/api/v1/stations/" + ownStation + "/duty-days"));
+		otherDay = first(county.get("/api/v1/stations/" + otherStation + "/duty-days"));
+		ownActivity = first(county.get("/api/v1/activities?deputyId=" + ownDeputy + "&stationId=" + ownStation));
+		otherActivity = first(county.get("/api/v1/activities?stationId=" + otherStation));
+		List<Long> ownHouseholds = Api.as(port, "township")
+			.get("/api/v1/poverty-households?limit=500")
+			.json()
+			.get("items")
+			.valueStream()
+			.map(h -> h.get("id").asLong())
+			.toList();
+		ownHousehold = Api.as(port, "deputy")
+			.get("/api/v1/poverty-households")
+			.json()
+			.get("items")
+			.valueStream()
+			.map(h -> h.get("id").asLong())
+			.filter(ownHouseholds::contains)
+			.findFirst()
+			.orElseThrow();
+		otherHousehold = county.get("/api/v1/poverty-households?limit=500")
+			.json()
+			.get("items")
+			.valueStream()
+			.map(h -> h.get("id").asLong())
+			.filter(id -> !ownHouseholds.contains(id))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static long first(Api.Response r) {
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		JsonNode items = r.json().has("items") ? r.json().get("items") : r.json();
+		assertThat(items.size()).as(r.body()).isPositive();
+		return items.get(0).get("id").asLong();
+	}
+
+	/** A page and the status each role must get (in ROLES order). */
+	private record Case(String path, int... expected) {
+	}
+
+	private List<Case> cases() {
+		List<Case> c = new ArrayList<>();
+		// duty days
+		c.add(new Case("/duty/stations/" + ownStation, 200, 200, 200, 200, 403));
+		c.add(new Case("/duty/stations/" + otherStation, 200, 403, 403, 403, 403));
+		c.add(new Case("/duty/days/" + ownDay, 200, 200, 200, 200, 403));
+		c.add(new Case("/duty/days/" + otherDay, 200, 403, 403, 403, 403));
+		c.add(new Case("/duty/me", 403, 403, 403, 200, 403));
+		// activities
+		c.add(new Case("/activities", 200, 200, 200, 200, 403));
+		c.add(new Case("/activities/new", 200, 200, 200, 200, 403));
+		c.add(new Case("/activities/review", 200, 200, 200, 403, 403));
+		c.add(new Case("/activities/" + ownActivity, 200, 200, 200, 200, 403));
+		c.add(new Case("/activities/" + otherActivity, 200, 403, 403, 403, 403));
+		// the pairing register
+		c.add(new Case("/households", 200, 200, 200, 200, 403));
+		c.add(new Case("/households/new", 200, 200, 200, 403, 403));
+		c.add(new Case("/households/" + ownHousehold, 200, 200, 200, 200, 403));
+		c.add(new Case("/households/" + otherHousehold, 200, 403, 403, 403, 403));
+		c.add(new Case("/households/" + ownHousehold + "/edit", 200, 200, 200, 403, 403));
+		c.add(new Case("/households/" + ownHousehold + "/help", 200, 200, 200, 403, 403));
+		// the "三个一"
+		c.add(new Case("/obligations/me", 403, 403, 403, 200, 403));
+		c.add(new Case("/obligations/compliance", 200, 200, 200, 403, 403));
+		c.add(new Case("/obligations/deputies/" + ownDeputy, 200, 200, 200, 200, 403));
+		c.add(new Case("/obligations/deputies/" + otherDeputy, 200, 403, 403, 403, 403));
+		// the public's station pages, signed in or not
+		c.add(new Case("/public/stations", 200, 200, 200, 200, 200));
+		c.add(new Case("/public/stations/" + otherStation, 200, 200, 200, 200, 200));
+		return c;
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyPageWithEveryRole() {
+		return cases().stream().flatMap(c -> ROLES.stream().map(role -> {
+			int expected = c.expected()[ROLES.indexOf(role)];
+			return DynamicTest.dynamicTest(role + " GET " + c.path() + " → " + expected, () -> {
+				var r = sessions.get(role).get(c.path());
+				assertThat(r.statusCode()).as(role + " " + c.path()).isEqualTo(expected);
+				if (expected == 200) {
+					assertThat(r.body()).as(role + " " + c.path()).contains("<main").doesNotContain("null</");
+				}
+			});
+		}));
+	}
+
+}
