@@ -78,7 +78,16 @@ class FeaturePagesRoleWalkIT {
 		ownDay = first(county.get("/api/v1/stations/" + ownStation + "/duty-days"));
 		otherDay = first(county.get("/api/v1/stations/" + otherStation + "/duty-days"));
 		ownActivity = first(county.get("/api/v1/activities?deputyId=" + ownDeputy + "&stationId=" + ownStation));
-		otherActivity = first(county.get("/api/v1/activities?stationId=" + otherStation));
+		// other tests may have put the demo deputy on an activity there: one without it
+		otherActivity = county.get("/api/v1/activities?limit=500&stationId=" + otherStation)
+			.json()
+			.get("items")
+			.valueStream()
+			.filter(a -> a.get("deputyIds").valueStream().noneMatch(d -> d.asLong() == ownDeputy))
+			.findFirst()
+			.orElseThrow()
+			.get("id")
+			.asLong();
 		List<Long> ownHouseholds = Api.as(port, "township")
 			.get("/api/v1/poverty-households?limit=500")
 			.json()
@@ -86,21 +95,20 @@ class FeaturePagesRoleWalkIT {
 			.valueStream()
 			.map(h -> h.get("id").asLong())
 			.toList();
-		ownHousehold = Api.as(port, "deputy")
-			.get("/api/v1/poverty-households")
+		List<Long> deputys = Api.as(port, "deputy")
+			.get("/api/v1/poverty-households?limit=500")
 			.json()
 			.get("items")
 			.valueStream()
 			.map(h -> h.get("id").asLong())
-			.filter(ownHouseholds::contains)
-			.findFirst()
-			.orElseThrow();
+			.toList();
+		ownHousehold = deputys.stream().filter(ownHouseholds::contains).findFirst().orElseThrow();
 		otherHousehold = county.get("/api/v1/poverty-households?limit=500")
 			.json()
 			.get("items")
 			.valueStream()
 			.map(h -> h.get("id").asLong())
-			.filter(id -> !ownHouseholds.contains(id))
+			.filter(id -> !ownHouseholds.contains(id) && !deputys.contains(id))
 			.findFirst()
 			.orElseThrow();
 	}
