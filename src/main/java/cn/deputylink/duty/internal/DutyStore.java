@@ -151,6 +151,15 @@ class DutyStore {
 			.map(r -> withAttendees(List.of(r)).get(0));
 	}
 
+	/** The day as the aggregate, with whether it was ever published. */
+	Optional<DutyDayCase> dayCase(long id) {
+		return day(id).map(d -> new DutyDayCase(d,
+				jdbc.sql("select published from duty_day where id = :id")
+					.param("id", id)
+					.query(Boolean.class)
+					.single()));
+	}
+
 	/** What the public may see of a day: published once (held days too). */
 	private static final String PUBLIC = " and (published = true or status = 'HELD')";
 

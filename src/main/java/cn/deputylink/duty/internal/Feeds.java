@@ -54,13 +54,13 @@ public class Feeds {
 
 	private final DutyStore store;
 
-	private final Duties duties;
+	private final DutySteps duties;
 
 	private final RegistryLookup registry;
 
 	private final MessageSource messages;
 
-	Feeds(DutyStore store, Duties duties, RegistryLookup registry, MessageSource messages) {
+	Feeds(DutyStore store, DutySteps duties, RegistryLookup registry, MessageSource messages) {
 		this.store = store;
 		this.duties = duties;
 		this.registry = registry;
@@ -86,7 +86,7 @@ public class Feeds {
 		Station s = registry.station(stationId)
 			.filter(Station::active)
 			.orElseThrow(() -> new NotFoundException("station", stationId));
-		return messages.getMessage("duty.feed.station", new Object[] { s.name() }, Duties.NOTICE_LOCALE);
+		return messages.getMessage("duty.feed.station", new Object[] { s.name() }, DutySteps.NOTICE_LOCALE);
 	}
 
 	/**
@@ -98,7 +98,7 @@ public class Feeds {
 		LocalDate today = duties.today();
 		List<DutyDay> days = store.daysOfDeputy(deputyId, today.minusYears(1), today.plusYears(10), true);
 		return write(messages.getMessage("duty.feed.deputy", new Object[] { duties.deputyName(deputyId) },
-				Duties.NOTICE_LOCALE), days);
+				DutySteps.NOTICE_LOCALE), days);
 	}
 
 	/** A new private token for the deputy's feed (the old one stops working). */
@@ -162,9 +162,9 @@ public class Feeds {
 			e.setDateTimeStamp(stamp);
 			e.setDateStart(Date.from(d.date().atTime(OPENS).atZone(duties.zone()).toInstant()), true);
 			e.setDateEnd(Date.from(d.date().atTime(CLOSES).atZone(duties.zone()).toInstant()), true);
-			e.setSummary(messages.getMessage("duty.feed.summary", new Object[] { station }, Duties.NOTICE_LOCALE));
+			e.setSummary(messages.getMessage("duty.feed.summary", new Object[] { station }, DutySteps.NOTICE_LOCALE));
 			e.setDescription(messages.getMessage("duty.feed.description", new Object[] { station, names },
-					Duties.NOTICE_LOCALE));
+					DutySteps.NOTICE_LOCALE));
 			e.setLocation(station);
 			e.setStatus(d.status() == DutyStatus.CANCELLED ? Status.cancelled() : Status.confirmed());
 			ical.addEvent(e);

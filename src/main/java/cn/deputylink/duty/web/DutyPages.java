@@ -30,7 +30,13 @@ import cn.deputylink.account.Role;
 import cn.deputylink.duty.Attendance;
 import cn.deputylink.duty.Attendee;
 import cn.deputylink.duty.DutyDay;
-import cn.deputylink.duty.DutyDays;
+import cn.deputylink.duty.DutyPlanning;
+import cn.deputylink.duty.DutyDayChanges;
+import cn.deputylink.duty.ReceptionDays;
+import cn.deputylink.duty.DutySwaps;
+import cn.deputylink.duty.DutyAvailability;
+import cn.deputylink.duty.DutyQueries;
+import cn.deputylink.duty.DutyFeeds;
 import cn.deputylink.duty.DutyStatus;
 import cn.deputylink.duty.Reception;
 import cn.deputylink.duty.SwapRequest;
@@ -54,14 +60,34 @@ class DutyPages {
 
 	static final int OPINION_SLOTS = 3;
 
-	private final DutyDays duty;
+	private final DutyPlanning planning;
+
+	private final DutyDayChanges changes;
+
+	private final ReceptionDays receptions;
+
+	private final DutySwaps swapRequests;
+
+	private final DutyAvailability availability;
+
+	private final DutyQueries queries;
+
+	private final DutyFeeds feeds;
 
 	private final RegistryLookup registry;
 
 	private final FormErrors errors;
 
-	DutyPages(DutyDays duty, RegistryLookup registry, FormErrors errors) {
-		this.duty = duty;
+	DutyPages(DutyPlanning planning, DutyDayChanges changes, ReceptionDays receptions, DutySwaps swapRequests,
+			DutyAvailability availability, DutyQueries queries, DutyFeeds feeds, RegistryLookup registry,
+			FormErrors errors) {
+		this.planning = planning;
+		this.changes = changes;
+		this.receptions = receptions;
+		this.swapRequests = swapRequests;
+		this.availability = availability;
+		this.queries = queries;
+		this.feeds = feeds;
 		this.registry = registry;
 		this.errors = errors;
 	}
@@ -94,7 +120,7 @@ class DutyPages {
 	String month(@PathVariable long id, @RequestParam(required = false) @Nullable String month, Model model) {
 		CurrentUser me = me();
 		YearMonth ym = yearMonth(month);
-		List<DutyDay> days = duty.list(id, ym.atDay(1), ym.atEndOfMonth(), me);
+		List<DutyDay> days = queries.list(id, ym.atDay(1), ym.atEndOfMonth(), me);
 		Station station = registry.station(id).orElseThrow(() -> new NotFoundException("station", id));
 		boolean staff = me.isCountyAdmin() || me.role().townshipScoped();
 		List<Cell> cells = new ArrayList<>();
@@ -116,10 +142,10 @@ class DutyPages {
 		model.addAttribute("days", days);
 		model.addAttribute("names", registry.deputyNames(deputies));
 		model.addAttribute("staff", staff);
-		model.addAttribute("settings", duty.settings(id, me));
-		model.addAttribute("leadDays", duty.publishLeadDays());
+		model.addAttribute("settings", planning.settings(id, me));
+		model.addAttribute("leadDays", planning.publishLeadDays());
 		List<SwapRequest> swaps = staff
-				? duty.swaps(SwapRequest.Status.PENDING, me).stream().filter(s -> s.stationId() == id).toList()
+				? swapRequests.swaps(SwapRequest.Status.PENDING, me).stream().filter(s -> s.stationId() == id).toList()
 				: List.of();
 		model.addAttribute("swaps", swaps);
 		swaps.forEach(s -> deputies.addAll(List.of(s.fromDeputyId(), s.toDeputyId())));
@@ -152,7 +178,7 @@ class DutyPages {
 				// a month typed by hand: this month
 			}
 		}
-		return YearMonth.from(duty.today());
+		return YearMonth.from(queries.today());
 	}
 
 	@PostMapping("/stations/{id}/plan")
@@ -160,7 +186,7 @@ class DutyPages {
 			@RequestParam(required = false) @Nullable String publish, RedirectAttributes redirect) {
 		YearMonth ym = yearMonth(month);
 		try {
-			List<DutyDay> days = duty.plan(id, ym.getYear(), ym.getMonthValue(), null, publish != null, me());
+			List<DutyDay> days = planning.plan(id, ym.getYear(), ym.getMonthValue(), null, publish != null, me());
 			redirect.addFlashAttribute("flash", errors.msg("duty.page.planned", days.size()));
 		}
 		catch (InvalidInputException | ConflictException ex) {
@@ -175,7 +201,7 @@ class DutyPages {
 			@RequestParam(defaultValue = "") String month, RedirectAttributes redirect) {
 		YearMonth ym = yearMonth(month);
 		try {
-			duty.updateSettings(id, number(daysPerMonth), number(deputiesPerDay), version(version), me());
+			planning.updateSettings(id, number(daysPerMonth), number(deputiesPerDay), version(version), me());
 			redirect.addFlashAttribute("flash", errors.msg("saved"));
 		}
 		catch (InvalidInputException | ConflictException ex) {
@@ -192,12 +218,12 @@ class DutyPages {
 			@RequestParam(defaultValue = "") String month, RedirectAttributes redirect) {
 		YearMonth ym = yearMonth(month);
 		try {
-			duty.settings(id, me());
+			planning.settings(id, me());
 			long deputy = parseLong("deputyId", deputyId);
 			if (!registry.activeDeputiesOfStation(id).contains(deputy)) {
 				throw new InvalidInputException("deputyId", "duty.error.deputyNotAttached");
 			}
-			duty.declareUnavailable(deputy, from.isBlank() ? null : parseDate("from", from),
+			availability.declareUnavailable(deputy, from.isBlank() ? null : parseDate("from", from),
 					to.isBlank() ? null : parseDate("to", to), reason(reason), note, me());
 			redirect.addFlashAttribute("flash", errors.msg("saved"));
 		}
@@ -227,7 +253,7 @@ class DutyPages {
 
 	@GetMapping("/days/{id}")
 	String day(@PathVariable long id, Model model) {
-		DutyDay d = duty.get(id, me());
+		DutyDay d = queries.get(id, me());
 		return dayPage(d, model, null);
 	}
 
@@ -267,12 +293,12 @@ class DutyPages {
 		model.addAttribute("staff", staff);
 		model.addAttribute("editable", staff && (d.status() == DutyStatus.DRAFT || d.status() == DutyStatus.PUBLISHED));
 		model.addAttribute("receivable",
-				staff && d.status() != DutyStatus.CANCELLED && !d.date().isAfter(duty.today()));
+				staff && d.status() != DutyStatus.CANCELLED && !d.date().isAfter(queries.today()));
 		model.addAttribute("form", form == null ? ReceptionForm.of(d) : form);
 		model.addAttribute("attendances", Attendance.values());
 		model.addAttribute("categories", registry.activeCategories());
 		model.addAttribute("opinionSlots", OPINION_SLOTS);
-		model.addAttribute("opinions", duty.receptionOpinions(d.id(), me));
+		model.addAttribute("opinions", receptions.receptionOpinions(d.id(), me));
 		return "duty/day";
 	}
 
@@ -286,7 +312,7 @@ class DutyPages {
 			for (String s : deputyIds == null ? List.<String>of() : deputyIds) {
 				ids.add(parseLong("deputyIds", s));
 			}
-			duty.edit(id, newDate, ids, version(version), me());
+			changes.edit(id, newDate, ids, version(version), me());
 			redirect.addFlashAttribute("flash", errors.msg("saved"));
 		}
 		catch (InvalidInputException | ConflictException ex) {
@@ -299,7 +325,7 @@ class DutyPages {
 	String publish(@PathVariable long id, @RequestParam(defaultValue = "") String version,
 			RedirectAttributes redirect) {
 		try {
-			duty.publish(id, version(version), me());
+			changes.publish(id, version(version), me());
 			redirect.addFlashAttribute("flash", errors.msg("duty.page.published"));
 		}
 		catch (InvalidInputException | ConflictException ex) {
@@ -311,7 +337,7 @@ class DutyPages {
 	@PostMapping("/days/{id}/cancel")
 	String cancel(@PathVariable long id, @RequestParam(defaultValue = "") String version, RedirectAttributes redirect) {
 		try {
-			duty.cancel(id, version(version), me());
+			changes.cancel(id, version(version), me());
 			redirect.addFlashAttribute("flash", errors.msg("duty.page.cancelled"));
 		}
 		catch (InvalidInputException | ConflictException ex) {
@@ -324,7 +350,7 @@ class DutyPages {
 	String reception(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, Model model,
 			RedirectAttributes redirect) {
 		CurrentUser me = me();
-		DutyDay d = duty.get(id, me);
+		DutyDay d = queries.get(id, me);
 		Map<Long, String> att = new LinkedHashMap<>();
 		Map<Long, String> subs = new LinkedHashMap<>();
 		List<Attendee> attendance = new ArrayList<>();
@@ -373,11 +399,12 @@ class DutyPages {
 			catch (NumberFormatException ex) {
 				throw new InvalidInputException("constituentsReceived", "duty.error.range", 0, 100000);
 			}
-			duty.recordReception(id, new Reception(attendance, count, raised, version(params.getFirst("version"))), me);
+			receptions.recordReception(id,
+					new Reception(attendance, count, raised, version(params.getFirst("version"))), me);
 		}
 		catch (InvalidInputException | ConflictException ex) {
 			model.addAttribute("errors", errors.of(ex));
-			return dayPage(duty.get(id, me), model, form);
+			return dayPage(queries.get(id, me), model, form);
 		}
 		redirect.addFlashAttribute("flash", errors.msg("duty.page.held"));
 		return "redirect:/duty/days/" + id;
@@ -387,7 +414,7 @@ class DutyPages {
 	String decide(@PathVariable long id, @PathVariable String decision,
 			@RequestParam(defaultValue = "") String stationId, RedirectAttributes redirect) {
 		try {
-			duty.decideSwap(id, decision.equals("approve"), null, me());
+			swapRequests.decideSwap(id, decision.equals("approve"), null, me());
 			redirect.addFlashAttribute("flash", errors.msg("duty.page.swap." + decision));
 		}
 		catch (InvalidInputException | ConflictException ex) {
@@ -405,7 +432,7 @@ class DutyPages {
 		if (!me.is(Role.DEPUTY) || deputyId == null) {
 			throw new AccessDeniedException("deputies only");
 		}
-		List<DutyDay> upcoming = duty.upcoming(deputyId, me);
+		List<DutyDay> upcoming = queries.upcoming(deputyId, me);
 		Set<Long> deputies = new HashSet<>();
 		Set<Long> stations = new HashSet<>(registry.stationsOfDeputy(deputyId));
 		upcoming.forEach(d -> {
@@ -421,7 +448,7 @@ class DutyPages {
 			swapCandidates.put(d.id(), candidates);
 			deputies.addAll(candidates);
 		}
-		var record = duty.record(deputyId, null, me);
+		var record = queries.record(deputyId, null, me);
 		record.forEach(r -> {
 			stations.add(r.stationId());
 			if (r.substituteId() != null) {
@@ -431,7 +458,7 @@ class DutyPages {
 				deputies.add(r.substituteFor());
 			}
 		});
-		List<SwapRequest> swaps = duty.swaps(null, me);
+		List<SwapRequest> swaps = swapRequests.swaps(null, me);
 		swaps.forEach(s -> deputies.addAll(List.of(s.fromDeputyId(), s.toDeputyId())));
 		model.addAttribute("deputyId", deputyId);
 		model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
@@ -441,9 +468,9 @@ class DutyPages {
 		model.addAttribute("swapCandidates", swapCandidates);
 		model.addAttribute("names", registry.deputyNames(deputies));
 		model.addAttribute("stationNames", registry.stationNames(stations));
-		model.addAttribute("unavailability", duty.unavailability(deputyId, me));
+		model.addAttribute("unavailability", availability.unavailability(deputyId, me));
 		model.addAttribute("reasons", Unavailability.Reason.values());
-		model.addAttribute("hasFeed", duty.hasFeedToken(deputyId, me));
+		model.addAttribute("hasFeed", feeds.hasFeedToken(deputyId, me));
 		model.addAttribute("absences",
 				record.stream()
 					.filter(r -> r.substituteFor() == null
@@ -464,7 +491,7 @@ class DutyPages {
 
 	@PostMapping("/me/feed")
 	String createFeed(RedirectAttributes redirect) {
-		String token = duty.createFeedToken(myDeputy(), me());
+		String token = feeds.createFeedToken(myDeputy(), me());
 		redirect.addFlashAttribute("feedPath", "/ical/deputies/" + token + ".ics");
 		redirect.addFlashAttribute("flash", errors.msg("duty.page.feedCreated"));
 		return "redirect:/duty/me#feed";
@@ -472,7 +499,7 @@ class DutyPages {
 
 	@PostMapping("/me/feed/revoke")
 	String revokeFeed(RedirectAttributes redirect) {
-		duty.revokeFeedToken(myDeputy(), me());
+		feeds.revokeFeedToken(myDeputy(), me());
 		redirect.addFlashAttribute("flash", errors.msg("duty.page.feedRevoked"));
 		return "redirect:/duty/me#feed";
 	}
@@ -489,7 +516,7 @@ class DutyPages {
 			catch (IllegalArgumentException ex) {
 				r = null;
 			}
-			duty.declareUnavailable(myDeputy(), from.isBlank() ? null : parseDate("from", from),
+			availability.declareUnavailable(myDeputy(), from.isBlank() ? null : parseDate("from", from),
 					to.isBlank() ? null : parseDate("to", to), r, note, me());
 			redirect.addFlashAttribute("flash", errors.msg("saved"));
 		}
@@ -502,7 +529,7 @@ class DutyPages {
 	@PostMapping("/me/unavailability/{id}/delete")
 	String removeUnavailability(@PathVariable long id, RedirectAttributes redirect) {
 		myDeputy();
-		duty.removeUnavailability(id, me());
+		availability.removeUnavailability(id, me());
 		redirect.addFlashAttribute("flash", errors.msg("duty.page.removed"));
 		return "redirect:/duty/me#unavailability";
 	}
@@ -514,7 +541,8 @@ class DutyPages {
 		myDeputy();
 		try {
 			long day = parseLong("dayId", dayId);
-			duty.requestSwap(day, null, toDeputyId.isBlank() ? null : parseLong("toDeputyId", toDeputyId), note, me());
+			swapRequests.requestSwap(day, null, toDeputyId.isBlank() ? null : parseLong("toDeputyId", toDeputyId), note,
+					me());
 			redirect.addFlashAttribute("flash", errors.msg("duty.page.swapRequested"));
 		}
 		catch (InvalidInputException | ConflictException | NotFoundException ex) {
