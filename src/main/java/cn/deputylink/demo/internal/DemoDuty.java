@@ -17,9 +17,9 @@ import cn.deputylink.duty.Attendance;
 import cn.deputylink.duty.Attendee;
 import cn.deputylink.duty.DutyDay;
 import cn.deputylink.duty.DutyPlanning;
-import cn.deputylink.duty.ReceptionDays;
 import cn.deputylink.duty.DutyQueries;
 import cn.deputylink.duty.Reception;
+import cn.deputylink.duty.ReceptionDays;
 
 /**
  * The demo county's duty days: for every station the past twelve months planned and held

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import cn.deputylink.duty.DutyDay;
-import cn.deputylink.duty.DutyQueries;
 import cn.deputylink.duty.DutyFeeds;
+import cn.deputylink.duty.DutyQueries;
 import cn.deputylink.duty.DutyStatus;
 import cn.deputylink.organisation.RegistryLookup;
 import cn.deputylink.organisation.Station;
