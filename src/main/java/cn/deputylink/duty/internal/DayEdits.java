@@ -26,11 +26,14 @@ public class DayEdits {
 
 	private final DutyStore store;
 
+	private final UnavailabilityRows unavailabilities;
+
 	private final RegistryLookup registry;
 
-	DayEdits(DutySteps steps, DutyStore store, RegistryLookup registry) {
+	DayEdits(DutySteps steps, DutyStore store, UnavailabilityRows unavailabilities, RegistryLookup registry) {
 		this.steps = steps;
 		this.store = store;
+		this.unavailabilities = unavailabilities;
 		this.registry = registry;
 	}
 
@@ -74,7 +77,7 @@ public class DayEdits {
 		if (!store.busyOn(ids, date, c.id()).isEmpty()) {
 			throw new ConflictException("duty.error.deputyBusy", date);
 		}
-		if (!store.unavailability(ids, date, date).isEmpty()) {
+		if (!unavailabilities.unavailability(ids, date, date).isEmpty()) {
 			throw new ConflictException("duty.error.deputyUnavailable", date);
 		}
 		ids.sort(Long::compare);

@@ -54,14 +54,17 @@ public class Feeds {
 
 	private final DutyStore store;
 
+	private final FeedTokens tokens;
+
 	private final DutySteps duties;
 
 	private final RegistryLookup registry;
 
 	private final MessageSource messages;
 
-	Feeds(DutyStore store, DutySteps duties, RegistryLookup registry, MessageSource messages) {
+	Feeds(DutyStore store, FeedTokens tokens, DutySteps duties, RegistryLookup registry, MessageSource messages) {
 		this.store = store;
+		this.tokens = tokens;
 		this.duties = duties;
 		this.registry = registry;
 		this.messages = messages;
@@ -94,7 +97,7 @@ public class Feeds {
 	 * its token; 404 for an unknown or revoked one.
 	 */
 	public String deputy(String token) {
-		long deputyId = store.deputyOfFeedToken(hash(token)).orElseThrow(() -> new NotFoundException("feed", "token"));
+		long deputyId = tokens.deputyOfFeedToken(hash(token)).orElseThrow(() -> new NotFoundException("feed", "token"));
 		LocalDate today = duties.today();
 		List<DutyDay> days = store.daysOfDeputy(deputyId, today.minusYears(1), today.plusYears(10), true);
 		return write(messages.getMessage("duty.feed.deputy", new Object[] { duties.deputyName(deputyId) },
@@ -106,22 +109,22 @@ public class Feeds {
 		duties.requireDeputyScope(deputyId, u);
 		byte[] bytes = StrongRandom.fill(new byte[24]);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		store.replaceFeedToken(deputyId, hash(token), duties.now());
+		tokens.replaceFeedToken(deputyId, hash(token), duties.now());
 		return token;
 	}
 
 	public boolean revokeToken(long deputyId, CurrentUser u) {
 		duties.requireDeputyScope(deputyId, u);
-		return store.deleteFeedToken(deputyId);
+		return tokens.deleteFeedToken(deputyId);
 	}
 
 	public boolean hasToken(long deputyId, CurrentUser u) {
 		duties.requireDeputyScope(deputyId, u);
-		return store.hasFeedToken(deputyId);
+		return tokens.hasFeedToken(deputyId);
 	}
 
 	public Optional<Long> deputyOf(String token) {
-		return store.deputyOfFeedToken(hash(token));
+		return tokens.deputyOfFeedToken(hash(token));
 	}
 
 	static String hash(String token) {

@@ -41,13 +41,17 @@ public class Planning {
 
 	private final DutyStore store;
 
+	private final UnavailabilityRows unavailabilities;
+
 	private final RegistryLookup registry;
 
 	private final WorkingCalendar calendar;
 
-	Planning(DutySteps steps, DutyStore store, RegistryLookup registry, WorkingCalendar calendar) {
+	Planning(DutySteps steps, DutyStore store, UnavailabilityRows unavailabilities, RegistryLookup registry,
+			WorkingCalendar calendar) {
 		this.steps = steps;
 		this.store = store;
+		this.unavailabilities = unavailabilities;
 		this.registry = registry;
 		this.calendar = calendar;
 	}
@@ -194,7 +198,7 @@ public class Planning {
 	}
 
 	BiPredicate<Long, LocalDate> unavailable(Collection<Long> deputies, LocalDate from, LocalDate to) {
-		List<Unavailability> off = store.unavailability(deputies, from, to);
+		List<Unavailability> off = unavailabilities.unavailability(deputies, from, to);
 		return (d, date) -> off.stream()
 			.anyMatch(x -> x.deputyId() == d && !date.isBefore(x.from()) && !date.isAfter(x.to()));
 	}

@@ -31,7 +31,7 @@ public class Swaps {
 
 	private final DutySteps steps;
 
-	private final DutyStore store;
+	private final SwapRows rows;
 
 	private final DayEdits edits;
 
@@ -39,9 +39,9 @@ public class Swaps {
 
 	private final RegistryLookup registry;
 
-	Swaps(DutySteps steps, DutyStore store, DayEdits edits, DutyNotices notices, RegistryLookup registry) {
+	Swaps(DutySteps steps, SwapRows rows, DayEdits edits, DutyNotices notices, RegistryLookup registry) {
 		this.steps = steps;
-		this.store = store;
+		this.rows = rows;
 		this.edits = edits;
 		this.notices = notices;
 		this.registry = registry;
@@ -90,29 +90,29 @@ public class Swaps {
 		if (!errors.isEmpty() || toDeputyId == null) {
 			throw new InvalidInputException(errors);
 		}
-		if (store.pendingSwapExists(dayId, from)) {
+		if (rows.pendingSwapExists(dayId, from)) {
 			throw new ConflictException("duty.error.swapPending");
 		}
-		long id = store.insertSwap(dayId, from, toDeputyId, n, u.id(), steps.now());
+		long id = rows.insertSwap(dayId, from, toDeputyId, n, u.id(), steps.now());
 		notices.swapRequested(s, d, steps.deputyName(from), steps.deputyName(toDeputyId));
-		return store.swap(id).orElseThrow();
+		return rows.swap(id).orElseThrow();
 	}
 
 	public List<SwapRequest> list(SwapRequest.@Nullable Status status, CurrentUser u) {
 		if (u.is(Role.DEPUTY) && u.deputyId() != null) {
-			return store.swaps(null, u.deputyId(), status);
+			return rows.swaps(null, u.deputyId(), status);
 		}
 		if (u.isCountyAdmin()) {
-			return store.swaps(null, null, status);
+			return rows.swaps(null, null, status);
 		}
 		if (u.role().townshipScoped()) {
-			return store.swaps(registry.stationsOf(u.townshipId()).stream().map(Station::id).toList(), null, status);
+			return rows.swaps(registry.stationsOf(u.townshipId()).stream().map(Station::id).toList(), null, status);
 		}
 		throw new AccessDeniedException("duty scope");
 	}
 
 	public SwapRequest decide(long swapId, boolean approve, @Nullable Integer version, CurrentUser u) {
-		SwapRequest s = store.swap(swapId).orElseThrow(() -> new NotFoundException("swap", swapId));
+		SwapRequest s = rows.swap(swapId).orElseThrow(() -> new NotFoundException("swap", swapId));
 		DutyDayCase c = steps.staffDay(s.dutyDayId(), u);
 		DutyDay d = c.state();
 		if (s.status() != SwapRequest.Status.PENDING) {
@@ -131,7 +131,7 @@ public class Swaps {
 			deputies.add(s.toDeputyId());
 			edits.edit(d.id(), null, deputies, d.version(), u);
 		}
-		if (!store.decideSwap(swapId, s.version(), approve ? SwapRequest.Status.APPROVED : SwapRequest.Status.REFUSED,
+		if (!rows.decideSwap(swapId, s.version(), approve ? SwapRequest.Status.APPROVED : SwapRequest.Status.REFUSED,
 				u.id(), steps.now())) {
 			throw new ConflictException("duty.error.stale");
 		}
@@ -140,11 +140,11 @@ public class Swaps {
 			notices.toDeputies(steps.day(d.id()), List.of(s.fromDeputyId(), s.toDeputyId()),
 					approve ? "duty.notice.swapApproved" : "duty.notice.swapRefused");
 		}
-		return store.swap(swapId).orElseThrow();
+		return rows.swap(swapId).orElseThrow();
 	}
 
 	public int pending(Collection<Long> stationIds) {
-		return store.pendingSwaps(stationIds);
+		return rows.pendingSwaps(stationIds);
 	}
 
 }

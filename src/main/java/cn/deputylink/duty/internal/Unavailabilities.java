@@ -24,17 +24,17 @@ public class Unavailabilities {
 
 	private final DutySteps steps;
 
-	private final DutyStore store;
+	private final UnavailabilityRows rows;
 
-	Unavailabilities(DutySteps steps, DutyStore store) {
+	Unavailabilities(DutySteps steps, UnavailabilityRows rows) {
 		this.steps = steps;
-		this.store = store;
+		this.rows = rows;
 	}
 
 	public List<Unavailability> of(long deputyId, CurrentUser u) {
 		steps.requireDeputyScope(deputyId, u);
 		LocalDate today = steps.today();
-		return store.unavailability(List.of(deputyId), today.minusYears(1), today.plusYears(10));
+		return rows.unavailability(List.of(deputyId), today.minusYears(1), today.plusYears(10));
 	}
 
 	public Unavailability declare(long deputyId, @Nullable LocalDate from, @Nullable LocalDate to,
@@ -65,14 +65,14 @@ public class Unavailabilities {
 		if (!errors.isEmpty() || from == null || to == null || reason == null) {
 			throw new InvalidInputException(errors);
 		}
-		long id = store.insertUnavailability(deputyId, from, to, reason, n, u.id(), steps.now());
-		return store.unavailabilityById(id).orElseThrow();
+		long id = rows.insertUnavailability(deputyId, from, to, reason, n, u.id(), steps.now());
+		return rows.unavailabilityById(id).orElseThrow();
 	}
 
 	public void remove(long id, CurrentUser u) {
-		Unavailability x = store.unavailabilityById(id).orElseThrow(() -> new NotFoundException("unavailability", id));
+		Unavailability x = rows.unavailabilityById(id).orElseThrow(() -> new NotFoundException("unavailability", id));
 		steps.requireDeputyScope(x.deputyId(), u);
-		store.deleteUnavailability(id);
+		rows.deleteUnavailability(id);
 	}
 
 }
