@@ -6,7 +6,12 @@
  * iCalendar feeds (a station's public one, a deputy's private token URL) and the
  * reception form of a held day: attendance, constituents received and the opinions raised
  * there (through the opinion module's intake), recorded as the day's {@code RECEPTION}
- * activity. The API: {@link cn.deputylink.duty.DutyDays}.
+ * activity. The day is an aggregate ({@code internal.DutyDayCase}) publishing
+ * {@link cn.deputylink.duty.DutyEvent}s. The API, one facade per step:
+ * {@link cn.deputylink.duty.DutyPlanning}, {@link cn.deputylink.duty.DutyDayChanges},
+ * {@link cn.deputylink.duty.DutySwaps}, {@link cn.deputylink.duty.DutyAvailability},
+ * {@link cn.deputylink.duty.ReceptionDays}, {@link cn.deputylink.duty.DutyQueries},
+ * {@link cn.deputylink.duty.DutyFeeds}.
  */
 @ApplicationModule(allowedDependencies = { "account", "activity", "audit", "calendar", "notification", "opinion",
 		"organisation", "shared", "shared :: web", "shell" })

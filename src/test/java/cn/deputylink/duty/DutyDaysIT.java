@@ -221,10 +221,15 @@ class DutyDaysIT {
 			after.set(1, deputyId);
 		}
 		int noticesBefore = notices(deputyId);
+		int smsBefore = sms(deputyId);
+		assertThat(jdbc.sql("select phone from deputy where id = ?").param(deputyId).query(String.class).single())
+			.as("the demo deputy has a phone")
+			.isNotBlank();
 		Api.Response edit = liaison.put("/api/v1/duty-days/" + published,
 				Api.json(Map.of("deputyIds", after, "version", day.get("version").asInt())));
 		assertThat(edit.status()).as(edit.body()).isEqualTo(200);
 		assertThat(notices(deputyId)).isEqualTo(noticesBefore + 1);
+		assertThat(sms(deputyId)).as("the affected deputy also gets an SMS").isEqualTo(smsBefore + 1);
 		// a stale version loses
 		assertThat(liaison
 			.put("/api/v1/duty-days/" + published,
@@ -251,6 +256,15 @@ class DutyDaysIT {
 		assertThat(event(parse(Api.anonymous(port).get("/ical/stations/" + station + ".ics").body()),
 				"duty-" + draft + "@deputylink"))
 			.isEmpty();
+	}
+
+	private int sms(long deputy) {
+		return jdbc
+			.sql("select count(*) from outbox_message where channel = 'SMS' and body like '%2031-06-04%' "
+					+ "and recipient_name = (select name from deputy where id = ?)")
+			.param(deputy)
+			.query(Integer.class)
+			.single();
 	}
 
 	private int notices(long deputy) {

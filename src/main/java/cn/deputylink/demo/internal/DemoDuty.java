@@ -16,8 +16,10 @@ import cn.deputylink.calendar.WorkingCalendar;
 import cn.deputylink.duty.Attendance;
 import cn.deputylink.duty.Attendee;
 import cn.deputylink.duty.DutyDay;
-import cn.deputylink.duty.DutyDays;
+import cn.deputylink.duty.DutyPlanning;
+import cn.deputylink.duty.DutyQueries;
 import cn.deputylink.duty.Reception;
+import cn.deputylink.duty.ReceptionDays;
 
 /**
  * The demo county's duty days: for every station the past twelve months planned and held
@@ -32,14 +34,21 @@ final class DemoDuty {
 	private static final String[] RAISED = { "村里的自来水管老化，经常停水，希望尽快更换", "组里的机耕道雨天泥泞，农机下不了田", "想了解今年城乡居民医保的缴费标准和报销比例",
 			"邻居占用公共通道堆放杂物，协商不成", "村小学门口没有减速带，接送孩子不安全" };
 
-	private final DutyDays duty;
+	private final DutyPlanning planning;
+
+	private final ReceptionDays receptions;
+
+	private final DutyQueries queries;
 
 	private final WorkingCalendar calendar;
 
 	private final CurrentUser county;
 
-	DemoDuty(DutyDays duty, WorkingCalendar calendar, UserAccount county) {
-		this.duty = duty;
+	DemoDuty(DutyPlanning planning, ReceptionDays receptions, DutyQueries queries, WorkingCalendar calendar,
+			UserAccount county) {
+		this.planning = planning;
+		this.receptions = receptions;
+		this.queries = queries;
 		this.calendar = calendar;
 		this.county = new CurrentUser(county.id(), county.username(), county.displayName(), county.role(),
 				county.townshipId(), county.stationId(), county.deputyId(), county.departmentId(), false, false, null,
@@ -49,8 +58,8 @@ final class DemoDuty {
 	/** Seeds every station; returns the duty days created. */
 	int seed(List<List<Long>> stationIds) {
 		Random random = new Random(20261202L);
-		LocalDate today = duty.today();
-		LocalDate earliestPublished = today.plusDays(duty.publishLeadDays());
+		LocalDate today = queries.today();
+		LocalDate earliestPublished = today.plusDays(planning.publishLeadDays());
 		YearMonth current = YearMonth.from(today);
 		List<Long> stations = stationIds.stream().flatMap(List::stream).toList();
 		int created = 0;
@@ -81,10 +90,10 @@ final class DemoDuty {
 					}
 				}
 			}
-			List<Long> deputies = duty.stationDeputies(station);
+			List<Long> deputies = planning.stationDeputies(station);
 			for (List<LocalDate> year : past.values()) {
 				long t0 = System.nanoTime();
-				List<DutyDay> planned = duty.planDays(station, year, false, county);
+				List<DutyDay> planned = planning.planDays(station, year, false, county);
 				planNanos += System.nanoTime() - t0;
 				for (DutyDay d : planned) {
 					created++;
@@ -94,10 +103,10 @@ final class DemoDuty {
 				}
 			}
 			for (List<LocalDate> year : published.values()) {
-				created += duty.planDays(station, year, true, county).size();
+				created += planning.planDays(station, year, true, county).size();
 			}
 			for (List<LocalDate> year : drafts.values()) {
-				created += duty.planDays(station, year, false, county).size();
+				created += planning.planDays(station, year, false, county).size();
 			}
 		}
 		return created;
@@ -133,7 +142,8 @@ final class DemoDuty {
 				? List.of(new Reception.RaisedOpinion(RAISED[(index / 60) % RAISED.length], null, null, null, null,
 						true, null, null))
 				: List.of();
-		duty.recordReception(d.id(), new Reception(attendance, 2 + random.nextInt(14), raised, d.version()), county);
+		receptions.recordReception(d.id(), new Reception(attendance, 2 + random.nextInt(14), raised, d.version()),
+				county);
 	}
 
 	private final Map<YearMonth, List<LocalDate>> working = new HashMap<>();

@@ -39,7 +39,9 @@ import cn.deputylink.account.UserAccount;
 import cn.deputylink.activity.ActivityRecording;
 import cn.deputylink.activity.HouseholdRegister;
 import cn.deputylink.calendar.WorkingCalendar;
-import cn.deputylink.duty.DutyDays;
+import cn.deputylink.duty.DutyPlanning;
+import cn.deputylink.duty.DutyQueries;
+import cn.deputylink.duty.ReceptionDays;
 import cn.deputylink.demo.internal.DemoCounty.DepartmentPlan;
 import cn.deputylink.demo.internal.DemoCounty.DeputyPlan;
 import cn.deputylink.demo.internal.DemoCounty.Plan;
@@ -102,7 +104,11 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final WorkingCalendar calendar;
 
-	private final DutyDays duty;
+	private final DutyPlanning dutyPlanning;
+
+	private final ReceptionDays receptionDays;
+
+	private final DutyQueries dutyQueries;
 
 	private final ActivityRecording activityRecording;
 
@@ -120,9 +126,11 @@ class DemoSeeder implements ApplicationRunner {
 			DepartmentService departments, CategoryService categories, Accounts accounts, DemoDesk desks,
 			WorkingCalendar calendar, LockingTaskExecutor locks, TransactionTemplate tx,
 			ActivityRecording activityRecording, ActivityReports activityReports, RegistryLookup registry,
-			HouseholdRegister households, DutyDays duty, Clock clock,
-			@Value("${deputylink.zone:Asia/Shanghai}") ZoneId zone) {
-		this.duty = duty;
+			HouseholdRegister households, DutyPlanning dutyPlanning, ReceptionDays receptionDays,
+			DutyQueries dutyQueries, Clock clock, @Value("${deputylink.zone:Asia/Shanghai}") ZoneId zone) {
+		this.dutyPlanning = dutyPlanning;
+		this.receptionDays = receptionDays;
+		this.dutyQueries = dutyQueries;
 		this.activityRecording = activityRecording;
 		this.activityReports = activityReports;
 		this.registry = registry;
@@ -272,7 +280,7 @@ class DemoSeeder implements ApplicationRunner {
 					account("department"))
 				.seed(stationIds);
 			long dutyStart = System.nanoTime();
-			DemoDuty demoDuty = new DemoDuty(duty, calendar, account("county"));
+			DemoDuty demoDuty = new DemoDuty(dutyPlanning, receptionDays, dutyQueries, calendar, account("county"));
 			int dutyDays = demoDuty.seed(stationIds);
 			log.info("Demo county: {} duty days planned and held in {} ms (past plans {} ms, receptions {} ms)",
 					dutyDays, (System.nanoTime() - dutyStart) / 1_000_000, demoDuty.planNanos / 1_000_000,

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,10 +23,8 @@ import cn.deputylink.duty.DeputyDutyDay;
 import cn.deputylink.duty.DutyDay;
 import cn.deputylink.duty.DutySettings;
 import cn.deputylink.duty.DutyStatus;
-import cn.deputylink.duty.SwapRequest;
-import cn.deputylink.duty.Unavailability;
 
-/** The duty module's tables. */
+/** The duty days, their assignments, settings and reception opinions. */
 @Repository
 class DutyStore {
 
@@ -149,6 +146,15 @@ class DutyStore {
 			.query(DutyStore::dayRow)
 			.optional()
 			.map(r -> withAttendees(List.of(r)).get(0));
+	}
+
+	/** The day as the aggregate, with whether it was ever published. */
+	Optional<DutyDayCase> dayCase(long id) {
+		return day(id).map(d -> new DutyDayCase(d,
+				jdbc.sql("select published from duty_day where id = :id")
+					.param("id", id)
+					.query(Boolean.class)
+					.single()));
 	}
 
 	/** What the public may see of a day: published once (held days too). */
@@ -322,166 +328,6 @@ class DutyStore {
 			.param("d", dayId)
 			.query(Long.class)
 			.list();
-	}
-
-	// unavailability
-
-	private static Unavailability unavailability(ResultSet rs, int i) throws SQLException {
-		return new Unavailability(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
-				rs.getObject(4, LocalDate.class), Unavailability.Reason.valueOf(rs.getString(5)), rs.getString(6));
-	}
-
-	List<Unavailability> unavailability(Collection<Long> deputyIds, LocalDate from, LocalDate to) {
-		if (deputyIds.isEmpty()) {
-			return List.of();
-		}
-		return jdbc
-			.sql("select id, deputy_id, from_date, to_date, reason, note from duty_unavailability "
-					+ "where deputy_id in (:ids) and to_date >= :f and from_date <= :t order by from_date, id")
-			.param("ids", List.copyOf(deputyIds))
-			.param("f", from)
-			.param("t", to)
-			.query(DutyStore::unavailability)
-			.list();
-	}
-
-	Optional<Unavailability> unavailabilityById(long id) {
-		return jdbc
-			.sql("select id, deputy_id, from_date, to_date, reason, note from duty_unavailability where id = :id")
-			.param("id", id)
-			.query(DutyStore::unavailability)
-			.optional();
-	}
-
-	long insertUnavailability(long deputyId, LocalDate from, LocalDate to, Unavailability.Reason reason,
-			@Nullable String note, long userId, OffsetDateTime now) {
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql(
-				"insert into duty_unavailability (deputy_id, from_date, to_date, reason, note, created_by, created_at) "
-						+ "values (:d, :f, :t, :r, :n, :u, :now)")
-			.param("d", deputyId)
-			.param("f", from)
-			.param("t", to)
-			.param("r", reason.name())
-			.param("n", note)
-			.param("u", userId <= 0 ? null : userId)
-			.param("now", now)
-			.update(keys, "id");
-		return Objects.requireNonNull(keys.getKeyAs(Number.class)).longValue();
-	}
-
-	void deleteUnavailability(long id) {
-		jdbc.sql("delete from duty_unavailability where id = :id").param("id", id).update();
-	}
-
-	// swaps
-
-	private static final String SWAP_SELECT = "select s.id, s.duty_day_id, d.station_id, d.duty_date, s.from_deputy_id, "
-			+ "s.to_deputy_id, s.status, s.note, s.version from duty_swap s join duty_day d on d.id = s.duty_day_id ";
-
-	private static SwapRequest swap(ResultSet rs, int i) throws SQLException {
-		return new SwapRequest(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getObject(4, LocalDate.class),
-				rs.getLong(5), rs.getLong(6), SwapRequest.Status.valueOf(rs.getString(7)), rs.getString(8),
-				rs.getInt(9));
-	}
-
-	long insertSwap(long dayId, long fromDeputy, long toDeputy, @Nullable String note, long userId,
-			OffsetDateTime now) {
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into duty_swap (duty_day_id, from_deputy_id, to_deputy_id, status, note, requested_by, "
-				+ "requested_at, version) values (:d, :f, :t, 'PENDING', :n, :u, :now, 1)")
-			.param("d", dayId)
-			.param("f", fromDeputy)
-			.param("t", toDeputy)
-			.param("n", note)
-			.param("u", userId <= 0 ? null : userId)
-			.param("now", now)
-			.update(keys, "id");
-		return Objects.requireNonNull(keys.getKeyAs(Number.class)).longValue();
-	}
-
-	Optional<SwapRequest> swap(long id) {
-		return jdbc.sql(SWAP_SELECT + "where s.id = :id").param("id", id).query(DutyStore::swap).optional();
-	}
-
-	boolean pendingSwapExists(long dayId, long fromDeputy) {
-		return jdbc
-			.sql("select count(*) from duty_swap where duty_day_id = :d and from_deputy_id = :f and status = 'PENDING'")
-			.param("d", dayId)
-			.param("f", fromDeputy)
-			.query(Integer.class)
-			.single() > 0;
-	}
-
-	/** Swaps of these stations (or, with a deputy, that deputy's), newest first. */
-	List<SwapRequest> swaps(@Nullable Collection<Long> stationIds, @Nullable Long deputyId,
-			SwapRequest.@Nullable Status status) {
-		if (stationIds != null && stationIds.isEmpty()) {
-			return List.of();
-		}
-		return jdbc
-			.sql(SWAP_SELECT + "where 1 = 1" + (stationIds != null ? " and d.station_id in (:s)" : "")
-					+ (deputyId != null ? " and (s.from_deputy_id = :dep or s.to_deputy_id = :dep)" : "")
-					+ (status != null ? " and s.status = :st" : "") + " order by s.id desc limit 500")
-			.param("s", stationIds == null ? List.of(-1L) : List.copyOf(stationIds))
-			.param("dep", deputyId)
-			.param("st", status == null ? null : status.name())
-			.query(DutyStore::swap)
-			.list();
-	}
-
-	boolean decideSwap(long id, int version, SwapRequest.Status status, long userId, OffsetDateTime now) {
-		return jdbc
-			.sql("update duty_swap set status = :st, decided_by = :u, decided_at = :now, version = version + 1 "
-					+ "where id = :id and version = :v and status = 'PENDING'")
-			.param("st", status.name())
-			.param("u", userId <= 0 ? null : userId)
-			.param("now", now)
-			.param("id", id)
-			.param("v", version)
-			.update() == 1;
-	}
-
-	// feed tokens
-
-	boolean hasFeedToken(long deputyId) {
-		return jdbc.sql("select count(*) from duty_feed_token where deputy_id = :d")
-			.param("d", deputyId)
-			.query(Integer.class)
-			.single() > 0;
-	}
-
-	void replaceFeedToken(long deputyId, String hash, OffsetDateTime now) {
-		deleteFeedToken(deputyId);
-		jdbc.sql("insert into duty_feed_token (deputy_id, token_hash, created_at) values (:d, :h, :now)")
-			.param("d", deputyId)
-			.param("h", hash)
-			.param("now", now)
-			.update();
-	}
-
-	boolean deleteFeedToken(long deputyId) {
-		return jdbc.sql("delete from duty_feed_token where deputy_id = :d").param("d", deputyId).update() > 0;
-	}
-
-	Optional<Long> deputyOfFeedToken(String hash) {
-		return jdbc.sql("select deputy_id from duty_feed_token where token_hash = :h")
-			.param("h", hash)
-			.query(Long.class)
-			.optional();
-	}
-
-	/** Counts for a dashboard: pending swaps of these stations. */
-	int pendingSwaps(Collection<Long> stationIds) {
-		if (stationIds.isEmpty()) {
-			return 0;
-		}
-		return jdbc
-			.sql("select count(*) from duty_swap s join duty_day d on d.id = s.duty_day_id "
-					+ "where s.status = 'PENDING' and d.station_id in (:s)")
-			.param("s", List.copyOf(stationIds))
-			.query(Integer.class)
-			.single();
 	}
 
 }

@@ -54,14 +54,17 @@ public class Feeds {
 
 	private final DutyStore store;
 
-	private final Duties duties;
+	private final FeedTokens tokens;
+
+	private final DutySteps duties;
 
 	private final RegistryLookup registry;
 
 	private final MessageSource messages;
 
-	Feeds(DutyStore store, Duties duties, RegistryLookup registry, MessageSource messages) {
+	Feeds(DutyStore store, FeedTokens tokens, DutySteps duties, RegistryLookup registry, MessageSource messages) {
 		this.store = store;
+		this.tokens = tokens;
 		this.duties = duties;
 		this.registry = registry;
 		this.messages = messages;
@@ -86,7 +89,7 @@ public class Feeds {
 		Station s = registry.station(stationId)
 			.filter(Station::active)
 			.orElseThrow(() -> new NotFoundException("station", stationId));
-		return messages.getMessage("duty.feed.station", new Object[] { s.name() }, Duties.NOTICE_LOCALE);
+		return messages.getMessage("duty.feed.station", new Object[] { s.name() }, DutySteps.NOTICE_LOCALE);
 	}
 
 	/**
@@ -94,11 +97,11 @@ public class Feeds {
 	 * its token; 404 for an unknown or revoked one.
 	 */
 	public String deputy(String token) {
-		long deputyId = store.deputyOfFeedToken(hash(token)).orElseThrow(() -> new NotFoundException("feed", "token"));
+		long deputyId = tokens.deputyOfFeedToken(hash(token)).orElseThrow(() -> new NotFoundException("feed", "token"));
 		LocalDate today = duties.today();
 		List<DutyDay> days = store.daysOfDeputy(deputyId, today.minusYears(1), today.plusYears(10), true);
 		return write(messages.getMessage("duty.feed.deputy", new Object[] { duties.deputyName(deputyId) },
-				Duties.NOTICE_LOCALE), days);
+				DutySteps.NOTICE_LOCALE), days);
 	}
 
 	/** A new private token for the deputy's feed (the old one stops working). */
@@ -106,22 +109,22 @@ public class Feeds {
 		duties.requireDeputyScope(deputyId, u);
 		byte[] bytes = StrongRandom.fill(new byte[24]);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		store.replaceFeedToken(deputyId, hash(token), duties.now());
+		tokens.replaceFeedToken(deputyId, hash(token), duties.now());
 		return token;
 	}
 
 	public boolean revokeToken(long deputyId, CurrentUser u) {
 		duties.requireDeputyScope(deputyId, u);
-		return store.deleteFeedToken(deputyId);
+		return tokens.deleteFeedToken(deputyId);
 	}
 
 	public boolean hasToken(long deputyId, CurrentUser u) {
 		duties.requireDeputyScope(deputyId, u);
-		return store.hasFeedToken(deputyId);
+		return tokens.hasFeedToken(deputyId);
 	}
 
 	public Optional<Long> deputyOf(String token) {
-		return store.deputyOfFeedToken(hash(token));
+		return tokens.deputyOfFeedToken(hash(token));
 	}
 
 	static String hash(String token) {
@@ -162,9 +165,9 @@ public class Feeds {
 			e.setDateTimeStamp(stamp);
 			e.setDateStart(Date.from(d.date().atTime(OPENS).atZone(duties.zone()).toInstant()), true);
 			e.setDateEnd(Date.from(d.date().atTime(CLOSES).atZone(duties.zone()).toInstant()), true);
-			e.setSummary(messages.getMessage("duty.feed.summary", new Object[] { station }, Duties.NOTICE_LOCALE));
+			e.setSummary(messages.getMessage("duty.feed.summary", new Object[] { station }, DutySteps.NOTICE_LOCALE));
 			e.setDescription(messages.getMessage("duty.feed.description", new Object[] { station, names },
-					Duties.NOTICE_LOCALE));
+					DutySteps.NOTICE_LOCALE));
 			e.setLocation(station);
 			e.setStatus(d.status() == DutyStatus.CANCELLED ? Status.cancelled() : Status.confirmed());
 			ical.addEvent(e);

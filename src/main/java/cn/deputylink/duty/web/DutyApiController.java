@@ -23,11 +23,17 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.duty.Attendee;
 import cn.deputylink.duty.DeputyDutyDay;
+import cn.deputylink.duty.DutyAvailability;
 import cn.deputylink.duty.DutyDay;
-import cn.deputylink.duty.DutyDays;
+import cn.deputylink.duty.DutyDayChanges;
+import cn.deputylink.duty.DutyFeeds;
+import cn.deputylink.duty.DutyPlanning;
+import cn.deputylink.duty.DutyQueries;
 import cn.deputylink.duty.DutySettings;
 import cn.deputylink.duty.DutyStatus;
+import cn.deputylink.duty.DutySwaps;
 import cn.deputylink.duty.Reception;
+import cn.deputylink.duty.ReceptionDays;
 import cn.deputylink.duty.SwapRequest;
 import cn.deputylink.duty.Unavailability;
 import cn.deputylink.opinion.Outcome;
@@ -38,10 +44,29 @@ import cn.deputylink.shared.InvalidInputException;
 @RequestMapping("/api/v1")
 class DutyApiController {
 
-	private final DutyDays duty;
+	private final DutyPlanning planning;
 
-	DutyApiController(DutyDays duty) {
-		this.duty = duty;
+	private final DutyDayChanges changes;
+
+	private final ReceptionDays receptions;
+
+	private final DutySwaps swaps;
+
+	private final DutyAvailability availability;
+
+	private final DutyQueries queries;
+
+	private final DutyFeeds feeds;
+
+	DutyApiController(DutyPlanning planning, DutyDayChanges changes, ReceptionDays receptions, DutySwaps swaps,
+			DutyAvailability availability, DutyQueries queries, DutyFeeds feeds) {
+		this.planning = planning;
+		this.changes = changes;
+		this.receptions = receptions;
+		this.swaps = swaps;
+		this.availability = availability;
+		this.queries = queries;
+		this.feeds = feeds;
 	}
 
 	private static CurrentUser me() {
@@ -66,8 +91,8 @@ class DutyApiController {
 
 	@PostMapping("/stations/{id}/duty-plan")
 	ResponseEntity<Items<DayJson>> plan(@PathVariable long id, @RequestBody PlanBody body) {
-		List<DutyDay> days = duty.plan(id, body.year(), body.month(), body.days(), Boolean.TRUE.equals(body.publish()),
-				me());
+		List<DutyDay> days = planning.plan(id, body.year(), body.month(), body.days(),
+				Boolean.TRUE.equals(body.publish()), me());
 		return ResponseEntity.created(URI.create("/api/v1/stations/" + id + "/duty-days"))
 			.body(new Items<>(days.stream().map(DayJson::of).toList()));
 	}
@@ -75,7 +100,8 @@ class DutyApiController {
 	@GetMapping("/stations/{id}/duty-days")
 	Items<DayJson> days(@PathVariable long id, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to) {
-		return new Items<>(duty.list(id, date("from", from), date("to", to), me()).stream().map(DayJson::of).toList());
+		return new Items<>(
+				queries.list(id, date("from", from), date("to", to), me()).stream().map(DayJson::of).toList());
 	}
 
 	record SettingsBody(@Nullable Integer daysPerMonth, @Nullable Integer deputiesPerDay, @Nullable Integer version) {
@@ -83,17 +109,17 @@ class DutyApiController {
 
 	@GetMapping("/stations/{id}/duty-settings")
 	DutySettings settings(@PathVariable long id) {
-		return duty.settings(id, me());
+		return planning.settings(id, me());
 	}
 
 	@PutMapping("/stations/{id}/duty-settings")
 	DutySettings updateSettings(@PathVariable long id, @RequestBody SettingsBody body) {
-		return duty.updateSettings(id, body.daysPerMonth(), body.deputiesPerDay(), body.version(), me());
+		return planning.updateSettings(id, body.daysPerMonth(), body.deputiesPerDay(), body.version(), me());
 	}
 
 	@GetMapping("/duty-days/{id}")
 	DayJson day(@PathVariable long id) {
-		return DayJson.of(duty.get(id, me()));
+		return DayJson.of(queries.get(id, me()));
 	}
 
 	record EditBody(@Nullable LocalDate date, @Nullable List<Long> deputyIds, @Nullable Integer version) {
@@ -101,7 +127,7 @@ class DutyApiController {
 
 	@PutMapping("/duty-days/{id}")
 	DayJson edit(@PathVariable long id, @RequestBody EditBody body) {
-		return DayJson.of(duty.edit(id, body.date(), body.deputyIds(), body.version(), me()));
+		return DayJson.of(changes.edit(id, body.date(), body.deputyIds(), body.version(), me()));
 	}
 
 	record VersionBody(@Nullable Integer version) {
@@ -109,12 +135,12 @@ class DutyApiController {
 
 	@PostMapping("/duty-days/{id}/publish")
 	DayJson publish(@PathVariable long id, @RequestBody(required = false) @Nullable VersionBody body) {
-		return DayJson.of(duty.publish(id, body == null ? null : body.version(), me()));
+		return DayJson.of(changes.publish(id, body == null ? null : body.version(), me()));
 	}
 
 	@PostMapping("/duty-days/{id}/cancel")
 	DayJson cancel(@PathVariable long id, @RequestBody(required = false) @Nullable VersionBody body) {
-		return DayJson.of(duty.cancel(id, body == null ? null : body.version(), me()));
+		return DayJson.of(changes.cancel(id, body == null ? null : body.version(), me()));
 	}
 
 	record ConstituentBody(@Nullable String name, @Nullable String phone, @Nullable Boolean anonymous) {
@@ -141,9 +167,9 @@ class DutyApiController {
 	ReceptionJson reception(@PathVariable long id, @RequestBody ReceptionBody body) {
 		List<Reception.RaisedOpinion> opinions = body.opinions() == null ? null
 				: body.opinions().stream().map(o -> o == null ? null : o.raised()).toList();
-		DutyDay d = duty.recordReception(id,
+		DutyDay d = receptions.recordReception(id,
 				new Reception(body.attendance(), body.constituentsReceived(), opinions, body.version()), me());
-		return new ReceptionJson(DayJson.of(d), duty.receptionOpinions(id, me()));
+		return new ReceptionJson(DayJson.of(d), receptions.receptionOpinions(id, me()));
 	}
 
 	record SwapBody(@Nullable Long fromDeputyId, @Nullable Long toDeputyId, @Nullable String note) {
@@ -152,7 +178,7 @@ class DutyApiController {
 	@PostMapping("/duty-days/{id}/swaps")
 	@ResponseStatus(HttpStatus.CREATED)
 	SwapRequest requestSwap(@PathVariable long id, @RequestBody SwapBody body) {
-		return duty.requestSwap(id, body.fromDeputyId(), body.toDeputyId(), body.note(), me());
+		return swaps.requestSwap(id, body.fromDeputyId(), body.toDeputyId(), body.note(), me());
 	}
 
 	@GetMapping("/duty-swaps")
@@ -166,22 +192,22 @@ class DutyApiController {
 				throw new InvalidInputException("status", "duty.error.unknownValue");
 			}
 		}
-		return new Items<>(duty.swaps(s, me()));
+		return new Items<>(swaps.swaps(s, me()));
 	}
 
 	@PostMapping("/duty-swaps/{id}/approve")
 	SwapRequest approve(@PathVariable long id, @RequestBody(required = false) @Nullable VersionBody body) {
-		return duty.decideSwap(id, true, body == null ? null : body.version(), me());
+		return swaps.decideSwap(id, true, body == null ? null : body.version(), me());
 	}
 
 	@PostMapping("/duty-swaps/{id}/refuse")
 	SwapRequest refuse(@PathVariable long id, @RequestBody(required = false) @Nullable VersionBody body) {
-		return duty.decideSwap(id, false, body == null ? null : body.version(), me());
+		return swaps.decideSwap(id, false, body == null ? null : body.version(), me());
 	}
 
 	@GetMapping("/deputies/{id}/duty-days")
 	Items<DeputyDutyDay> record(@PathVariable long id, @RequestParam(required = false) @Nullable Integer year) {
-		return new Items<>(duty.record(id, year, me()));
+		return new Items<>(queries.record(id, year, me()));
 	}
 
 	record UnavailabilityBody(@Nullable LocalDate from, @Nullable LocalDate to, Unavailability.@Nullable Reason reason,
@@ -190,31 +216,31 @@ class DutyApiController {
 
 	@GetMapping("/deputies/{id}/unavailability")
 	Items<Unavailability> unavailability(@PathVariable long id) {
-		return new Items<>(duty.unavailability(id, me()));
+		return new Items<>(availability.unavailability(id, me()));
 	}
 
 	@PostMapping("/deputies/{id}/unavailability")
 	@ResponseStatus(HttpStatus.CREATED)
 	Unavailability declare(@PathVariable long id, @RequestBody UnavailabilityBody body) {
-		return duty.declareUnavailable(id, body.from(), body.to(), body.reason(), body.note(), me());
+		return availability.declareUnavailable(id, body.from(), body.to(), body.reason(), body.note(), me());
 	}
 
 	@DeleteMapping("/unavailability/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void removeUnavailability(@PathVariable long id) {
-		duty.removeUnavailability(id, me());
+		availability.removeUnavailability(id, me());
 	}
 
 	@PostMapping("/deputies/{id}/feed-token")
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, String> createFeed(@PathVariable long id) {
-		String token = duty.createFeedToken(id, me());
+		String token = feeds.createFeedToken(id, me());
 		return Map.of("token", token, "url", "/ical/deputies/" + token + ".ics");
 	}
 
 	@DeleteMapping("/deputies/{id}/feed-token")
 	ResponseEntity<Void> revokeFeed(@PathVariable long id) {
-		return duty.revokeFeedToken(id, me()) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+		return feeds.revokeFeedToken(id, me()) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
 	}
 
 	static @Nullable LocalDate date(String field, @Nullable String value) {

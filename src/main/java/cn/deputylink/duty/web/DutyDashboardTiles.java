@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
 import cn.deputylink.duty.DutyDay;
-import cn.deputylink.duty.DutyDays;
+import cn.deputylink.duty.DutyQueries;
 import cn.deputylink.duty.DutyStatus;
+import cn.deputylink.duty.DutySwaps;
 import cn.deputylink.organisation.RegistryLookup;
 import cn.deputylink.organisation.Station;
 import cn.deputylink.shell.DashboardTiles;
@@ -25,12 +26,15 @@ import cn.deputylink.shell.DashboardTiles;
 @Component
 class DutyDashboardTiles implements DashboardTiles {
 
-	private final DutyDays duty;
+	private final DutySwaps swaps;
+
+	private final DutyQueries queries;
 
 	private final RegistryLookup registry;
 
-	DutyDashboardTiles(DutyDays duty, RegistryLookup registry) {
-		this.duty = duty;
+	DutyDashboardTiles(DutySwaps swaps, DutyQueries queries, RegistryLookup registry) {
+		this.swaps = swaps;
+		this.queries = queries;
 		this.registry = registry;
 	}
 
@@ -41,10 +45,10 @@ class DutyDashboardTiles implements DashboardTiles {
 
 	@Override
 	public List<Tile> tiles(CurrentUser user) {
-		LocalDate today = duty.today();
+		LocalDate today = queries.today();
 		List<Tile> tiles = new ArrayList<>();
 		if (user.is(Role.DEPUTY) && user.deputyId() != null) {
-			duty.upcoming(user.deputyId(), user)
+			queries.upcoming(user.deputyId(), user)
 				.stream()
 				.filter(d -> d.status() == DutyStatus.PUBLISHED)
 				.findFirst()
@@ -57,14 +61,14 @@ class DutyDashboardTiles implements DashboardTiles {
 		}
 		List<Long> stations = user.stationId() != null ? List.of(user.stationId())
 				: registry.stationsOf(user.townshipId()).stream().map(Station::id).toList();
-		List<DutyDay> next = duty.daysOfStations(stations, today, today.plusMonths(3),
+		List<DutyDay> next = queries.daysOfStations(stations, today, today.plusMonths(3),
 				EnumSet.of(DutyStatus.DRAFT, DutyStatus.PUBLISHED));
 		if (!next.isEmpty()) {
 			DutyDay d = next.get(0);
 			tiles.add(new Tile("duty.tiles.next", (int) ChronoUnit.DAYS.between(today, d.date()),
 					"/duty/days/" + d.id()));
 		}
-		tiles.add(new Tile("duty.tiles.swaps", duty.pendingSwaps(stations),
+		tiles.add(new Tile("duty.tiles.swaps", swaps.pendingSwaps(stations),
 				user.stationId() != null ? "/duty/stations/" + user.stationId() : "/duty"));
 		return tiles;
 	}

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,23 +15,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
-import cn.deputylink.duty.Attendance;
-import cn.deputylink.duty.Attendee;
+import cn.deputylink.duty.DutyAvailability;
 import cn.deputylink.duty.DutyDay;
-import cn.deputylink.duty.DutyDays;
-import cn.deputylink.duty.DutyStatus;
-import cn.deputylink.duty.Reception;
+import cn.deputylink.duty.DutyPlanning;
+import cn.deputylink.duty.DutyQueries;
+import cn.deputylink.duty.DutySwaps;
 import cn.deputylink.duty.SwapRequest;
 import cn.deputylink.duty.Unavailability;
 import cn.deputylink.organisation.RegistryLookup;
@@ -43,36 +39,39 @@ import cn.deputylink.shared.NotFoundException;
 import cn.deputylink.shared.web.FormErrors;
 
 /**
- * The duty pages: for staff a station's month grid (generate, publish, swaps to decide),
- * a day's page (edit, publish, cancel, the reception form); for a deputy "my duty days"
- * (the feed link, unavailability, swap requests). Post-redirect-get with a flash message;
- * a refused reception form is shown again with its input and the reasons.
+ * The staff's duty pages: the stations in scope and a station's month grid (plan,
+ * settings, a deputy's unavailability, swaps to decide). Post-redirect-get with a flash
+ * message.
  */
 @Controller
 @RequestMapping("/duty")
 class DutyPages {
 
-	static final int OPINION_SLOTS = 3;
+	private final DutyPlanning planning;
 
-	private final DutyDays duty;
+	private final DutySwaps swapRequests;
+
+	private final DutyAvailability availability;
+
+	private final DutyQueries queries;
 
 	private final RegistryLookup registry;
 
 	private final FormErrors errors;
 
-	DutyPages(DutyDays duty, RegistryLookup registry, FormErrors errors) {
-		this.duty = duty;
+	DutyPages(DutyPlanning planning, DutySwaps swapRequests, DutyAvailability availability, DutyQueries queries,
+			RegistryLookup registry, FormErrors errors) {
+		this.planning = planning;
+		this.swapRequests = swapRequests;
+		this.availability = availability;
+		this.queries = queries;
 		this.registry = registry;
 		this.errors = errors;
 	}
 
-	private static CurrentUser me() {
-		return CurrentUser.get();
-	}
-
 	@GetMapping
 	String index(Model model) {
-		CurrentUser me = me();
+		CurrentUser me = PageInputs.me();
 		if (me.is(Role.DEPUTY)) {
 			return "redirect:/duty/me";
 		}
@@ -92,9 +91,9 @@ class DutyPages {
 
 	@GetMapping("/stations/{id}")
 	String month(@PathVariable long id, @RequestParam(required = false) @Nullable String month, Model model) {
-		CurrentUser me = me();
+		CurrentUser me = PageInputs.me();
 		YearMonth ym = yearMonth(month);
-		List<DutyDay> days = duty.list(id, ym.atDay(1), ym.atEndOfMonth(), me);
+		List<DutyDay> days = queries.list(id, ym.atDay(1), ym.atEndOfMonth(), me);
 		Station station = registry.station(id).orElseThrow(() -> new NotFoundException("station", id));
 		boolean staff = me.isCountyAdmin() || me.role().townshipScoped();
 		List<Cell> cells = new ArrayList<>();
@@ -116,10 +115,10 @@ class DutyPages {
 		model.addAttribute("days", days);
 		model.addAttribute("names", registry.deputyNames(deputies));
 		model.addAttribute("staff", staff);
-		model.addAttribute("settings", duty.settings(id, me));
-		model.addAttribute("leadDays", duty.publishLeadDays());
+		model.addAttribute("settings", planning.settings(id, me));
+		model.addAttribute("leadDays", planning.publishLeadDays());
 		List<SwapRequest> swaps = staff
-				? duty.swaps(SwapRequest.Status.PENDING, me).stream().filter(s -> s.stationId() == id).toList()
+				? swapRequests.swaps(SwapRequest.Status.PENDING, me).stream().filter(s -> s.stationId() == id).toList()
 				: List.of();
 		model.addAttribute("swaps", swaps);
 		swaps.forEach(s -> deputies.addAll(List.of(s.fromDeputyId(), s.toDeputyId())));
@@ -152,7 +151,7 @@ class DutyPages {
 				// a month typed by hand: this month
 			}
 		}
-		return YearMonth.from(duty.today());
+		return YearMonth.from(queries.today());
 	}
 
 	@PostMapping("/stations/{id}/plan")
@@ -160,7 +159,8 @@ class DutyPages {
 			@RequestParam(required = false) @Nullable String publish, RedirectAttributes redirect) {
 		YearMonth ym = yearMonth(month);
 		try {
-			List<DutyDay> days = duty.plan(id, ym.getYear(), ym.getMonthValue(), null, publish != null, me());
+			List<DutyDay> days = planning.plan(id, ym.getYear(), ym.getMonthValue(), null, publish != null,
+					PageInputs.me());
 			redirect.addFlashAttribute("flash", errors.msg("duty.page.planned", days.size()));
 		}
 		catch (InvalidInputException | ConflictException ex) {
@@ -175,7 +175,8 @@ class DutyPages {
 			@RequestParam(defaultValue = "") String month, RedirectAttributes redirect) {
 		YearMonth ym = yearMonth(month);
 		try {
-			duty.updateSettings(id, number(daysPerMonth), number(deputiesPerDay), version(version), me());
+			planning.updateSettings(id, PageInputs.number(daysPerMonth), PageInputs.number(deputiesPerDay),
+					PageInputs.version(version), PageInputs.me());
 			redirect.addFlashAttribute("flash", errors.msg("saved"));
 		}
 		catch (InvalidInputException | ConflictException ex) {
@@ -192,13 +193,14 @@ class DutyPages {
 			@RequestParam(defaultValue = "") String month, RedirectAttributes redirect) {
 		YearMonth ym = yearMonth(month);
 		try {
-			duty.settings(id, me());
-			long deputy = parseLong("deputyId", deputyId);
+			planning.settings(id, PageInputs.me());
+			long deputy = PageInputs.parseLong("deputyId", deputyId);
 			if (!registry.activeDeputiesOfStation(id).contains(deputy)) {
 				throw new InvalidInputException("deputyId", "duty.error.deputyNotAttached");
 			}
-			duty.declareUnavailable(deputy, from.isBlank() ? null : parseDate("from", from),
-					to.isBlank() ? null : parseDate("to", to), reason(reason), note, me());
+			availability.declareUnavailable(deputy, from.isBlank() ? null : PageInputs.parseDate("from", from),
+					to.isBlank() ? null : PageInputs.parseDate("to", to), PageInputs.reason(reason), note,
+					PageInputs.me());
 			redirect.addFlashAttribute("flash", errors.msg("saved"));
 		}
 		catch (InvalidInputException | ConflictException ex) {
@@ -207,355 +209,17 @@ class DutyPages {
 		return "redirect:/duty/stations/" + id + "?month=" + ym + "#unavailability-form";
 	}
 
-	private static Unavailability.@Nullable Reason reason(String value) {
-		try {
-			return value.isBlank() ? null : Unavailability.Reason.valueOf(value);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
-	private static @Nullable Integer number(String value) {
-		try {
-			return value.isBlank() ? null : Integer.valueOf(value.strip());
-		}
-		catch (NumberFormatException ex) {
-			return -1;
-		}
-	}
-
-	@GetMapping("/days/{id}")
-	String day(@PathVariable long id, Model model) {
-		DutyDay d = duty.get(id, me());
-		return dayPage(d, model, null);
-	}
-
-	/** The reception form as typed. */
-	record ReceptionForm(Map<Long, String> attendance, Map<Long, String> substitutes, String constituentsReceived,
-			List<String> opinions, List<String> categories) {
-
-		static ReceptionForm of(DutyDay d) {
-			Map<Long, String> att = new LinkedHashMap<>();
-			Map<Long, String> subs = new LinkedHashMap<>();
-			for (Attendee a : d.attendees()) {
-				att.put(a.deputyId(), a.status() == null ? "PRESENT" : a.status().name());
-				subs.put(a.deputyId(), a.substituteId() == null ? "" : String.valueOf(a.substituteId()));
-			}
-			List<String> empty = new ArrayList<>();
-			for (int i = 0; i < OPINION_SLOTS; i++) {
-				empty.add("");
-			}
-			return new ReceptionForm(att, subs,
-					d.constituentsReceived() == null ? "" : String.valueOf(d.constituentsReceived()), empty, empty);
-		}
-	}
-
-	private String dayPage(DutyDay d, Model model, @Nullable ReceptionForm form) {
-		CurrentUser me = me();
-		Station station = registry.station(d.stationId()).orElseThrow();
-		boolean staff = me.isCountyAdmin() || me.role().townshipScoped();
-		Set<Long> deputies = new HashSet<>(station.deputyIds());
-		deputies.addAll(d.deputyIds());
-		deputies.addAll(d.presentDeputyIds());
-		List<Long> stationDeputies = registry.activeDeputiesOfStation(d.stationId());
-		model.addAttribute("day", d);
-		model.addAttribute("station", station);
-		model.addAttribute("stationDeputies", stationDeputies);
-		model.addAttribute("substitutes", stationDeputies.stream().filter(x -> !d.deputyIds().contains(x)).toList());
-		model.addAttribute("names", registry.deputyNames(deputies));
-		model.addAttribute("staff", staff);
-		model.addAttribute("editable", staff && (d.status() == DutyStatus.DRAFT || d.status() == DutyStatus.PUBLISHED));
-		model.addAttribute("receivable",
-				staff && d.status() != DutyStatus.CANCELLED && !d.date().isAfter(duty.today()));
-		model.addAttribute("form", form == null ? ReceptionForm.of(d) : form);
-		model.addAttribute("attendances", Attendance.values());
-		model.addAttribute("categories", registry.activeCategories());
-		model.addAttribute("opinionSlots", OPINION_SLOTS);
-		model.addAttribute("opinions", duty.receptionOpinions(d.id(), me));
-		return "duty/day";
-	}
-
-	@PostMapping("/days/{id}/edit")
-	String edit(@PathVariable long id, @RequestParam(defaultValue = "") String date,
-			@RequestParam(name = "deputyIds", required = false) @Nullable List<String> deputyIds,
-			@RequestParam(defaultValue = "") String version, RedirectAttributes redirect) {
-		try {
-			LocalDate newDate = date.isBlank() ? null : parseDate(date);
-			List<Long> ids = new ArrayList<>();
-			for (String s : deputyIds == null ? List.<String>of() : deputyIds) {
-				ids.add(parseLong("deputyIds", s));
-			}
-			duty.edit(id, newDate, ids, version(version), me());
-			redirect.addFlashAttribute("flash", errors.msg("saved"));
-		}
-		catch (InvalidInputException | ConflictException ex) {
-			redirect.addFlashAttribute("flashError", String.join("；", errors.of(ex).values()));
-		}
-		return "redirect:/duty/days/" + id;
-	}
-
-	@PostMapping("/days/{id}/publish")
-	String publish(@PathVariable long id, @RequestParam(defaultValue = "") String version,
-			RedirectAttributes redirect) {
-		try {
-			duty.publish(id, version(version), me());
-			redirect.addFlashAttribute("flash", errors.msg("duty.page.published"));
-		}
-		catch (InvalidInputException | ConflictException ex) {
-			redirect.addFlashAttribute("flashError", String.join("；", errors.of(ex).values()));
-		}
-		return "redirect:/duty/days/" + id;
-	}
-
-	@PostMapping("/days/{id}/cancel")
-	String cancel(@PathVariable long id, @RequestParam(defaultValue = "") String version, RedirectAttributes redirect) {
-		try {
-			duty.cancel(id, version(version), me());
-			redirect.addFlashAttribute("flash", errors.msg("duty.page.cancelled"));
-		}
-		catch (InvalidInputException | ConflictException ex) {
-			redirect.addFlashAttribute("flashError", String.join("；", errors.of(ex).values()));
-		}
-		return "redirect:/duty/days/" + id;
-	}
-
-	@PostMapping("/days/{id}/reception")
-	String reception(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, Model model,
-			RedirectAttributes redirect) {
-		CurrentUser me = me();
-		DutyDay d = duty.get(id, me);
-		Map<Long, String> att = new LinkedHashMap<>();
-		Map<Long, String> subs = new LinkedHashMap<>();
-		List<Attendee> attendance = new ArrayList<>();
-		for (Long dep : d.deputyIds()) {
-			String status = params.getFirst("att_" + dep);
-			String sub = params.getFirst("sub_" + dep);
-			att.put(dep, status == null ? "" : status);
-			subs.put(dep, sub == null ? "" : sub);
-			Attendance a = null;
-			try {
-				a = status == null || status.isBlank() ? null : Attendance.valueOf(status);
-			}
-			catch (IllegalArgumentException ex) {
-				a = null;
-			}
-			Long substitute = null;
-			if (a == Attendance.SUBSTITUTE && sub != null && !sub.isBlank()) {
-				try {
-					substitute = Long.parseLong(sub.strip());
-				}
-				catch (NumberFormatException ex) {
-					substitute = -1L;
-				}
-			}
-			attendance.add(new Attendee(dep, a, substitute));
-		}
-		String received = params.getFirst("constituentsReceived");
-		List<String> contents = new ArrayList<>();
-		List<String> categories = new ArrayList<>();
-		List<Reception.RaisedOpinion> raised = new ArrayList<>();
-		for (int i = 0; i < OPINION_SLOTS; i++) {
-			String content = params.getFirst("opinion" + i);
-			String category = params.getFirst("category" + i);
-			contents.add(content == null ? "" : content);
-			categories.add(category == null ? "" : category);
-			if (content != null && !content.isBlank()) {
-				raised.add(new Reception.RaisedOpinion(content, category, null, null, null, true, null, null));
-			}
-		}
-		ReceptionForm form = new ReceptionForm(att, subs, received == null ? "" : received, contents, categories);
-		try {
-			Integer count;
-			try {
-				count = received == null || received.isBlank() ? null : Integer.valueOf(received.strip());
-			}
-			catch (NumberFormatException ex) {
-				throw new InvalidInputException("constituentsReceived", "duty.error.range", 0, 100000);
-			}
-			duty.recordReception(id, new Reception(attendance, count, raised, version(params.getFirst("version"))), me);
-		}
-		catch (InvalidInputException | ConflictException ex) {
-			model.addAttribute("errors", errors.of(ex));
-			return dayPage(duty.get(id, me), model, form);
-		}
-		redirect.addFlashAttribute("flash", errors.msg("duty.page.held"));
-		return "redirect:/duty/days/" + id;
-	}
-
 	@PostMapping("/swaps/{id}/{decision:approve|refuse}")
 	String decide(@PathVariable long id, @PathVariable String decision,
 			@RequestParam(defaultValue = "") String stationId, RedirectAttributes redirect) {
 		try {
-			duty.decideSwap(id, decision.equals("approve"), null, me());
+			swapRequests.decideSwap(id, decision.equals("approve"), null, PageInputs.me());
 			redirect.addFlashAttribute("flash", errors.msg("duty.page.swap." + decision));
 		}
 		catch (InvalidInputException | ConflictException ex) {
 			redirect.addFlashAttribute("flashError", String.join("；", errors.of(ex).values()));
 		}
 		return stationId.matches("\\d{1,18}") ? "redirect:/duty/stations/" + stationId : "redirect:/duty";
-	}
-
-	// the deputy's page
-
-	@GetMapping("/me")
-	String mine(Model model) {
-		CurrentUser me = me();
-		Long deputyId = me.deputyId();
-		if (!me.is(Role.DEPUTY) || deputyId == null) {
-			throw new AccessDeniedException("deputies only");
-		}
-		List<DutyDay> upcoming = duty.upcoming(deputyId, me);
-		Set<Long> deputies = new HashSet<>();
-		Set<Long> stations = new HashSet<>(registry.stationsOfDeputy(deputyId));
-		upcoming.forEach(d -> {
-			deputies.addAll(d.deputyIds());
-			stations.add(d.stationId());
-		});
-		Map<Long, List<Long>> swapCandidates = new LinkedHashMap<>();
-		for (DutyDay d : upcoming) {
-			List<Long> candidates = registry.activeDeputiesOfStation(d.stationId())
-				.stream()
-				.filter(x -> !d.deputyIds().contains(x))
-				.toList();
-			swapCandidates.put(d.id(), candidates);
-			deputies.addAll(candidates);
-		}
-		var record = duty.record(deputyId, null, me);
-		record.forEach(r -> {
-			stations.add(r.stationId());
-			if (r.substituteId() != null) {
-				deputies.add(r.substituteId());
-			}
-			if (r.substituteFor() != null) {
-				deputies.add(r.substituteFor());
-			}
-		});
-		List<SwapRequest> swaps = duty.swaps(null, me);
-		swaps.forEach(s -> deputies.addAll(List.of(s.fromDeputyId(), s.toDeputyId())));
-		model.addAttribute("deputyId", deputyId);
-		model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
-		model.addAttribute("upcoming", upcoming);
-		model.addAttribute("record", record);
-		model.addAttribute("swaps", swaps);
-		model.addAttribute("swapCandidates", swapCandidates);
-		model.addAttribute("names", registry.deputyNames(deputies));
-		model.addAttribute("stationNames", registry.stationNames(stations));
-		model.addAttribute("unavailability", duty.unavailability(deputyId, me));
-		model.addAttribute("reasons", Unavailability.Reason.values());
-		model.addAttribute("hasFeed", duty.hasFeedToken(deputyId, me));
-		model.addAttribute("absences",
-				record.stream()
-					.filter(r -> r.substituteFor() == null
-							&& (r.attendance() == Attendance.ABSENT || r.attendance() == Attendance.SUBSTITUTE))
-					.count());
-		model.addAttribute("held", EnumSet.of(DutyStatus.HELD));
-		return "duty/me";
-	}
-
-	private long myDeputy() {
-		CurrentUser me = me();
-		Long deputyId = me.deputyId();
-		if (!me.is(Role.DEPUTY) || deputyId == null) {
-			throw new AccessDeniedException("deputies only");
-		}
-		return deputyId;
-	}
-
-	@PostMapping("/me/feed")
-	String createFeed(RedirectAttributes redirect) {
-		String token = duty.createFeedToken(myDeputy(), me());
-		redirect.addFlashAttribute("feedPath", "/ical/deputies/" + token + ".ics");
-		redirect.addFlashAttribute("flash", errors.msg("duty.page.feedCreated"));
-		return "redirect:/duty/me#feed";
-	}
-
-	@PostMapping("/me/feed/revoke")
-	String revokeFeed(RedirectAttributes redirect) {
-		duty.revokeFeedToken(myDeputy(), me());
-		redirect.addFlashAttribute("flash", errors.msg("duty.page.feedRevoked"));
-		return "redirect:/duty/me#feed";
-	}
-
-	@PostMapping("/me/unavailability")
-	String declare(@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
-			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String note,
-			RedirectAttributes redirect) {
-		try {
-			Unavailability.Reason r;
-			try {
-				r = reason.isBlank() ? null : Unavailability.Reason.valueOf(reason);
-			}
-			catch (IllegalArgumentException ex) {
-				r = null;
-			}
-			duty.declareUnavailable(myDeputy(), from.isBlank() ? null : parseDate("from", from),
-					to.isBlank() ? null : parseDate("to", to), r, note, me());
-			redirect.addFlashAttribute("flash", errors.msg("saved"));
-		}
-		catch (InvalidInputException | ConflictException ex) {
-			redirect.addFlashAttribute("flashError", String.join("；", errors.of(ex).values()));
-		}
-		return "redirect:/duty/me#unavailability";
-	}
-
-	@PostMapping("/me/unavailability/{id}/delete")
-	String removeUnavailability(@PathVariable long id, RedirectAttributes redirect) {
-		myDeputy();
-		duty.removeUnavailability(id, me());
-		redirect.addFlashAttribute("flash", errors.msg("duty.page.removed"));
-		return "redirect:/duty/me#unavailability";
-	}
-
-	@PostMapping("/me/swaps")
-	String requestSwap(@RequestParam(defaultValue = "") String dayId,
-			@RequestParam(defaultValue = "") String toDeputyId, @RequestParam(defaultValue = "") String note,
-			RedirectAttributes redirect) {
-		myDeputy();
-		try {
-			long day = parseLong("dayId", dayId);
-			duty.requestSwap(day, null, toDeputyId.isBlank() ? null : parseLong("toDeputyId", toDeputyId), note, me());
-			redirect.addFlashAttribute("flash", errors.msg("duty.page.swapRequested"));
-		}
-		catch (InvalidInputException | ConflictException | NotFoundException ex) {
-			redirect.addFlashAttribute("flashError", ex instanceof NotFoundException ? errors.msg("error.notFound")
-					: String.join("；", errors.of(ex).values()));
-		}
-		return "redirect:/duty/me";
-	}
-
-	private static LocalDate parseDate(String value) {
-		return parseDate("date", value);
-	}
-
-	private static LocalDate parseDate(String field, String value) {
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException(field, "duty.error.date");
-		}
-	}
-
-	private static long parseLong(String field, String value) {
-		try {
-			return Long.parseLong(value.strip());
-		}
-		catch (NumberFormatException ex) {
-			throw new InvalidInputException(field, "duty.error.unknownValue");
-		}
-	}
-
-	private static @Nullable Integer version(@Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Integer.valueOf(value.strip());
-		}
-		catch (NumberFormatException ex) {
-			throw new InvalidInputException("version", "duty.error.unknownValue");
-		}
 	}
 
 }

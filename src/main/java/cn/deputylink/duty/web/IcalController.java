@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.deputylink.duty.DutyDays;
+import cn.deputylink.duty.DutyFeeds;
 import cn.deputylink.shared.NotFoundException;
 
 /**
@@ -21,10 +21,10 @@ class IcalController {
 
 	static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
 
-	private final DutyDays duty;
+	private final DutyFeeds feeds;
 
-	IcalController(DutyDays duty) {
-		this.duty = duty;
+	IcalController(DutyFeeds feeds) {
+		this.feeds = feeds;
 	}
 
 	@GetMapping("/ical/stations/{id}.ics")
@@ -36,7 +36,7 @@ class IcalController {
 		catch (NumberFormatException ex) {
 			throw new NotFoundException("station", id);
 		}
-		return calendar(duty.stationFeed(stationId), true);
+		return calendar(feeds.stationFeed(stationId), true);
 	}
 
 	@GetMapping("/ical/deputies/{token}.ics")
@@ -44,7 +44,7 @@ class IcalController {
 		if (token.length() > 100) {
 			throw new NotFoundException("feed", "token");
 		}
-		return calendar(duty.deputyFeed(token), false);
+		return calendar(feeds.deputyFeed(token), false);
 	}
 
 	private static ResponseEntity<byte[]> calendar(String ics, boolean shared) {

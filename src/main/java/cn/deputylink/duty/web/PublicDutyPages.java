@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import cn.deputylink.duty.DutyDay;
-import cn.deputylink.duty.DutyDays;
+import cn.deputylink.duty.DutyFeeds;
+import cn.deputylink.duty.DutyQueries;
 import cn.deputylink.duty.DutyStatus;
 import cn.deputylink.organisation.RegistryLookup;
 import cn.deputylink.organisation.Station;
@@ -25,12 +26,15 @@ import cn.deputylink.shared.NotFoundException;
 @Controller
 class PublicDutyPages {
 
-	private final DutyDays duty;
+	private final DutyQueries queries;
+
+	private final DutyFeeds feeds;
 
 	private final RegistryLookup registry;
 
-	PublicDutyPages(DutyDays duty, RegistryLookup registry) {
-		this.duty = duty;
+	PublicDutyPages(DutyQueries queries, DutyFeeds feeds, RegistryLookup registry) {
+		this.queries = queries;
+		this.feeds = feeds;
 		this.registry = registry;
 	}
 
@@ -52,7 +56,7 @@ class PublicDutyPages {
 		Station station = registry.station(stationId)
 			.filter(Station::active)
 			.orElseThrow(() -> new NotFoundException("station", id));
-		List<DutyDay> days = duty.publicDays(stationId, duty.today(), duty.today().plusMonths(3))
+		List<DutyDay> days = feeds.publicDays(stationId, queries.today(), queries.today().plusMonths(3))
 			.stream()
 			.filter(d -> d.status() != DutyStatus.HELD)
 			.toList();
