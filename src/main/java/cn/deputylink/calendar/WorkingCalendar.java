@@ -13,6 +13,13 @@ public interface WorkingCalendar {
 	boolean isWorkingDay(LocalDate day);
 
 	/**
+	 * Whether the calendar holds {@code year}'s holidays and adjusted working days
+	 * (shipped, imported or entered). In a year it does not hold, only weekends are days
+	 * off — New Year's Day included — until the State Council's schedule is imported.
+	 */
+	boolean knowsYear(int year);
+
+	/**
 	 * The date {@code n} working days after {@code from} ({@code from} itself does not
 	 * count): the deadline of something started on {@code from} with {@code n} working
 	 * days to go. {@code n = 0} gives {@code from} when it is a working day, else the

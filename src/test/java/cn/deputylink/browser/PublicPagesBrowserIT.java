@@ -95,6 +95,8 @@ class PublicPagesBrowserIT extends BrowserTest {
 		assertThat(page.locator("#public-days li").count()).isPositive();
 		assertAxeClean(page, station + query);
 		assertNoHorizontalScroll(page, station + query);
+		assertThat(BrowserSupport.screenshot(page, "public-station-360" + query.replaceAll("[^a-z]", "-")))
+			.isNotEmptyFile();
 	}
 
 	private static void assertAxeClean(Page page, String where) {

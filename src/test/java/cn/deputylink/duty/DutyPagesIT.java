@@ -31,6 +31,19 @@ class DutyPagesIT {
 	int port;
 
 	@Test
+	void aMonthOfAYearTheCalendarDoesNotHoldWarnsOfHolidays() throws Exception {
+		long station = Api.as(port, "liaison").get("/api/v1/me").json().get("stationId").asLong();
+		FormSession s = new FormSession(port).login("liaison");
+		// 2026's holidays ship with the application; 2041's are not published yet
+		assertThat(s.get("/duty/stations/" + station + "?month=2026-10").body()).doesNotContain("calendar-unknown");
+		assertThat(s.get("/duty/stations/" + station + "?month=2041-01").body()).contains("id=\"calendar-unknown\"",
+				"2041 年的节假日和调休安排尚未导入工作日历");
+		assertThat(s.get("/duty/stations/" + station + "?month=2041-01&lang=en").body())
+			.contains("adjusted working days of 2041 yet", "New Year&#39;s Day");
+		s.get("/duty?lang=zh_CN");
+	}
+
+	@Test
 	void theLiaisonGeneratesAMonthAndRecordsAReception() throws Exception {
 		Api api = Api.as(port, "liaison");
 		long station = api.get("/api/v1/me").json().get("stationId").asLong();

@@ -88,29 +88,19 @@ class FeaturePagesRoleWalkIT {
 			.orElseThrow()
 			.get("id")
 			.asLong();
-		List<Long> ownHouseholds = Api.as(port, "township")
-			.get("/api/v1/poverty-households?limit=500")
-			.json()
-			.get("items")
-			.valueStream()
-			.map(h -> h.get("id").asLong())
-			.toList();
-		List<Long> deputys = Api.as(port, "deputy")
-			.get("/api/v1/poverty-households?limit=500")
-			.json()
-			.get("items")
-			.valueStream()
-			.map(h -> h.get("id").asLong())
-			.toList();
-		ownHousehold = deputys.stream().filter(ownHouseholds::contains).findFirst().orElseThrow();
-		otherHousehold = county.get("/api/v1/poverty-households?limit=500")
-			.json()
-			.get("items")
-			.valueStream()
-			.map(h -> h.get("id").asLong())
-			.filter(id -> !ownHouseholds.contains(id) && !deputys.contains(id))
+		String households = "/api/v1/poverty-households?limit=500";
+		List<Long> townships = ids(Api.as(port, "township").get(households));
+		List<Long> deputys = ids(Api.as(port, "deputy").get(households));
+		ownHousehold = deputys.stream().filter(townships::contains).findFirst().orElseThrow();
+		otherHousehold = ids(county.get(households)).stream()
+			.filter(id -> !townships.contains(id) && !deputys.contains(id))
 			.findFirst()
 			.orElseThrow();
+	}
+
+	private static List<Long> ids(Api.Response r) {
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		return r.json().get("items").valueStream().map(h -> h.get("id").asLong()).toList();
 	}
 
 	private static long first(Api.Response r) {

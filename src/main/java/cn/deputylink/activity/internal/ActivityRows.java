@@ -10,11 +10,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import cn.deputylink.activity.Activity;
@@ -148,13 +152,62 @@ class ActivityRows {
 
 	/** The deputy's edit: new facts, back to SUBMITTED, the old review forgotten. */
 	boolean resubmit(long id, int version, ActivityStatus from, Checked a) {
-		int n = jdbc
+		int n = facts(jdbc
 			.sql("update activity set type = :type, activity_date = :date, station_id = :station, "
 					+ "township_id = :township, title = :title, note = :note, constituents_received = :received, "
 					+ "households_visited = :visited, household_id = :household, status = 'SUBMITTED', "
 					+ "reject_reason = null, reviewed_by = null, reviewed_at = null, version = version + 1 "
 					+ "where id = :id and version = :version and status = :from")
-			.param("type", a.type().name())
+			.param("id", id)
+			.param("version", version)
+			.param("from", from.name()), a).update();
+		if (n != 1) {
+			return false;
+		}
+		deputies(id, a.deputyIds());
+		return true;
+	}
+
+	/** A new activity with its deputies; returns its id. */
+	long insert(Checked a, ActivityStatus status, @Nullable Long dutyDayId, @Nullable Long createdBy,
+			OffsetDateTime at) {
+		KeyHolder key = new GeneratedKeyHolder();
+		facts(jdbc.sql("insert into activity (type, activity_date, station_id, township_id, title, note, "
+				+ "constituents_received, households_visited, household_id, duty_day_id, status, created_by, created_at) "
+				+ "values (:type, :date, :station, :township, :title, :note, :received, :visited, :household, :dutyDay, "
+				+ ":status, :by, :at)"), a)
+			.param("dutyDay", dutyDayId)
+			.param("status", status.name())
+			.param("by", createdBy)
+			.param("at", at)
+			.update(key, "id");
+		long id = Objects.requireNonNull(key.getKeyAs(Long.class));
+		deputies(id, a.deputyIds());
+		return id;
+	}
+
+	/** The RECEPTION activity of a duty day, if recorded. */
+	Optional<Activity> findByDutyDay(long dutyDayId) {
+		return jdbc.sql("select * from activity where duty_day_id = :d")
+			.param("d", dutyDayId)
+			.query(this::row)
+			.optional()
+			.map(this::withDeputies);
+	}
+
+	/** Replaces a duty day's activity's facts and deputies, keeping its id. */
+	void replace(long id, Checked a) {
+		facts(jdbc.sql("update activity set type = :type, activity_date = :date, station_id = :station, "
+				+ "township_id = :township, title = :title, note = :note, constituents_received = :received, "
+				+ "households_visited = :visited, household_id = :household, version = version + 1 where id = :id"), a)
+			.param("id", id)
+			.update();
+		deputies(id, a.deputyIds());
+	}
+
+	/** Binds the activity's facts to the statement's named parameters. */
+	private static StatementSpec facts(StatementSpec sql, Checked a) {
+		return sql.param("type", a.type().name())
 			.param("date", a.date())
 			.param("station", a.stationId())
 			.param("township", a.townshipId())
@@ -162,19 +215,14 @@ class ActivityRows {
 			.param("note", a.note())
 			.param("received", a.constituentsReceived())
 			.param("visited", a.householdsVisited())
-			.param("household", a.householdId())
-			.param("id", id)
-			.param("version", version)
-			.param("from", from.name())
-			.update();
-		if (n != 1) {
-			return false;
-		}
+			.param("household", a.householdId());
+	}
+
+	private void deputies(long id, List<Long> deputyIds) {
 		jdbc.sql("delete from activity_deputy where activity_id = ?").param(id).update();
-		for (Long deputy : a.deputyIds()) {
+		for (Long deputy : deputyIds) {
 			jdbc.sql("insert into activity_deputy (activity_id, deputy_id) values (?, ?)").params(id, deputy).update();
 		}
-		return true;
 	}
 
 	private Activity withDeputies(Activity a) {

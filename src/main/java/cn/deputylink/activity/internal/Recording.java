@@ -16,6 +16,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 import cn.deputylink.account.CurrentUser;
+import cn.deputylink.activity.Activity;
 import cn.deputylink.activity.ActivityEvent;
 import cn.deputylink.activity.ActivityStatus;
 import cn.deputylink.activity.ActivityType;
@@ -35,7 +36,7 @@ public class Recording {
 
 	static final int MAX_COUNTER = 100_000;
 
-	private final Activities activities;
+	private final ActivityRows activities;
 
 	private final RegistryLookup registry;
 
@@ -47,7 +48,7 @@ public class Recording {
 
 	private final HouseholdRows households;
 
-	Recording(Activities activities, RegistryLookup registry, ApplicationEventPublisher events, Clock clock,
+	Recording(ActivityRows activities, RegistryLookup registry, ApplicationEventPublisher events, Clock clock,
 			@Value("${deputylink.zone:Asia/Shanghai}") ZoneId zone, HouseholdRows households) {
 		this.households = households;
 		this.activities = activities;
@@ -77,11 +78,11 @@ public class Recording {
 		}
 		requireStaff(user);
 		Checked a = check(in, user);
-		Activities.Row old = before.get();
+		Activity old = before.get();
 		OffsetDateTime now = now();
-		events.publishEvent(new ActivityEvent.Withdrawn(old.id(), old.type(), old.date(), old.stationId(),
-				old.townshipId(), activities.deputiesOf(old.id()), old.constituentsReceived(), old.householdsVisited(),
-				user.id(), now));
+		events.publishEvent(
+				new ActivityEvent.Withdrawn(old.id(), old.type(), old.date(), old.stationId(), old.townshipId(),
+						old.deputyIds(), old.constituentsReceived(), old.householdsVisited(), user.id(), now));
 		activities.replace(old.id(), a);
 		events.publishEvent(new ActivityEvent.Recorded(old.id(), a.type(), a.date(), a.stationId(), a.townshipId(),
 				a.deputyIds(), a.constituentsReceived(), a.householdsVisited(), user.id(), now));

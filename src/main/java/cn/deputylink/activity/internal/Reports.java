@@ -50,8 +50,6 @@ public class Reports {
 
 	private final Recording recording;
 
-	private final Activities activities;
-
 	private final ActivityRows rows;
 
 	private final ActivityPhotos photos;
@@ -70,13 +68,12 @@ public class Reports {
 
 	private final int photosPerActivity;
 
-	Reports(Recording recording, Activities activities, ActivityRows rows, ActivityPhotos photos, ReportNotices notices,
+	Reports(Recording recording, ActivityRows rows, ActivityPhotos photos, ReportNotices notices,
 			RegistryLookup registry, ApplicationEventPublisher events, Clock clock,
 			@Value("${deputylink.zone:Asia/Shanghai}") ZoneId zone,
 			@Value("${deputylink.activities.photo-max-bytes:${deputylink.opinions.attachment-max-bytes:5242880}}") long photoMaxBytes,
 			@Value("${deputylink.activities.photos-per-activity:${deputylink.opinions.attachments-per-opinion:5}}") int photosPerActivity) {
 		this.recording = recording;
-		this.activities = activities;
 		this.rows = rows;
 		this.photos = photos;
 		this.notices = notices;
@@ -125,7 +122,7 @@ public class Reports {
 		Checked c = checkReport(in, deputy, u);
 		List<Photo> checked = checkPhotos(files, 0);
 		OffsetDateTime now = now();
-		long id = activities.insert(c, ActivityStatus.SUBMITTED, null, u.id(), now);
+		long id = rows.insert(c, ActivityStatus.SUBMITTED, null, u.id(), now);
 		rows.markReported(id);
 		store(id, checked, u, now);
 		Activity a = load(id);

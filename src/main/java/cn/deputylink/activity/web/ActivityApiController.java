@@ -1,10 +1,7 @@
 package cn.deputylink.activity.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +39,7 @@ import cn.deputylink.shared.AttachmentTooLargeException;
 import cn.deputylink.shared.CursorPage;
 import cn.deputylink.shared.Upload;
 import cn.deputylink.shared.web.AttachmentResponses;
+import cn.deputylink.shared.web.Uploads;
 
 /**
  * The activities API ({@code docs/api.md}, "Activities"): staff record (counted at once),
@@ -178,30 +176,13 @@ class ActivityApiController {
 	}
 
 	static List<Upload> uploads(@Nullable List<MultipartFile> files) {
-		List<Upload> out = new ArrayList<>();
-		if (files == null) {
-			return out;
-		}
-		for (MultipartFile f : files) {
-			try {
-				String name = f.getOriginalFilename();
-				out.add(new Upload(name == null || name.isBlank() ? "photo" : name, f.getBytes()));
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-		return out;
+		return Uploads.of(files, "photo");
 	}
 
 	@ExceptionHandler(AttachmentTooLargeException.class)
 	ResponseEntity<ProblemDetail> tooLarge(AttachmentTooLargeException ex) {
-		ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, messages.getMessage(
-				"activity.photo.tooLarge", new Object[] { ex.maxMegabytes() }, LocaleContextHolder.getLocale()));
-		p.setTitle(HttpStatus.PAYLOAD_TOO_LARGE.getReasonPhrase());
-		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(p);
+		return Uploads.tooLarge(messages.getMessage("activity.photo.tooLarge", new Object[] { ex.maxMegabytes() },
+				LocaleContextHolder.getLocale()));
 	}
 
 }

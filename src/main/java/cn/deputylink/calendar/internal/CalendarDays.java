@@ -42,6 +42,20 @@ class CalendarDays {
 			.list();
 	}
 
+	/** Whether the year was imported, or has a special day entered by hand. */
+	boolean knowsYear(int year) {
+		return jdbc
+			.sql("select count(*) from calendar_year where cal_year = :y union all "
+					+ "select count(*) from calendar_day where \"day\" between :from and :to")
+			.param("y", year)
+			.param("from", LocalDate.of(year, 1, 1))
+			.param("to", LocalDate.of(year, 12, 31))
+			.query(Integer.class)
+			.list()
+			.stream()
+			.anyMatch(n -> n > 0);
+	}
+
 	Optional<SpecialDay> find(LocalDate day) {
 		return jdbc.sql(COLUMNS + "where \"day\" = :d").param("d", day).query(CalendarDays::row).optional();
 	}

@@ -30,6 +30,11 @@ class DatabaseWorkingCalendar implements WorkingCalendar {
 	}
 
 	@Override
+	public boolean knowsYear(int year) {
+		return days.knowsYear(year);
+	}
+
+	@Override
 	public LocalDate addWorkingDays(LocalDate from, int n) {
 		if (n < 0) {
 			throw new IllegalArgumentException("working days must not be negative: " + n);

@@ -38,6 +38,11 @@ final class WorkingDays implements WorkingCalendar {
 	}
 
 	@Override
+	public boolean knowsYear(int year) {
+		return !special.subMap(LocalDate.of(year, 1, 1), true, LocalDate.of(year, 12, 31), true).isEmpty();
+	}
+
+	@Override
 	public boolean isWorkingDay(LocalDate day) {
 		DayKind kind = special.get(day);
 		return kind == null ? !weekend(day) : kind == DayKind.WORKDAY;

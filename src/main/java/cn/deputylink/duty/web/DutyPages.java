@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
+import cn.deputylink.calendar.WorkingCalendar;
 import cn.deputylink.duty.DutyAvailability;
 import cn.deputylink.duty.DutyDay;
 import cn.deputylink.duty.DutyPlanning;
@@ -59,14 +60,17 @@ class DutyPages {
 
 	private final FormErrors errors;
 
+	private final WorkingCalendar calendar;
+
 	DutyPages(DutyPlanning planning, DutySwaps swapRequests, DutyAvailability availability, DutyQueries queries,
-			RegistryLookup registry, FormErrors errors) {
+			RegistryLookup registry, FormErrors errors, WorkingCalendar calendar) {
 		this.planning = planning;
 		this.swapRequests = swapRequests;
 		this.availability = availability;
 		this.queries = queries;
 		this.registry = registry;
 		this.errors = errors;
+		this.calendar = calendar;
 	}
 
 	@GetMapping
@@ -117,6 +121,8 @@ class DutyPages {
 		model.addAttribute("staff", staff);
 		model.addAttribute("settings", planning.settings(id, me));
 		model.addAttribute("leadDays", planning.publishLeadDays());
+		// a year whose holidays are not imported yet: the proposed days may fall on one
+		model.addAttribute("calendarUnknown", !calendar.knowsYear(ym.getYear()));
 		List<SwapRequest> swaps = staff
 				? swapRequests.swaps(SwapRequest.Status.PENDING, me).stream().filter(s -> s.stationId() == id).toList()
 				: List.of();

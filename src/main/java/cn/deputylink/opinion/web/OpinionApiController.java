@@ -1,10 +1,7 @@
 package cn.deputylink.opinion.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -50,10 +47,10 @@ import cn.deputylink.shared.Upload;
 import cn.deputylink.organisation.Tier;
 import cn.deputylink.shared.CursorPage;
 import cn.deputylink.shared.web.AttachmentResponses;
+import cn.deputylink.shared.web.Uploads;
 import cn.deputylink.shared.InvalidInputException;
 import java.util.Collections;
 import java.util.Locale;
-import org.springframework.http.MediaType;
 
 /** The opinions API for staff ({@code docs/api.md}, "Opinions"). */
 @RestController
@@ -308,30 +305,13 @@ class OpinionApiController {
 	}
 
 	static List<Upload> uploads(@Nullable List<MultipartFile> files) {
-		List<Upload> out = new ArrayList<>();
-		if (files == null) {
-			return out;
-		}
-		for (MultipartFile f : files) {
-			try {
-				out.add(new Upload(f.getOriginalFilename() == null ? "attachment" : f.getOriginalFilename(),
-						f.getBytes()));
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-		return out;
+		return Uploads.of(files, "attachment");
 	}
 
 	@ExceptionHandler(AttachmentTooLargeException.class)
 	ResponseEntity<ProblemDetail> tooLarge(AttachmentTooLargeException ex) {
-		ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, messages.getMessage(
-				"opinion.attachment.tooLarge", new Object[] { ex.maxMegabytes() }, LocaleContextHolder.getLocale()));
-		p.setTitle(HttpStatus.PAYLOAD_TOO_LARGE.getReasonPhrase());
-		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(p);
+		return Uploads.tooLarge(messages.getMessage("opinion.attachment.tooLarge", new Object[] { ex.maxMegabytes() },
+				LocaleContextHolder.getLocale()));
 	}
 
 }
