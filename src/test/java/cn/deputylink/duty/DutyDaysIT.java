@@ -101,6 +101,19 @@ class DutyDaysIT {
 	}
 
 	@Test
+	void feedsAndPublicPagesOfWhatDoesNotExistAnswerNotFound() {
+		Api anonymous = Api.anonymous(port);
+		for (String path : List.of("/ical/stations/99999999.ics", "/ical/deputies/no-such-token.ics",
+				"/ical/deputies/" + "x".repeat(300) + ".ics", "/public/stations/99999999")) {
+			assertThat(anonymous.get(path).status()).as(path).isEqualTo(404);
+		}
+		// not a number: a bad request, never a server error
+		for (String path : List.of("/ical/stations/abc.ics", "/public/stations/abc")) {
+			assertThat(anonymous.get(path).status()).as(path).isBetween(400, 404);
+		}
+	}
+
+	@Test
 	void planGivesDraftDaysWithFairlyRotatedDeputies() {
 		JsonNode days = plan(2035, 3, List.of("2035-03-05", "2035-03-19"), false);
 		assertThat(days).hasSize(2);
