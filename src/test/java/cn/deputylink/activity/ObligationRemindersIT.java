@@ -141,6 +141,14 @@ class ObligationRemindersIT {
 			.query(String.class)
 			.single();
 		assertThat(text).contains("走访群众");
+		String subject = jdbc
+			.sql("select m.subject from outbox_message m join app_user u on u.id = m.user_id where u.deputy_id = ? "
+					+ "and m.channel = 'INBOX'")
+			.param(behind)
+			.query(String.class)
+			.single();
+		// the year as a year, not a number with a thousands separator
+		assertThat(subject).startsWith(reminderDay.getYear() + "年第" + (reminderDay.getMonthValue() + 2) / 3 + "季度");
 	}
 
 	@Test

@@ -151,6 +151,9 @@ class ObligationsIT {
 			assertThat(r.status()).as(bad).isEqualTo(400);
 			assertThat(r.contentType()).startsWith("application/problem+json");
 		}
+		// the limits as years, not numbers with a thousands separator
+		assertThat(county.get("/api/v1/deputies/" + me + "/obligations?year=1999").body()).contains("2000 到 2100")
+			.doesNotContain("2,000");
 	}
 
 	@Test
