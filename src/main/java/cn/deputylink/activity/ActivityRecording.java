@@ -1,10 +1,14 @@
 package cn.deputylink.activity;
 
+import java.util.List;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.activity.internal.Recording;
+import cn.deputylink.activity.internal.Reports;
+import cn.deputylink.shared.Upload;
 
 /**
  * Recording (登记): an activity recorded by staff counts at once; a held duty day is
@@ -15,8 +19,11 @@ public class ActivityRecording {
 
 	private final Recording recording;
 
-	ActivityRecording(Recording recording) {
+	private final Reports reports;
+
+	ActivityRecording(Recording recording, Reports reports) {
 		this.recording = recording;
+		this.reports = reports;
 	}
 
 	/**
@@ -34,6 +41,15 @@ public class ActivityRecording {
 	 * duty module calls it in the transaction that saves the day's reception form, so a
 	 * rollback undoes both. Returns the activity's id.
 	 */
+	/**
+	 * Records an activity for staff with its photos (none: an empty list) in one
+	 * transaction: a refused photo (400, 413) records nothing.
+	 */
+	@Transactional
+	public long record(NewActivity activity, List<Upload> photos, CurrentUser user) {
+		return reports.record(activity, photos, user);
+	}
+
 	@Transactional
 	public long recordDutyDay(long dutyDayId, NewActivity reception, CurrentUser user) {
 		return recording.recordDutyDay(dutyDayId, reception, user);

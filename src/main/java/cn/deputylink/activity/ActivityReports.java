@@ -35,10 +35,14 @@ public class ActivityReports {
 		return reports.report(activity, photos, deputy);
 	}
 
-	/** The reporting deputy edits a SUBMITTED or REJECTED report: SUBMITTED again. */
+	/**
+	 * The reporting deputy edits a SUBMITTED or REJECTED report, adding the photos given
+	 * (none: an empty list): SUBMITTED again, or — photo refused — as it was.
+	 */
 	@Transactional
-	public Activity edit(long id, NewActivity activity, @Nullable Integer version, CurrentUser deputy) {
-		return reports.edit(id, activity, version, deputy);
+	public Activity edit(long id, NewActivity activity, @Nullable Integer version, List<Upload> photos,
+			CurrentUser deputy) {
+		return reports.edit(id, activity, version, photos, deputy);
 	}
 
 	/**

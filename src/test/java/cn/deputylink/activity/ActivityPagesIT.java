@@ -107,6 +107,14 @@ class ActivityPagesIT {
 		assertThat(v.find()).isTrue();
 		Map<String, String> again = fields(station, "页面走访（补充）");
 		again.put("version", v.group(1));
+		// an edit with a refused photo leaves the report as it was
+		var refused = deputy.postMultipart("/activities/" + id + "/edit", again,
+				Map.of("photos", Map.entry("x.jpg", "MZ\u0090 not a photo".getBytes(StandardCharsets.ISO_8859_1))));
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("photos-error");
+		assertThat(status(id)).isEqualTo("REJECTED");
+		assertThat(jdbc.sql("select title from activity where id = ?").param(id).query(String.class).single())
+			.isEqualTo("页面走访");
 		assertThat(idOf(deputy.postMultipart("/activities/" + id + "/edit", again, Map.of()))).isEqualTo(id);
 		assertThat(status(id)).isEqualTo("SUBMITTED");
 
@@ -151,6 +159,13 @@ class ActivityPagesIT {
 			.matcher(liaison.get("/activities/new").body());
 		assertThat(dep.find()).isTrue();
 		f.put("deputyIds", dep.group(1));
+		// a refused photo records nothing: the record and its photos are one transaction
+		int before = activities();
+		var refused = liaison.postMultipart("/activities", f,
+				Map.of("photos", Map.entry("x.jpg", "MZ\u0090 not a photo".getBytes(StandardCharsets.ISO_8859_1))));
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("photos-error", "页面登记学习");
+		assertThat(activities()).isEqualTo(before);
 		long id = idOf(liaison.postMultipart("/activities", f, Map.of()));
 		assertThat(status(id)).isEqualTo("RECORDED");
 		assertThat(liaison.get("/activities").body()).contains("页面登记学习");

@@ -161,6 +161,32 @@ public class Reports {
 	}
 
 	/**
+	 * Staff record an activity with photos, in the caller's transaction: a refused photo
+	 * (400, 413) rolls the record back with it.
+	 */
+	public long record(NewActivity in, List<Upload> files, CurrentUser u) {
+		long id = recording.record(in, null, u);
+		if (hasPhotos(files)) {
+			addPhotos(id, files, u);
+		}
+		return id;
+	}
+
+	/**
+	 * The deputy's edit with photos to add, in the caller's transaction: a refused photo
+	 * (400, 413) leaves the report as it was.
+	 */
+	public Activity edit(long id, NewActivity in, @Nullable Integer version, List<Upload> files, CurrentUser u) {
+		Activity a = edit(id, in, version, u);
+		return hasPhotos(files) ? addPhotos(id, files, u) : a;
+	}
+
+	/** Whether a form sent any file: a browser sends an empty part for no file. */
+	private static boolean hasPhotos(List<Upload> files) {
+		return files.stream().anyMatch(f -> f.bytes().length > 0);
+	}
+
+	/**
 	 * The reporting deputy edits a report awaiting review or rejected: SUBMITTED again.
 	 */
 	public Activity edit(long id, NewActivity in, @Nullable Integer version, CurrentUser u) {

@@ -118,7 +118,7 @@ class ActivityApiController {
 
 	@PutMapping("/{id}")
 	ActivityJson.Full edit(@PathVariable long id, @RequestBody ActivityBody body) {
-		reports.edit(id, body.activity(), body.version(), me());
+		reports.edit(id, body.activity(), body.version(), List.of(), me());
 		return show(id);
 	}
 

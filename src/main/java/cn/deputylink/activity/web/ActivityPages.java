@@ -245,12 +245,7 @@ class ActivityPages {
 				redirect.addFlashAttribute("flash", errors.msg("activities.created.report"));
 			}
 			else {
-				id = recording.record(form.activity(), me);
-				List<MultipartFile> real = photos == null ? List.of()
-						: photos.stream().filter(p -> !p.isEmpty()).toList();
-				if (!real.isEmpty()) {
-					reports.addPhotos(id, ActivityApiController.uploads(real), me);
-				}
+				id = recording.record(form.activity(), ActivityApiController.uploads(photos), me);
 				redirect.addFlashAttribute("flash", errors.msg("activities.created.record"));
 			}
 			return "redirect:/activities/" + id;
@@ -285,11 +280,7 @@ class ActivityPages {
 			RedirectAttributes redirect) {
 		CurrentUser me = CurrentUser.get();
 		try {
-			reports.edit(id, form.activity(), form.version(), me);
-			List<MultipartFile> real = photos == null ? List.of() : photos.stream().filter(p -> !p.isEmpty()).toList();
-			if (!real.isEmpty()) {
-				reports.addPhotos(id, ActivityApiController.uploads(real), me);
-			}
+			reports.edit(id, form.activity(), form.version(), ActivityApiController.uploads(photos), me);
 			redirect.addFlashAttribute("flash", errors.msg("activities.created.report"));
 			return "redirect:/activities/" + id;
 		}
