@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
@@ -66,16 +63,6 @@ public final class AttachmentPolicy {
 	/** Whether the content is a JPEG, PNG or WebP photo, and a whole one. */
 	public static Optional<String> photoType(byte[] b) {
 		return sniff(b).filter(t -> t.startsWith("image/")).filter(t -> isWholeImage(b, t));
-	}
-
-	/** The hex SHA-256 of the content, as stored beside it and sent as its ETag. */
-	public static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static boolean starts(byte[] b, int... prefix) {

@@ -1,13 +1,9 @@
 package cn.deputylink.account.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.deputylink.account.CurrentUser;
+import cn.deputylink.shared.Digests;
 import cn.deputylink.shared.StrongRandom;
 
 /**
@@ -60,7 +57,7 @@ public class ApiTokens {
 		OffsetDateTime expires = now.plus(settings.tokenMaxLifetime());
 		jdbc.sql("insert into api_token (token_hash, user_id, created_at, expires_at, idle_until, credentials_epoch) "
 				+ "values (:h, :u, :now, :exp, :idle, :epoch)")
-			.param("h", hash(token))
+			.param("h", Digests.sha256Hex(token))
 			.param("u", user.id())
 			.param("epoch", user.credentialsEpoch())
 			.param("now", now)
@@ -78,7 +75,7 @@ public class ApiTokens {
 	 */
 	Optional<CurrentUser> authenticate(String token) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
-		String h = hash(token);
+		String h = Digests.sha256Hex(token);
 		Optional<Users.TokenOwner> owner = users.tokenOwner(h, now);
 		if (owner.isEmpty()) {
 			return Optional.empty();
@@ -94,7 +91,7 @@ public class ApiTokens {
 	}
 
 	public void revoke(String token) {
-		jdbc.sql("delete from api_token where token_hash = :h").param("h", hash(token)).update();
+		jdbc.sql("delete from api_token where token_hash = :h").param("h", Digests.sha256Hex(token)).update();
 	}
 
 	/**
@@ -104,7 +101,7 @@ public class ApiTokens {
 	public void keep(String token, CurrentUser user) {
 		jdbc.sql("update api_token set credentials_epoch = (select credentials_epoch from app_user where id = :u) "
 				+ "where token_hash = :h and user_id = :u")
-			.param("h", hash(token))
+			.param("h", Digests.sha256Hex(token))
 			.param("u", user.id())
 			.update();
 	}
@@ -125,16 +122,6 @@ public class ApiTokens {
 					+ "(select u.credentials_epoch from app_user u where u.id = api_token.user_id)")
 			.param("now", now)
 			.update();
-	}
-
-	static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

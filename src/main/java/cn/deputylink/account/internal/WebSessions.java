@@ -1,12 +1,8 @@
 package cn.deputylink.account.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +14,7 @@ import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 
 import cn.deputylink.account.CurrentUser;
+import cn.deputylink.shared.Digests;
 import cn.deputylink.shared.NotFoundException;
 
 /**
@@ -84,14 +81,7 @@ public class WebSessions {
 	 * The first 128 bits of a SHA-256 of the session id: stable, and useless as a cookie.
 	 */
 	static String handle(String sessionId) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(("deputylink-session:" + sessionId).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 16);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Digests.sha256Hex("deputylink-session:" + sessionId).substring(0, 32);
 	}
 
 	/**

@@ -26,6 +26,7 @@ import cn.deputylink.activity.ActivityStatus;
 import cn.deputylink.activity.NewActivity;
 import cn.deputylink.organisation.RegistryLookup;
 import cn.deputylink.shared.AttachmentPolicy;
+import cn.deputylink.shared.Digests;
 import cn.deputylink.shared.AttachmentTooLargeException;
 import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
@@ -375,7 +376,7 @@ public class Reports {
 			String name = AttachmentPolicy.cleanName(f.filename());
 			String type = AttachmentPolicy.photoType(f.bytes())
 				.orElseThrow(() -> new InvalidInputException("photos", "activity.photo.type", name));
-			out.add(new Photo(name, type, f.bytes(), AttachmentPolicy.sha256(f.bytes())));
+			out.add(new Photo(name, type, f.bytes(), Digests.sha256Hex(f.bytes())));
 		}
 		return out;
 	}

@@ -1,14 +1,10 @@
 package cn.deputylink.duty.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +30,7 @@ import cn.deputylink.duty.DutyDay;
 import cn.deputylink.duty.DutyStatus;
 import cn.deputylink.organisation.RegistryLookup;
 import cn.deputylink.organisation.Station;
+import cn.deputylink.shared.Digests;
 import cn.deputylink.shared.NotFoundException;
 import cn.deputylink.shared.StrongRandom;
 
@@ -97,7 +94,8 @@ public class Feeds {
 	 * its token; 404 for an unknown or revoked one.
 	 */
 	public String deputy(String token) {
-		long deputyId = tokens.deputyOfFeedToken(hash(token)).orElseThrow(() -> new NotFoundException("feed", "token"));
+		long deputyId = tokens.deputyOfFeedToken(Digests.sha256Hex(token))
+			.orElseThrow(() -> new NotFoundException("feed", "token"));
 		LocalDate today = duties.today();
 		List<DutyDay> days = store.daysOfDeputy(deputyId, today.minusYears(1), today.plusYears(10), true);
 		return write(messages.getMessage("duty.feed.deputy", new Object[] { duties.deputyName(deputyId) },
@@ -109,7 +107,7 @@ public class Feeds {
 		duties.requireDeputyScope(deputyId, u);
 		byte[] bytes = StrongRandom.fill(new byte[24]);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		tokens.replaceFeedToken(deputyId, hash(token), duties.now());
+		tokens.replaceFeedToken(deputyId, Digests.sha256Hex(token), duties.now());
 		return token;
 	}
 
@@ -124,17 +122,7 @@ public class Feeds {
 	}
 
 	public Optional<Long> deputyOf(String token) {
-		return tokens.deputyOfFeedToken(hash(token));
-	}
-
-	static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return tokens.deputyOfFeedToken(Digests.sha256Hex(token));
 	}
 
 	private String write(String name, List<DutyDay> days) {

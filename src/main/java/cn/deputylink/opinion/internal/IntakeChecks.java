@@ -2,12 +2,8 @@ package cn.deputylink.opinion.internal;
 
 import static cn.deputylink.shared.TextInput.blankToNull;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
+import cn.deputylink.shared.Digests;
 import cn.deputylink.shared.AttachmentTooLargeException;
 import cn.deputylink.opinion.Intake;
 import cn.deputylink.opinion.OpinionSettings;
@@ -160,7 +157,8 @@ public class IntakeChecks {
 				throw new InvalidInputException("files", "input.attachment.broken",
 						AttachmentPolicy.cleanName(f.filename()));
 			}
-			out.add(new Checked(AttachmentPolicy.cleanName(f.filename()), type, f.bytes(), sha256(f.bytes())));
+			out.add(new Checked(AttachmentPolicy.cleanName(f.filename()), type, f.bytes(),
+					Digests.sha256Hex(f.bytes())));
 		}
 		return out;
 	}
@@ -170,16 +168,7 @@ public class IntakeChecks {
 	 * idempotency key.
 	 */
 	public static String requestHash(Intake in) {
-		return sha256(in.fingerprint().getBytes(StandardCharsets.UTF_8));
-	}
-
-	static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Digests.sha256Hex(in.fingerprint());
 	}
 
 	/** A phone as the SMS limit counts it: digits only, without China's country code. */
