@@ -1,0 +1,4 @@
+@NullMarked
+package cn.deputylink.proposal.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package cn.deputylink.proposal.web;
+
+import org.jspecify.annotations.NullMarked;
