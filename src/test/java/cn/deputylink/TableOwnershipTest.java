@@ -54,6 +54,7 @@ class TableOwnershipTest {
 			Map.entry("opinion", "opinion"), Map.entry("opinion_deputy", "opinion"),
 			Map.entry("opinion_event", "opinion"), Map.entry("opinion_attachment", "opinion"),
 			Map.entry("opinion_idempotency", "opinion"), Map.entry("routing_rule", "opinion"),
+			Map.entry("opinion_proposal_link", "opinion"),
 			// organisation
 			Map.entry("township", "organisation"), Map.entry("village", "organisation"),
 			Map.entry("station", "organisation"), Map.entry("station_village", "organisation"),
