@@ -29,6 +29,7 @@ class ShellAdvice {
 	static {
 		NAV.put("/dashboard", "home");
 		NAV.put("/opinions", "opinions");
+		NAV.put("/proposals", "proposals");
 		NAV.put("/activities/review", "review");
 		NAV.put("/activities", "activities");
 		NAV.put("/inbox", "inbox");
@@ -40,6 +41,7 @@ class ShellAdvice {
 		NAV.put("/org/departments", "departments");
 		NAV.put("/org/categories", "categories");
 		NAV.put("/admin/users", "users");
+		NAV.put("/admin/proposal-result-classes", "resultClasses");
 		NAV.put("/admin/routing", "routing");
 		NAV.put("/admin/calendar", "calendar");
 		NAV.put("/admin/audit", "audit");
