@@ -140,10 +140,28 @@ class FeaturePagesRoleWalkIT {
 		c.add(new Case("/obligations/compliance", 200, 200, 200, 403, 403));
 		c.add(new Case("/obligations/deputies/" + ownDeputy, 200, 200, 200, 200, 403));
 		c.add(new Case("/obligations/deputies/" + otherDeputy, 200, 403, 403, 403, 403));
+		// deputies' proposals: liaison officers have no part in them; drafting is the
+		// deputy's or the county's (代录入); the result classes are the county's
+		c.add(new Case("/proposals", 200, 200, 403, 200, 200));
+		c.add(new Case("/proposals?overdue=true&keySupervised=true&year=2026&status=ASSIGNED&q=x", 200, 200, 403,
+				200, 200));
+		c.add(new Case("/proposals/new", 200, 403, 403, 200, 403));
+		c.add(new Case("/admin/proposal-result-classes", 200, 403, 403, 403, 403));
+		c.add(new Case("/public/proposals", 200, 200, 200, 200, 200));
 		// the public's station pages, signed in or not
 		c.add(new Case("/public/stations", 200, 200, 200, 200, 200));
 		c.add(new Case("/public/stations/" + otherStation, 200, 200, 200, 200, 200));
 		return c;
+	}
+
+	@TestFactory
+	Stream<DynamicTest> signedOutStaffPagesLeadToTheLogin() {
+		return Stream.of("/proposals", "/proposals/new", "/admin/proposal-result-classes")
+			.map(path -> DynamicTest.dynamicTest("public GET " + path + " → login", () -> {
+				var r = new FormSession(port).get(path);
+				assertThat(r.statusCode()).as(path).isEqualTo(302);
+				assertThat(r.headers().firstValue("Location").orElseThrow()).as(path).endsWith("/login");
+			}));
 	}
 
 	@TestFactory
