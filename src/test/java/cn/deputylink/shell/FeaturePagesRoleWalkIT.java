@@ -143,8 +143,8 @@ class FeaturePagesRoleWalkIT {
 		// deputies' proposals: liaison officers have no part in them; drafting is the
 		// deputy's or the county's (代录入); the result classes are the county's
 		c.add(new Case("/proposals", 200, 200, 403, 200, 200));
-		c.add(new Case("/proposals?overdue=true&keySupervised=true&year=2026&status=ASSIGNED&q=x", 200, 200, 403,
-				200, 200));
+		c.add(new Case("/proposals?overdue=true&keySupervised=true&year=2026&status=ASSIGNED&q=x", 200, 200, 403, 200,
+				200));
 		c.add(new Case("/proposals/new", 200, 403, 403, 200, 403));
 		c.add(new Case("/admin/proposal-result-classes", 200, 403, 403, 403, 403));
 		c.add(new Case("/public/proposals", 200, 200, 200, 200, 200));
