@@ -79,7 +79,7 @@ final class DemoOpinions {
 		this.t = OffsetDateTime.now(zone);
 	}
 
-	private static CurrentUser user(UserAccount a) {
+	static CurrentUser user(UserAccount a) {
 		return new CurrentUser(a.id(), a.username(), a.displayName(), a.role(), a.townshipId(), a.stationId(),
 				a.deputyId(), a.departmentId(), false, false, null, true, false);
 	}

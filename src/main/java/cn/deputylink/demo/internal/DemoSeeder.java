@@ -122,12 +122,16 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final ZoneId zone;
 
+	private final DemoProposalSteps proposalSteps;
+
 	DemoSeeder(TownshipService townships, VillageService villages, StationService stations, DeputyService deputies,
 			DepartmentService departments, CategoryService categories, Accounts accounts, DemoDesk desks,
 			WorkingCalendar calendar, LockingTaskExecutor locks, TransactionTemplate tx,
 			ActivityRecording activityRecording, ActivityReports activityReports, RegistryLookup registry,
 			HouseholdRegister households, DutyPlanning dutyPlanning, ReceptionDays receptionDays,
-			DutyQueries dutyQueries, Clock clock, @Value("${deputylink.zone:Asia/Shanghai}") ZoneId zone) {
+			DutyQueries dutyQueries, Clock clock, @Value("${deputylink.zone:Asia/Shanghai}") ZoneId zone,
+			DemoProposalSteps proposalSteps) {
+		this.proposalSteps = proposalSteps;
 		this.dutyPlanning = dutyPlanning;
 		this.receptionDays = receptionDays;
 		this.dutyQueries = dutyQueries;
@@ -291,6 +295,11 @@ class DemoSeeder implements ApplicationRunner {
 			new DemoActivities(activityRecording, activityReports, registry, account("county"), account("township"),
 					account("liaison"), account("deputy"))
 				.seed(stationIds);
+			// deputies' proposals in every status, some from the opinions above
+			long proposalStart = System.nanoTime();
+			int proposals = proposalSteps.seed(account("county"), account("deputy"), account("department"),
+					deputyIds.get(0));
+			log.info("Demo county: {} proposals in {} ms", proposals, (System.nanoTime() - proposalStart) / 1_000_000);
 			// the pairings and the "三个一", after the other demo data
 			new DemoPairings(households, activityRecording, account("county"), LocalDate.now(clock.withZone(zone)))
 				.seed(villagesOfTownships, stationIds, deputyIds);

@@ -1,0 +1,42 @@
+package cn.deputylink.demo.internal;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import cn.deputylink.account.UserAccount;
+import cn.deputylink.opinion.OpinionQueries;
+import cn.deputylink.proposal.ProposalDrafting;
+import cn.deputylink.proposal.ProposalEvaluation;
+import cn.deputylink.proposal.ProposalHandling;
+import cn.deputylink.proposal.ProposalRegistration;
+
+/** The proposal facades the demo county seeds through. */
+@Component
+class DemoProposalSteps {
+
+	private final ProposalDrafting drafting;
+
+	private final ProposalRegistration registration;
+
+	private final ProposalHandling handling;
+
+	private final ProposalEvaluation evaluation;
+
+	private final OpinionQueries opinions;
+
+	DemoProposalSteps(ProposalDrafting drafting, ProposalRegistration registration, ProposalHandling handling,
+			ProposalEvaluation evaluation, OpinionQueries opinions) {
+		this.drafting = drafting;
+		this.registration = registration;
+		this.handling = handling;
+		this.evaluation = evaluation;
+		this.opinions = opinions;
+	}
+
+	int seed(UserAccount county, UserAccount deputy, UserAccount department, List<Long> deputiesOfFirstTownship) {
+		return new DemoProposals(drafting, registration, handling, evaluation, opinions, county, deputy, department)
+			.seed(deputiesOfFirstTownship);
+	}
+
+}
