@@ -200,11 +200,11 @@ class ProposalPages {
 					opinionIds == null ? List.of() : opinionIds, period, Boolean.TRUE.equals(publicConsent));
 		}
 
-		boolean cosigner(long id) {
+		public boolean cosigner(long id) {
 			return coSignerIds != null && coSignerIds.contains(id);
 		}
 
-		boolean opinion(long id) {
+		public boolean opinion(long id) {
 			return opinionIds != null && opinionIds.contains(id);
 		}
 	}
