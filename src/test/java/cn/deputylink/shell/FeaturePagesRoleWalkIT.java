@@ -56,6 +56,10 @@ class FeaturePagesRoleWalkIT {
 
 	private long otherHousehold;
 
+	private long ownProposal;
+
+	private long otherProposal;
+
 	@BeforeAll
 	void ids() throws Exception {
 		for (String role : ROLES) {
@@ -96,6 +100,22 @@ class FeaturePagesRoleWalkIT {
 			.filter(id -> !townships.contains(id) && !deputys.contains(id))
 			.findFirst()
 			.orElseThrow();
+		// the demo deputy's proposal with the department's unit; a draft of a deputy of
+		// another township, entered by the county
+		ownProposal = Api.as(port, "department")
+			.get("/api/v1/proposals?status=ASSIGNED&limit=100")
+			.json()
+			.get("items")
+			.valueStream()
+			.filter(p -> p.get("leadDeputyId").asLong() == ownDeputy)
+			.findFirst()
+			.orElseThrow()
+			.get("id")
+			.asLong();
+		var draft = county.post("/api/v1/proposals", Api
+			.json(Map.of("title", "另一乡镇代表的建议", "content", "内容", "leadDeputyId", otherDeputy, "period", "RECESS")));
+		assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+		otherProposal = draft.id();
 	}
 
 	private static List<Long> ids(Api.Response r) {
@@ -148,6 +168,9 @@ class FeaturePagesRoleWalkIT {
 		c.add(new Case("/proposals/new", 200, 403, 403, 200, 403));
 		c.add(new Case("/admin/proposal-result-classes", 200, 403, 403, 403, 403));
 		c.add(new Case("/public/proposals", 200, 200, 200, 200, 200));
+		c.add(new Case("/proposals/" + ownProposal, 200, 200, 403, 200, 200));
+		c.add(new Case("/proposals/" + otherProposal, 200, 403, 403, 403, 403));
+		c.add(new Case("/proposals/999999999", 404, 404, 403, 404, 404));
 		// the public's station pages, signed in or not
 		c.add(new Case("/public/stations", 200, 200, 200, 200, 200));
 		c.add(new Case("/public/stations/" + otherStation, 200, 200, 200, 200, 200));

@@ -344,6 +344,7 @@ class ProposalPages {
 	@GetMapping("/{id}")
 	String detail(@PathVariable long id, Model model) {
 		CurrentUser me = CurrentUser.get();
+		requireReader(me);
 		ProposalDetail d = queries.detail(id, me);
 		Proposal p = d.proposal();
 		model.addAttribute("d", d);

@@ -1,8 +1,11 @@
 package cn.deputylink.proposal.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -97,12 +100,28 @@ class ResultClassPages {
 				return "redirect:/admin/proposal-result-classes";
 			}
 			catch (InvalidInputException | ConflictException ex) {
-				bad = errors.of(ex);
+				bad = byRow(errors.of(ex));
 			}
 		}
 		model.addAttribute("errors", bad);
 		return show(model, rows);
 	}
+
+	/**
+	 * The list's field names ({@code classes[2].code}) as the form's ({@code code2}); the
+	 * list as a whole as the form's.
+	 */
+	static Map<String, String> byRow(Map<String, String> errors) {
+		Map<String, String> out = new LinkedHashMap<>();
+		errors.forEach((field, message) -> {
+			Matcher m = ROW_FIELD.matcher(field);
+			String key = m.matches() ? m.group(2) + m.group(1) : field.equals("classes") ? "" : field;
+			out.merge(key, message, (a, b) -> a + "；" + b);
+		});
+		return out;
+	}
+
+	private static final Pattern ROW_FIELD = Pattern.compile("classes\\[(\\d+)\\]\\.(\\w+)");
 
 	private static String value(Map<String, String> params, String key) {
 		String v = TextInput.blankToNull(params.get(key));

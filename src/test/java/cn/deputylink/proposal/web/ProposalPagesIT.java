@@ -190,8 +190,8 @@ class ProposalPagesIT {
 				deputy.post("/proposals", Map.of("title", title, "content", "内容", "period", "SESSION"), true));
 		long id = idOf(where);
 		String old = version(deputy.get(where).body());
-		location(deputy.post("/proposals/" + id + "/edit",
-				Map.of("title", title + "改", "content", "新内容", "period", "SESSION", "version", old), true));
+		deputy.get(location(deputy.post("/proposals/" + id + "/edit",
+				Map.of("title", title + "改", "content", "新内容", "period", "SESSION", "version", old), true)));
 		location(deputy.post("/proposals/" + id + "/submit", Map.of("version", old), true));
 		String page = deputy.get(where).body();
 		assertThat(page).contains("flash error", title + "改", "草稿");
@@ -208,7 +208,8 @@ class ProposalPagesIT {
 		FormSession county = new FormSession(port).login("county");
 		String form = county.get("/proposals/new").body();
 		assertThat(form).contains("name=\"leadDeputyId\"", "代录入");
-		String title = unique("代录入的建议");
+		String number = String.valueOf(ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000));
+		String title = "代录入的建议" + number;
 		var missing = county.post("/proposals", Map.of("title", title, "content", "内容", "period", "RECESS"), true);
 		assertThat(missing.statusCode()).isEqualTo(200);
 		assertThat(missing.body()).contains("class=\"errors\"");
@@ -219,7 +220,7 @@ class ProposalPagesIT {
 		assertThat(page).contains(title, "（代录入）");
 		// the deputy finds it among its own
 		FormSession deputy = new FormSession(port).login("deputy");
-		assertThat(deputy.get("/proposals?q=" + title.substring(title.length() - 8)).body()).contains(title);
+		assertThat(deputy.get("/proposals?q=" + number).body()).contains(title);
 		// a deputy cannot put another deputy in the lead: the lead is itself
 		String own = location(deputy.post("/proposals", Map.of("title", unique("自己的"), "content", "内容", "period",
 				"RECESS", "leadDeputyId", String.valueOf(deputyId + 1)), true));
@@ -249,10 +250,14 @@ class ProposalPagesIT {
 			form.put(m.group(1) + m.group(2), HtmlUtils.htmlUnescape(m.group(3)));
 			rows = Math.max(rows, Integer.parseInt(m.group(2)) + 1);
 		}
-		Matcher checked = Pattern.compile("name=\"(favourable|active)(\\d+)\"\\s+checked").matcher(page);
-		while (checked.find()) {
-			form.put(checked.group(1) + checked.group(2), "true");
+		Matcher box = Pattern.compile("<input type=\"checkbox\"[^>]*>").matcher(page);
+		while (box.find()) {
+			Matcher name = Pattern.compile("name=\"((favourable|active)\\d+)\"").matcher(box.group());
+			if (name.find() && box.group().contains("checked")) {
+				form.put(name.group(1), "true");
+			}
 		}
+		assertThat(form).containsEntry("active0", "true").containsEntry("favourable0", "true");
 		// the last row is the empty one: a bad order there is refused, nothing changes
 		int blank = rows - 1;
 		Map<String, String> badOrder = new LinkedHashMap<>(form);
@@ -269,7 +274,7 @@ class ProposalPagesIT {
 		duplicate.put("sortOrder" + blank, "99");
 		var d = county.post("/admin/proposal-result-classes", duplicate, true);
 		assertThat(d.statusCode()).isEqualTo(200);
-		assertThat(d.body()).contains("class=\"errors\"");
+		assertThat(d.body()).contains("class=\"errors\"", "id=\"code" + blank + "-error\"");
 		assertThat(
 				jdbc.sql("select count(*) from proposal_result_class where code = 'Z'").query(Integer.class).single())
 			.isZero();
