@@ -139,27 +139,6 @@ class ProposalBrowserIT extends BrowserTest {
 		assertThat(p.locator("#proposal-status")).hasText("已评价");
 		assertThat(p.locator("#evaluation")).hasText("满意");
 
-		// the constituent's tracking page says it became a proposal (after the
-		// listener, which runs after the commit)
-		Page anyone = browser.newPage();
-		try {
-			boolean shown = false;
-			for (int i = 0; i < 40 && !shown; i++) {
-				anyone.navigate(url("/public/opinions/" + firstCode));
-				shown = anyone.locator("main").innerText().contains("已转为代表建议");
-				if (!shown) {
-					Thread.sleep(250);
-				}
-			}
-			assertThat(shown).as("the tracking page of " + firstCode + " shows 已转为代表建议").isTrue();
-			// and the public list has it, since the deputy agreed
-			anyone.navigate(url("/public/proposals"));
-			assertThat(anyone.locator("#public-proposals")).containsText(title);
-		}
-		finally {
-			anyone.close();
-		}
-
 		// the detail page on a 360-px phone: no sideways scrolling
 		context.close();
 		context = BrowserSupport.newPhoneContext(browser, 360, 780);
@@ -174,6 +153,27 @@ class ProposalBrowserIT extends BrowserTest {
 		page.navigate(url("/proposals/new?opinionIds=" + first));
 		assertNoHorizontalScroll(page, "/proposals/new");
 		shot(page, "proposal-new-360");
+
+		// the constituent's tracking page says it became a proposal (after the
+		// listener, which runs after the commit)
+		Page anyone = browser.newPage();
+		try {
+			// the public list has it, since the deputy agreed
+			anyone.navigate(url("/public/proposals"));
+			assertThat(anyone.locator("#public-proposals")).containsText(title);
+			boolean shown = false;
+			for (int i = 0; i < 40 && !shown; i++) {
+				anyone.navigate(url("/public/opinions/" + firstCode));
+				shown = anyone.locator("main").innerText().contains("已转为代表建议");
+				if (!shown) {
+					Thread.sleep(250);
+				}
+			}
+			assertThat(shown).as("the tracking page of " + firstCode + " shows 已转为代表建议").isTrue();
+		}
+		finally {
+			anyone.close();
+		}
 	}
 
 	@ParameterizedTest(name = "{0}")
