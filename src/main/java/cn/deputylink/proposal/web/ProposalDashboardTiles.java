@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
+import cn.deputylink.proposal.CoSignerState;
 import cn.deputylink.proposal.ProposalFilter;
 import cn.deputylink.proposal.ProposalQueries;
 import cn.deputylink.proposal.ProposalStatus;
@@ -46,6 +47,7 @@ class ProposalDashboardTiles implements DashboardTiles {
 		}
 		if (user.is(Role.DEPUTY)) {
 			return List.of(status("proposal.tile.drafts", ProposalStatus.DRAFT, user),
+					new Tile("proposal.tile.toCoSign", toCoSign(user), "/proposals?status=DRAFT"),
 					status("proposal.tile.toEvaluate", ProposalStatus.REPLIED, user));
 		}
 		if (user.is(Role.DEPARTMENT_HANDLER) && user.departmentId() != null) {
@@ -56,6 +58,18 @@ class ProposalDashboardTiles implements DashboardTiles {
 							"/proposals?overdue=true"));
 		}
 		return List.of();
+	}
+
+	/** Drafts of other deputies that wait for this deputy's answer (附议). */
+	private int toCoSign(CurrentUser user) {
+		Long me = user.deputyId();
+		if (me == null) {
+			return 0;
+		}
+		return (int) proposals.list(filter(ProposalStatus.DRAFT, null, false, false), user, 0, 200, 0)
+			.stream()
+			.filter(p -> p.coSigners().stream().anyMatch(c -> c.deputyId() == me && c.state() == CoSignerState.PENDING))
+			.count();
 	}
 
 	private Tile status(String label, ProposalStatus s, CurrentUser user) {

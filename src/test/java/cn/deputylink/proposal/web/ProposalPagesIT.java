@@ -301,4 +301,17 @@ class ProposalPagesIT {
 		assertThat(anyone.get("/public/proposals/" + idOf(where)).statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void theDashboardShowsWhatWaitsForEachRole() throws Exception {
+		assertThat(new FormSession(port).login("county").get("/dashboard").body()).contains("待立案", "超期建议",
+				"/proposals?status=SUBMITTED", "/proposals?keySupervised=true");
+		assertThat(new FormSession(port).login("deputy").get("/dashboard").body()).contains("待我附议", "待评价的答复",
+				"/proposals?status=REPLIED");
+		assertThat(new FormSession(port).login("department").get("/dashboard").body()).contains("待答复",
+				"/proposals?status=ASSIGNED");
+		var liaison = new FormSession(port).login("liaison").get("/dashboard");
+		assertThat(liaison.statusCode()).isEqualTo(200);
+		assertThat(liaison.body()).doesNotContain("/proposals?");
+	}
+
 }
