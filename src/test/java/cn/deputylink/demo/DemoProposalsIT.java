@@ -35,6 +35,7 @@ class DemoProposalsIT {
 			assertThat(list).as(status).contains("id=\"proposal-list\"").containsPattern(DEMO);
 		}
 		assertThat(county.get("/proposals?keySupervised=true").body()).containsPattern(DEMO);
+		assertThat(county.get("/proposals?overdue=true").body()).containsPattern(DEMO).contains("dl-RED");
 		// the demo deputy leads some and is asked to co-sign one
 		FormSession deputy = new FormSession(port).login("deputy");
 		assertThat(deputy.get("/proposals").body()).containsPattern(DEMO);

@@ -10,6 +10,7 @@ import cn.deputylink.proposal.ProposalDrafting;
 import cn.deputylink.proposal.ProposalEvaluation;
 import cn.deputylink.proposal.ProposalHandling;
 import cn.deputylink.proposal.ProposalRegistration;
+import cn.deputylink.proposal.ProposalTime;
 
 /** The proposal facades the demo county seeds through. */
 @Component
@@ -25,8 +26,11 @@ class DemoProposalSteps {
 
 	private final OpinionQueries opinions;
 
+	private final ProposalTime time;
+
 	DemoProposalSteps(ProposalDrafting drafting, ProposalRegistration registration, ProposalHandling handling,
-			ProposalEvaluation evaluation, OpinionQueries opinions) {
+			ProposalEvaluation evaluation, OpinionQueries opinions, ProposalTime time) {
+		this.time = time;
 		this.drafting = drafting;
 		this.registration = registration;
 		this.handling = handling;
@@ -35,7 +39,8 @@ class DemoProposalSteps {
 	}
 
 	int seed(UserAccount county, UserAccount deputy, UserAccount department, List<Long> deputiesOfFirstTownship) {
-		return new DemoProposals(drafting, registration, handling, evaluation, opinions, county, deputy, department)
+		return new DemoProposals(drafting, registration, handling, evaluation, opinions, time, county, deputy,
+				department)
 			.seed(deputiesOfFirstTownship);
 	}
 

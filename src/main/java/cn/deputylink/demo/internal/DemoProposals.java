@@ -1,5 +1,8 @@
 package cn.deputylink.demo.internal;
 
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +22,7 @@ import cn.deputylink.proposal.ProposalDrafting;
 import cn.deputylink.proposal.ProposalEvaluation;
 import cn.deputylink.proposal.ProposalHandling;
 import cn.deputylink.proposal.ProposalRegistration;
+import cn.deputylink.proposal.ProposalTime;
 import cn.deputylink.shared.Upload;
 
 /**
@@ -46,6 +50,8 @@ final class DemoProposals {
 			{ "关于完善农村路灯照明的建议", "部分村组路灯损坏长期无人维修，建议明确维修责任单位和时限。" },
 			{ "关于加强征地补偿款发放监管的建议", "个别项目征地补偿款发放滞后，建议建立台账，公开发放进度，接受群众监督。" } };
 
+	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
 	private static final byte[] LETTER = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes();
 
 	private final ProposalDrafting drafting;
@@ -58,6 +64,8 @@ final class DemoProposals {
 
 	private final OpinionQueries opinions;
 
+	private final ProposalTime time;
+
 	private final CurrentUser county;
 
 	private final CurrentUser deputy;
@@ -67,8 +75,9 @@ final class DemoProposals {
 	private int text;
 
 	DemoProposals(ProposalDrafting drafting, ProposalRegistration registration, ProposalHandling handling,
-			ProposalEvaluation evaluation, OpinionQueries opinions, UserAccount county, UserAccount deputy,
-			UserAccount department) {
+			ProposalEvaluation evaluation, OpinionQueries opinions, ProposalTime time, UserAccount county,
+			UserAccount deputy, UserAccount department) {
+		this.time = time;
 		this.drafting = drafting;
 		this.registration = registration;
 		this.handling = handling;
@@ -118,6 +127,10 @@ final class DemoProposals {
 		Proposal longer = assigned(draft(me, List.of(), List.of(), Period.RECESS, false, deputy));
 		handling.requestExtension(longer.id(), "涉及跨部门资金协调，需延期答复。", department);
 		created += 3;
+		// overdue: submitted, registered and assigned four months ago, never replied
+		Clock past = Clock.fixed(ZonedDateTime.now(ZONE).minusMonths(4).withHour(10).toInstant(), ZONE);
+		time.at(past, () -> assigned(draft(me, List.of(), take(fromOpinions, 1), Period.RECESS, false, county)));
+		created++;
 		// replied, published once evaluated
 		replied(assigned(draft(me, List.of(), take(fromOpinions, 1), Period.RECESS, true, county)), "B");
 		created++;
