@@ -9,7 +9,7 @@
  * weights renormalised to 100. The API: {@link cn.deputylink.assessment.UnitAssessment}.
  */
 @ApplicationModule(allowedDependencies = { "account", "audit", "opinion", "organisation", "proposal", "shared",
-		"shared :: web", "shared :: excel", "shell" })
+		"shared :: web", "shared :: excel" })
 @NullMarked
 package cn.deputylink.assessment;
 
