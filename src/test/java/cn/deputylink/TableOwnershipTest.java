@@ -63,6 +63,11 @@ class TableOwnershipTest {
 			Map.entry("deputy", "organisation"), Map.entry("deputy_level", "organisation"),
 			Map.entry("deputy_station", "organisation"), Map.entry("category", "organisation"),
 			Map.entry("department", "organisation"), Map.entry("department_category", "organisation"),
+			// proposal
+			Map.entry("proposal", "proposal"), Map.entry("proposal_result_class", "proposal"),
+			Map.entry("proposal_number", "proposal"), Map.entry("proposal_co_signer", "proposal"),
+			Map.entry("proposal_opinion", "proposal"), Map.entry("proposal_unit", "proposal"),
+			Map.entry("proposal_timeline", "proposal"), Map.entry("proposal_attachment", "proposal"),
 			// shared: rate limits, and ShedLock's leases (written by the library only)
 			Map.entry("rate_limit", "shared"), Map.entry("shedlock", "shared"),
 			// Spring Modulith's event publication registry: written by the library only

@@ -147,9 +147,10 @@ final class AssessmentFixtures {
 	}
 
 	long proposal(long leadDeputy, List<Long> coUnits) {
-		long id = ok(deputy.post("/api/v1/proposals",
-				Api.json(Map.of("title", unique("考核建议"), "content", "建议内容", "leadDeputyId", leadDeputy,
-						"coSignerIds", List.of(), "opinionIds", List.of(), "period", "RECESS"))))
+		long id = ok(
+				deputy.post("/api/v1/proposals",
+						Api.json(Map.of("title", unique("考核建议"), "content", "建议内容", "leadDeputyId", leadDeputy,
+								"coSignerIds", List.of(), "opinionIds", List.of(), "period", "RECESS"))))
 			.get("id")
 			.asLong();
 		ok(deputy.post("/api/v1/proposals/" + id + "/submit", "{}"));

@@ -68,9 +68,8 @@ class UnitAssessmentIT {
 		JsonNode formula = ok(f.county.get("/api/v1/assessment/formula"));
 		double expected = expectedScoreOfA(formula);
 		assertThat(a.get("score").asDouble()).isEqualTo(expected);
-		assertThat(a.get("grade").asString())
-			.isEqualTo(expected >= formula.get("excellentMark").asDouble() ? "EXCELLENT"
-					: expected >= formula.get("passMark").asDouble() ? "PASS" : "FAIL");
+		assertThat(a.get("grade").asString()).isEqualTo(expected >= formula.get("excellentMark").asDouble()
+				? "EXCELLENT" : expected >= formula.get("passMark").asDouble() ? "PASS" : "FAIL");
 		// unit B: one co-handled proposal with its input in time, nothing else: 100
 		JsonNode b = f.row(f.county, f.unitB);
 		assertThat(b.get("proposalsCo").asInt()).isEqualTo(1);
@@ -161,15 +160,15 @@ class UnitAssessmentIT {
 		}
 		finally {
 			int now = ok(f.county.get("/api/v1/assessment/formula")).get("version").asInt();
-			ok(f.county.put("/api/v1/assessment/formula", Api.json(Map.of("proposalTimeliness",
-					before.get("proposalTimeliness").asDouble(), "proposalFavourable",
-					before.get("proposalFavourable").asDouble(), "proposalSatisfaction",
-					before.get("proposalSatisfaction").asDouble(), "opinionTimeliness",
-					before.get("opinionTimeliness").asDouble(), "opinionSatisfaction",
-					before.get("opinionSatisfaction").asDouble(), "opinionResolved",
-					before.get("opinionResolved").asDouble(), "basicallyFactor", before.get("basicallyFactor").asDouble(),
-					"passMark", before.get("passMark").asDouble(), "excellentMark",
-					before.get("excellentMark").asDouble(), "version", now))));
+			ok(f.county.put("/api/v1/assessment/formula",
+					Api.json(Map.of("proposalTimeliness", before.get("proposalTimeliness").asDouble(),
+							"proposalFavourable", before.get("proposalFavourable").asDouble(), "proposalSatisfaction",
+							before.get("proposalSatisfaction").asDouble(), "opinionTimeliness",
+							before.get("opinionTimeliness").asDouble(), "opinionSatisfaction",
+							before.get("opinionSatisfaction").asDouble(), "opinionResolved",
+							before.get("opinionResolved").asDouble(), "basicallyFactor",
+							before.get("basicallyFactor").asDouble(), "passMark", before.get("passMark").asDouble(),
+							"excellentMark", before.get("excellentMark").asDouble(), "version", now))));
 		}
 		assertThat(f.row(f.county, f.unitA).get("score").asDouble())
 			.isEqualTo(expectedScoreOfA(ok(f.county.get("/api/v1/assessment/formula"))));
@@ -193,10 +192,8 @@ class UnitAssessmentIT {
 		assertThat(own.get("items").get(0).get("departmentId").asLong()).isEqualTo(f.unitA);
 		assertThat(own.get("items").get(0).get("score").asDouble())
 			.isEqualTo(f.row(f.county, f.unitA).get("score").asDouble());
-		assertThat(f.handlerA.get("/api/v1/assessment/units/" + f.unitA + "?year=" + f.year).status())
-			.isEqualTo(200);
-		assertThat(f.handlerA.get("/api/v1/assessment/units/" + f.unitB + "?year=" + f.year).status())
-			.isEqualTo(403);
+		assertThat(f.handlerA.get("/api/v1/assessment/units/" + f.unitA + "?year=" + f.year).status()).isEqualTo(200);
+		assertThat(f.handlerA.get("/api/v1/assessment/units/" + f.unitB + "?year=" + f.year).status()).isEqualTo(403);
 		assertThat(f.handlerB.get("/assessment/units/" + f.unitA).status()).isEqualTo(403);
 		for (String user : new String[] { "township", "liaison", "deputy" }) {
 			Api api = Api.as(port, user);
@@ -209,7 +206,8 @@ class UnitAssessmentIT {
 		// the page: the handler's own row only
 		Api.Response page = f.handlerA.get("/assessment/units?year=" + f.year);
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("data-unit=\"" + f.unitA + "\"").doesNotContain("data-unit=\"" + f.unitB + "\"");
+		assertThat(page.body()).contains("data-unit=\"" + f.unitA + "\"")
+			.doesNotContain("data-unit=\"" + f.unitB + "\"");
 		Api.Response all = f.county.get("/assessment/units?year=" + f.year);
 		assertThat(all.body()).contains("data-unit=\"" + f.unitA + "\"").contains("data-unit=\"" + f.unitB + "\"");
 	}
