@@ -44,6 +44,10 @@ final class AssessmentFixtures {
 
 	final Api handlerB;
 
+	final String handlerAName;
+
+	final String handlerBName;
+
 	final int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
 
 	AssessmentFixtures(int port, JdbcClient jdbc) {
@@ -54,8 +58,10 @@ final class AssessmentFixtures {
 		this.deputy = Api.as(port, "deputy");
 		this.unitA = department("考核甲局");
 		this.unitB = department("考核乙局");
-		this.handlerA = handler(unitA);
-		this.handlerB = handler(unitB);
+		this.handlerAName = handler(unitA);
+		this.handlerBName = handler(unitB);
+		this.handlerA = Api.as(port, handlerAName, PASSWORD);
+		this.handlerB = Api.as(port, handlerBName, PASSWORD);
 	}
 
 	static String unique(String prefix) {
@@ -79,11 +85,12 @@ final class AssessmentFixtures {
 			.asLong();
 	}
 
-	Api handler(long departmentId) {
+	/** A handler account of the unit: its username. */
+	String handler(long departmentId) {
 		String username = unique("ah");
 		ok(county.post("/api/v1/users", Api.json(Map.of("username", username, "password", PASSWORD, "displayName",
 				"考核承办人", "role", "DEPARTMENT_HANDLER", "departmentId", departmentId, "mustChangePassword", false))));
-		return Api.as(port, username, PASSWORD);
+		return username;
 	}
 
 	/** Unit A's and unit B's year, as the class comment says. */

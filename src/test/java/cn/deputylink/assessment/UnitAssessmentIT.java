@@ -3,7 +3,11 @@ package cn.deputylink.assessment;
 import static cn.deputylink.assessment.AssessmentFixtures.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import cn.deputylink.support.Api;
+import cn.deputylink.support.FormSession;
 import cn.deputylink.support.IntegrationTest;
 
 /**
@@ -181,12 +186,12 @@ class UnitAssessmentIT {
 				"passMark", pass, "excellentMark", excellent, "version", version));
 	}
 
-	static java.util.List<String> fields(Api.Response r) {
+	static List<String> fields(Api.Response r) {
 		return r.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
 	}
 
 	@Test
-	void aDepartmentSeesOnlyItsOwnRowAndOthersNothing() {
+	void aDepartmentSeesOnlyItsOwnRowAndOthersNothing() throws Exception {
 		JsonNode own = ok(f.handlerA.get("/api/v1/assessment/units?year=" + f.year));
 		assertThat(own.get("items").size()).isEqualTo(1);
 		assertThat(own.get("items").get(0).get("departmentId").asLong()).isEqualTo(f.unitA);
@@ -194,22 +199,69 @@ class UnitAssessmentIT {
 			.isEqualTo(f.row(f.county, f.unitA).get("score").asDouble());
 		assertThat(f.handlerA.get("/api/v1/assessment/units/" + f.unitA + "?year=" + f.year).status()).isEqualTo(200);
 		assertThat(f.handlerA.get("/api/v1/assessment/units/" + f.unitB + "?year=" + f.year).status()).isEqualTo(403);
-		assertThat(f.handlerB.get("/assessment/units/" + f.unitA).status()).isEqualTo(403);
 		for (String user : new String[] { "township", "liaison", "deputy" }) {
 			Api api = Api.as(port, user);
 			assertThat(api.get("/api/v1/assessment/units").status()).as(user).isEqualTo(403);
 			assertThat(api.get("/api/v1/assessment/formula").status()).as(user).isEqualTo(403);
-			assertThat(api.get("/assessment/units").status()).as(user).isEqualTo(403);
 		}
 		assertThat(Api.anonymous(port).get("/api/v1/assessment/units").status()).isEqualTo(401);
 		assertThat(f.county.get("/api/v1/assessment/units/999999999").status()).isEqualTo(404);
-		// the page: the handler's own row only
-		Api.Response page = f.handlerA.get("/assessment/units?year=" + f.year);
-		assertThat(page.status()).isEqualTo(200);
+		// the pages: the handler's own row only, the county's whole table
+		FormSession handler = new FormSession(port).login(f.handlerAName, AssessmentFixtures.PASSWORD);
+		var page = handler.get("/assessment/units?year=" + f.year);
+		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("data-unit=\"" + f.unitA + "\"")
-			.doesNotContain("data-unit=\"" + f.unitB + "\"");
-		Api.Response all = f.county.get("/assessment/units?year=" + f.year);
-		assertThat(all.body()).contains("data-unit=\"" + f.unitA + "\"").contains("data-unit=\"" + f.unitB + "\"");
+			.doesNotContain("data-unit=\"" + f.unitB + "\"")
+			.contains("本单位考核");
+		assertThat(handler.get("/assessment/units/" + f.unitA + "?year=" + f.year).statusCode()).isEqualTo(200);
+		assertThat(handler.get("/assessment/units/" + f.unitB).statusCode()).isEqualTo(403);
+		assertThat(handler.get("/assessment/formula").statusCode()).isEqualTo(403);
+		FormSession county = new FormSession(port).login("county");
+		var all = county.get("/assessment/units?year=" + f.year);
+		assertThat(all.body()).contains("data-unit=\"" + f.unitA + "\"")
+			.contains("data-unit=\"" + f.unitB + "\"")
+			.contains("承办单位考核");
+		var detail = county.get("/assessment/units/" + f.unitA + "?year=" + f.year);
+		assertThat(detail.statusCode()).isEqualTo(200);
+		assertThat(detail.body()).contains("超期未复").contains("逾期");
+		for (String user : new String[] { "township", "liaison", "deputy" }) {
+			assertThat(new FormSession(port).login(user).get("/assessment/units").statusCode()).as(user).isEqualTo(403);
+		}
+	}
+
+	@Test
+	void theFormulaPageShowsWhatIsWrong() throws Exception {
+		FormSession county = new FormSession(port).login("county");
+		var form = county.get("/assessment/formula");
+		assertThat(form.statusCode()).isEqualTo(200);
+		Matcher version = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(form.body());
+		assertThat(version.find()).isTrue();
+		Map<String, String> bad = new LinkedHashMap<>();
+		bad.put("proposalTimeliness", "-1");
+		bad.put("proposalFavourable", "20");
+		bad.put("proposalSatisfaction", "20");
+		bad.put("opinionTimeliness", "20");
+		bad.put("opinionSatisfaction", "20");
+		bad.put("opinionResolved", "0");
+		bad.put("basicallyFactor", "0.8");
+		bad.put("passMark", "90");
+		bad.put("excellentMark", "80");
+		bad.put("version", version.group(1));
+		var refused = county.post("/assessment/formula", bad, true);
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("权重不能为负数").contains("优秀分须高于合格分").contains("value=\"-1\"");
+		bad.put("proposalTimeliness", "0");
+		bad.put("proposalFavourable", "0");
+		bad.put("proposalSatisfaction", "0");
+		bad.put("opinionTimeliness", "0");
+		bad.put("opinionSatisfaction", "0");
+		bad.put("passMark", "80");
+		bad.put("excellentMark", "90");
+		assertThat(county.post("/assessment/formula", bad, true).body()).contains("各项权重不能全为 0");
+		bad.put("proposalTimeliness", "abc");
+		assertThat(county.post("/assessment/formula", bad, true).body()).contains("格式不正确");
+		assertThat(ok(f.county.get("/api/v1/assessment/formula")).get("version").asInt())
+			.isEqualTo(Integer.parseInt(version.group(1)));
 	}
 
 }
