@@ -52,9 +52,11 @@ class AssessmentBrowserIT extends BrowserTest {
 		assertThat(noSidewaysScroll(p)).as("no sideways scroll on the breakdown").isTrue();
 		shot(p, "assessment-unit-360");
 		p.navigate(url("/assessment/formula"));
-		p.locator("#proposalTimeliness").fill("-1");
+		// marks out of order (the browser's own checks pass: the server refuses it)
+		p.locator("#passMark").fill("90");
+		p.locator("#excellentMark").fill("80");
 		BrowserSupport.submit(p, p.locator("#formula-form button[type=submit]"));
-		assertThat(p.locator("#proposalTimeliness-error")).hasText("权重不能为负数");
+		assertThat(p.locator("#excellentMark-error")).hasText("优秀分须高于合格分");
 		assertThat(noSidewaysScroll(p)).as("no sideways scroll on the formula").isTrue();
 		shot(p, "assessment-formula-refused-360");
 	}
