@@ -60,8 +60,9 @@ class ModularityTest {
 
 	@Test
 	void featureModulesExist() {
-		assertThat(MODULES.stream().map(m -> m.getIdentifier().toString())).contains("account", "audit", "calendar",
-				"activity", "demo", "duty", "notification", "opinion", "organisation", "proposal", "shell", "shared");
+		assertThat(MODULES.stream().map(m -> m.getIdentifier().toString())).contains("account", "assessment", "audit",
+				"calendar", "activity", "demo", "duty", "notification", "opinion", "organisation", "proposal", "shell",
+				"shared");
 	}
 
 	@Test

@@ -36,6 +36,8 @@ class TableOwnershipTest {
 			// Spring Session JDBC: sessions are the account module's, through Spring
 			// Session's own API
 			Map.entry("spring_session", "account"), Map.entry("spring_session_attributes", "account"),
+			// assessment
+			Map.entry("assessment_formula", "assessment"),
 			// audit
 			Map.entry("audit_event", "audit"),
 			// activity

@@ -438,6 +438,13 @@ class ScopeWalkIT {
 		c.add(new Case("POST", "/api/v1/deputies/" + ownDeputy + "/unavailability", "{}", 400, 400, 400, 400, 403));
 		c.add(new Case("POST", "/api/v1/deputies/" + otherDeputy + "/unavailability", "{}", 400, 403, 403, 403, 403));
 		c.add(new Case("POST", "/api/v1/deputies/" + otherDeputy + "/feed-token", "{}", 201, 403, 403, 403, 403));
+		// the evaluation of handling units: the county's table, a unit's own row
+		c.add(new Case("GET", "/api/v1/assessment/formula", null, 200, 403, 403, 403, 200));
+		c.add(new Case("PUT", "/api/v1/assessment/formula", "{}", 400, 403, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/assessment/units", null, 200, 403, 403, 403, 200));
+		c.add(new Case("GET", "/api/v1/assessment/units/" + ownDepartment, null, 200, 403, 403, 403, 200));
+		c.add(new Case("GET", "/api/v1/assessment/units/" + otherDepartment, null, 200, 403, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/assessment/units.xlsx", null, 200, 403, 403, 403, 200));
 		// proposals: county all; township its deputies' (read only); liaison nothing
 		// (403,
 		// the list too); a deputy those it leads or co-signs; a unit those assigned to

@@ -60,6 +60,10 @@ class FeaturePagesRoleWalkIT {
 
 	private long otherProposal;
 
+	private long ownDepartment;
+
+	private long otherDepartment;
+
 	@BeforeAll
 	void ids() throws Exception {
 		for (String role : ROLES) {
@@ -88,6 +92,16 @@ class FeaturePagesRoleWalkIT {
 			.get("items")
 			.valueStream()
 			.filter(a -> a.get("deputyIds").valueStream().noneMatch(d -> d.asLong() == ownDeputy))
+			.findFirst()
+			.orElseThrow()
+			.get("id")
+			.asLong();
+		ownDepartment = Api.as(port, "department").get("/api/v1/me").json().get("departmentId").asLong();
+		otherDepartment = county.get("/api/v1/departments?limit=500")
+			.json()
+			.get("items")
+			.valueStream()
+			.filter(d -> d.get("id").asLong() != ownDepartment)
 			.findFirst()
 			.orElseThrow()
 			.get("id")
@@ -171,6 +185,12 @@ class FeaturePagesRoleWalkIT {
 		c.add(new Case("/proposals/" + ownProposal, 200, 200, 403, 200, 200));
 		c.add(new Case("/proposals/" + otherProposal, 200, 403, 403, 403, 403));
 		c.add(new Case("/proposals/999999999", 404, 404, 403, 404, 404));
+		// the evaluation of handling units
+		c.add(new Case("/assessment/units", 200, 403, 403, 403, 200));
+		c.add(new Case("/assessment/units?year=2025", 200, 403, 403, 403, 200));
+		c.add(new Case("/assessment/units/" + ownDepartment, 200, 403, 403, 403, 200));
+		c.add(new Case("/assessment/units/" + otherDepartment, 200, 403, 403, 403, 403));
+		c.add(new Case("/assessment/formula", 200, 403, 403, 403, 403));
 		// the public's station pages, signed in or not
 		c.add(new Case("/public/stations", 200, 200, 200, 200, 200));
 		c.add(new Case("/public/stations/" + otherStation, 200, 200, 200, 200, 200));

@@ -65,8 +65,12 @@ public final class FormSession {
 	}
 
 	public FormSession login(String user) throws IOException, InterruptedException {
+		return login(user, Api.DEMO_PASSWORD);
+	}
+
+	public FormSession login(String user, String password) throws IOException, InterruptedException {
 		get("/login");
-		var r = post("/login", Map.of("username", user, "password", Api.DEMO_PASSWORD), true);
+		var r = post("/login", Map.of("username", user, "password", password), true);
 		assertThat(r.statusCode()).isEqualTo(302);
 		assertThat(r.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
 		return this;

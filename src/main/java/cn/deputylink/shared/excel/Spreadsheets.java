@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes the .xlsx files of list import and export. Reading is defensive: a
@@ -44,20 +45,41 @@ public final class Spreadsheets {
 
 	/** A workbook of one sheet: a bold header row and the rows below it. */
 	public static byte[] write(String sheetName, List<String> headers, List<? extends List<?>> rows) {
+		return write(sheetName, null, headers, rows);
+	}
+
+	/**
+	 * A workbook of one sheet: a title row (bold, larger; none when {@code title} is
+	 * null), a bold header row and the rows below it. Numbers are written as numeric
+	 * cells.
+	 */
+	public static byte[] write(String sheetName, @Nullable String title, List<String> headers,
+			List<? extends List<?>> rows) {
 		try (SXSSFWorkbook wb = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = wb.createSheet(sheetName);
 			CellStyle bold = wb.createCellStyle();
 			Font font = wb.createFont();
 			font.setBold(true);
 			bold.setFont(font);
-			Row head = sheet.createRow(0);
+			int first = 0;
+			if (title != null) {
+				CellStyle big = wb.createCellStyle();
+				Font large = wb.createFont();
+				large.setBold(true);
+				large.setFontHeightInPoints((short) 14);
+				big.setFont(large);
+				Cell t = sheet.createRow(first++).createCell(0);
+				t.setCellValue(title);
+				t.setCellStyle(big);
+			}
+			Row head = sheet.createRow(first);
 			for (int i = 0; i < headers.size(); i++) {
 				Cell c = head.createCell(i);
 				c.setCellValue(headers.get(i));
 				c.setCellStyle(bold);
 				sheet.setColumnWidth(i, 20 * 256);
 			}
-			int r = 1;
+			int r = first + 1;
 			for (List<?> row : rows) {
 				Row x = sheet.createRow(r++);
 				for (int i = 0; i < row.size(); i++) {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import cn.deputylink.account.CurrentUser;
+import cn.deputylink.account.Role;
 
 /**
  * What every page's layout needs: who is signed in, demo or not, language and text size.
@@ -48,6 +49,7 @@ class ShellAdvice {
 		NAV.put("/admin/outbox", "outbox");
 		NAV.put("/obligations", "obligations");
 		NAV.put("/households", "households");
+		NAV.put("/assessment", "assessment");
 	}
 
 	private final boolean demo;
@@ -142,7 +144,10 @@ class ShellAdvice {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		for (Map.Entry<String, String> e : NAV.entrySet()) {
 			if (path.equals(e.getKey()) || path.startsWith(e.getKey() + "/")) {
-				return e.getValue();
+				// a department handler's item is its own unit's assessment (本单位考核)
+				return "assessment".equals(e.getValue())
+						&& CurrentUser.find().filter(u -> u.is(Role.DEPARTMENT_HANDLER)).isPresent() ? "assessmentOwn"
+								: e.getValue();
 			}
 		}
 		return null;
