@@ -46,6 +46,8 @@ class ShellAdvice {
 		NAV.put("/admin/outbox", "outbox");
 		NAV.put("/obligations", "obligations");
 		NAV.put("/households", "households");
+		NAV.put("/performance", "performance");
+		NAV.put("/points", "points");
 	}
 
 	private final boolean demo;
