@@ -61,7 +61,7 @@ class ModularityTest {
 	@Test
 	void featureModulesExist() {
 		assertThat(MODULES.stream().map(m -> m.getIdentifier().toString())).contains("account", "audit", "calendar",
-				"activity", "demo", "duty", "notification", "opinion", "organisation", "shell", "shared");
+				"activity", "demo", "duty", "notification", "opinion", "organisation", "performance", "shell", "shared");
 	}
 
 	@Test

@@ -61,6 +61,9 @@ class TableOwnershipTest {
 			Map.entry("deputy", "organisation"), Map.entry("deputy_level", "organisation"),
 			Map.entry("deputy_station", "organisation"), Map.entry("category", "organisation"),
 			Map.entry("department", "organisation"), Map.entry("department_category", "organisation"),
+			// performance
+			Map.entry("points_rule", "performance"), Map.entry("points_publication", "performance"),
+			Map.entry("points_publication_row", "performance"),
 			// shared: rate limits, and ShedLock's leases (written by the library only)
 			Map.entry("rate_limit", "shared"), Map.entry("shedlock", "shared"),
 			// Spring Modulith's event publication registry: written by the library only
