@@ -64,6 +64,11 @@ class TableOwnershipTest {
 			// performance
 			Map.entry("points_rule", "performance"), Map.entry("points_publication", "performance"),
 			Map.entry("points_publication_row", "performance"),
+			// proposal
+			Map.entry("proposal", "proposal"), Map.entry("proposal_result_class", "proposal"),
+			Map.entry("proposal_number", "proposal"), Map.entry("proposal_co_signer", "proposal"),
+			Map.entry("proposal_opinion", "proposal"), Map.entry("proposal_unit", "proposal"),
+			Map.entry("proposal_timeline", "proposal"), Map.entry("proposal_attachment", "proposal"),
 			// shared: rate limits, and ShedLock's leases (written by the library only)
 			Map.entry("rate_limit", "shared"), Map.entry("shedlock", "shared"),
 			// Spring Modulith's event publication registry: written by the library only

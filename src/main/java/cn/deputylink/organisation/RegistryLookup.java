@@ -169,6 +169,14 @@ public class RegistryLookup {
 		return count("deputy", id) > 0;
 	}
 
+	/** Whether the deputy exists and is active (serving). */
+	public boolean deputyActive(long id) {
+		return jdbc.sql("select count(*) from deputy where id = :id and active = true")
+			.param("id", id)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
 	public Map<Long, String> townshipNames(Collection<Long> ids) {
 		return names("township", ids);
 	}

@@ -1,16 +1,13 @@
 package cn.deputylink.proposal;
 
-import java.time.LocalDate;
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.deputylink.account.CurrentUser;
-import cn.deputylink.shared.Upload;
+import cn.deputylink.proposal.internal.ProposalCase;
+import cn.deputylink.proposal.internal.ProposalSteps;
 
 /**
  * The lead deputy's steps (or a county admin's on the deputy's behalf, 代录入): a draft, its
@@ -20,32 +17,47 @@ import cn.deputylink.shared.Upload;
 @Service
 public class ProposalDrafting {
 
+	private final ProposalSteps steps;
+
+	private final MessageSource messages;
+
+	ProposalDrafting(ProposalSteps steps, MessageSource messages) {
+		this.steps = steps;
+		this.messages = messages;
+	}
+
 	/** A new DRAFT; 400 on bad input, 403 outside the caller's rights. */
 	@Transactional
 	public Proposal create(NewProposal draft, CurrentUser u) {
-		throw new UnsupportedOperationException("skeleton");
+		ProposalSteps.requireProposalRole(u);
+		ProposalCase fresh = ProposalCase.draft(draft, u, steps.draftChecks(u), steps.now());
+		String note = fresh.state().onBehalf() ? messages.getMessage("proposal.timeline.onBehalf",
+				new Object[] { u.displayName(), steps.deputyName(fresh.state().leadDeputyId()) },
+				ProposalSteps.NOTICE_LOCALE) : null;
+		return steps.insert(fresh, u, note);
 	}
 
 	@Transactional
 	public Proposal edit(long id, NewProposal draft, @Nullable Integer version, CurrentUser u) {
-		throw new UnsupportedOperationException("skeleton");
+		ProposalCase c = steps.visible(id, u);
+		return steps.save(c.edit(draft, u, steps.draftChecks(u), version, steps.now()), u);
 	}
 
 	@Transactional
 	public Proposal withdraw(long id, @Nullable Integer version, CurrentUser u) {
-		throw new UnsupportedOperationException("skeleton");
+		return steps.save(steps.visible(id, u).withdraw(u, version, steps.now()), u);
 	}
 
 	/** DRAFT → SUBMITTED (409 while a co-signer has not answered). */
 	@Transactional
 	public Proposal submit(long id, @Nullable Integer version, CurrentUser u) {
-		throw new UnsupportedOperationException("skeleton");
+		return steps.save(steps.visible(id, u).submit(u, version, steps), u);
 	}
 
 	/** The calling deputy confirms or declines co-signing. */
 	@Transactional
 	public Proposal answerCoSign(long id, boolean confirm, CurrentUser u) {
-		throw new UnsupportedOperationException("skeleton");
+		return steps.save(steps.visible(id, u).answerCoSign(confirm, u, steps.now()), u);
 	}
 
 }

@@ -1,16 +1,11 @@
 package cn.deputylink.proposal;
 
-import java.time.LocalDate;
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.deputylink.account.CurrentUser;
-import cn.deputylink.shared.Upload;
+import cn.deputylink.proposal.internal.ProposalSteps;
 
 /**
  * The lead deputy's evaluation of the reply: satisfied or basically satisfied →
@@ -20,10 +15,16 @@ import cn.deputylink.shared.Upload;
 @Service
 public class ProposalEvaluation {
 
+	private final ProposalSteps steps;
+
+	ProposalEvaluation(ProposalSteps steps) {
+		this.steps = steps;
+	}
+
 	@Transactional
 	public Proposal evaluate(long id, @Nullable Evaluation evaluation, @Nullable String comment,
 			@Nullable Integer version, CurrentUser u) {
-		throw new UnsupportedOperationException("skeleton");
+		return steps.save(steps.visible(id, u).evaluate(u, evaluation, comment, version, steps), u);
 	}
 
 }
