@@ -16,7 +16,7 @@ import cn.deputylink.performance.internal.FactsReader;
 import cn.deputylink.performance.internal.FileAssembler;
 import cn.deputylink.performance.internal.PdfRendering;
 import cn.deputylink.performance.internal.PerformanceScope;
-import cn.deputylink.performance.internal.SchemeStore;
+import cn.deputylink.performance.internal.PointsStore;
 
 /**
  * A deputy's performance file (履职档案) of a year, as figures and as a PDF. The deputy
@@ -35,12 +35,12 @@ public class PerformanceFiles {
 
 	private final RegistryLookup registry;
 
-	private final SchemeStore schemes;
+	private final PointsStore schemes;
 
 	private final PdfRendering pdf;
 
 	PerformanceFiles(PerformanceScope scope, FactsReader reader, ObligationTracker obligations, RegistryLookup registry,
-			SchemeStore schemes, PdfRendering pdf) {
+			PointsStore schemes, PdfRendering pdf) {
 		this.scope = scope;
 		this.reader = reader;
 		this.obligations = obligations;
@@ -60,7 +60,8 @@ public class PerformanceFiles {
 			facts = new DeputyFacts(deputyId, List.of(), List.of(), List.of(), List.of());
 		}
 		String name = registry.deputyNames(List.of(deputyId)).getOrDefault(deputyId, "#" + deputyId);
-		return FileAssembler.file(deputyId, name, y, today, facts, obligations.status(deputyId, y, u), schemes.load());
+		return FileAssembler.file(deputyId, name, y, today, facts, obligations.status(deputyId, y, u),
+				schemes.scheme());
 	}
 
 	/** The file as a PDF (A4, the CJK font embedded) in the given language. */

@@ -28,8 +28,7 @@ import cn.deputylink.performance.internal.PerformanceScope;
 import cn.deputylink.performance.internal.PointsCalculator;
 import cn.deputylink.performance.internal.PointsCalculator.Scored;
 import cn.deputylink.performance.internal.PointsCalculator.Tally;
-import cn.deputylink.performance.internal.PublicationStore;
-import cn.deputylink.performance.internal.SchemeStore;
+import cn.deputylink.performance.internal.PointsStore;
 import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.NotFoundException;
@@ -49,9 +48,7 @@ public class Points {
 
 	private final FactsReader reader;
 
-	private final SchemeStore schemes;
-
-	private final PublicationStore publications;
+	private final PointsStore store;
 
 	private final RegistryLookup registry;
 
@@ -59,12 +56,11 @@ public class Points {
 
 	private final Clock clock;
 
-	Points(PerformanceScope scope, FactsReader reader, SchemeStore schemes, PublicationStore publications,
-			RegistryLookup registry, AuditLog audit, Clock clock) {
+	Points(PerformanceScope scope, FactsReader reader, PointsStore store, RegistryLookup registry, AuditLog audit,
+			Clock clock) {
 		this.scope = scope;
 		this.reader = reader;
-		this.schemes = schemes;
-		this.publications = publications;
+		this.store = store;
 		this.registry = registry;
 		this.audit = audit;
 		this.clock = clock;
@@ -89,7 +85,7 @@ public class Points {
 		LocalDate from = LocalDate.of(y, 1, 1);
 		LocalDate to = endOf(y, q);
 		return new PointsTable(y, q, t, townshipName(t), from, to, live(t, from, to, u),
-				publications.find(y, q, t).orElse(null));
+				store.publication(y, q, t).orElse(null));
 	}
 
 	@Transactional
@@ -112,20 +108,20 @@ public class Points {
 		if (LocalDate.of(y, (q - 1) * 3 + 1, 1).isAfter(reader.today())) {
 			throw new InvalidInputException("quarter", "performance.error.future");
 		}
-		if (publications.find(y, q, t).isPresent()) {
+		if (store.publication(y, q, t).isPresent()) {
 			throw new ConflictException("performance.error.published", y, q);
 		}
 		List<PointsRow> rows = live(t, from, endOf(y, q), u);
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		try {
-			publications.insert(y, q, t, now, u.id(), SchemeStore.text(schemes.load()), rows);
+			store.publish(y, q, t, now, u.id(), PointsStore.text(store.scheme()), rows);
 		}
 		catch (DuplicateKeyException ex) {
 			throw new ConflictException("performance.error.published", y, q);
 		}
 		audit.record(u.getUsername(), "POINTS_PUBLISH", "points/" + y + "/" + q + "/township/" + t, "SUCCESS",
 				rows.size() + " deputies", null);
-		return publications.find(y, q, t).orElseThrow();
+		return store.publication(y, q, t).orElseThrow();
 	}
 
 	@Transactional(readOnly = true)
@@ -133,7 +129,7 @@ public class Points {
 		scope.requireDeputy(deputyId, u);
 		int y = scope.year(year, currentYear());
 		List<PublishedScore> published = new ArrayList<>();
-		for (PublicationStore.DeputyLine l : publications.ofDeputy(deputyId, y)) {
+		for (PointsStore.DeputyLine l : store.ofDeputy(deputyId, y)) {
 			if (u.is(Role.TOWNSHIP_ADMIN) && (u.townshipId() == null || u.townshipId() != l.townshipId())) {
 				continue;
 			}
@@ -144,7 +140,7 @@ public class Points {
 		if (!u.is(Role.DEPUTY)) {
 			live = new ArrayList<>();
 			int last = y < currentYear() ? 4 : y > currentYear() ? 0 : currentQuarter();
-			var scheme = schemes.load();
+			var scheme = store.scheme();
 			for (int q = 1; q <= last; q++) {
 				DeputyFacts f = reader.read(List.of(deputyId), LocalDate.of(y, 1, 1), endOf(y, q), u).get(deputyId);
 				live.add(
@@ -159,7 +155,7 @@ public class Points {
 		Set<Long> ids = new LinkedHashSet<>(registry.stationsOfDeputies(townshipId, null).keySet());
 		Map<Long, DeputyFacts> facts = reader.read(ids, from, to, u);
 		Map<Long, String> names = registry.deputyNames(ids);
-		var scheme = schemes.load();
+		var scheme = store.scheme();
 		List<Scored> scored = new ArrayList<>();
 		List<PointsRow> rows = new ArrayList<>();
 		for (DeputyFacts f : facts.values()) {

@@ -13,7 +13,7 @@ import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
 import cn.deputylink.activity.ActivityType;
 import cn.deputylink.audit.AuditLog;
-import cn.deputylink.performance.internal.SchemeStore;
+import cn.deputylink.performance.internal.PointsStore;
 import cn.deputylink.proposal.Evaluation;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.InvalidInputException.FieldError;
@@ -28,11 +28,11 @@ public class PointsSchemes {
 
 	public static final int MAX_POINTS = 100;
 
-	private final SchemeStore store;
+	private final PointsStore store;
 
 	private final AuditLog audit;
 
-	PointsSchemes(SchemeStore store, AuditLog audit) {
+	PointsSchemes(PointsStore store, AuditLog audit) {
 		this.store = store;
 		this.audit = audit;
 	}
@@ -40,7 +40,7 @@ public class PointsSchemes {
 	@Transactional(readOnly = true)
 	public PointsScheme get(CurrentUser u) {
 		u.requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.DEPUTY);
-		return store.load();
+		return store.scheme();
 	}
 
 	/** What a client sends: any field may be missing (400). */
@@ -84,9 +84,9 @@ public class PointsSchemes {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		store.save(s);
-		audit.record(u.getUsername(), "POINTS_SCHEME", "points/scheme", "SUCCESS", SchemeStore.text(s), null);
-		return store.load();
+		store.saveScheme(s);
+		audit.record(u.getUsername(), "POINTS_SCHEME", "points/scheme", "SUCCESS", PointsStore.text(s), null);
+		return store.scheme();
 	}
 
 	private static int check(String field, @Nullable Integer v, List<FieldError> errors) {

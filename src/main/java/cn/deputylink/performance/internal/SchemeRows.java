@@ -16,18 +16,18 @@ import cn.deputylink.proposal.Evaluation;
 
 /** The {@code points_rule} table: one row per item of the scheme. */
 @Repository
-public class SchemeStore {
+class SchemeRows {
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	SchemeStore(JdbcClient jdbc, Clock clock) {
+	SchemeRows(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
-	public PointsScheme load() {
+	PointsScheme load() {
 		Map<String, Integer> items = new LinkedHashMap<>();
 		jdbc.sql("select item, points from points_rule").query(rs -> {
 			items.put(rs.getString(1), rs.getInt(2));
@@ -45,7 +45,7 @@ public class SchemeStore {
 				items.getOrDefault("OPINION_RECEIVED", 0));
 	}
 
-	public void save(PointsScheme s) {
+	void save(PointsScheme s) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		items(s).forEach((item, points) -> {
 			int n = jdbc.sql("update points_rule set points = :p, updated_at = :at where item = :i")
@@ -64,7 +64,7 @@ public class SchemeStore {
 	}
 
 	/** The scheme as items, in a fixed order. */
-	public static Map<String, Integer> items(PointsScheme s) {
+	static Map<String, Integer> items(PointsScheme s) {
 		Map<String, Integer> m = new LinkedHashMap<>();
 		for (ActivityType t : ActivityType.values()) {
 			m.put("ACTIVITY_" + t.name(), s.activityPoints(t));
@@ -81,7 +81,7 @@ public class SchemeStore {
 	}
 
 	/** {@code ITEM=points;...}, as kept with a publication. */
-	public static String text(PointsScheme s) {
+	static String text(PointsScheme s) {
 		return items(s).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
 	}
 

@@ -17,19 +17,15 @@ import cn.deputylink.performance.Publication;
 
 /** The published points tables ({@code points_publication} and its rows). */
 @Repository
-public class PublicationStore {
+class PublicationRows {
 
 	private final JdbcClient jdbc;
 
-	PublicationStore(JdbcClient jdbc) {
+	PublicationRows(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	/** A published line of a deputy with its table's key and size. */
-	public record DeputyLine(int quarter, long townshipId, OffsetDateTime publishedAt, PointsRow row, int of) {
-	}
-
-	public Optional<Publication> find(int year, int quarter, long townshipId) {
+	Optional<Publication> find(int year, int quarter, long townshipId) {
 		return jdbc
 			.sql("select id, published_at, published_by from points_publication "
 					+ "where for_year = :y and for_quarter = :q and township_id = :t")
@@ -41,7 +37,7 @@ public class PublicationStore {
 			.optional();
 	}
 
-	public long insert(int year, int quarter, long townshipId, OffsetDateTime at, long by, String scheme,
+	long insert(int year, int quarter, long townshipId, OffsetDateTime at, long by, String scheme,
 			List<PointsRow> rows) {
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("insert into points_publication (for_year, for_quarter, township_id, published_at, published_by, "
@@ -75,7 +71,7 @@ public class PublicationStore {
 	}
 
 	/** A deputy's lines in the tables of a year, by quarter and township. */
-	public List<DeputyLine> ofDeputy(long deputyId, int year) {
+	List<PointsStore.DeputyLine> ofDeputy(long deputyId, int year) {
 		return jdbc
 			.sql("select p.for_quarter, p.township_id, p.published_at, r.*, "
 					+ "(select count(*) from points_publication_row c where c.publication_id = p.id) as table_size "
@@ -83,7 +79,7 @@ public class PublicationStore {
 					+ "where r.deputy_id = :d and p.for_year = :y order by p.for_quarter, p.township_id")
 			.param("d", deputyId)
 			.param("y", year)
-			.query((rs, i) -> new DeputyLine(rs.getInt("for_quarter"), rs.getLong("township_id"),
+			.query((rs, i) -> new PointsStore.DeputyLine(rs.getInt("for_quarter"), rs.getLong("township_id"),
 					rs.getObject("published_at", OffsetDateTime.class), row(rs, i), rs.getInt("table_size")))
 			.list();
 	}
