@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Media;
 import org.junit.jupiter.api.Test;
 
+import cn.deputylink.support.Api;
 import cn.deputylink.support.IntegrationTest;
 
 /**
@@ -49,8 +51,16 @@ class PerformanceBrowserIT extends BrowserTest {
 		assertThat(phone.locator(".mainnav")).isHidden();
 		assertThat(phone.locator("#figures")).isVisible();
 		phone.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
-		phone.navigate(url("/points"));
+		// a published quarter of its township shows its score and rank
+		Api township = Api.as(port, "township");
+		long own = township.get("/api/v1/me").json().get("townshipId").asLong();
+		int status = township
+			.post("/api/v1/points/publications", Api.json(Map.of("year", 2020, "quarter", 4, "townshipId", own)))
+			.status();
+		assertThat(status).isIn(201, 409);
+		phone.navigate(url("/points?year=2020"));
 		assertThat(phone.locator("h1")).hasText("我的积分");
+		assertThat(phone.locator("#mine .rank")).containsText("名");
 		noSidewaysScroll(phone);
 		shot(phone, "points-deputy-360");
 	}

@@ -23,6 +23,7 @@ import cn.deputylink.activity.ActivityRecording;
 import cn.deputylink.activity.ActivityType;
 import cn.deputylink.activity.NewActivity;
 import cn.deputylink.support.Api;
+import cn.deputylink.support.FormSession;
 import cn.deputylink.support.IntegrationTest;
 
 import tools.jackson.databind.JsonNode;
@@ -65,6 +66,7 @@ class PerformancePdfIT {
 		long station = liaison.get("/api/v1/me").json().get("stationId").asLong();
 		PerformanceFixtures.Deputy d = PerformanceFixtures.deputy(county, station);
 		PerformanceFixtures.Deputy other = PerformanceFixtures.deputy(county, station);
+		PerformanceFixtures.Deputy sub = PerformanceFixtures.deputy(county, station);
 		UserAccount a = accounts.findByUsername("county").orElseThrow();
 		CurrentUser cu = new CurrentUser(a.id(), a.username(), a.displayName(), a.role(), a.townshipId(), a.stationId(),
 				a.deputyId(), a.departmentId(), false, false, null, true, false);
@@ -75,7 +77,7 @@ class PerformancePdfIT {
 		PerformanceFixtures.heldDay(liaison, station, "2021-06-09", Map.of(d.id(), "ABSENT", other.id(), "PRESENT"), 1,
 				0);
 		PerformanceFixtures.heldDay(liaison, station, "2021-07-14",
-				Map.of(d.id(), "SUBSTITUTE:" + other.id(), other.id(), "PRESENT"), 1, 0);
+				Map.of(d.id(), "SUBSTITUTE:" + sub.id(), other.id(), "PRESENT"), 1, 0);
 		for (String date : List.of("2021-02-01", "2021-08-01")) {
 			recording.record(new NewActivity(ActivityType.VISIT, LocalDate.parse(date), station, List.of(d.id()), 0, 3,
 					"走访", null, null), cu);
@@ -85,7 +87,7 @@ class PerformancePdfIT {
 		JsonNode f = county.get("/api/v1/deputies/" + d.id() + "/performance?year=2021").json();
 		assertThat(f.get("duty").get("attended").asInt()).isEqualTo(3);
 
-		Api.Binary pdf = county.getBytes("/deputies/" + d.id() + "/performance.pdf?year=2021");
+		Api.Binary pdf = county.getBytes("/api/v1/deputies/" + d.id() + "/performance.pdf?year=2021");
 		assertThat(pdf.status()).isEqualTo(200);
 		assertThat(pdf.contentType()).startsWith("application/pdf");
 		byte[] bytes = pdf.body();
@@ -137,12 +139,15 @@ class PerformancePdfIT {
 		assertThat(line.split("\\s+")).contains("yes");
 		assertThat(fonts.lines().skip(2).allMatch(l -> l.contains(" yes "))).as(fonts).isTrue();
 
-		// the API's PDF and the scope
-		Api.Binary api = county.getBytes("/api/v1/deputies/" + d.id() + "/performance.pdf?year=2021");
-		assertThat(api.status()).isEqualTo(200);
-		assertThat(api.contentType()).startsWith("application/pdf");
-		assertThat(d.api(port).get("/deputies/" + d.id() + "/performance.pdf?year=2021").status()).isEqualTo(200);
-		assertThat(other.api(port).get("/deputies/" + d.id() + "/performance.pdf?year=2021").status()).isEqualTo(403);
+		// the page's PDF and the scope
+		var page = new FormSession(port).login("county").get("/deputies/" + d.id() + "/performance.pdf?year=2021");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+		assertThat(page.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+		assertThat(d.api(port).getBytes("/api/v1/deputies/" + d.id() + "/performance.pdf?year=2021").status())
+			.isEqualTo(200);
+		assertThat(other.api(port).getBytes("/api/v1/deputies/" + d.id() + "/performance.pdf?year=2021").status())
+			.isEqualTo(403);
 		assertThat(liaison.get("/api/v1/deputies/" + d.id() + "/performance.pdf").status()).isEqualTo(403);
 		Files.deleteIfExists(file);
 	}
