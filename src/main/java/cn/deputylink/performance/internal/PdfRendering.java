@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
@@ -40,6 +41,7 @@ public class PdfRendering {
 		Context ctx = new Context(locale);
 		ctx.setVariable("file", file);
 		ctx.setVariable("months", CalendarView.months(file));
+		ctx.setVariable("marks", List.of(PerformanceFile.Mark.values()));
 		String html = templates.process("performance/pdf", ctx);
 		ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
 		try {
