@@ -1,6 +1,6 @@
--- The proposals an opinion became (群众意见转为代表建议): written by the opinion module when
--- it hears of a submitted proposal (opinion.ProposalLink), read by its records and by the
--- statistics of converted opinions.
+-- The proposals an opinion became part of (代表建议), recorded by the opinion module when it
+-- hears of a submitted proposal (opinion.ProposalLink); one row per opinion and proposal, so
+-- that hearing the same submission twice records it once.
 create table opinion_proposal_link (
     opinion_id  bigint not null references opinion (id),
     proposal_id bigint not null,

@@ -9,6 +9,11 @@ public enum Action {
 	 */
 	FEEDBACK,
 	/** The constituent was unsatisfied: back to the department, once. */
-	REOPEN, CLOSE, MERGE, ESCALATE, ATTACH
+	REOPEN, CLOSE, MERGE, ESCALATE, ATTACH,
+	/**
+	 * The opinion became (part of) a deputy's proposal: a line the constituent sees; no
+	 * user takes it, and the status does not change.
+	 */
+	CONVERTED
 
 }

@@ -103,6 +103,15 @@ public sealed interface OpinionEvent {
 			LocalDate dueDate) implements OpinionEvent {
 	}
 
+	/**
+	 * The opinion became (part of) the deputy's proposal {@code proposalId} (told once
+	 * per opinion and proposal); its status does not change.
+	 */
+	record Converted(long opinionId, String trackingCode, OpinionStatus status, @Nullable Long townshipId,
+			@Nullable Long departmentId, @Nullable Long actorId, OffsetDateTime at,
+			long proposalId) implements OpinionEvent {
+	}
+
 	record Attached(long opinionId, String trackingCode, OpinionStatus status, @Nullable Long townshipId,
 			@Nullable Long departmentId, @Nullable Long actorId, OffsetDateTime at, int files) implements OpinionEvent {
 	}

@@ -66,7 +66,8 @@ public class OpinionQueries {
 		String mergedInto = reads.trackingCode(o.mergedIntoId());
 		DeadlineColour colour = colour(o);
 		return new OpinionDetail(o, reads.timeline(id), reads.attachments(id), colour, colour == DeadlineColour.RED,
-				Policy.allowedActions(u, o), o.phoneMasked() != null && Policy.mayRevealPhone(u, o), mergedInto);
+				Policy.allowedActions(u, o), o.phoneMasked() != null && Policy.mayRevealPhone(u, o), mergedInto,
+				reads.proposalIds(id));
 	}
 
 	@Transactional(readOnly = true)

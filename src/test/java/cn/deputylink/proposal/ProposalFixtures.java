@@ -66,6 +66,23 @@ final class ProposalFixtures {
 				a.deputyId(), a.departmentId(), false, false, null, true, false);
 	}
 
+	/** A proposal of the deputy, submitted, registered and assigned to a new unit. */
+	record Assigned(long id, long unit, Api handler) {
+	}
+
+	static Assigned assigned(int port, Api county, Api deputy, long leadDeputy, String title) {
+		Api.Response d = deputy.post("/api/v1/proposals", draft(title, leadDeputy, List.of(), List.of(), "SESSION"));
+		assertThat(d.status()).as(d.body()).isEqualTo(201);
+		long id = d.id();
+		assertThat(deputy.post("/api/v1/proposals/" + id + "/submit", "{}").status()).isEqualTo(200);
+		assertThat(county.post("/api/v1/proposals/" + id + "/register", "{}").status()).isEqualTo(200);
+		long unit = department(county);
+		Api.Response a = county.post("/api/v1/proposals/" + id + "/assign",
+				Api.json(Map.of("leadDepartmentId", unit, "coDepartmentIds", List.of())));
+		assertThat(a.status()).as(a.body()).isEqualTo(200);
+		return new Assigned(id, unit, handler(port, county, unit));
+	}
+
 	static String draft(String title, long lead, List<Long> coSigners, List<Long> opinions, String period) {
 		return Api.json(Map.of("title", title, "content", "建议内容：" + title, "leadDeputyId", lead, "coSignerIds",
 				coSigners, "opinionIds", opinions, "period", period, "publicConsent", true));

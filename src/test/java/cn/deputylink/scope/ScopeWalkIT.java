@@ -26,7 +26,7 @@ import java.util.stream.IntStream;
 
 /**
  * Walks every API endpoint of the registry, accounts, opinions, activities, pairings,
- * "三个一", duty days, calendar and inbox with every role, on the caller's own township and
+ * "三个一", duty days, proposals, calendar and inbox with every role, on the caller's own township and
  * on another one, and checks the answer: allowed where the role and data scope allow, 403
  * everywhere else. Changing an id in a URL must never reach another township's data.
  */
@@ -87,6 +87,12 @@ class ScopeWalkIT {
 
 	private long otherDay;
 
+	private long ownDraftProposal;
+
+	private long ownAssignedProposal;
+
+	private long otherProposal;
+
 	@BeforeAll
 	void signIn() {
 		ROLES.forEach(r -> api.put(r, Api.as(port, r)));
@@ -146,6 +152,7 @@ class ScopeWalkIT {
 		households(county);
 		ownDay = dutyDay(county, ownStation);
 		otherDay = dutyDay(county, otherStation);
+		proposals();
 	}
 
 	/**
@@ -186,6 +193,33 @@ class ScopeWalkIT {
 			.post("/api/v1/activities",
 					Api.json(Map.of("type", "STUDY", "date", today, "stationId", ownStation, "deputyIds",
 							List.of(ownDeputy), "title", "本镇学习")))
+			.id();
+	}
+
+	/**
+	 * Proposals: the demo deputy's draft, its proposal assigned to the own department,
+	 * and a draft the county entered for a deputy of another township.
+	 */
+	private void proposals() {
+		Api deputy = api.get("deputy");
+		Api county = api.get("county");
+		ownDraftProposal = deputy
+			.post("/api/v1/proposals",
+					Api.json(Map.of("title", "范围草稿", "content", "内容", "leadDeputyId", ownDeputy, "period", "SESSION")))
+			.id();
+		ownAssignedProposal = deputy
+			.post("/api/v1/proposals",
+					Api.json(Map.of("title", "范围交办", "content", "内容", "leadDeputyId", ownDeputy, "period", "RECESS")))
+			.id();
+		assertThat(deputy.post("/api/v1/proposals/" + ownAssignedProposal + "/submit", "{}").status()).isEqualTo(200);
+		assertThat(county.post("/api/v1/proposals/" + ownAssignedProposal + "/register", "{}").status()).isEqualTo(200);
+		Api.Response a = county.post("/api/v1/proposals/" + ownAssignedProposal + "/assign",
+				Api.json(Map.of("leadDepartmentId", ownDepartment, "coDepartmentIds", List.of())));
+		assertThat(a.status()).as(a.body()).isEqualTo(200);
+		otherProposal = county
+			.post("/api/v1/proposals",
+					Api.json(
+							Map.of("title", "他乡建议", "content", "内容", "leadDeputyId", otherDeputy, "period", "SESSION")))
 			.id();
 	}
 
@@ -418,6 +452,51 @@ class ScopeWalkIT {
 		c.add(new Case("POST", "/api/v1/deputies/" + ownDeputy + "/unavailability", "{}", 400, 400, 400, 400, 403));
 		c.add(new Case("POST", "/api/v1/deputies/" + otherDeputy + "/unavailability", "{}", 400, 403, 403, 403, 403));
 		c.add(new Case("POST", "/api/v1/deputies/" + otherDeputy + "/feed-token", "{}", 201, 403, 403, 403, 403));
+		// proposals: county all; township its deputies' (read only); liaison nothing
+		// (403,
+		// the list too); a deputy those it leads or co-signs; a unit those assigned to
+		// it.
+		// An action in the wrong status: who may see the proposal learns 409, the others
+		// are stopped at 403; the one who takes a step reaches its input check (400) or
+		// the version check (409)
+		String pr = "/api/v1/proposals/";
+		c.add(new Case("GET", "/api/v1/proposals", null, 200, 200, 403, 200, 200));
+		c.add(new Case("GET", "/api/v1/proposals?overdue=true&keySupervised=true&status=ASSIGNED", null, 200, 200, 403,
+				200, 200));
+		c.add(new Case("GET", pr + ownDraftProposal, null, 200, 200, 403, 200, 403));
+		c.add(new Case("GET", pr + ownAssignedProposal, null, 200, 200, 403, 200, 200));
+		c.add(new Case("GET", pr + otherProposal, null, 200, 403, 403, 403, 403));
+		c.add(new Case("GET", pr + ownAssignedProposal + "/attachments/99999999", null, 404, 404, 403, 404, 404));
+		c.add(new Case("POST", "/api/v1/proposals",
+				Api.json(Map.of("title", "%s", "content", "内容", "leadDeputyId", ownDeputy, "period", "SESSION")), 201,
+				403, 403, 201, 403));
+		c.add(new Case("PUT", pr + ownDraftProposal,
+				Api.json(Map.of("title", "改", "content", "改", "period", "SESSION", "version", 9999)), 403, 403, 403,
+				409, 403));
+		c.add(new Case("POST", pr + ownDraftProposal + "/withdraw", "{\"version\":9999}", 403, 403, 403, 409, 403));
+		c.add(new Case("POST", pr + ownDraftProposal + "/submit", "{\"version\":9999}", 403, 403, 403, 409, 403));
+		c.add(new Case("POST", pr + ownDraftProposal + "/co-sign", "{\"confirm\":true}", 403, 403, 403, 403, 403));
+		c.add(new Case("POST", pr + otherProposal + "/refuse", Api.json(Map.of("reason", "不予立案")), 409, 403, 403, 403,
+				403));
+		c.add(new Case("POST", pr + ownAssignedProposal + "/register", "{}", 409, 409, 403, 409, 409));
+		c.add(new Case("POST", pr + ownAssignedProposal + "/assign",
+				Api.json(Map.of("leadDepartmentId", ownDepartment, "version", 9999)), 409, 409, 403, 409, 409));
+		c.add(new Case("POST", pr + ownAssignedProposal + "/supervise",
+				Api.json(Map.of("keySupervised", false, "note", "范围")), 200, 403, 403, 403, 403));
+		c.add(new Case("POST", pr + ownAssignedProposal + "/extension", Api.json(Map.of("reason", " ")), 403, 403, 403,
+				403, 400));
+		c.add(new Case("POST", pr + ownAssignedProposal + "/extension/decision", "{\"approve\":true}", 409, 409, 403,
+				409, 409));
+		c.add(new Case("POST", pr + ownAssignedProposal + "/co-unit-input", Api.json(Map.of("input", "意见")), 403, 403,
+				403, 403, 403));
+		c.add(new Case("POST", pr + ownAssignedProposal + "/reply",
+				Api.json(Map.of("content", " ", "resultClass", "A")), 403, 403, 403, 403, 400));
+		c.add(new Case("POST", pr + ownAssignedProposal + "/evaluate", Api.json(Map.of("satisfaction", "SATISFIED")),
+				409, 409, 403, 409, 409));
+		c.add(new Case("POST", pr + ownAssignedProposal + "/close", "{}", 409, 409, 403, 409, 409));
+		c.add(new Case("GET", "/api/v1/proposal-result-classes", null, 200, 200, 403, 200, 200));
+		c.add(new Case("PUT", "/api/v1/proposal-result-classes", "[]", 400, 403, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/public/proposals", null, 200, 200, 200, 200, 200));
 		return c;
 	}
 

@@ -33,6 +33,9 @@ public final class Lifecycle {
 			case MERGE -> EnumSet.of(OpinionStatus.SUBMITTED, OpinionStatus.TRIAGED);
 			case ESCALATE -> EnumSet.of(OpinionStatus.ASSIGNED, OpinionStatus.IN_PROGRESS);
 			case ATTACH -> EnumSet.complementOf(EnumSet.of(OpinionStatus.CLOSED, OpinionStatus.MERGED));
+			// recorded by the module itself when a proposal is submitted, never a user's
+			// step
+			case CONVERTED -> EnumSet.noneOf(OpinionStatus.class);
 		};
 	}
 
@@ -63,7 +66,7 @@ public final class Lifecycle {
 			case REPLY -> OpinionStatus.REPLIED;
 			case FEEDBACK, CLOSE -> OpinionStatus.CLOSED;
 			case MERGE -> OpinionStatus.MERGED;
-			case PROGRESS, ESCALATE, ATTACH -> from;
+			case PROGRESS, ESCALATE, ATTACH, CONVERTED -> from;
 		};
 	}
 

@@ -44,6 +44,11 @@ public class OpinionReads {
 		return id == null ? null : opinions.find(id).map(Opinion::trackingCode).orElse(null);
 	}
 
+	/** The deputies' proposals the opinion became part of, in id order. */
+	public List<Long> proposalIds(long id) {
+		return opinions.proposalIds(id);
+	}
+
 	public List<TimelineEntry> timeline(long id) {
 		return opinions.timeline(id);
 	}

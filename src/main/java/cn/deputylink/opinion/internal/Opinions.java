@@ -210,6 +210,27 @@ class Opinions {
 			.single();
 	}
 
+	/**
+	 * Records that the opinion became part of a proposal; false when it was recorded
+	 * already.
+	 */
+	public boolean linkProposal(long opinionId, long proposalId, OffsetDateTime at) {
+		return jdbc
+			.sql("insert into opinion_proposal_link (opinion_id, proposal_id, linked_at) values (:o, :p, :at) "
+					+ "on conflict do nothing")
+			.param("o", opinionId)
+			.param("p", proposalId)
+			.param("at", at)
+			.update() == 1;
+	}
+
+	public List<Long> proposalIds(long opinionId) {
+		return jdbc.sql("select proposal_id from opinion_proposal_link where opinion_id = :o order by proposal_id")
+			.param("o", opinionId)
+			.query(Long.class)
+			.list();
+	}
+
 	public Optional<Opinion> find(long id) {
 		return jdbc.sql("select * from opinion where id = :id")
 			.param("id", id)

@@ -62,7 +62,7 @@ public final class Policy {
 			// (回访) is recorded by the township or the county, who make those calls, never
 			// by the station that took the case in
 			case FEEDBACK, REOPEN -> triager;
-			case SUBMIT -> false;
+			case SUBMIT, CONVERTED -> false;
 		};
 	}
 

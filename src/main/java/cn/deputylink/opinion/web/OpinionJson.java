@@ -51,7 +51,7 @@ final class OpinionJson {
 			@Nullable DeadlineColour deadline, boolean escalated, boolean reopened, @Nullable Outcome outcome,
 			@Nullable String reply, @Nullable OffsetDateTime repliedAt, @Nullable Satisfaction satisfaction,
 			@Nullable Long mergedIntoId, int version, Set<Action> allowedActions, List<Step> timeline,
-			List<File> attachments) {
+			List<File> attachments, List<Long> proposalIds) {
 	}
 
 	static Constituent constituent(Opinion o) {
@@ -76,7 +76,7 @@ final class OpinionJson {
 				o.departmentId(), o.assignedAt(), o.dueDate(), o.returnBy(), d.overdue(), d.colour(), o.escalated(),
 				o.reopened(), o.outcome(), o.reply(), o.repliedAt(), o.satisfaction(), o.mergedIntoId(), o.version(),
 				d.allowedActions(), d.timeline().stream().map(OpinionJson::step).toList(),
-				d.attachments().stream().map(a -> file(o.id(), a)).toList());
+				d.attachments().stream().map(a -> file(o.id(), a)).toList(), d.proposalIds());
 	}
 
 	static Step step(TimelineEntry t) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -75,13 +76,35 @@ public class ProposalSteps implements ProposalCase.Terms {
 
 	// ------------------------------------------------------------------ time
 
+	private final ThreadLocal<@Nullable Clock> other = new ThreadLocal<>();
+
+	/**
+	 * Runs {@code steps} at {@code at}'s time on this thread (the demo's history, and
+	 * tests of another year's numbering).
+	 */
+	public <T> T at(Clock at, Supplier<T> steps) {
+		Clock before = other.get();
+		other.set(at);
+		try {
+			return steps.get();
+		}
+		finally {
+			other.set(before);
+		}
+	}
+
+	private Clock clock() {
+		Clock c = other.get();
+		return (c == null ? clock : c).withZone(zone);
+	}
+
 	@Override
 	public OffsetDateTime now() {
-		return OffsetDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.MICROS);
+		return OffsetDateTime.now(clock()).truncatedTo(ChronoUnit.MICROS);
 	}
 
 	public LocalDate today() {
-		return LocalDate.now(clock.withZone(zone));
+		return LocalDate.now(clock());
 	}
 
 	public ZoneId zone() {
