@@ -26,9 +26,10 @@ import java.util.stream.IntStream;
 
 /**
  * Walks every API endpoint of the registry, accounts, opinions, activities, pairings,
- * "三个一", duty days, proposals, calendar and inbox with every role, on the caller's own township and
- * on another one, and checks the answer: allowed where the role and data scope allow, 403
- * everywhere else. Changing an id in a URL must never reach another township's data.
+ * "三个一", duty days, proposals, calendar and inbox with every role, on the caller's own
+ * township and on another one, and checks the answer: allowed where the role and data
+ * scope allow, 403 everywhere else. Changing an id in a URL must never reach another
+ * township's data.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
