@@ -137,7 +137,13 @@ class PerformancePdfIT {
 		// name with a subset tag, TrueType (CID), embedded yes, subset yes
 		assertThat(line).matches("[A-Z]{6}\\+.*").contains("TrueType");
 		assertThat(line.split("\\s+")).contains("yes");
-		assertThat(fonts.lines().skip(2).allMatch(l -> l.contains(" yes "))).as(fonts).isTrue();
+		// every CJK font in the file is the shipped one, embedded (openhtmltopdf may also
+		// name
+		// a base-14 Helvetica, never embedded, for glyphs the CJK font lacks, such as the
+		// space)
+		assertThat(fonts.lines().skip(2).filter(l -> !l.startsWith("Helvetica")).allMatch(l -> l.contains(" yes ")))
+			.as(fonts)
+			.isTrue();
 
 		// the page's PDF and the scope
 		var page = new FormSession(port).login("county").get("/deputies/" + d.id() + "/performance.pdf?year=2021");
