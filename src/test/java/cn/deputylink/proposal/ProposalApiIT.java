@@ -153,4 +153,97 @@ class ProposalApiIT {
 		assertThat(submitted.get("assignBy").isNull()).isTrue();
 	}
 
+	@Test
+	void refusalsChangeNothing() {
+		// 404
+		ok(county.get("/api/v1/proposals/99999999"), 404);
+		ok(county.post("/api/v1/proposals/99999999/register", "{}"), 404);
+		// 400: missing fields with their names, unknown enum, wrong types, malformed JSON
+		Api.Response missing = deputy.post("/api/v1/proposals", "{\"content\":\"只有内容\"}");
+		assertThat(missing.status()).isEqualTo(400);
+		assertThat(missing.contentType()).startsWith("application/problem+json");
+		assertThat(missing.body()).contains("title").contains("period");
+		ok(deputy.post("/api/v1/proposals", "{\"title\":\"t\",\"content\":\"c\",\"period\":\"WINTER\"}"), 400);
+		ok(deputy.post("/api/v1/proposals",
+				"{\"title\":\"t\",\"content\":\"c\",\"period\":\"SESSION\"," + "\"coSignerIds\":\"x\"}"), 400);
+		ok(deputy.post("/api/v1/proposals", "{\"title\":"), 400);
+		ok(deputy.post("/api/v1/proposals",
+				Api.json(Map.of("title", "x".repeat(201), "content", "c", "period", "SESSION"))), 400);
+		// a deputy drafts only for itself
+		long other = ProposalFixtures.deputy(county, station).id();
+		ok(deputy.post("/api/v1/proposals", ProposalFixtures.draft("别人的", other, List.of(), List.of(), "SESSION")),
+				403);
+		ok(Api.as(port, "liaison").get("/api/v1/proposals"), 403);
+		// 413: a body over the limit, a letter over its size
+		ok(deputy.post("/api/v1/proposals",
+				Api.json(Map.of("title", "t", "content", "长".repeat(600_000), "period", "SESSION"))), 413);
+		ProposalFixtures.Assigned p = ProposalFixtures.assigned(port, county, deputy, ownDeputy, "拒绝不留痕");
+		JsonNode before = ok(county.get("/api/v1/proposals/" + p.id()), 200);
+		byte[] big = new byte[6 * 1024 * 1024];
+		System.arraycopy(PDF, 0, big, 0, PDF.length);
+		ok(p.handler()
+			.post("/api/v1/proposals/" + p.id() + "/reply",
+					new Multipart().field("content", "答复").field("resultClass", "A").file("letter", "big.pdf", big)),
+				413);
+		// 400 of a bad class, 409 of a stale version, 412 of a stale If-Match
+		ok(p.handler()
+			.post("/api/v1/proposals/" + p.id() + "/reply", Api.json(Map.of("content", "答复", "resultClass", "Z"))),
+				400);
+		ok(p.handler()
+			.post("/api/v1/proposals/" + p.id() + "/reply",
+					Api.json(Map.of("content", "答复", "resultClass", "A", "version", 9999))),
+				409);
+		ok(p.handler()
+			.post("/api/v1/proposals/" + p.id() + "/reply", Api.json(Map.of("content", "答复", "resultClass", "A")),
+					"If-Match", "\"9999\""),
+				412);
+		ok(county.post("/api/v1/proposals/" + p.id() + "/register", "{}"), 409);
+		JsonNode after = ok(county.get("/api/v1/proposals/" + p.id()), 200);
+		assertThat(after.get("status").asString()).isEqualTo("ASSIGNED");
+		assertThat(after.get("version").asInt()).isEqualTo(before.get("version").asInt());
+		assertThat(after.get("timeline").size()).isEqualTo(before.get("timeline").size());
+		assertThat(after.get("attachments").size()).isZero();
+	}
+
+	@Test
+	void moreTimeAndASecondHandling() {
+		ProposalFixtures.Assigned p = ProposalFixtures.assigned(port, county, deputy, ownDeputy, "延期与重办");
+		String path = "/api/v1/proposals/" + p.id();
+		JsonNode assigned = ok(county.get(path), 200);
+		assertThat(assigned.get("allowedSteps").valueStream().map(JsonNode::asString).toList()).contains("SUPERVISE")
+			.doesNotContain("CLOSE", "REGISTER");
+		JsonNode asked = ok(p.handler().post(path + "/extension", Api.json(Map.of("reason", "需要实地调研"))), 200);
+		assertThat(asked.get("extensionRequested").asBoolean()).isTrue();
+		ok(p.handler().post(path + "/extension", Api.json(Map.of("reason", "再延"))), 409);
+		ok(p.handler().post(path + "/extension/decision", "{\"approve\":true}"), 403);
+		JsonNode approved = ok(county.post(path + "/extension/decision", "{\"approve\":true}"), 200);
+		assertThat(approved.get("extended").asBoolean()).isTrue();
+		assertThat(approved.get("replyDue").asString()).isGreaterThan(assigned.get("replyDue").asString());
+		JsonNode supervised = ok(
+				county.post(path + "/supervise", Api.json(Map.of("keySupervised", true, "note", "列为重点督办"))), 200);
+		assertThat(supervised.get("keySupervised").asBoolean()).isTrue();
+		assertThat(county.get("/api/v1/proposals?keySupervised=true&limit=500").body()).contains("\"id\":" + p.id());
+		ok(p.handler().post(path + "/reply", Api.json(Map.of("content", "第一次答复", "resultClass", "C"))), 200);
+		JsonNode sentBack = ok(
+				deputy.post(path + "/evaluate", Api.json(Map.of("satisfaction", "UNSATISFIED", "comment", "没有解决"))),
+				200);
+		assertThat(sentBack.get("status").asString()).isEqualTo("ASSIGNED");
+		assertThat(sentBack.get("round").asInt()).isEqualTo(2);
+		ok(p.handler().post(path + "/reply", Api.json(Map.of("content", "第二次答复", "resultClass", "B"))), 200);
+		JsonNode done = ok(deputy.post(path + "/evaluate", Api.json(Map.of("satisfaction", "UNSATISFIED"))), 200);
+		assertThat(done.get("status").asString()).isEqualTo("EVALUATED");
+		assertThat(done.get("timeline").valueStream().map(l -> l.get("action").asString()).toList())
+			.contains("EXTENSION_REQUESTED", "EXTENSION_APPROVED", "SUPERVISED", "SENT_BACK", "REPLIED", "EVALUATED");
+		// every step is audited
+		assertThat(jdbc.sql("select count(*) from audit_event where target = ? and action like 'proposal.%'")
+			.param("proposal:" + p.id())
+			.query(Integer.class)
+			.single()).isGreaterThanOrEqualTo(9);
+		// the handler's notices: assignment, extension decision, send-back
+		assertThat(jdbc.sql("select count(*) from outbox_message where link = ?")
+			.param("/proposals/" + p.id())
+			.query(Integer.class)
+			.single()).isGreaterThanOrEqualTo(4);
+	}
+
 }

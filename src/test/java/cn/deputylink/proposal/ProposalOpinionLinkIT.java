@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.test.EnableScenarios;
-import org.springframework.modulith.test.Scenario;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,8 +38,21 @@ import tools.jackson.databind.JsonNode;
  * triaged or not the deputy's are refused (400).
  */
 @IntegrationTest
-@EnableScenarios
+@Import(ProposalOpinionLinkIT.Converted.class)
 class ProposalOpinionLinkIT {
+
+	/** Hears the opinion module's conversions, on whatever thread publishes them. */
+	@TestConfiguration
+	static class Converted {
+
+		static final List<OpinionEvent.Converted> seen = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(OpinionEvent.Converted e) {
+			seen.add(e);
+		}
+
+	}
 
 	@LocalServerPort
 	int port;
@@ -100,7 +115,7 @@ class ProposalOpinionLinkIT {
 	}
 
 	@Test
-	void aSubmittedProposalMarksItsOpinionsConvertedOnce(Scenario scenario) {
+	void aSubmittedProposalMarksItsOpinionsConvertedOnce() {
 		JsonNode first = opinion("村口路灯不亮", true);
 		JsonNode second = opinion("村道坑洼", true);
 		long a = first.get("id").asLong();
@@ -113,13 +128,15 @@ class ProposalOpinionLinkIT {
 		// nothing happens to the opinions before the submission
 		assertThat(conversions(a)).isZero();
 		CurrentUser me = ProposalFixtures.user(accounts, "deputy");
-		scenario.stimulate(() -> drafting.submit(id, null, me))
-			.andWaitForEventOfType(OpinionEvent.Converted.class)
-			.matching(e -> e.proposalId() == id && e.opinionId() == b)
-			.toArriveAndVerify(e -> {
-				assertThat(e.trackingCode()).isEqualTo(second.get("trackingCode").asString());
-				assertThat(e.actorId()).isEqualTo(me.id());
-			});
+		drafting.submit(id, null, me);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> Converted.seen.stream().filter(e -> e.proposalId() == id).count() == 2);
+		OpinionEvent.Converted e = Converted.seen.stream()
+			.filter(x -> x.proposalId() == id && x.opinionId() == b)
+			.findFirst()
+			.orElseThrow();
+		assertThat(e.trackingCode()).isEqualTo(second.get("trackingCode").asString());
+		assertThat(e.actorId()).isEqualTo(me.id());
 		await().atMost(Duration.ofSeconds(10)).until(() -> conversions(a) == 1 && conversions(b) == 1);
 		// the staff record lists the proposal; the status is unchanged
 		JsonNode record = deputy.get("/api/v1/opinions/" + a).json();
@@ -143,6 +160,7 @@ class ProposalOpinionLinkIT {
 		await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> true);
 		assertThat(conversions(a)).isEqualTo(1);
 		assertThat(conversions(b)).isEqualTo(1);
+		assertThat(Converted.seen.stream().filter(x -> x.proposalId() == id).count()).isEqualTo(2);
 		assertThat(jdbc.sql("select count(*) from opinion_proposal_link where proposal_id = ?")
 			.param(id)
 			.query(Integer.class)

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("deputylink.proposal")
 public record ProposalSettings(@DefaultValue("5") int assignWorkingDays, @DefaultValue("3") int replyMonths,
 		@DefaultValue("6") int extendedReplyMonths, @DefaultValue("1") int rehandleMonths,
-		@DefaultValue("10485760") long letterMaxBytes) {
+		@DefaultValue("5242880") long letterMaxBytes) {
 
 	public ProposalSettings {
 		if (assignWorkingDays < 0 || replyMonths < 1 || extendedReplyMonths < replyMonths || rehandleMonths < 1
@@ -24,7 +24,7 @@ public record ProposalSettings(@DefaultValue("5") int assignWorkingDays, @Defaul
 	}
 
 	public static ProposalSettings defaults() {
-		return new ProposalSettings(5, 3, 6, 1, 10485760);
+		return new ProposalSettings(5, 3, 6, 1, 5242880);
 	}
 
 }
