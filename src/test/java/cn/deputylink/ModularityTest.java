@@ -61,8 +61,8 @@ class ModularityTest {
 	@Test
 	void featureModulesExist() {
 		assertThat(MODULES.stream().map(m -> m.getIdentifier().toString())).contains("account", "assessment", "audit",
-				"calendar", "activity", "demo", "duty", "notification", "opinion", "organisation", "proposal", "shell",
-				"shared");
+				"calendar", "activity", "demo", "duty", "notification", "opinion", "organisation", "performance",
+				"proposal", "shell", "shared");
 	}
 
 	@Test

@@ -63,6 +63,9 @@ class TableOwnershipTest {
 			Map.entry("deputy", "organisation"), Map.entry("deputy_level", "organisation"),
 			Map.entry("deputy_station", "organisation"), Map.entry("category", "organisation"),
 			Map.entry("department", "organisation"), Map.entry("department_category", "organisation"),
+			// performance
+			Map.entry("points_rule", "performance"), Map.entry("points_publication", "performance"),
+			Map.entry("points_publication_row", "performance"),
 			// proposal
 			Map.entry("proposal", "proposal"), Map.entry("proposal_result_class", "proposal"),
 			Map.entry("proposal_number", "proposal"), Map.entry("proposal_co_signer", "proposal"),

@@ -398,6 +398,21 @@ class ScopeWalkIT {
 				Api.json(Map.of("deputyIds", List.of(otherDeputy))), 400, 403, 403, 403, 403));
 		c.add(new Case("GET", "/api/v1/deputies/" + ownDeputy + "/obligations", null, 200, 200, 200, 200, 403));
 		c.add(new Case("GET", "/api/v1/deputies/" + otherDeputy + "/obligations", null, 200, 403, 403, 403, 403));
+		// performance files and points: the deputy its own, the township admin its
+		// township's deputies, the county all; liaison officers and departments nothing
+		c.add(new Case("GET", "/api/v1/deputies/" + ownDeputy + "/performance", null, 200, 200, 403, 200, 403));
+		c.add(new Case("GET", "/api/v1/deputies/" + otherDeputy + "/performance", null, 200, 403, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/deputies/" + ownDeputy + "/performance.pdf", null, 200, 200, 403, 200, 403));
+		c.add(new Case("GET", "/api/v1/deputies/" + otherDeputy + "/performance.pdf", null, 200, 403, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/deputies/" + ownDeputy + "/points", null, 200, 200, 403, 200, 403));
+		c.add(new Case("GET", "/api/v1/deputies/" + otherDeputy + "/points", null, 200, 403, 403, 403, 403));
+		c.add(new Case("GET", "/api/v1/points/scheme", null, 200, 200, 403, 200, 403));
+		c.add(new Case("PUT", "/api/v1/points/scheme", "{}", 400, 403, 403, 403, 403));
+		// a township admin gets its own township's table whatever it asks
+		c.add(new Case("GET", "/api/v1/points?townshipId=" + other, null, 200, 200, 403, 403, 403));
+		// a quarter not begun: allowed roles reach the 400, nothing is written
+		c.add(new Case("POST", "/api/v1/points/publications",
+				"{\"year\":2099,\"quarter\":1,\"townshipId\":" + other + "}", 400, 400, 403, 403, 403));
 		c.add(new Case("GET", "/api/v1/obligations/compliance", null, 200, 200, 200, 403, 403));
 		c.add(new Case("GET", "/api/v1/obligations/compliance?townshipId=" + other, null, 200, 403, 403, 403, 403));
 		c.add(new Case("GET", "/api/v1/obligations/compliance?stationId=" + otherStation, null, 200, 403, 403, 403,

@@ -191,6 +191,12 @@ class FeaturePagesRoleWalkIT {
 		c.add(new Case("/assessment/units/" + ownDepartment, 200, 403, 403, 403, 200));
 		c.add(new Case("/assessment/units/" + otherDepartment, 200, 403, 403, 403, 403));
 		c.add(new Case("/assessment/formula", 200, 403, 403, 403, 403));
+		// performance files and points
+		c.add(new Case("/performance", 403, 403, 403, 200, 403));
+		c.add(new Case("/deputies/" + ownDeputy + "/performance", 200, 200, 403, 200, 403));
+		c.add(new Case("/deputies/" + otherDeputy + "/performance", 200, 403, 403, 403, 403));
+		c.add(new Case("/points", 200, 200, 403, 200, 403));
+		c.add(new Case("/points/scheme", 200, 200, 403, 200, 403));
 		// the public's station pages, signed in or not
 		c.add(new Case("/public/stations", 200, 200, 200, 200, 200));
 		c.add(new Case("/public/stations/" + otherStation, 200, 200, 200, 200, 200));

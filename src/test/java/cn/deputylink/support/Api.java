@@ -109,6 +109,28 @@ public final class Api {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
 	}
 
+	/** A GET whose body is binary (a PDF): the status, the content type and the bytes. */
+	public Binary getBytes(String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		try {
+			HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			return new Binary(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public record Binary(int status, byte[] body, String contentType) {
+	}
+
 	public Response send(HttpRequest.Builder request) {
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);

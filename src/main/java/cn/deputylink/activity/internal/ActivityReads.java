@@ -1,5 +1,7 @@
 package cn.deputylink.activity.internal;
 
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -70,6 +72,11 @@ public class ActivityReads {
 			return new ActivityRows.Scope(null, u.deputyId(), u.id());
 		}
 		throw new AccessDeniedException("activities");
+	}
+
+	/** Counting activities of these deputies in [from, to], no viewer's scope. */
+	public List<Activity> countingOfDeputies(Collection<Long> deputyIds, LocalDate from, LocalDate to) {
+		return deputyIds.isEmpty() ? List.of() : rows.countingOfDeputies(deputyIds, from, to);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +72,23 @@ class ActivityRows {
 			.params(params)
 			.param("limit", limit)
 			.param("offset", offset)
+			.query(this::row)
+			.list();
+		return withDeputies(rows);
+	}
+
+	/**
+	 * The counting activities ({@code RECORDED}, {@code APPROVED}) dated in [from, to]
+	 * that any of these deputies took part in, oldest first, without a viewer's scope.
+	 */
+	List<Activity> countingOfDeputies(Collection<Long> deputyIds, LocalDate from, LocalDate to) {
+		List<Activity> rows = jdbc
+			.sql("select a.* from activity a where a.status in ('RECORDED', 'APPROVED') "
+					+ "and a.activity_date between :from and :to and exists (select 1 from activity_deputy d "
+					+ "where d.activity_id = a.id and d.deputy_id in (:ids)) order by a.activity_date, a.id")
+			.param("from", from)
+			.param("to", to)
+			.param("ids", List.copyOf(deputyIds))
 			.query(this::row)
 			.list();
 		return withDeputies(rows);

@@ -50,6 +50,8 @@ class ShellAdvice {
 		NAV.put("/obligations", "obligations");
 		NAV.put("/households", "households");
 		NAV.put("/assessment", "assessment");
+		NAV.put("/performance", "performance");
+		NAV.put("/points", "points");
 	}
 
 	private final boolean demo;
