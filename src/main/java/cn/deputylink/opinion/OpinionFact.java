@@ -2,6 +2,7 @@ package cn.deputylink.opinion;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -18,12 +19,15 @@ public record OpinionFact(long opinionId, @Nullable Long townshipId, @Nullable L
 		@Nullable OffsetDateTime assignedAt, @Nullable LocalDate dueDate, @Nullable OffsetDateTime repliedAt,
 		@Nullable Satisfaction satisfaction, boolean reopened, List<Long> deputyIds, boolean converted) {
 
-	/** Replied by its due date (null while there is no due date or no reply). */
-	public @Nullable Boolean repliedInTime() {
+	/**
+	 * Replied by its due date, the reply's day taken in the county's zone (the database
+	 * may give the time at another offset); null while there is no due date or no reply.
+	 */
+	public @Nullable Boolean repliedInTime(ZoneId zone) {
 		if (dueDate == null || repliedAt == null) {
 			return null;
 		}
-		return !repliedAt.toLocalDate().isAfter(dueDate);
+		return !repliedAt.atZoneSameInstant(zone).toLocalDate().isAfter(dueDate);
 	}
 
 }

@@ -75,4 +75,14 @@ class DemoProposalsIT {
 		assertThat(page).containsPattern(DEMO);
 	}
 
+	/**
+	 * The demo deputy received opinions at its station's receptions and visits, so a
+	 * newcomer signed in as the deputy can draft a proposal from them.
+	 */
+	@Test
+	void theDemoDeputyCanDraftFromOpinionsItReceived() throws Exception {
+		String form = new FormSession(port).login("deputy").get("/proposals/new").body();
+		assertThat(Pattern.compile("name=\"opinionIds\"").matcher(form).results().count()).isGreaterThanOrEqualTo(2);
+	}
+
 }

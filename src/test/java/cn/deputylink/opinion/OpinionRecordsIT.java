@@ -4,6 +4,7 @@ import static cn.deputylink.opinion.OpinionFixtures.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ class OpinionRecordsIT extends OpinionTestSupport {
 		assertThat(first.townshipId()).isEqualTo(f.townshipId);
 		assertThat(first.departmentId()).isNull();
 		assertThat(first.converted()).isFalse();
-		assertThat(first.repliedInTime()).isNull();
+		assertThat(first.repliedInTime(ZoneId.of("Asia/Shanghai"))).isNull();
 		assertThat(day.get(1).deputyIds()).containsExactly(d2);
 
 		assertThat(records.receivedBy(List.of(d1), LocalDate.of(2025, 1, 4), LocalDate.of(2025, 1, 4)))
@@ -121,7 +122,7 @@ class OpinionRecordsIT extends OpinionTestSupport {
 		OpinionFact o = day.get(2);
 		assertThat(o.status()).isEqualTo(OpinionStatus.ASSIGNED);
 		assertThat(o.repliedAt()).isNull();
-		assertThat(o.repliedInTime()).isNull();
+		assertThat(o.repliedInTime(ZoneId.of("Asia/Shanghai"))).isNull();
 		assertThat(o.departmentId()).isEqualTo(unit.id());
 
 		assertThat(ofUnit(records.assignedIn(LocalDate.of(2025, 2, 28), LocalDate.of(2025, 2, 28)), unit))

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,6 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.deputylink.account.Accounts;
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.opinion.OpinionEvent;
+import cn.deputylink.opinion.OpinionFact;
+import cn.deputylink.opinion.OpinionRecords;
 import cn.deputylink.support.Api;
 import cn.deputylink.support.IntegrationTest;
 
@@ -68,6 +72,9 @@ class ProposalOpinionLinkIT {
 
 	@Autowired
 	ApplicationEventPublisher events;
+
+	@Autowired
+	OpinionRecords records;
 
 	@Autowired
 	PlatformTransactionManager transactions;
@@ -127,6 +134,7 @@ class ProposalOpinionLinkIT {
 		assertThat(created.json().get("opinionIds").valueStream().map(JsonNode::asLong).toList()).containsExactly(a, b);
 		// nothing happens to the opinions before the submission
 		assertThat(conversions(a)).isZero();
+		int convertedBefore = convertedInFile();
 		CurrentUser me = ProposalFixtures.user(accounts, "deputy");
 		drafting.submit(id, null, me);
 		await().atMost(Duration.ofSeconds(30))
@@ -142,6 +150,14 @@ class ProposalOpinionLinkIT {
 		JsonNode record = deputy.get("/api/v1/opinions/" + a).json();
 		assertThat(record.get("proposalIds").valueStream().map(JsonNode::asLong).toList()).containsExactly(id);
 		assertThat(record.get("status").asString()).isEqualTo("TRIAGED");
+		// the opinion module's records say so, and so does the deputy's performance file
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		assertThat(records.receivedBy(List.of(ownDeputy), today.minusDays(1), today.plusDays(1))
+			.stream()
+			.filter(f -> f.opinionId() == a || f.opinionId() == b)
+			.map(OpinionFact::converted)
+			.toList()).containsExactly(true, true);
+		assertThat(convertedInFile()).isEqualTo(convertedBefore + 2);
 		// the constituent sees the step
 		JsonNode tracking = Api.anonymous(port)
 			.get("/api/v1/public/opinions/" + first.get("trackingCode").asString())
@@ -165,6 +181,14 @@ class ProposalOpinionLinkIT {
 			.param(id)
 			.query(Integer.class)
 			.single()).isEqualTo(2);
+	}
+
+	/** The "turned into proposals" figure of the deputy's performance file this year. */
+	private int convertedInFile() {
+		Api.Response file = deputy.get("/api/v1/deputies/" + ownDeputy + "/performance?year="
+				+ LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear());
+		assertThat(file.status()).as(file.body()).isEqualTo(200);
+		return file.json().get("opinions").get("converted").asInt();
 	}
 
 	@Test

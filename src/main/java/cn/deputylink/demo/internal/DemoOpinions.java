@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 
+import org.jspecify.annotations.Nullable;
+
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.UserAccount;
 import cn.deputylink.calendar.WorkingCalendar;
@@ -67,8 +69,16 @@ final class DemoOpinions {
 	 */
 	private OffsetDateTime t = now;
 
+	/**
+	 * The demo deputy, on duty at the liaison's station: the opinions raised at its
+	 * receptions and visits there are the ones it received, so it can draft a proposal
+	 * from them.
+	 */
+	private final @Nullable Long homeDeputy;
+
 	DemoOpinions(DemoDesk desks, WorkingCalendar calendar, UserAccount county, UserAccount township,
-			UserAccount liaison, UserAccount department) {
+			UserAccount liaison, UserAccount department, UserAccount deputy) {
+		this.homeDeputy = deputy.deputyId();
 		this.desks = desks;
 		this.calendar = calendar;
 		this.county = user(county);
@@ -175,9 +185,16 @@ final class DemoOpinions {
 		// told at the reception a little before it is typed in
 		OffsetDateTime received = t.minusMinutes(5 + random.nextInt(40));
 		return desk()
-			.submit(new Intake(source, stationId, null, null, tx[1], received, List.of(),
+			.submit(new Intake(source, stationId, null, null, tx[1], received, receivedBy(by, source, stationId),
 					anonymous ? null : NAMES[random.nextInt(NAMES.length)], anonymous ? null : phone, anonymous), by)
 			.opinion();
+	}
+
+	/** The demo deputy for what it heard in person at the liaison's station. */
+	private List<Long> receivedBy(CurrentUser by, Source source, long stationId) {
+		boolean inPerson = source == Source.RECEPTION || source == Source.VISIT;
+		boolean home = by == liaison && Long.valueOf(stationId).equals(liaison.stationId());
+		return inPerson && home && homeDeputy != null ? List.of(homeDeputy) : List.of();
 	}
 
 	private static String category(int text) {

@@ -281,7 +281,7 @@ class DemoSeeder implements ApplicationRunner {
 		int seeded = 0;
 		if (created == users.size()) {
 			seeded = new DemoOpinions(desks, calendar, account("county"), account("township"), account("liaison"),
-					account("department"))
+					account("department"), account("deputy"))
 				.seed(stationIds);
 			long dutyStart = System.nanoTime();
 			DemoDuty demoDuty = new DemoDuty(dutyPlanning, receptionDays, dutyQueries, calendar, account("county"));
