@@ -165,6 +165,19 @@ public class RegistryLookup {
 			.list();
 	}
 
+	/**
+	 * The active deputies attached to at least one active station, in id order, in one
+	 * query (whom a deputy may ask to co-sign).
+	 */
+	public List<Long> activeAttachedDeputies() {
+		return jdbc
+			.sql("select distinct ds.deputy_id from deputy_station ds join deputy d on d.id = ds.deputy_id "
+					+ "join station s on s.id = ds.station_id where d.active = true and s.active = true "
+					+ "order by ds.deputy_id")
+			.query(Long.class)
+			.list();
+	}
+
 	public boolean deputyExists(long id) {
 		return count("deputy", id) > 0;
 	}

@@ -2,12 +2,17 @@ package cn.deputylink.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.deputylink.organisation.RegistryLookup;
+import cn.deputylink.organisation.Station;
 import cn.deputylink.support.Api;
 import cn.deputylink.support.FormSession;
 import cn.deputylink.support.IntegrationTest;
@@ -25,6 +30,9 @@ class DemoProposalsIT {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	RegistryLookup registry;
 
 	@Test
 	void everyStatusHasADemoProposal() throws Exception {
@@ -83,6 +91,28 @@ class DemoProposalsIT {
 	void theDemoDeputyCanDraftFromOpinionsItReceived() throws Exception {
 		String form = new FormSession(port).login("deputy").get("/proposals/new").body();
 		assertThat(Pattern.compile("name=\"opinionIds\"").matcher(form).results().count()).isGreaterThanOrEqualTo(2);
+	}
+
+	/**
+	 * The co-signers offered are the active deputies attached to an active station (each
+	 * station's active deputies, together), the drafting deputy left out.
+	 */
+	@Test
+	void theCoSignersOfferedAreTheActiveDeputiesOfTheStations() throws Exception {
+		Set<Long> attached = new TreeSet<>();
+		for (Station st : registry.stationsOf(null)) {
+			attached.addAll(registry.activeDeputiesOfStation(st.id()));
+		}
+		assertThat(registry.activeAttachedDeputies()).containsExactlyElementsOf(attached);
+		long me = Api.as(port, "deputy").get("/api/v1/me").json().get("deputyId").asLong();
+		String form = new FormSession(port).login("deputy").get("/proposals/new").body();
+		Set<Long> offered = new TreeSet<>();
+		Matcher m = Pattern.compile("name=\"coSignerIds\" value=\"(\\d+)\"").matcher(form);
+		while (m.find()) {
+			offered.add(Long.parseLong(m.group(1)));
+		}
+		attached.remove(me);
+		assertThat(offered).isEqualTo(attached);
 	}
 
 }

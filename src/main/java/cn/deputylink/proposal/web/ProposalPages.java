@@ -36,7 +36,6 @@ import cn.deputylink.opinion.OpinionFilter;
 import cn.deputylink.opinion.OpinionQueries;
 import cn.deputylink.opinion.OpinionStatus;
 import cn.deputylink.organisation.RegistryLookup;
-import cn.deputylink.organisation.Station;
 import cn.deputylink.proposal.Evaluation;
 import cn.deputylink.proposal.HandlingUnit;
 import cn.deputylink.proposal.NewProposal;
@@ -231,11 +230,7 @@ class ProposalPages {
 
 	/** Active deputies attached to a station, by name: whom one may co-sign with. */
 	private Map<Long, String> activeDeputies() {
-		Set<Long> ids = new HashSet<>();
-		for (Station st : registry.stationsOf(null)) {
-			ids.addAll(registry.activeDeputiesOfStation(st.id()));
-		}
-		Map<Long, String> names = registry.deputyNames(ids);
+		Map<Long, String> names = registry.deputyNames(registry.activeAttachedDeputies());
 		Map<Long, String> sorted = new LinkedHashMap<>();
 		names.entrySet()
 			.stream()
