@@ -3,6 +3,7 @@ package cn.deputylink.activity;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +32,21 @@ public class ActivityRecords {
 	@Transactional(readOnly = true)
 	public List<Activity> countingOf(Collection<Long> deputyIds, LocalDate from, LocalDate to) {
 		return reads.countingOfDeputies(deputyIds, from, to);
+	}
+
+	/** One activity in whatever status, for the figures; empty when unknown. */
+	@Transactional(readOnly = true)
+	public Optional<Activity> activity(long id) {
+		return reads.any(id);
+	}
+
+	/**
+	 * Activities in whatever status, in id order after {@code afterId}, at most
+	 * {@code limit} (the statistics' reconciliation).
+	 */
+	@Transactional(readOnly = true)
+	public List<Activity> all(long afterId, int limit) {
+		return reads.all(afterId, limit);
 	}
 
 }

@@ -3,6 +3,7 @@ package cn.deputylink.opinion;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +41,21 @@ public class OpinionRecords {
 	@Transactional(readOnly = true)
 	public List<OpinionFact> assignedIn(LocalDate from, LocalDate to) {
 		return facts.assignedIn(from, to);
+	}
+
+	/** One opinion as the figures count it, merged ones included; empty when unknown. */
+	@Transactional(readOnly = true)
+	public Optional<OpinionCount> counted(long opinionId) {
+		return facts.counted(opinionId);
+	}
+
+	/**
+	 * Opinions as the figures count them, merged ones included, in id order after
+	 * {@code afterId}, at most {@code limit} (the statistics' reconciliation).
+	 */
+	@Transactional(readOnly = true)
+	public List<OpinionCount> counted(long afterId, int limit) {
+		return facts.counted(afterId, limit);
 	}
 
 }

@@ -3,6 +3,7 @@ package cn.deputylink.activity.internal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -77,6 +78,16 @@ public class ActivityReads {
 	/** Counting activities of these deputies in [from, to], no viewer's scope. */
 	public List<Activity> countingOfDeputies(Collection<Long> deputyIds, LocalDate from, LocalDate to) {
 		return deputyIds.isEmpty() ? List.of() : rows.countingOfDeputies(deputyIds, from, to);
+	}
+
+	/** Any activity by id, no viewer's scope. */
+	public Optional<Activity> any(long id) {
+		return rows.find(id);
+	}
+
+	/** Activities after {@code afterId} in id order, no viewer's scope. */
+	public List<Activity> all(long afterId, int limit) {
+		return rows.after(afterId, limit);
 	}
 
 }

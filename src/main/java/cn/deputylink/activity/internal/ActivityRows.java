@@ -94,6 +94,14 @@ class ActivityRows {
 		return withDeputies(rows);
 	}
 
+	List<Activity> after(long afterId, int limit) {
+		return withDeputies(jdbc.sql("select a.* from activity a where a.id > :after order by a.id limit :limit")
+			.param("after", afterId)
+			.param("limit", limit)
+			.query(this::row)
+			.list());
+	}
+
 	int count(ActivityFilter f, Scope scope) {
 		Map<String, Object> params = new HashMap<>();
 		return jdbc.sql("select count(*) from activity a where " + where(f, scope, params))

@@ -1,0 +1,23 @@
+package cn.deputylink.statistics.internal;
+
+import java.time.LocalDate;
+
+/**
+ * A key of the daily rollup: day, township, station and deputy (0 for none; deputy 0 is
+ * the whole station's), ordered so that cells are always locked in one order.
+ */
+record Cell(LocalDate day, long townshipId, long stationId, long deputyId) implements Comparable<Cell> {
+
+	@Override
+	public int compareTo(Cell o) {
+		int c = day.compareTo(o.day);
+		if (c == 0) {
+			c = Long.compare(townshipId, o.townshipId);
+		}
+		if (c == 0) {
+			c = Long.compare(stationId, o.stationId);
+		}
+		return c != 0 ? c : Long.compare(deputyId, o.deputyId);
+	}
+
+}

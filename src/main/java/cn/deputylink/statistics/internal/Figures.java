@@ -1,0 +1,373 @@
+package cn.deputylink.statistics.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.deputylink.shared.InvalidInputException;
+import cn.deputylink.statistics.ActivityEntry;
+import cn.deputylink.statistics.BreakdownRow;
+import cn.deputylink.statistics.Dimension;
+import cn.deputylink.statistics.Drill;
+import cn.deputylink.statistics.Figure;
+import cn.deputylink.statistics.Indicators;
+import cn.deputylink.statistics.Leader;
+import cn.deputylink.statistics.MonthFigures;
+import cn.deputylink.statistics.OpinionEntry;
+import cn.deputylink.statistics.Period;
+import cn.deputylink.statistics.Scope;
+import cn.deputylink.statistics.Summary;
+
+/**
+ * Reading the figures: the six from the daily rollup; the indicators, breakdowns and the
+ * records behind a figure from this module's projections, with the same conditions, so a
+ * drill-down lists exactly what its figure counts.
+ */
+@Repository
+public class Figures {
+
+	private static final String SUMS = "coalesce(sum(activities), 0), coalesce(sum(constituents), 0), "
+			+ "coalesce(sum(households), 0), coalesce(sum(opinions), 0), coalesce(sum(resolved), 0), "
+			+ "coalesce(sum(converted), 0)";
+
+	private final JdbcClient jdbc;
+
+	Figures(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	private static String dayWhere(Period p, Scope s, Map<String, Object> params) {
+		StringBuilder w = new StringBuilder(" where deputy_id = :deputy");
+		params.put("deputy", s.deputyId() == null ? 0L : s.deputyId());
+		if (p.from() != null) {
+			w.append(" and stat_day >= :from");
+			params.put("from", p.from());
+		}
+		if (p.to() != null) {
+			w.append(" and stat_day <= :to");
+			params.put("to", p.to());
+		}
+		if (s.townshipId() != null) {
+			w.append(" and township_id = :township");
+			params.put("township", s.townshipId());
+		}
+		if (s.stationId() != null) {
+			w.append(" and station_id = :station");
+			params.put("station", s.stationId());
+		}
+		return w.toString();
+	}
+
+	private static Summary summaryRow(ResultSet rs, int n) throws SQLException {
+		return new Summary(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
+	}
+
+	public Summary summary(Period p, Scope s) {
+		Map<String, Object> params = new HashMap<>();
+		return jdbc.sql("select " + SUMS + " from stat_day" + dayWhere(p, s, params))
+			.params(params)
+			.query(Figures::summaryRow)
+			.single();
+	}
+
+	public List<MonthFigures> months(Period p, Scope s) {
+		Map<String, Object> params = new HashMap<>();
+		TreeMap<YearMonth, Summary> months = new TreeMap<>();
+		jdbc.sql("select stat_day, " + SUMS + " from stat_day" + dayWhere(p, s, params) + " group by stat_day")
+			.params(params)
+			.query((rs, n) -> {
+				YearMonth m = YearMonth.from(rs.getObject(1, LocalDate.class));
+				months.merge(m, new Summary(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+						rs.getLong(7)), Summary::plus);
+				return m;
+			})
+			.list();
+		if (!months.isEmpty()) {
+			// every month of the period shown, the empty ones as zero
+			YearMonth first = p.from() != null ? YearMonth.from(p.from()) : months.firstKey();
+			YearMonth last = p.to() != null ? YearMonth.from(p.to()) : months.lastKey();
+			for (YearMonth m = first; !m.isAfter(last) && months.size() < 1200; m = m.plusMonths(1)) {
+				months.putIfAbsent(m, Summary.ZERO);
+			}
+		}
+		List<MonthFigures> out = new ArrayList<>();
+		months.forEach((m, sum) -> out.add(new MonthFigures(m, sum)));
+		return out;
+	}
+
+	/**
+	 * The day rows grouped by station or deputy (all stations' rows, or each deputy's).
+	 */
+	public List<Leader> leaders(Period p, Scope s, boolean deputies, int limit) {
+		Map<String, Object> params = new HashMap<>();
+		String where = dayWhere(p, deputies ? new Scope(s.townshipId(), s.stationId(), null) : s, params);
+		String key = deputies ? "deputy_id" : "station_id";
+		if (deputies) {
+			where = where.replace("deputy_id = :deputy", "deputy_id <> 0");
+		}
+		else {
+			where += " and station_id <> 0";
+		}
+		return jdbc
+			.sql("select " + key + ", " + SUMS + " from stat_day" + where + " group by " + key
+					+ " order by 2 desc, 5 desc, 6 desc, 1 limit :limit")
+			.params(params)
+			.param("limit", Math.max(1, Math.min(limit, 100)))
+			.query((rs, n) -> new Leader(rs.getLong(1),
+					new Summary(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+							rs.getLong(7))))
+			.list();
+	}
+
+	/** Per township, from the station rows. */
+	public Map<Long, Summary> byTownship(Period p) {
+		Map<String, Object> params = new HashMap<>();
+		Map<Long, Summary> out = new LinkedHashMap<>();
+		jdbc.sql("select township_id, " + SUMS + " from stat_day" + dayWhere(p, Scope.county(), params)
+				+ " and township_id <> 0 group by township_id order by township_id")
+			.params(params)
+			.query((rs, n) -> out.put(rs.getLong(1),
+					new Summary(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+							rs.getLong(7))))
+			.list();
+		return out;
+	}
+
+	// --- the projections
+
+	private static String opinionWhere(Period p, Scope s, Map<String, Object> params) {
+		StringBuilder w = new StringBuilder(" where o.counted");
+		if (p.from() != null) {
+			w.append(" and o.received_on >= :from");
+			params.put("from", p.from());
+		}
+		if (p.to() != null) {
+			w.append(" and o.received_on <= :to");
+			params.put("to", p.to());
+		}
+		if (s.townshipId() != null) {
+			w.append(" and o.township_id = :township");
+			params.put("township", s.townshipId());
+		}
+		if (s.stationId() != null) {
+			w.append(" and o.station_id = :station");
+			params.put("station", s.stationId());
+		}
+		if (s.deputyId() != null) {
+			w.append(" and exists (select 1 from stat_opinion_deputy x where x.opinion_id = o.opinion_id"
+					+ " and x.deputy_id = :deputy)");
+			params.put("deputy", s.deputyId());
+		}
+		return w.toString();
+	}
+
+	private static final String RESOLVED = "o.status = 'CLOSED' and o.outcome = 'RESOLVED'";
+
+	private static final String IN_TIME = "o.replied_on is not null and o.due_date is not null and o.replied_on <= o.due_date";
+
+	private static final String SATISFIED = "o.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED')";
+
+	/** The condition an opinion figure counts by. */
+	static String condition(Figure f) {
+		return switch (f) {
+			case OPINIONS -> "1 = 1";
+			case RESOLVED -> RESOLVED;
+			case CONVERTED -> "o.converted";
+			case CLOSED -> "o.status = 'CLOSED'";
+			case REPLIED -> "o.replied_on is not null";
+			case REPLIED_IN_TIME -> IN_TIME;
+			case OVERDUE -> "o.overdue";
+			case RATED -> "o.satisfaction is not null";
+			case SATISFIED -> SATISFIED;
+			case ACTIVITIES, CONSTITUENTS_RECEIVED, HOUSEHOLDS_VISITED ->
+				throw new InvalidInputException("figure", "statistics.figure.notOpinion");
+		};
+	}
+
+	private static String column(Dimension d) {
+		return switch (d) {
+			case CATEGORY -> "coalesce(o.category_code, '')";
+			case SOURCE -> "o.source";
+			case DEPARTMENT -> "coalesce(cast(o.department_id as varchar(20)), '')";
+			case TOWNSHIP -> "case when o.township_id = 0 then '' else cast(o.township_id as varchar(20)) end";
+			case STATION -> "case when o.station_id = 0 then '' else cast(o.station_id as varchar(20)) end";
+		};
+	}
+
+	private static String sum(String condition) {
+		return "coalesce(sum(case when " + condition + " then 1 else 0 end), 0)";
+	}
+
+	public Indicators indicators(Period p, Scope s) {
+		Map<String, Object> params = new HashMap<>();
+		String where = opinionWhere(p, s, params);
+		long[] v = jdbc
+			.sql("select count(*), " + sum("o.status = 'CLOSED'") + ", " + sum(RESOLVED) + ", "
+					+ sum("o.replied_on is not null") + ", " + sum(IN_TIME) + ", " + sum("o.overdue") + ", "
+					+ sum("o.satisfaction is not null") + ", " + sum(SATISFIED) + ", "
+					+ sum("o.replied_on is not null and o.due_date is not null") + " from stat_opinion o" + where)
+			.params(params)
+			.query((rs,
+					n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+							rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9) })
+			.single();
+		// handling days: a histogram (one row per number of days), so the percentile is
+		// exact
+		TreeMap<Integer, Long> histogram = new TreeMap<>();
+		jdbc.sql("select o.handling_days, count(*) from stat_opinion o" + where
+				+ " and o.handling_days is not null group by o.handling_days")
+			.params(params)
+			.query((rs, n) -> histogram.put(rs.getInt(1), rs.getLong(2)))
+			.list();
+		long answered = histogram.values().stream().mapToLong(Long::longValue).sum();
+		BigDecimal average = null;
+		Integer p90 = null;
+		if (answered > 0) {
+			long total = 0;
+			for (Map.Entry<Integer, Long> e : histogram.entrySet()) {
+				total += (long) e.getKey() * e.getValue();
+			}
+			average = BigDecimal.valueOf(total).divide(BigDecimal.valueOf(answered), 1, RoundingMode.HALF_UP);
+			long rank = (long) Math.ceil(answered * 0.9); // nearest rank
+			long seen = 0;
+			for (Map.Entry<Integer, Long> e : histogram.entrySet()) {
+				seen += e.getValue();
+				if (seen >= rank) {
+					p90 = e.getKey();
+					break;
+				}
+			}
+		}
+		return new Indicators(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], rate(v[2], v[0]), rate(v[4], v[8]),
+				rate(v[7], v[6]), average, p90);
+	}
+
+	private static @Nullable BigDecimal rate(long part, long whole) {
+		return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+	}
+
+	public List<BreakdownRow> breakdown(Period p, Scope s, Dimension d) {
+		Map<String, Object> params = new HashMap<>();
+		String key = column(d);
+		return jdbc
+			.sql("select " + key + " as k, count(*), " + sum(RESOLVED) + ", " + sum("o.converted") + ", " + sum(IN_TIME)
+					+ ", " + sum("o.overdue") + " from stat_opinion o" + opinionWhere(p, s, params) + " group by " + key
+					+ " order by 2 desc, 1")
+			.params(params)
+			.query((rs, n) -> new BreakdownRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+					rs.getLong(5), rs.getLong(6)))
+			.list();
+	}
+
+	public List<OpinionEntry> opinions(Period p, Scope s, Drill drill, long before, int limit) {
+		Map<String, Object> params = new HashMap<>();
+		StringBuilder where = new StringBuilder(opinionWhere(p, s, params));
+		where.append(" and ").append(condition(drill.figure()));
+		if (drill.dimension() != null) {
+			where.append(" and ").append(column(drill.dimension())).append(" = :key");
+			params.put("key", drill.key() == null ? "" : drill.key());
+		}
+		if (drill.month() != null) {
+			where.append(" and o.received_on >= :monthFrom and o.received_on <= :monthTo");
+			params.put("monthFrom", drill.month().atDay(1));
+			params.put("monthTo", drill.month().atEndOfMonth());
+		}
+		if (before > 0) {
+			where.append(" and o.opinion_id < :before");
+			params.put("before", before);
+		}
+		return jdbc.sql("select o.* from stat_opinion o" + where + " order by o.opinion_id desc limit :limit")
+			.params(params)
+			.param("limit", limit)
+			.query((rs, n) -> new OpinionEntry(rs.getLong("opinion_id"), rs.getString("tracking_code"),
+					rs.getObject("received_on", LocalDate.class), zeroToNull(rs.getLong("township_id")),
+					zeroToNull(rs.getLong("station_id")), rs.getString("category_code"), rs.getString("source"),
+					rs.getString("status"), rs.getString("outcome"),
+					rs.getObject("department_id") == null ? null : rs.getLong("department_id"),
+					rs.getBoolean("converted"), rs.getBoolean("overdue")))
+			.list();
+	}
+
+	public List<ActivityEntry> activities(Period p, Scope s, Drill drill, long before, int limit) {
+		Map<String, Object> params = new HashMap<>();
+		StringBuilder where = new StringBuilder(" where a.counted");
+		if (p.from() != null) {
+			where.append(" and a.activity_date >= :from");
+			params.put("from", p.from());
+		}
+		if (p.to() != null) {
+			where.append(" and a.activity_date <= :to");
+			params.put("to", p.to());
+		}
+		if (s.townshipId() != null) {
+			where.append(" and a.township_id = :township");
+			params.put("township", s.townshipId());
+		}
+		if (s.stationId() != null) {
+			where.append(" and a.station_id = :station");
+			params.put("station", s.stationId());
+		}
+		if (s.deputyId() != null) {
+			where.append(" and exists (select 1 from stat_activity_deputy x where x.activity_id = a.activity_id"
+					+ " and x.deputy_id = :deputy)");
+			params.put("deputy", s.deputyId());
+		}
+		switch (drill.figure()) {
+			case ACTIVITIES -> {
+			}
+			case CONSTITUENTS_RECEIVED -> where.append(" and a.constituents > 0");
+			case HOUSEHOLDS_VISITED -> where.append(" and a.households > 0");
+			default -> throw new InvalidInputException("figure", "statistics.figure.notActivity");
+		}
+		if (drill.month() != null) {
+			where.append(" and a.activity_date >= :monthFrom and a.activity_date <= :monthTo");
+			params.put("monthFrom", drill.month().atDay(1));
+			params.put("monthTo", drill.month().atEndOfMonth());
+		}
+		if (before > 0) {
+			where.append(" and a.activity_id < :before");
+			params.put("before", before);
+		}
+		List<ActivityEntry> rows = jdbc
+			.sql("select a.* from stat_activity a" + where + " order by a.activity_id desc limit :limit")
+			.params(params)
+			.param("limit", limit)
+			.query((rs, n) -> new ActivityEntry(rs.getLong("activity_id"), rs.getString("activity_type"),
+					rs.getObject("activity_date", LocalDate.class), zeroToNull(rs.getLong("township_id")),
+					zeroToNull(rs.getLong("station_id")), List.of(), rs.getInt("constituents"),
+					rs.getInt("households")))
+			.list();
+		if (rows.isEmpty()) {
+			return rows;
+		}
+		Map<Long, List<Long>> deputies = new HashMap<>();
+		jdbc.sql(
+				"select activity_id, deputy_id from stat_activity_deputy where activity_id in (:ids) order by deputy_id")
+			.param("ids", rows.stream().map(ActivityEntry::activityId).toList())
+			.query((rs, n) -> deputies.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)))
+			.list();
+		return rows.stream()
+			.map(a -> new ActivityEntry(a.activityId(), a.type(), a.date(), a.townshipId(), a.stationId(),
+					List.copyOf(deputies.getOrDefault(a.activityId(), List.of())), a.constituentsReceived(),
+					a.householdsVisited()))
+			.toList();
+	}
+
+	private static @Nullable Long zeroToNull(long id) {
+		return id == 0 ? null : id;
+	}
+
+}
