@@ -20,15 +20,14 @@ import cn.deputylink.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The figures against counts made independently from the source tables (as
- * {@code api.md} defines them) for random periods and scopes of the demo county, every
- * breakdown summing to its figure and every drill-down listing as many records as its
- * figure; the reconciliation clean on the listeners' work and repairing a corrupted
- * rollup; scope by role; bad input.
+ * The figures against counts made independently from the source tables (as {@code api.md}
+ * defines them) for random periods and scopes of the demo county, every breakdown summing
+ * to its figure and every drill-down listing as many records as its figure; the
+ * reconciliation clean on the listeners' work and repairing a corrupted rollup; scope by
+ * role; bad input.
  */
 @IntegrationTest
 class StatisticsIT {
-
 
 	@LocalServerPort
 	int port;
@@ -53,9 +52,9 @@ class StatisticsIT {
 	}
 
 	private long count(String sql, Object... params) {
-		var spec = jdbc.sql(sql);
-		for (int i = 0; i < params.length; i++) {
-			spec = spec.param(i + 1, params[i]);
+		JdbcClient.StatementSpec spec = jdbc.sql(sql);
+		for (Object p : params) {
+			spec = spec.param(p);
 		}
 		Long n = spec.query(Long.class).single();
 		return n == null ? 0 : n;
@@ -134,7 +133,8 @@ class StatisticsIT {
 			assertThat(r.status()).as(query).isEqualTo(200);
 			assertThat(figures(r.json())).as("seed %d: %s", seed, query)
 				.containsExactly(expected(from, to, township, station, deputy));
-			// every breakdown adds up to the opinions, and a drill-down lists what its figure counts
+			// every breakdown adds up to the opinions, and a drill-down lists what its
+			// figure counts
 			long opinions = r.json().get("opinions").asLong();
 			for (String dimension : new String[] { "CATEGORY", "SOURCE", "DEPARTMENT" }) {
 				long sum = 0;
@@ -144,8 +144,10 @@ class StatisticsIT {
 				}
 				assertThat(sum).as(dimension + " " + query).isEqualTo(opinions);
 			}
-			assertThat(drilled(county, "opinions", "RESOLVED", query)).isEqualTo(r.json().get("opinionsResolved").asLong());
-			assertThat(drilled(county, "activities", "ACTIVITIES", query)).isEqualTo(r.json().get("activities").asLong());
+			assertThat(drilled(county, "opinions", "RESOLVED", query))
+				.isEqualTo(r.json().get("opinionsResolved").asLong());
+			assertThat(drilled(county, "activities", "ACTIVITIES", query))
+				.isEqualTo(r.json().get("activities").asLong());
 		}
 		// all time is the whole of the source
 		assertThat(figures(county.get("/api/v1/statistics/summary").json()))
@@ -156,8 +158,10 @@ class StatisticsIT {
 		long n = 0;
 		String cursor = null;
 		do {
-			JsonNode page = api.get("/api/v1/statistics/" + list + "?figure=" + figure + "&limit=500&" + query
-					+ (cursor == null ? "" : "&cursor=" + cursor)).json();
+			JsonNode page = api
+				.get("/api/v1/statistics/" + list + "?figure=" + figure + "&limit=500&" + query
+						+ (cursor == null ? "" : "&cursor=" + cursor))
+				.json();
 			n += page.get("items").size();
 			cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
 		}
@@ -173,7 +177,8 @@ class StatisticsIT {
 		for (JsonNode row : county.get("/api/v1/statistics/breakdown?dimension=CATEGORY").json()) {
 			String key = row.get("key").asString();
 			actual.add(row.get("opinions").asLong());
-			expected.add(key.isEmpty() ? count("select count(*) from opinion where status <> 'MERGED' and category_code is null")
+			expected.add(key.isEmpty()
+					? count("select count(*) from opinion where status <> 'MERGED' and category_code is null")
 					: count("select count(*) from opinion where status <> 'MERGED' and category_code = ?", key));
 		}
 		assertThat(actual).isNotEmpty().isEqualTo(expected);
@@ -185,15 +190,17 @@ class StatisticsIT {
 		assertThat(first.opinionsRead()).isPositive();
 		assertThat(reconciliation.reconcile(false).differences()).as("after a repair").isZero();
 		jdbc.sql("update stat_day set activities = activities + 7 where deputy_id = 0 and stat_day = "
-				+ "(select max(stat_day) from stat_day where activities > 0)").update();
+				+ "(select max(stat_day) from stat_day where activities > 0)")
+			.update();
 		ReconciliationReport found = reconciliation.reconcile(false);
 		assertThat(found.differences()).isPositive();
 		assertThat(found.examples()).anyMatch(e -> e.startsWith("cell"));
 		assertThat(reconciliation.reconcile(true).repaired()).isTrue();
 		assertThat(reconciliation.reconcile(false).clean()).isTrue();
 		// the API: county admins only
-		assertThat(Api.as(port, "county").post("/api/v1/statistics/reconciliation", "").json().get("differences")
-			.asLong()).isZero();
+		assertThat(
+				Api.as(port, "county").post("/api/v1/statistics/reconciliation", "").json().get("differences").asLong())
+			.isZero();
 		assertThat(Api.as(port, "township").post("/api/v1/statistics/reconciliation", "").status()).isEqualTo(403);
 	}
 
@@ -217,7 +224,10 @@ class StatisticsIT {
 		long deputy = Api.as(port, "deputy").get("/api/v1/me").json().get("deputyId").asLong();
 		assertThat(Api.as(port, "deputy").get("/api/v1/statistics/summary").json())
 			.isEqualTo(county.get("/api/v1/statistics/summary?deputyId=" + deputy).json());
-		long someoneElse = jdbc.sql("select min(id) from deputy where id <> ?").param(deputy).query(Long.class).single();
+		long someoneElse = jdbc.sql("select min(id) from deputy where id <> ?")
+			.param(deputy)
+			.query(Long.class)
+			.single();
 		assertThat(Api.as(port, "deputy").get("/api/v1/statistics/summary?deputyId=" + someoneElse).status())
 			.isEqualTo(403);
 		assertThat(Api.as(port, "department").get("/api/v1/statistics/summary").status()).isEqualTo(403);

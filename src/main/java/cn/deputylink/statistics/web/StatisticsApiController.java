@@ -48,7 +48,8 @@ class StatisticsApiController {
 	}
 
 	@GetMapping("/summary")
-	Summary summary(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+	Summary summary(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			@RequestParam(required = false) @Nullable Long townshipId,
 			@RequestParam(required = false) @Nullable Long stationId,
