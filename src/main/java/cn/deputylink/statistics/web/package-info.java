@@ -1,4 +1,7 @@
-/** The statistics module's JSON API. */
+/**
+ * The statistics pages (the dashboard and the records behind each figure) and the JSON
+ * API.
+ */
 @NullMarked
 package cn.deputylink.statistics.web;
 
