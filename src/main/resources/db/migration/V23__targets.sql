@@ -23,14 +23,14 @@ create table target_marks (
 );
 
 create table target_manual_score (
-    year        integer       not null,
+    target_year integer       not null,
     township_id bigint        not null,
     rule_code   varchar(40)   not null references target_rule (code),
     points      numeric(6,1)  not null,
     evidence    varchar(2000) not null,
     scored_by   varchar(64)   not null,
     scored_at   timestamp with time zone not null,
-    primary key (year, township_id, rule_code)
+    primary key (target_year, township_id, rule_code)
 );
 
 insert into target_marks (id, excellent_mark, pass_mark) values (1, 90, 80);

@@ -83,7 +83,7 @@ public class TargetStore {
 	/** The manual scores of a year: township id → rule code → score. */
 	public Map<Long, Map<String, TargetCalculator.Manual>> manual(int year) {
 		Map<Long, Map<String, TargetCalculator.Manual>> out = new HashMap<>();
-		jdbc.sql("select township_id, rule_code, points, evidence from target_manual_score where year = :y")
+		jdbc.sql("select township_id, rule_code, points, evidence from target_manual_score where target_year = :y")
 			.param("y", year)
 			.query(rs -> {
 				out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
@@ -94,15 +94,16 @@ public class TargetStore {
 
 	public void saveManual(int year, long townshipId, String ruleCode, BigDecimal points, String evidence, String by,
 			OffsetDateTime at) {
-		jdbc.sql("delete from target_manual_score where year = :y and township_id = :t and rule_code = :r")
+		jdbc.sql("delete from target_manual_score where target_year = :y and township_id = :t and rule_code = :r")
 			.param("y", year)
 			.param("t", townshipId)
 			.param("r", ruleCode)
 			.update();
-		jdbc.sql("""
-				insert into target_manual_score (year, township_id, rule_code, points, evidence, scored_by, scored_at)
-				values (:y, :t, :r, :p, :e, :by, :at)
-				""")
+		jdbc.sql(
+				"""
+						insert into target_manual_score (target_year, township_id, rule_code, points, evidence, scored_by, scored_at)
+						values (:y, :t, :r, :p, :e, :by, :at)
+						""")
 			.param("y", year)
 			.param("t", townshipId)
 			.param("r", ruleCode)
