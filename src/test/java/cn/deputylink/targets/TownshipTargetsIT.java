@@ -21,6 +21,7 @@ import cn.deputylink.statistics.Indicators;
 import cn.deputylink.statistics.StatisticsRecords;
 import cn.deputylink.statistics.Summary;
 import cn.deputylink.support.Api;
+import cn.deputylink.support.FormSession;
 import cn.deputylink.support.IntegrationTest;
 
 /**
@@ -144,6 +145,22 @@ class TownshipTargetsIT {
 			.status()).isEqualTo(403);
 		assertThat(deputy.get("/api/v1/targets/ranking").status()).isEqualTo(403);
 		assertThat(deputy.get("/api/v1/targets/rules").status()).isEqualTo(403);
+	}
+
+	@Test
+	void thePagesShowTheRankingTheItemsAndTheRules() throws Exception {
+		FormSession c = new FormSession(port).login("county");
+		var ranking = c.get("/targets?year=" + YEAR);
+		assertThat(ranking.statusCode()).isEqualTo(200);
+		assertThat(ranking.body()).contains("东岭镇", "青石乡", "7.9", "不合格");
+		var one = c.get("/targets/townships/" + dongling + "?year=" + YEAR);
+		assertThat(one.statusCode()).isEqualTo(200);
+		assertThat(one.body()).contains("群众意见按期办理答复", "15.0");
+		assertThat(c.get("/targets/rules").body()).contains("县人大评定");
+		FormSession t = new FormSession(port).login("township");
+		assertThat(t.get("/targets?year=" + YEAR).body()).contains("东岭镇").doesNotContain("青石乡");
+		assertThat(t.get("/targets/townships/" + qingshi + "?year=" + YEAR).statusCode()).isEqualTo(403);
+		assertThat(new FormSession(port).login("deputy").get("/targets").statusCode()).isEqualTo(403);
 	}
 
 	@Test
