@@ -152,7 +152,7 @@ class TownshipTargetsIT {
 		FormSession c = new FormSession(port).login("county");
 		var ranking = c.get("/targets?year=" + YEAR);
 		assertThat(ranking.statusCode()).isEqualTo(200);
-		assertThat(ranking.body()).contains("东岭镇", "青石乡", "7.9", "不合格");
+		assertThat(ranking.body()).contains("东岭镇", "青石乡", "7.9", "不合格", "report-tabs");
 		var one = c.get("/targets/townships/" + dongling + "?year=" + YEAR);
 		assertThat(one.statusCode()).isEqualTo(200);
 		assertThat(one.body()).contains("群众意见按期办理答复", "15.0");

@@ -52,6 +52,12 @@ class ShellAdvice {
 		NAV.put("/assessment", "assessment");
 		NAV.put("/performance", "performance");
 		NAV.put("/points", "points");
+		NAV.put("/statistics", "statistics");
+		NAV.put("/briefings", "statistics");
+		NAV.put("/ledgers", "statistics");
+		NAV.put("/standards", "statistics");
+		NAV.put("/targets", "statistics");
+		NAV.put("/funding", "statistics");
 	}
 
 	private final boolean demo;

@@ -83,7 +83,7 @@ class ShellSwitchesIT {
 		assertThat(page).contains("class=\"menu-current\">工作室<");
 		String nav = page.substring(page.indexOf("<ul id=\"mainnav-items\">"),
 				page.indexOf("</ul>", page.indexOf("mainnav-items")));
-		assertThat(Pattern.compile("<li>").matcher(nav).results().count()).isEqualTo(22);
+		assertThat(Pattern.compile("<li>").matcher(nav).results().count()).isEqualTo(23);
 
 		assertThat(s.get("/admin/users").body()).containsPattern("href=\"/admin/users\"[^>]*aria-current=\"page\"");
 		assertThat(s.get("/org/villages/import").body())
