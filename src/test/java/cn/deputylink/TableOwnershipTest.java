@@ -40,6 +40,9 @@ class TableOwnershipTest {
 			Map.entry("assessment_formula", "assessment"),
 			// audit
 			Map.entry("audit_event", "audit"),
+			// targets
+			Map.entry("target_rule", "targets"), Map.entry("target_marks", "targets"),
+			Map.entry("target_manual_score", "targets"),
 			// activity
 			Map.entry("activity", "activity"), Map.entry("activity_deputy", "activity"),
 			Map.entry("activity_photo", "activity"), Map.entry("poverty_household", "activity"),

@@ -1,0 +1,91 @@
+package cn.deputylink.targets.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.deputylink.account.CurrentUser;
+import cn.deputylink.targets.Marks;
+import cn.deputylink.targets.TargetRule;
+import cn.deputylink.targets.TownshipRow;
+import cn.deputylink.targets.TownshipTargets;
+
+/**
+ * The township target assessment: rules and marks ({@code GET} county and township
+ * admins; {@code PUT} county admins: 400 bad values, 409 stale {@code version}), a year's
+ * ranking {@code {year, items: [row...]}} (a township admin: its own row), one township's
+ * breakdown, and manual scores ({@code PUT}, county admins).
+ */
+@RestController
+@RequestMapping("/api/v1/targets")
+class TargetsApiController {
+
+	private final TownshipTargets targets;
+
+	TargetsApiController(TownshipTargets targets) {
+		this.targets = targets;
+	}
+
+	record Ranking(int year, Marks marks, List<TownshipRow> items) {
+	}
+
+	record RuleInput(@Nullable String name, @Nullable BigDecimal maxPoints, @Nullable BigDecimal target,
+			@Nullable Integer position, @Nullable Boolean active, int version) {
+	}
+
+	record MarksInput(@Nullable BigDecimal excellent, @Nullable BigDecimal pass, int version) {
+	}
+
+	record ManualInput(@Nullable BigDecimal points, @Nullable String evidence) {
+	}
+
+	@GetMapping("/rules")
+	List<TargetRule> rules() {
+		return targets.rules(CurrentUser.get());
+	}
+
+	@PutMapping("/rules/{code}")
+	TargetRule updateRule(@PathVariable String code, @RequestBody RuleInput in) {
+		return targets.updateRule(code, in.name() == null ? "" : in.name(), in.maxPoints(), in.target(),
+				in.position() == null ? 0 : in.position(), in.active() == null || in.active(), in.version(),
+				CurrentUser.get());
+	}
+
+	@GetMapping("/marks")
+	Marks marks() {
+		return targets.marks(CurrentUser.get());
+	}
+
+	@PutMapping("/marks")
+	Marks updateMarks(@RequestBody MarksInput in) {
+		return targets.updateMarks(in.excellent(), in.pass(), in.version(), CurrentUser.get());
+	}
+
+	@GetMapping("/ranking")
+	Ranking ranking(@RequestParam(required = false) @Nullable Integer year) {
+		CurrentUser u = CurrentUser.get();
+		int y = targets.year(year);
+		return new Ranking(y, targets.marks(u), targets.ranking(y, u));
+	}
+
+	@GetMapping("/townships/{id}")
+	TownshipRow township(@PathVariable long id, @RequestParam(required = false) @Nullable Integer year) {
+		return targets.township(id, year, CurrentUser.get());
+	}
+
+	@PutMapping("/townships/{id}/manual/{code}")
+	TownshipRow manual(@PathVariable long id, @PathVariable String code,
+			@RequestParam(required = false) @Nullable Integer year, @RequestBody ManualInput in) {
+		return targets.scoreManual(id, targets.year(year), code, in.points(),
+				in.evidence() == null ? "" : in.evidence(), CurrentUser.get());
+	}
+
+}
