@@ -142,7 +142,7 @@ final class DemoDuty {
 				? List.of(new Reception.RaisedOpinion(RAISED[(index / 60) % RAISED.length], null, null, null, null,
 						true, null, null))
 				: List.of();
-		receptions.recordReception(d.id(), new Reception(attendance, 2 + random.nextInt(14), raised, d.version()),
+		receptions.recordReception(d.id(), new Reception(attendance, 1 + random.nextInt(5), raised, d.version()),
 				county);
 	}
 

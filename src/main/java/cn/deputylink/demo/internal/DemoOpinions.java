@@ -33,7 +33,7 @@ import cn.deputylink.organisation.Tier;
 final class DemoOpinions {
 
 	/** Category, then what a constituent said. */
-	private static final String[][] TEXTS = { { "RURAL_INFRASTRUCTURE", "村口到小学的路面坑洼严重，下雨天孩子上学很不安全，希望尽快修补。" },
+	static final String[][] TEXTS = { { "RURAL_INFRASTRUCTURE", "村口到小学的路面坑洼严重，下雨天孩子上学很不安全，希望尽快修补。" },
 			{ "RURAL_INFRASTRUCTURE", "二组的路灯坏了三个多月，晚上出行看不清路，请帮忙维修。" },
 			{ "RURAL_INFRASTRUCTURE", "自来水水压不足，三楼以上经常停水，影响日常生活。" },
 			{ "SOCIAL_SECURITY", "在外务工多年，养老保险缴费年限怎么合并计算？希望有人讲解政策。" },

@@ -38,10 +38,15 @@ class DemoProposalSteps {
 		this.opinions = opinions;
 	}
 
-	int seed(UserAccount county, UserAccount deputy, UserAccount department, List<Long> deputiesOfFirstTownship) {
-		return new DemoProposals(drafting, registration, handling, evaluation, opinions, time, county, deputy,
-				department)
-			.seed(deputiesOfFirstTownship);
+	/** The proposals seeded, and the opinions they were drafted from. */
+	record Seeded(int proposals, int linkedOpinions) {
+	}
+
+	Seeded seed(UserAccount county, UserAccount deputy, UserAccount department, List<Long> deputiesOfFirstTownship) {
+		DemoProposals demo = new DemoProposals(drafting, registration, handling, evaluation, opinions, time, county,
+				deputy, department);
+		int proposals = demo.seed(deputiesOfFirstTownship);
+		return new Seeded(proposals, demo.linkedOpinions);
 	}
 
 }

@@ -37,7 +37,7 @@ import cn.deputylink.shared.Upload;
 final class DemoProposals {
 
 	/** Title, then the proposal. */
-	private static final String[][] TEXTS = { { "关于加快农村公路提质改造的建议", "部分村道路面破损严重，雨天通行困难，建议将其列入年度提质改造计划，优先改造学校、卫生院周边路段。" },
+	static final String[][] TEXTS = { { "关于加快农村公路提质改造的建议", "部分村道路面破损严重，雨天通行困难，建议将其列入年度提质改造计划，优先改造学校、卫生院周边路段。" },
 			{ "关于完善高龄老人居家养老服务的建议", "独居高龄老人日益增多，建议在村（社区）设立助餐点，定期上门探访，并简化高龄补贴申请手续。" },
 			{ "关于加强农田水利设施维护的建议", "部分水渠年久失修，春耕灌溉用水困难，建议设立维护专项资金，明确管护责任。" },
 			{ "关于规范集镇停车秩序的建议", "赶集日集镇车辆乱停乱放，经常堵车，建议规划临时停车位，加强交通疏导。" },
@@ -73,6 +73,12 @@ final class DemoProposals {
 	private final CurrentUser department;
 
 	private int text;
+
+	/**
+	 * How many distinct opinions the submitted proposals were drafted from (all the ones
+	 * taken are submitted).
+	 */
+	int linkedOpinions;
 
 	DemoProposals(ProposalDrafting drafting, ProposalRegistration registration, ProposalHandling handling,
 			ProposalEvaluation evaluation, OpinionQueries opinions, ProposalTime time, UserAccount county,
@@ -165,11 +171,12 @@ final class DemoProposals {
 		return ids;
 	}
 
-	private static List<Long> take(List<Long> from, int n) {
+	private List<Long> take(List<Long> from, int n) {
 		List<Long> out = new ArrayList<>();
 		while (out.size() < n && !from.isEmpty()) {
 			out.add(from.remove(0));
 		}
+		linkedOpinions += out.size();
 		return out;
 	}
 

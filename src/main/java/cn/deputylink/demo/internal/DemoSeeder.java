@@ -124,14 +124,17 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final DemoProposalSteps proposalSteps;
 
+	private final DemoHistory history;
+
 	DemoSeeder(TownshipService townships, VillageService villages, StationService stations, DeputyService deputies,
 			DepartmentService departments, CategoryService categories, Accounts accounts, DemoDesk desks,
 			WorkingCalendar calendar, LockingTaskExecutor locks, TransactionTemplate tx,
 			ActivityRecording activityRecording, ActivityReports activityReports, RegistryLookup registry,
 			HouseholdRegister households, DutyPlanning dutyPlanning, ReceptionDays receptionDays,
 			DutyQueries dutyQueries, Clock clock, @Value("${deputylink.zone:Asia/Shanghai}") ZoneId zone,
-			DemoProposalSteps proposalSteps) {
+			DemoProposalSteps proposalSteps, DemoHistory history) {
 		this.proposalSteps = proposalSteps;
+		this.history = history;
 		this.dutyPlanning = dutyPlanning;
 		this.receptionDays = receptionDays;
 		this.dutyQueries = dutyQueries;
@@ -297,12 +300,20 @@ class DemoSeeder implements ApplicationRunner {
 				.seed(stationIds);
 			// deputies' proposals in every status, some from the opinions above
 			long proposalStart = System.nanoTime();
-			int proposals = proposalSteps.seed(account("county"), account("deputy"), account("department"),
-					deputyIds.get(0));
-			log.info("Demo county: {} proposals in {} ms", proposals, (System.nanoTime() - proposalStart) / 1_000_000);
+			DemoProposalSteps.Seeded proposals = proposalSteps.seed(account("county"), account("deputy"),
+					account("department"), deputyIds.get(0));
+			log.info("Demo county: {} proposals in {} ms", proposals.proposals(),
+					(System.nanoTime() - proposalStart) / 1_000_000);
 			// the pairings and the "三个一", after the other demo data
 			new DemoPairings(households, activityRecording, account("county"), LocalDate.now(clock.withZone(zone)))
 				.seed(villagesOfTownships, stationIds, deputyIds);
+			// the history before this year, up to the seed bulletin's figures
+			long historyStart = System.nanoTime();
+			DemoHistory.Added added = history.seed(stationIds.stream().flatMap(List::stream).toList(),
+					deputyIds.get(0).get(0), proposals.linkedOpinions(), DemoOpinions.user(account("county")),
+					LocalDate.now(clock.withZone(zone)));
+			log.info("Demo county: history of {} activities, {} opinions, {} proposals in {} ms", added.activities(),
+					added.opinions(), added.proposals(), (System.nanoTime() - historyStart) / 1_000_000);
 		}
 		return new Counts(townshipIds.size(), villageCount, stationIds.stream().mapToInt(List::size).sum(),
 				deputyIds.stream().mapToInt(List::size).sum(), plan.departments().size(), created, seeded);
