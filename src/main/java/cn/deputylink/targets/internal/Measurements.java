@@ -65,17 +65,8 @@ public class Measurements {
 
 	public Map<Long, Map<Indicator, BigDecimal>> measure(int year) {
 		Period period = Period.year(year);
-		Map<Long, Indicators> ind;
-		Map<Long, Summary> sums;
-		try {
-			ind = statistics.indicatorsByTownship(period);
-			sums = statistics.byTownship(period);
-		}
-		catch (UnsupportedOperationException skeleton) {
-			// the statistics module's skeleton (until its bodies land): not measured
-			ind = Map.of();
-			sums = Map.of();
-		}
+		Map<Long, Indicators> ind = statistics.indicatorsByTownship(period);
+		Map<Long, Summary> sums = statistics.byTownship(period);
 		LocalDate from = LocalDate.of(year, 1, 1);
 		LocalDate to = LocalDate.of(year, 12, 31);
 		Map<Long, Map<Indicator, BigDecimal>> out = new HashMap<>();

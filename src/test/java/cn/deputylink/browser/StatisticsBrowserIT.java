@@ -1,0 +1,40 @@
+package cn.deputylink.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Paths;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.Test;
+
+import cn.deputylink.support.IntegrationTest;
+
+/**
+ * The statistics dashboard on the demo county (needs the statistics module's facade,
+ * wt/stats): a headline figure equals the number of records its drill-down lists; a
+ * 360-px screenshot under target/ without sideways scrolling.
+ */
+@IntegrationTest
+class StatisticsBrowserIT extends BrowserTest {
+
+	@Test
+	void aHeadlineFigureDrillsDownToAsManyRecords() {
+		Page p = phone(360, 780);
+		BrowserSupport.login(p, port, "county");
+		p.navigate(url("/statistics?quick=all"));
+		assertThat(p.locator("#headline .tile")).hasCount(6);
+		p.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/statistics-360.png")).setFullPage(true));
+		Object wider = p.evaluate("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+		assertThat(wider).isEqualTo(false);
+		long resolved = Long.parseLong(p.locator("#tile-RESOLVED .tile-value").textContent().strip());
+		p.locator("#tile-RESOLVED").click();
+		long listed = p.locator("#records tbody tr").count();
+		while (p.locator("a[rel=next]").count() > 0) {
+			p.locator("a[rel=next]").click();
+			listed += p.locator("#records tbody tr").count();
+		}
+		assertThat(listed).isEqualTo(resolved);
+	}
+
+}
