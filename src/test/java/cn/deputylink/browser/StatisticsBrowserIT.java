@@ -29,9 +29,12 @@ class StatisticsBrowserIT extends BrowserTest {
 		assertThat(wider).isEqualTo(false);
 		long resolved = Long.parseLong(p.locator("#tile-RESOLVED .tile-value").textContent().strip());
 		p.locator("#tile-RESOLVED").click();
+		p.waitForURL("**/statistics/opinions**");
+		p.waitForLoadState();
 		long listed = p.locator("#records tbody tr").count();
 		while (p.locator("a[rel=next]").count() > 0) {
-			p.locator("a[rel=next]").click();
+			String next = p.locator("a[rel=next]").first().getAttribute("href");
+			p.navigate(next.startsWith("http") ? next : url(next));
 			listed += p.locator("#records tbody tr").count();
 		}
 		assertThat(listed).isEqualTo(resolved);

@@ -191,6 +191,12 @@ class FeaturePagesRoleWalkIT {
 		c.add(new Case("/assessment/units/" + ownDepartment, 200, 403, 403, 403, 200));
 		c.add(new Case("/assessment/units/" + otherDepartment, 200, 403, 403, 403, 403));
 		c.add(new Case("/assessment/formula", 200, 403, 403, 403, 403));
+		// statistics: every role but the department handler, each in its scope
+		c.add(new Case("/statistics", 200, 200, 200, 200, 403));
+		c.add(new Case("/statistics?quick=all", 200, 200, 200, 200, 403));
+		c.add(new Case("/statistics/opinions?figure=OPINIONS&quick=all", 200, 200, 200, 200, 403));
+		c.add(new Case("/statistics/activities?figure=ACTIVITIES", 200, 200, 200, 200, 403));
+		c.add(new Case("/statistics/opinions?figure=NOPE", 400, 400, 400, 400, 403));
 		// performance files and points
 		c.add(new Case("/performance", 403, 403, 403, 200, 403));
 		c.add(new Case("/deputies/" + ownDeputy + "/performance", 200, 200, 403, 200, 403));

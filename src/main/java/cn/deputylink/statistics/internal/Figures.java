@@ -15,7 +15,7 @@ import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.statistics.ActivityEntry;
@@ -36,7 +36,7 @@ import cn.deputylink.statistics.Summary;
  * records behind a figure from this module's projections, with the same conditions, so a
  * drill-down lists exactly what its figure counts.
  */
-@Repository
+@Component
 public class Figures {
 
 	private static final String SUMS = "coalesce(sum(activities), 0), coalesce(sum(constituents), 0), "

@@ -110,9 +110,10 @@ class StatisticsPages {
 			@RequestParam(required = false) @Nullable String dimension,
 			@RequestParam(required = false) @Nullable String key,
 			@RequestParam(required = false) @Nullable String month,
-			@RequestParam(required = false) @Nullable String cursor, Model model) {
+			@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable String quick, Model model) {
 		CurrentUser me = viewer();
-		Period period = period(from, to, null);
+		Period period = period(from, to, quick);
 		Scope asked = new Scope(id("townshipId", townshipId), id("stationId", stationId), id("deputyId", deputyId));
 		Drill drill = drill(figure, dimension, key, month, Figure.OPINIONS);
 		if (drill.figure().isActivity()) {
@@ -152,9 +153,10 @@ class StatisticsPages {
 			@RequestParam(required = false) @Nullable String dimension,
 			@RequestParam(required = false) @Nullable String key,
 			@RequestParam(required = false) @Nullable String month,
-			@RequestParam(required = false) @Nullable String cursor, Model model) {
+			@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable String quick, Model model) {
 		CurrentUser me = viewer();
-		Period period = period(from, to, null);
+		Period period = period(from, to, quick);
 		Scope asked = new Scope(id("townshipId", townshipId), id("stationId", stationId), id("deputyId", deputyId));
 		Drill drill = drill(figure, dimension, key, month, Figure.ACTIVITIES);
 		if (!drill.figure().isActivity() || drill.dimension() != null) {
@@ -559,15 +561,15 @@ class StatisticsPages {
 
 		/** Back to the dashboard with the same period and scope. */
 		public String dashboard() {
-			UriComponentsBuilder b = base("/statistics");
-			if (period.from() == null && period.to() == null) {
-				b.queryParam("quick", "all");
-			}
-			return b.encode().build().toUriString();
+			return base("/statistics").encode().build().toUriString();
 		}
 
 		private UriComponentsBuilder base(String path) {
 			UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
+			if (period.from() == null && period.to() == null) {
+				// all time, which no dates would not say (they mean this year)
+				b.queryParam("quick", "all");
+			}
 			if (period.from() != null) {
 				b.queryParam("from", period.from().toString());
 			}
