@@ -16,8 +16,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 
 /**
  * Test-only: records every SQL statement prepared, and every commit, on the application's
- * data source while {@link #recording} is on, to count what one request costs the
- * database.
+ * data source while {@link #recording} is on, on the web server's request threads, to
+ * count what one request costs the database.
  */
 @TestConfiguration
 public class StatementCounter implements BeanPostProcessor {
@@ -40,7 +40,10 @@ public class StatementCounter implements BeanPostProcessor {
 	private static Connection connection(Connection c) {
 		return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(),
 				new Class<?>[] { Connection.class }, handler(c, (proxy, m, args) -> {
-					if (recording.get()) {
+					// only the requests' threads: the listeners working off events on the
+					// executor's threads (the statistics' counting) are not the request's
+					// cost
+					if (recording.get() && Thread.currentThread().getName().contains("-exec-")) {
 						if ((m.getName().startsWith("prepare") || m.getName().equals("nativeSQL")) && args != null
 								&& args[0] instanceof String sql) {
 							seen.add(sql.replaceAll("\\s+", " ").strip());
