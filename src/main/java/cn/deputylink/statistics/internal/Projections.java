@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -66,6 +65,15 @@ class Projections {
 
 	private static long zeroIfNull(@Nullable Long id) {
 		return id == null ? 0 : id;
+	}
+
+	/** The rollup cells a row counts in: none unless it is counted. */
+	private static List<Cell> cells(OpinionRow r) {
+		return r.counted() ? Rollups.cellsOf(r.receivedOn(), r.townshipId(), r.stationId(), r.deputyIds()) : List.of();
+	}
+
+	private static List<Cell> cells(ActivityRow r) {
+		return r.counted() ? Rollups.cellsOf(r.date(), r.townshipId(), r.stationId(), r.deputyIds()) : List.of();
 	}
 
 	/** Creates the opinion's row if missing and locks it, before its source is read. */
@@ -136,9 +144,7 @@ class Projections {
 	 */
 	List<Cell> write(OpinionRow r) {
 		List<Cell> touched = new ArrayList<>();
-		opinion(r.opinionId()).filter(OpinionRow::counted)
-			.ifPresent(old -> touched
-				.addAll(Rollups.cellsOf(old.receivedOn(), old.townshipId(), old.stationId(), old.deputyIds())));
+		opinion(r.opinionId()).ifPresent(old -> touched.addAll(cells(old)));
 		jdbc.sql("""
 				update stat_opinion set tracking_code = :code, received_on = :day, township_id = :t, station_id = :s,
 				    category_code = :cat, source = :src, status = :status, outcome = :outcome,
@@ -171,17 +177,13 @@ class Projections {
 				.param("d", d)
 				.update();
 		}
-		if (r.counted()) {
-			touched.addAll(Rollups.cellsOf(r.receivedOn(), r.townshipId(), r.stationId(), r.deputyIds()));
-		}
+		touched.addAll(cells(r));
 		return touched;
 	}
 
 	List<Cell> write(ActivityRow r) {
 		List<Cell> touched = new ArrayList<>();
-		activity(r.activityId()).filter(ActivityRow::counted)
-			.ifPresent(old -> touched
-				.addAll(Rollups.cellsOf(old.date(), old.townshipId(), old.stationId(), old.deputyIds())));
+		activity(r.activityId()).ifPresent(old -> touched.addAll(cells(old)));
 		jdbc.sql("""
 				update stat_activity set activity_type = :type, activity_date = :day, township_id = :t,
 				    station_id = :s, constituents = :c, households = :h, counted = :counted
@@ -203,18 +205,14 @@ class Projections {
 				.param("d", d)
 				.update();
 		}
-		if (r.counted()) {
-			touched.addAll(Rollups.cellsOf(r.date(), r.townshipId(), r.stationId(), r.deputyIds()));
-		}
+		touched.addAll(cells(r));
 		return touched;
 	}
 
 	/** Drops a record that no longer exists at its source (the row must be locked). */
 	List<Cell> deleteOpinion(long id) {
 		List<Cell> touched = new ArrayList<>();
-		opinion(id).filter(OpinionRow::counted)
-			.ifPresent(old -> touched
-				.addAll(Rollups.cellsOf(old.receivedOn(), old.townshipId(), old.stationId(), old.deputyIds())));
+		opinion(id).ifPresent(old -> touched.addAll(cells(old)));
 		jdbc.sql("delete from stat_opinion_deputy where opinion_id = :id").param("id", id).update();
 		jdbc.sql("delete from stat_opinion where opinion_id = :id").param("id", id).update();
 		return touched;
@@ -222,9 +220,7 @@ class Projections {
 
 	List<Cell> deleteActivity(long id) {
 		List<Cell> touched = new ArrayList<>();
-		activity(id).filter(ActivityRow::counted)
-			.ifPresent(old -> touched
-				.addAll(Rollups.cellsOf(old.date(), old.townshipId(), old.stationId(), old.deputyIds())));
+		activity(id).ifPresent(old -> touched.addAll(cells(old)));
 		jdbc.sql("delete from stat_activity_deputy where activity_id = :id").param("id", id).update();
 		jdbc.sql("delete from stat_activity where activity_id = :id").param("id", id).update();
 		return touched;
@@ -245,10 +241,6 @@ class Projections {
 			.param("b", upToId)
 			.query(Long.class)
 			.list();
-	}
-
-	static boolean same(@Nullable Object a, @Nullable Object b) {
-		return Objects.equals(a, b);
 	}
 
 }
