@@ -34,10 +34,11 @@ document.addEventListener('DOMContentLoaded', showRolePickers);
   });
 })();
 // Labels every cell of a list table with its column's name, so that a phone shows each row as a card.
+// A table of figures (class no-stack: months or categories by figures) stays a grid that scrolls sideways.
 function stackTables(root) {
   root.querySelectorAll('.table-wrap table').forEach(function (table) {
     var heads = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) { return th.textContent.trim(); });
-    if (!heads.length || table.classList.contains('stack-sm')) { return; }
+    if (!heads.length || table.classList.contains('stack-sm') || table.classList.contains('no-stack')) { return; }
     // display: block would drop the table's meaning for screen readers; the roles keep it
     table.setAttribute('role', 'table');
     table.querySelectorAll('thead, tbody').forEach(function (g) { g.setAttribute('role', 'rowgroup'); });

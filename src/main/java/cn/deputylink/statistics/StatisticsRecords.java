@@ -1,7 +1,6 @@
 package cn.deputylink.statistics;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,11 +42,7 @@ public class StatisticsRecords {
 	/** The handling indicators per township for the period, by township id. */
 	@Transactional(readOnly = true)
 	public Map<Long, Indicators> indicatorsByTownship(Period period) {
-		Map<Long, Indicators> out = new LinkedHashMap<>();
-		for (Long township : figures.byTownship(period).keySet()) {
-			out.put(township, figures.indicators(period, Scope.township(township)));
-		}
-		return out;
+		return figures.indicatorsByTownship(period);
 	}
 
 	/** The {@code limit} most active stations in the scope and period. */

@@ -11,4 +11,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record ItemScore(String ruleCode, String name, @Nullable Indicator indicator, BigDecimal maxPoints,
 		BigDecimal target, @Nullable BigDecimal measured, BigDecimal points, @Nullable String evidence) {
+
+	/** A manual item: scored by the county with evidence, not measured. */
+	public boolean manual() {
+		return indicator == null;
+	}
+
 }

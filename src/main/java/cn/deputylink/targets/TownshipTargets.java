@@ -18,8 +18,13 @@ import cn.deputylink.account.CurrentUser;
 import cn.deputylink.account.Role;
 import cn.deputylink.audit.AuditLog;
 import cn.deputylink.organisation.Township;
+import cn.deputylink.shared.AttachmentPolicy;
+import cn.deputylink.shared.AttachmentTooLargeException;
+import cn.deputylink.shared.Digests;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.NotFoundException;
+import cn.deputylink.shared.Upload;
+import cn.deputylink.targets.internal.EvidenceStore;
 import cn.deputylink.targets.internal.Measurements;
 import cn.deputylink.targets.internal.TargetCalculator;
 import cn.deputylink.targets.internal.TargetStore;
@@ -43,19 +48,30 @@ public class TownshipTargets {
 
 	private final Measurements measurements;
 
+	private final EvidenceStore evidence;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	TownshipTargets(TargetStore store, Measurements measurements, AuditLog audit, Clock clock,
-			@Value("${deputylink.zone:Asia/Shanghai}") ZoneId zone) {
+	private final long evidenceMaxBytes;
+
+	private final int evidencePerItem;
+
+	TownshipTargets(TargetStore store, Measurements measurements, EvidenceStore evidence, AuditLog audit, Clock clock,
+			@Value("${deputylink.zone:Asia/Shanghai}") ZoneId zone,
+			@Value("${deputylink.targets.evidence-max-bytes:${deputylink.opinions.attachment-max-bytes:5242880}}") long evidenceMaxBytes,
+			@Value("${deputylink.targets.evidence-per-item:10}") int evidencePerItem) {
 		this.store = store;
 		this.measurements = measurements;
+		this.evidence = evidence;
 		this.audit = audit;
 		this.clock = clock;
 		this.zone = zone;
+		this.evidenceMaxBytes = evidenceMaxBytes;
+		this.evidencePerItem = evidencePerItem;
 	}
 
 	/** Every active township's score, grade and rank of the year (for other modules). */
@@ -111,11 +127,7 @@ public class TownshipTargets {
 	public TargetRule updateRule(String code, String name, @Nullable BigDecimal maxPoints, @Nullable BigDecimal target,
 			int position, boolean active, int version, CurrentUser u) {
 		u.requireRole(Role.COUNTY_ADMIN);
-		store.rules()
-			.stream()
-			.filter(r -> r.code().equals(code))
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("rule", code));
+		rule(code);
 		if (name.isBlank() || name.length() > 200) {
 			throw new InvalidInputException("name", "targets.rule.name");
 		}
@@ -159,11 +171,7 @@ public class TownshipTargets {
 		if (measurements.townships().stream().noneMatch(t -> t.id() == townshipId)) {
 			throw new NotFoundException("township", townshipId);
 		}
-		TargetRule rule = store.rules()
-			.stream()
-			.filter(r -> r.code().equals(ruleCode))
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("rule", ruleCode));
+		TargetRule rule = rule(ruleCode);
 		if (!rule.manual()) {
 			throw new InvalidInputException("ruleCode", "targets.manual.measured");
 		}
@@ -177,6 +185,90 @@ public class TownshipTargets {
 		audit.recordForCurrentUser("targets.manual.score", "targets/" + y + "/township/" + townshipId,
 				ruleCode + "=" + points);
 		return township(townshipId, y, u);
+	}
+
+	/**
+	 * Uploads evidence files (photos or PDF documents, recognised by their content) for a
+	 * manual item of a township and year: a county admin for any township, a township
+	 * admin for its own (403 otherwise); 400 for a measured rule, a file of another type,
+	 * a broken image, more than the item's limit of files; 413 for a file too large; 404
+	 * unknown township or rule. All or nothing.
+	 */
+	@Transactional
+	public List<EvidenceFile> addEvidence(long townshipId, int year, String ruleCode, List<Upload> files,
+			CurrentUser u) {
+		u.requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
+		int y = checkYear(year);
+		requireTownship(townshipId, u);
+		TargetRule rule = rule(ruleCode);
+		if (!rule.manual()) {
+			throw new InvalidInputException("ruleCode", "targets.manual.measured");
+		}
+		List<Upload> real = files.stream().filter(f -> f.bytes().length > 0).toList();
+		if (real.isEmpty()) {
+			throw new InvalidInputException("files", "targets.evidence.none");
+		}
+		if (evidence.count(townshipId, y, ruleCode) + real.size() > evidencePerItem) {
+			throw new InvalidInputException("files", "targets.evidence.tooMany", evidencePerItem);
+		}
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		record Checked(String name, String type, byte[] bytes) {
+		}
+		List<Checked> checked = real.stream().map(f -> {
+			if (f.bytes().length > evidenceMaxBytes) {
+				throw new AttachmentTooLargeException(evidenceMaxBytes / (1024 * 1024));
+			}
+			String name = AttachmentPolicy.cleanName(f.filename());
+			String type = AttachmentPolicy.sniff(f.bytes())
+				.filter(t -> !t.startsWith("image/") || AttachmentPolicy.isWholeImage(f.bytes(), t))
+				.orElseThrow(() -> new InvalidInputException("files", "targets.evidence.type", name));
+			return new Checked(name, type, f.bytes());
+		}).toList();
+		for (Checked c : checked) {
+			evidence.insert(y, townshipId, ruleCode, c.name(), c.type(), c.bytes(), Digests.sha256Hex(c.bytes()),
+					u.getUsername(), now);
+			audit.recordForCurrentUser("targets.evidence.add", "targets/" + y + "/township/" + townshipId,
+					ruleCode + ": " + c.name());
+		}
+		return evidenceFiles(townshipId, y, u);
+	}
+
+	/** A township's evidence files of a year (403 another township's). */
+	@Transactional(readOnly = true)
+	public List<EvidenceFile> evidenceFiles(long townshipId, @Nullable Integer year, CurrentUser u) {
+		u.requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
+		requireTownship(townshipId, u);
+		return evidence.of(townshipId, year(year));
+	}
+
+	/** One evidence file with its bytes (403 another township's, 404 unknown). */
+	@Transactional(readOnly = true)
+	public EvidenceContent evidenceFile(long townshipId, long fileId, CurrentUser u) {
+		u.requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN);
+		requireTownship(townshipId, u);
+		EvidenceFile f = evidence.find(townshipId, fileId).orElseThrow(() -> new NotFoundException("evidence", fileId));
+		return new EvidenceContent(f, evidence.data(f.id()));
+	}
+
+	/** An evidence file and its bytes. */
+	public record EvidenceContent(EvidenceFile file, byte[] data) {
+	}
+
+	private void requireTownship(long townshipId, CurrentUser u) {
+		if (!u.canSeeTownship(townshipId)) {
+			throw new AccessDeniedException("not the user's township");
+		}
+		if (measurements.townships().stream().noneMatch(t -> t.id() == townshipId)) {
+			throw new NotFoundException("township", townshipId);
+		}
+	}
+
+	private TargetRule rule(String ruleCode) {
+		return store.rules()
+			.stream()
+			.filter(r -> r.code().equals(ruleCode))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("rule", ruleCode));
 	}
 
 	/** The year (default: the current one) checked: 400 outside 2000–2100. */

@@ -38,6 +38,9 @@ class StatisticsIT {
 	@Autowired
 	StatisticsReconciliation reconciliation;
 
+	@Autowired
+	StatisticsRecords records;
+
 	@BeforeEach
 	void eventsDone() throws InterruptedException {
 		for (int i = 0; i < 600; i++) {
@@ -167,6 +170,33 @@ class StatisticsIT {
 		}
 		while (cursor != null);
 		return n;
+	}
+
+	@Test
+	void theIndicatorsOfAllTownshipsAtOnceAreEachTownshipsOwn() {
+		List<Long> townships = jdbc.sql("select id from township").query(Long.class).list();
+		Random random = new Random(System.nanoTime());
+		LocalDate today = LocalDate.now();
+		List<Period> periods = new ArrayList<>(List.of(Period.allTime(), Period.year(today.getYear() - 1)));
+		for (int i = 0; i < 5; i++) {
+			LocalDate from = today.minusDays(random.nextInt(1200));
+			periods.add(new Period(from, from.plusDays(random.nextInt(600))));
+		}
+		for (Period p : periods) {
+			var all = records.indicatorsByTownship(p);
+			long withOpinions = 0;
+			for (long t : townships) {
+				Indicators own = records.indicators(p, Scope.township(t));
+				if (own.opinions() > 0) {
+					withOpinions++;
+					assertThat(all.get(t)).as(p + " township " + t).isEqualTo(own);
+				}
+				else {
+					assertThat(all).doesNotContainKey(t);
+				}
+			}
+			assertThat(all).hasSize((int) withOpinions);
+		}
 	}
 
 	@Test
