@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.deputylink.account.CurrentUser;
@@ -99,9 +100,19 @@ class DemoHistory {
 
 	private final ProposalTime proposalTime;
 
+	/**
+	 * The bulletin's figures times this ({@code deputylink.demo.history-scale}, default
+	 * 1): {@code bench/statistics.sh} starts a county with ten times its history.
+	 */
+	private final int scale;
+
 	DemoHistory(DemoDesk desks, OpinionQueries opinions, ActivityRecording recording, ActivityRecords activityRecords,
 			RegistryLookup registry, ProposalDrafting drafting, ProposalRegistration registration,
-			ProposalTime proposalTime) {
+			ProposalTime proposalTime, @Value("${deputylink.demo.history-scale:1}") int scale) {
+		if (scale < 1 || scale > 1000) {
+			throw new IllegalArgumentException("deputylink.demo.history-scale must be 1–1000: " + scale);
+		}
+		this.scale = scale;
 		this.desks = desks;
 		this.opinions = opinions;
 		this.recording = recording;
@@ -141,7 +152,7 @@ class DemoHistory {
 		int activities = activities(random, stations, deputiesOf, allDeputies, first, span, county, today);
 		List<Long> created = new ArrayList<>();
 		int opinionCount = opinions(random, stations, first, span, county, created);
-		int proposals = proposals(random, stations, deputiesOf, created, CONVERTED - linkedOpinions, county);
+		int proposals = proposals(random, stations, deputiesOf, created, CONVERTED * scale - linkedOpinions, county);
 		return new Added(activities, opinionCount, proposals);
 	}
 
@@ -150,12 +161,13 @@ class DemoHistory {
 	private int activities(Random random, List<Long> stations, Map<Long, List<Long>> deputiesOf, Set<Long> allDeputies,
 			LocalDate first, int span, CurrentUser county, LocalDate today) {
 		List<Activity> counting = activityRecords.countingOf(allDeputies, today.minusYears(20), today);
-		int n = ACTIVITIES - counting.size();
-		int received = RECEIVED - counting.stream().mapToInt(Activity::constituentsReceived).sum();
-		int visited = VISITED - counting.stream().mapToInt(Activity::householdsVisited).sum();
+		int n = ACTIVITIES * scale - counting.size();
+		int received = RECEIVED * scale - counting.stream().mapToInt(Activity::constituentsReceived).sum();
+		int visited = VISITED * scale - counting.stream().mapToInt(Activity::householdsVisited).sum();
 		if (n < 0 || received < 0 || visited < 0) {
-			throw new IllegalStateException("the demo has more than the bulletin's figures already: " + counting.size()
-					+ " activities, " + (RECEIVED - received) + " received, " + (VISITED - visited) + " visited");
+			throw new IllegalStateException(
+					"the demo has more than the bulletin's figures already: " + counting.size() + " activities, "
+							+ (RECEIVED * scale - received) + " received, " + (VISITED * scale - visited) + " visited");
 		}
 		ActivityType[] types = new ActivityType[n];
 		List<Integer> receiving = new ArrayList<>();
@@ -238,8 +250,8 @@ class DemoHistory {
 				}
 			}
 		}
-		int n = OPINIONS - counted;
-		int toResolve = RESOLVED - resolved;
+		int n = OPINIONS * scale - counted;
+		int toResolve = RESOLVED * scale - resolved;
 		if (n < toResolve || toResolve < 0) {
 			throw new IllegalStateException(
 					"the demo's opinions do not fit the bulletin: " + counted + " opinions, " + resolved + " resolved");

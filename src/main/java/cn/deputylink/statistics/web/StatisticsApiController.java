@@ -47,66 +47,57 @@ class StatisticsApiController {
 		this.reconciliation = reconciliation;
 	}
 
+	/**
+	 * The period and scope parameters every statistics request takes, bound from the
+	 * query string (an unreadable date or id: 400).
+	 */
+	record Query(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to, @Nullable Long townshipId,
+			@Nullable Long stationId, @Nullable Long deputyId) {
+
+		Period period() {
+			return new Period(from, to);
+		}
+
+		Scope scope() {
+			return new Scope(townshipId, stationId, deputyId);
+		}
+
+	}
+
 	@GetMapping("/summary")
-	Summary summary(
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable Long townshipId,
-			@RequestParam(required = false) @Nullable Long stationId,
-			@RequestParam(required = false) @Nullable Long deputyId) {
-		return statistics.summary(CurrentUser.get(), new Period(from, to), new Scope(townshipId, stationId, deputyId));
+	Summary summary(Query q) {
+		return statistics.summary(CurrentUser.get(), q.period(), q.scope());
 	}
 
 	@GetMapping("/dashboard")
-	Dashboard dashboard(
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable Long townshipId,
-			@RequestParam(required = false) @Nullable Long stationId,
-			@RequestParam(required = false) @Nullable Long deputyId) {
-		return statistics.dashboard(CurrentUser.get(), new Period(from, to),
-				new Scope(townshipId, stationId, deputyId));
+	Dashboard dashboard(Query q) {
+		return statistics.dashboard(CurrentUser.get(), q.period(), q.scope());
 	}
 
 	@GetMapping("/breakdown")
-	List<BreakdownRow> breakdown(@RequestParam Dimension dimension,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable Long townshipId,
-			@RequestParam(required = false) @Nullable Long stationId,
-			@RequestParam(required = false) @Nullable Long deputyId) {
-		return statistics.breakdown(CurrentUser.get(), new Period(from, to), new Scope(townshipId, stationId, deputyId),
-				dimension);
+	List<BreakdownRow> breakdown(@RequestParam Dimension dimension, Query q) {
+		return statistics.breakdown(CurrentUser.get(), q.period(), q.scope(), dimension);
 	}
 
 	@GetMapping("/opinions")
 	CursorPage<OpinionEntry> opinions(@RequestParam Figure figure,
 			@RequestParam(required = false) @Nullable Dimension dimension,
 			@RequestParam(required = false) @Nullable String key,
-			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") @Nullable YearMonth month,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable Long townshipId,
-			@RequestParam(required = false) @Nullable Long stationId,
-			@RequestParam(required = false) @Nullable Long deputyId,
+			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") @Nullable YearMonth month, Query q,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable Integer limit) {
-		return statistics.opinions(CurrentUser.get(), new Period(from, to), new Scope(townshipId, stationId, deputyId),
-				new Drill(figure, dimension, key, month), cursor, limit);
+		return statistics.opinions(CurrentUser.get(), q.period(), q.scope(), new Drill(figure, dimension, key, month),
+				cursor, limit);
 	}
 
 	@GetMapping("/activities")
 	CursorPage<ActivityEntry> activities(@RequestParam Figure figure,
-			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") @Nullable YearMonth month,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable Long townshipId,
-			@RequestParam(required = false) @Nullable Long stationId,
-			@RequestParam(required = false) @Nullable Long deputyId,
+			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") @Nullable YearMonth month, Query q,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable Integer limit) {
-		return statistics.activities(CurrentUser.get(), new Period(from, to),
-				new Scope(townshipId, stationId, deputyId), new Drill(figure, null, null, month), cursor, limit);
+		return statistics.activities(CurrentUser.get(), q.period(), q.scope(), new Drill(figure, null, null, month),
+				cursor, limit);
 	}
 
 	@PostMapping("/reconciliation")
