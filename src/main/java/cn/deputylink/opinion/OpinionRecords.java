@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.deputylink.opinion.internal.OpinionFacts;
+import cn.deputylink.opinion.internal.OpinionReads;
 
 /**
  * What other modules read of opinions, without a user (they check their own scope): the
@@ -21,8 +22,24 @@ public class OpinionRecords {
 
 	private final OpinionFacts facts;
 
-	OpinionRecords(OpinionFacts facts) {
+	private final OpinionReads reads;
+
+	private final OpinionSettings settings;
+
+	OpinionRecords(OpinionFacts facts, OpinionReads reads, OpinionSettings settings) {
 		this.facts = facts;
+		this.reads = reads;
+		this.settings = settings;
+	}
+
+	/**
+	 * A station's opinions received in [from, to] (the county's dates), merged duplicates
+	 * left out, oldest first: the station's ledger. The constituent's phone only masked.
+	 */
+	@Transactional(readOnly = true)
+	public List<Opinion> atStation(long stationId, LocalDate from, LocalDate to) {
+		return reads.atStation(stationId, from.atStartOfDay(settings.zone()).toOffsetDateTime(),
+				to.plusDays(1).atStartOfDay(settings.zone()).toOffsetDateTime());
 	}
 
 	/**
