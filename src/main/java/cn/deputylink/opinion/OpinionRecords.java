@@ -14,8 +14,8 @@ import cn.deputylink.opinion.internal.OpinionReads;
 /**
  * What other modules read of opinions, without a user (they check their own scope): the
  * opinions deputies received, for their performance files and points; the opinions
- * departments handled, for the year-end evaluation of handling units. Merged duplicates
- * are left out of both.
+ * departments handled, for the year-end evaluation of handling units; a station's
+ * opinions of a period, for its ledger. Merged duplicates are left out of all three.
  */
 @Service
 public class OpinionRecords {

@@ -322,6 +322,7 @@ class StationLedgersIT {
 		assertThat(activities).isPositive();
 		assertThat(opinions).isPositive();
 		assertThat(held).isPositive();
+		assertThat(receptions).isPositive();
 		assertThat(s).containsEntry("代表活动次数", String.valueOf(activities))
 			.containsEntry("接待群众人次", String.valueOf(constituents))
 			.containsEntry("走访农户数", String.valueOf(households))
