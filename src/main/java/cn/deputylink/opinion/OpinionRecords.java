@@ -9,20 +9,37 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.deputylink.opinion.internal.OpinionFacts;
+import cn.deputylink.opinion.internal.OpinionReads;
 
 /**
  * What other modules read of opinions, without a user (they check their own scope): the
  * opinions deputies received, for their performance files and points; the opinions
- * departments handled, for the year-end evaluation of handling units. Merged duplicates
- * are left out of both.
+ * departments handled, for the year-end evaluation of handling units; a station's
+ * opinions of a period, for its ledger. Merged duplicates are left out of all three.
  */
 @Service
 public class OpinionRecords {
 
 	private final OpinionFacts facts;
 
-	OpinionRecords(OpinionFacts facts) {
+	private final OpinionReads reads;
+
+	private final OpinionSettings settings;
+
+	OpinionRecords(OpinionFacts facts, OpinionReads reads, OpinionSettings settings) {
 		this.facts = facts;
+		this.reads = reads;
+		this.settings = settings;
+	}
+
+	/**
+	 * A station's opinions received in [from, to] (the county's dates), merged duplicates
+	 * left out, oldest first: the station's ledger. The constituent's phone only masked.
+	 */
+	@Transactional(readOnly = true)
+	public List<Opinion> atStation(long stationId, LocalDate from, LocalDate to) {
+		return reads.atStation(stationId, from.atStartOfDay(settings.zone()).toOffsetDateTime(),
+				to.plusDays(1).atStartOfDay(settings.zone()).toOffsetDateTime());
 	}
 
 	/**

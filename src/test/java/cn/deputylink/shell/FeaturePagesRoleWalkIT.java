@@ -198,6 +198,10 @@ class FeaturePagesRoleWalkIT {
 		c.add(new Case("/statistics/activities?figure=ACTIVITIES", 200, 200, 200, 200, 403));
 		c.add(new Case("/statistics/opinions?figure=NOPE", 400, 400, 400, 400, 403));
 		// performance files and points
+		c.add(new Case("/ledgers", 200, 200, 200, 403, 403));
+		c.add(new Case("/ledgers?quick=lastYear&stationId=" + ownStation, 200, 200, 200, 403, 403));
+		c.add(new Case("/ledgers?stationId=" + otherStation + "&quick=thisYear", 200, 403, 403, 403, 403));
+		c.add(new Case("/ledgers?stationId=" + ownStation + "&from=2026-03-01&to=2026-01-01", 200, 200, 200, 403, 403));
 		c.add(new Case("/performance", 403, 403, 403, 200, 403));
 		c.add(new Case("/deputies/" + ownDeputy + "/performance", 200, 200, 403, 200, 403));
 		c.add(new Case("/deputies/" + otherDeputy + "/performance", 200, 403, 403, 403, 403));

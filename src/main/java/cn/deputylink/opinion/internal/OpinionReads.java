@@ -73,6 +73,11 @@ public class OpinionReads {
 		return opinions.list(f, scope(u), d, beforeId, limit, offset);
 	}
 
+	/** A station's opinions received in [from, to), oldest first, no viewer's scope. */
+	public List<Opinion> atStation(long stationId, OffsetDateTime from, OffsetDateTime to) {
+		return opinions.atStation(stationId, from, to);
+	}
+
 	public int count(OpinionFilter f, CurrentUser u, Deadlines d) {
 		return opinions.count(f, scope(u), d);
 	}

@@ -370,6 +370,21 @@ class Opinions {
 		return withDeputies(rows);
 	}
 
+	/**
+	 * A station's opinions received in [from, to) (merged duplicates left out), oldest
+	 * first, without a viewer's scope.
+	 */
+	public List<Opinion> atStation(long stationId, OffsetDateTime from, OffsetDateTime to) {
+		return withDeputies(jdbc
+			.sql("select * from opinion where station_id = :s and status <> 'MERGED' "
+					+ "and received_at >= :from and received_at < :to order by received_at, id")
+			.param("s", stationId)
+			.param("from", from)
+			.param("to", to)
+			.query(row)
+			.list());
+	}
+
 	/** The receiving deputies of many opinions in one query, not one per row. */
 	private List<Opinion> withDeputies(List<Opinion> rows) {
 		if (rows.isEmpty()) {

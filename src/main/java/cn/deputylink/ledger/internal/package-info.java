@@ -1,0 +1,4 @@
+@NullMarked
+package cn.deputylink.ledger.internal;
+
+import org.jspecify.annotations.NullMarked;

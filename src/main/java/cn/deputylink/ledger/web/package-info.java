@@ -1,0 +1,4 @@
+@NullMarked
+package cn.deputylink.ledger.web;
+
+import org.jspecify.annotations.NullMarked;
