@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * after a warm-up — the summary API (all time, this year, one township) and the dashboard
  * page (all time, this year) as the county admin — and prints median, p90, p99 and max.
  *
- * Usage: java bench/StatisticsBench.java <baseUrl> <expectedActivities> <expectedOpinions> [n]
+ * Usage: java bench/StatisticsBench.java <baseUrl> <activities> <opinions> <converted> [n]
  */
 public class StatisticsBench {
 
@@ -28,14 +28,16 @@ public class StatisticsBench {
 		String base = args[0];
 		long activities = Long.parseLong(args[1]);
 		long opinions = Long.parseLong(args[2]);
-		int n = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+		long converted = Long.parseLong(args[3]);
+		int n = args.length > 4 ? Integer.parseInt(args[4]) : 200;
 		String token = field(post(base + "/api/v1/auth/token", "application/json",
 				"{\"username\":\"county\",\"password\":\"Demo#2026\"}", null), "token");
 		long waited = System.nanoTime();
 		String summary;
 		while (true) {
 			summary = get(base + "/api/v1/statistics/summary", token);
-			if (number(summary, "activities") == activities && number(summary, "opinions") == opinions) {
+			if (number(summary, "activities") == activities && number(summary, "opinions") == opinions
+					&& number(summary, "opinionsConverted") == converted) {
 				break;
 			}
 			if (System.nanoTime() - waited > 900_000_000_000L) {

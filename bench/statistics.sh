@@ -62,7 +62,7 @@ for scale in $SCALES; do
   UP_MS=$(( ($(date +%s%N) - START) / 1000000 ))
   printf '  launch to health UP: %d.%d s (%s)\n' $((UP_MS / 1000)) $((UP_MS % 1000 / 100)) \
     "$(grep -o 'Demo county seeded in [0-9]* ms' "$WORK/app.log" | head -n 1)"
-  java bench/StatisticsBench.java "$BASE" $((2123 * scale)) $((963 * scale)) "$N"
+  java bench/StatisticsBench.java "$BASE" $((2123 * scale)) $((963 * scale)) $((57 * scale)) "$N"
   printf '  heap after the run: %s\n' "$(jcmd "$APP" GC.heap_info 2>/dev/null | sed -n 2p | sed 's/^ *//' || echo n/a)"
   kill "$APP"; wait "$APP" 2>/dev/null || true; APP=""
   rm -rf "$WORK"; WORK=""

@@ -74,15 +74,24 @@ class StatisticsPages {
 		this.zone = zone;
 	}
 
+	/**
+	 * The period and scope of every statistics page as typed into the query string: read
+	 * here, so that an unreadable value gets the page's own message, not a binding error.
+	 */
+	record Query(@Nullable String from, @Nullable String to, @Nullable String quick, @Nullable String townshipId,
+			@Nullable String stationId, @Nullable String deputyId) {
+
+		Scope scope() {
+			return new Scope(id("townshipId", townshipId), id("stationId", stationId), id("deputyId", deputyId));
+		}
+
+	}
+
 	@GetMapping
-	String dashboard(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String quick,
-			@RequestParam(required = false) @Nullable String townshipId,
-			@RequestParam(required = false) @Nullable String stationId,
-			@RequestParam(required = false) @Nullable String deputyId, Model model) {
+	String dashboard(Query q, Model model) {
 		CurrentUser me = viewer();
-		Period period = period(from, to, quick);
-		Scope asked = new Scope(id("townshipId", townshipId), id("stationId", stationId), id("deputyId", deputyId));
+		Period period = period(q.from(), q.to(), q.quick());
+		Scope asked = q.scope();
 		Dashboard d = statistics.dashboard(me, period, asked);
 		Links links = new Links(d.period(), d.scope());
 		model.addAttribute("d", d);
@@ -101,20 +110,14 @@ class StatisticsPages {
 	}
 
 	@GetMapping("/opinions")
-	String opinions(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to,
-			@RequestParam(required = false) @Nullable String townshipId,
-			@RequestParam(required = false) @Nullable String stationId,
-			@RequestParam(required = false) @Nullable String deputyId,
-			@RequestParam(required = false) @Nullable String figure,
+	String opinions(Query q, @RequestParam(required = false) @Nullable String figure,
 			@RequestParam(required = false) @Nullable String dimension,
 			@RequestParam(required = false) @Nullable String key,
 			@RequestParam(required = false) @Nullable String month,
-			@RequestParam(required = false) @Nullable String cursor,
-			@RequestParam(required = false) @Nullable String quick, Model model) {
+			@RequestParam(required = false) @Nullable String cursor, Model model) {
 		CurrentUser me = viewer();
-		Period period = period(from, to, quick);
-		Scope asked = new Scope(id("townshipId", townshipId), id("stationId", stationId), id("deputyId", deputyId));
+		Period period = period(q.from(), q.to(), q.quick());
+		Scope asked = q.scope();
 		Drill drill = drill(figure, dimension, key, month, Figure.OPINIONS);
 		if (drill.figure().isActivity()) {
 			throw new InvalidInputException("figure", "statistics.web.error.figure");
@@ -144,20 +147,14 @@ class StatisticsPages {
 	}
 
 	@GetMapping("/activities")
-	String activities(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to,
-			@RequestParam(required = false) @Nullable String townshipId,
-			@RequestParam(required = false) @Nullable String stationId,
-			@RequestParam(required = false) @Nullable String deputyId,
-			@RequestParam(required = false) @Nullable String figure,
+	String activities(Query q, @RequestParam(required = false) @Nullable String figure,
 			@RequestParam(required = false) @Nullable String dimension,
 			@RequestParam(required = false) @Nullable String key,
 			@RequestParam(required = false) @Nullable String month,
-			@RequestParam(required = false) @Nullable String cursor,
-			@RequestParam(required = false) @Nullable String quick, Model model) {
+			@RequestParam(required = false) @Nullable String cursor, Model model) {
 		CurrentUser me = viewer();
-		Period period = period(from, to, quick);
-		Scope asked = new Scope(id("townshipId", townshipId), id("stationId", stationId), id("deputyId", deputyId));
+		Period period = period(q.from(), q.to(), q.quick());
+		Scope asked = q.scope();
 		Drill drill = drill(figure, dimension, key, month, Figure.ACTIVITIES);
 		if (!drill.figure().isActivity() || drill.dimension() != null) {
 			throw new InvalidInputException("figure", "statistics.web.error.figure");
