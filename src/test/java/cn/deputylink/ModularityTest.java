@@ -61,8 +61,8 @@ class ModularityTest {
 	@Test
 	void featureModulesExist() {
 		assertThat(MODULES.stream().map(m -> m.getIdentifier().toString())).contains("account", "assessment", "audit",
-				"calendar", "activity", "demo", "duty", "notification", "opinion", "organisation", "performance",
-				"proposal", "shell", "shared", "statistics", "targets");
+				"briefing", "calendar", "activity", "demo", "duty", "notification", "opinion", "organisation",
+				"performance", "proposal", "shell", "shared", "statistics", "targets");
 	}
 
 	@Test
