@@ -288,14 +288,18 @@ class BriefingIT {
 		assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
 		Path file = Files.createTempFile("briefing", ".pdf");
 		Files.write(file, pdf.body());
-		String text = pdftotext(file).replaceAll("[ \\t\\u00a0]+", " ");
+		String text = pdftotext(file, "-layout").replaceAll("[ \\t\\u00a0]+", " ");
 		assertThat(text).contains("全县联络动态测试期").contains("联络动态");
 		for (int i = 0; i < LABELS.size(); i++) {
 			assertThat(text).as(LABELS.get(i)).contains(LABELS.get(i) + " " + values[i]);
 		}
-		String flat = text.replaceAll("\\s+", "");
+		// the names as text, whatever the line breaks in a table cell
+		String flat = pdftotext(file).replaceAll("\\s+", "");
 		for (JsonNode s : b.get("leadingStations")) {
 			assertThat(flat).contains(s.get("name").asString());
+		}
+		for (JsonNode d : b.get("leadingDeputies")) {
+			assertThat(flat).contains(d.get("name").asString());
 		}
 		Files.delete(file);
 
@@ -314,10 +318,11 @@ class BriefingIT {
 		}
 	}
 
-	static String pdftotext(Path pdf) throws IOException, InterruptedException {
-		Process p = new ProcessBuilder("/usr/bin/pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-")
-			.redirectErrorStream(true)
-			.start();
+	static String pdftotext(Path pdf, String... options) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of("/usr/bin/pdftotext", "-enc", "UTF-8"));
+		command.addAll(List.of(options));
+		command.addAll(List.of(pdf.toString(), "-"));
+		Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
 		byte[] out = p.getInputStream().readAllBytes();
 		assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(p.exitValue()).as(new String(out, StandardCharsets.UTF_8)).isZero();
