@@ -61,7 +61,7 @@ class ModularityTest {
 	@Test
 	void featureModulesExist() {
 		assertThat(MODULES.stream().map(m -> m.getIdentifier().toString())).contains("account", "assessment", "audit",
-				"calendar", "activity", "demo", "duty", "ledger", "notification", "opinion", "organisation",
+				"briefing", "calendar", "activity", "demo", "duty", "ledger", "notification", "opinion", "organisation",
 				"performance", "proposal", "shell", "shared", "statistics", "targets");
 	}
 

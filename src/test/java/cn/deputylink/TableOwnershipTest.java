@@ -40,6 +40,9 @@ class TableOwnershipTest {
 			Map.entry("assessment_formula", "assessment"),
 			// audit
 			Map.entry("audit_event", "audit"),
+			// briefing
+			Map.entry("briefing", "briefing"), Map.entry("briefing_leader", "briefing"),
+			Map.entry("briefing_case", "briefing"),
 			// targets
 			Map.entry("target_rule", "targets"), Map.entry("target_marks", "targets"),
 			Map.entry("target_manual_score", "targets"),

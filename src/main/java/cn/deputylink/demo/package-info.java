@@ -6,8 +6,8 @@
  * the public APIs of {@code organisation} and {@code account}, as an administrator would,
  * so the demo data pass the same checks as real data; no other module depends on it.
  */
-@ApplicationModule(allowedDependencies = { "account", "activity", "calendar", "duty", "opinion", "organisation",
-		"proposal", "shared" })
+@ApplicationModule(allowedDependencies = { "account", "activity", "briefing", "calendar", "duty", "opinion",
+		"organisation", "proposal", "shared", "statistics" })
 @NullMarked
 package cn.deputylink.demo;
 

@@ -3,6 +3,7 @@ package cn.deputylink.performance;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -11,12 +12,13 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.activity.ObligationTracker;
 import cn.deputylink.organisation.RegistryLookup;
+import cn.deputylink.performance.internal.CalendarView;
 import cn.deputylink.performance.internal.DeputyFacts;
 import cn.deputylink.performance.internal.FactsReader;
 import cn.deputylink.performance.internal.FileAssembler;
-import cn.deputylink.performance.internal.PdfRendering;
 import cn.deputylink.performance.internal.PerformanceScope;
 import cn.deputylink.performance.internal.PointsStore;
+import cn.deputylink.shared.pdf.PdfRendering;
 
 /**
  * A deputy's performance file (履职档案) of a year, as figures and as a PDF. The deputy
@@ -67,12 +69,13 @@ public class PerformanceFiles {
 	/** The file as a PDF (A4, the CJK font embedded) in the given language. */
 	@Transactional(readOnly = true)
 	public byte[] pdf(long deputyId, @Nullable Integer year, Locale locale, CurrentUser u) {
-		return pdf.render(file(deputyId, year, u), locale);
+		return render(file(deputyId, year, u), locale);
 	}
 
 	/** The PDF of a file already read (the benchmark renders one model many times). */
 	public byte[] render(PerformanceFile file, Locale locale) {
-		return pdf.render(file, locale);
+		return pdf.render("performance/pdf", Map.of("file", file, "months", CalendarView.months(file), "marks",
+				List.of(PerformanceFile.Mark.values())), locale);
 	}
 
 }

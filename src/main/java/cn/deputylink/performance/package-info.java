@@ -14,7 +14,7 @@
  * {@link cn.deputylink.performance.Points}.
  */
 @ApplicationModule(allowedDependencies = { "account", "activity", "audit", "duty", "opinion", "organisation",
-		"proposal", "shared", "shared :: web", "shell" })
+		"proposal", "shared", "shared :: pdf", "shared :: web", "shell" })
 @NullMarked
 package cn.deputylink.performance;
 

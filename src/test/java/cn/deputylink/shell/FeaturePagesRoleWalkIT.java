@@ -64,6 +64,10 @@ class FeaturePagesRoleWalkIT {
 
 	private long otherDepartment;
 
+	private long ownBriefing;
+
+	private long otherBriefing;
+
 	@BeforeAll
 	void ids() throws Exception {
 		for (String role : ROLES) {
@@ -130,6 +134,15 @@ class FeaturePagesRoleWalkIT {
 			.json(Map.of("title", "另一乡镇代表的建议", "content", "内容", "leadDeputyId", otherDeputy, "period", "RECESS")));
 		assertThat(draft.status()).as(draft.body()).isEqualTo(201);
 		otherProposal = draft.id();
+		// a briefing of the demo township and one of another township, both by the county
+		long otherTownship = other.get("townshipId").asLong();
+		ownBriefing = county
+			.post("/api/v1/briefings", Api.json(Map.of("from", "2019-01-01", "to", "2019-01-31", "townshipId", own)))
+			.id();
+		otherBriefing = county
+			.post("/api/v1/briefings",
+					Api.json(Map.of("from", "2019-01-01", "to", "2019-01-31", "townshipId", otherTownship)))
+			.id();
 	}
 
 	private static List<Long> ids(Api.Response r) {
@@ -202,6 +215,11 @@ class FeaturePagesRoleWalkIT {
 		c.add(new Case("/ledgers?quick=lastYear&stationId=" + ownStation, 200, 200, 200, 403, 403));
 		c.add(new Case("/ledgers?stationId=" + otherStation + "&quick=thisYear", 200, 403, 403, 403, 403));
 		c.add(new Case("/ledgers?stationId=" + ownStation + "&from=2026-03-01&to=2026-01-01", 200, 200, 200, 403, 403));
+		// the briefings: county and township admins, a township admin its own township's
+		c.add(new Case("/briefings", 200, 200, 403, 403, 403));
+		c.add(new Case("/briefings/" + ownBriefing, 200, 200, 403, 403, 403));
+		c.add(new Case("/briefings/" + otherBriefing, 200, 403, 403, 403, 403));
+		c.add(new Case("/briefings/999999999", 404, 404, 403, 403, 403));
 		c.add(new Case("/performance", 403, 403, 403, 200, 403));
 		c.add(new Case("/deputies/" + ownDeputy + "/performance", 200, 200, 403, 200, 403));
 		c.add(new Case("/deputies/" + otherDeputy + "/performance", 200, 403, 403, 403, 403));

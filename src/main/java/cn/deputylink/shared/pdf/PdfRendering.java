@@ -1,12 +1,12 @@
-package cn.deputylink.performance.internal;
+package cn.deputylink.shared.pdf;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -15,14 +15,11 @@ import org.thymeleaf.context.Context;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
-import cn.deputylink.performance.PerformanceFile;
-
 /**
- * The performance file as a PDF: the Thymeleaf template {@code performance/pdf} (the
- * page's figures fragment, the same model) rendered by openhtmltopdf, with the CJK font
- * shipped in the application ({@code fonts/DroidSansFallbackFull.ttf}, Apache-2.0, a
- * glyf-based TrueType) embedded as a subset, so Chinese stays text whatever fonts the
- * server has.
+ * A Thymeleaf template rendered as a PDF by openhtmltopdf, with the CJK font shipped in
+ * the application ({@code fonts/DroidSansFallbackFull.ttf}, Apache-2.0, a glyf-based
+ * TrueType) embedded as a subset, so Chinese stays text whatever fonts the server has.
+ * The template's CSS asks for the family {@link #FONT_FAMILY}.
  */
 @Component
 public class PdfRendering {
@@ -38,12 +35,15 @@ public class PdfRendering {
 		this.templates = templates;
 	}
 
-	public byte[] render(PerformanceFile file, Locale locale) {
+	/** The template (an XHTML document) with the variables, in the given language. */
+	public byte[] render(String template, Map<String, Object> variables, Locale locale) {
 		Context ctx = new Context(locale);
-		ctx.setVariable("file", file);
-		ctx.setVariable("months", CalendarView.months(file));
-		ctx.setVariable("marks", List.of(PerformanceFile.Mark.values()));
-		String html = templates.process("performance/pdf", ctx);
+		ctx.setVariables(variables);
+		return html(templates.process(template, ctx));
+	}
+
+	/** A well-formed XHTML document as a PDF. */
+	public byte[] html(String html) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
 		try {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
