@@ -45,7 +45,7 @@ class TableOwnershipTest {
 			Map.entry("briefing_case", "briefing"),
 			// targets
 			Map.entry("target_rule", "targets"), Map.entry("target_marks", "targets"),
-			Map.entry("target_manual_score", "targets"),
+			Map.entry("target_manual_score", "targets"), Map.entry("target_evidence", "targets"),
 			// activity
 			Map.entry("activity", "activity"), Map.entry("activity_deputy", "activity"),
 			Map.entry("activity_photo", "activity"), Map.entry("poverty_household", "activity"),
