@@ -233,6 +233,33 @@ public class StationStandards {
 		return detail(id);
 	}
 
+	/**
+	 * Records an inspection with photos of the whole inspection and of single items (the
+	 * new-inspection page), all or nothing: a refused photo (400, 413) leaves no
+	 * inspection behind.
+	 */
+	@Transactional
+	public InspectionDetail inspect(NewInspection in, List<Upload> photos, Map<Long, List<Upload>> itemPhotos,
+			CurrentUser u) {
+		InspectionDetail d = inspect(in, u);
+		if (photos.stream().anyMatch(f -> f.bytes().length > 0)) {
+			d = addPhotos(d.id(), null, photos, u);
+		}
+		for (Map.Entry<Long, List<Upload>> e : itemPhotos.entrySet()) {
+			if (e.getValue().stream().anyMatch(f -> f.bytes().length > 0)) {
+				d = addPhotos(d.id(), e.getKey(), e.getValue(), u);
+			}
+		}
+		return d;
+	}
+
+	/** The checklist for its editor: county admins only. */
+	@Transactional(readOnly = true)
+	public List<StandardItem> checklistForEditing(CurrentUser u) {
+		u.requireRole(Role.COUNTY_ADMIN);
+		return store.items();
+	}
+
 	/** One inspection with its results and photos: 404 unknown, 403 outside the scope. */
 	@Transactional(readOnly = true)
 	public InspectionDetail inspection(long id, CurrentUser u) {
@@ -246,6 +273,7 @@ public class StationStandards {
 	 */
 	@Transactional(readOnly = true)
 	public List<InspectionSummary> inspectionsOf(long stationId, CurrentUser u) {
+		u.requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.STATION_LIAISON);
 		Station s = registry.station(stationId).orElseThrow(() -> new NotFoundException("station", stationId));
 		requireReader(s.townshipId(), s.id(), u);
 		return store.inspectionsOf(stationId);
@@ -377,6 +405,7 @@ public class StationStandards {
 	/** A station for a page: 404 unknown, 403 outside the reader's scope. */
 	@Transactional(readOnly = true)
 	public Station station(long stationId, CurrentUser u) {
+		u.requireRole(Role.COUNTY_ADMIN, Role.TOWNSHIP_ADMIN, Role.STATION_LIAISON);
 		Station s = registry.station(stationId).orElseThrow(() -> new NotFoundException("station", stationId));
 		requireReader(s.townshipId(), s.id(), u);
 		return s;
