@@ -62,7 +62,7 @@ class ModularityTest {
 	void featureModulesExist() {
 		assertThat(MODULES.stream().map(m -> m.getIdentifier().toString())).contains("account", "assessment", "audit",
 				"briefing", "calendar", "activity", "demo", "duty", "ledger", "notification", "opinion", "organisation",
-				"performance", "proposal", "shell", "shared", "statistics", "targets");
+				"performance", "proposal", "shell", "shared", "standards", "statistics", "targets");
 	}
 
 	@Test

@@ -46,6 +46,10 @@ class TableOwnershipTest {
 			// targets
 			Map.entry("target_rule", "targets"), Map.entry("target_marks", "targets"),
 			Map.entry("target_manual_score", "targets"), Map.entry("target_evidence", "targets"),
+			// standards
+			Map.entry("standard_item", "standards"), Map.entry("standard_settings", "standards"),
+			Map.entry("standard_inspection", "standards"), Map.entry("standard_inspection_result", "standards"),
+			Map.entry("standard_inspection_photo", "standards"),
 			// activity
 			Map.entry("activity", "activity"), Map.entry("activity_deputy", "activity"),
 			Map.entry("activity_photo", "activity"), Map.entry("poverty_household", "activity"),

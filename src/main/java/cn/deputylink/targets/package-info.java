@@ -8,7 +8,7 @@
  * {@link cn.deputylink.targets.TownshipTargets}.
  */
 @ApplicationModule(allowedDependencies = { "account", "activity", "audit", "duty", "organisation", "shared",
-		"shared :: web", "statistics" })
+		"shared :: web", "standards", "statistics" })
 @NullMarked
 package cn.deputylink.targets;
 

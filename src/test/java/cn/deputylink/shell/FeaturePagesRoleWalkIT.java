@@ -225,6 +225,15 @@ class FeaturePagesRoleWalkIT {
 		c.add(new Case("/deputies/" + otherDeputy + "/performance", 200, 403, 403, 403, 403));
 		c.add(new Case("/points", 200, 200, 403, 200, 403));
 		c.add(new Case("/points/scheme", 200, 200, 403, 200, 403));
+		// station standards: the liaison reads its own station; inspections by admins
+		c.add(new Case("/standards", 200, 200, 200, 403, 403));
+		c.add(new Case("/standards?group=THREE_IMPLEMENTS", 200, 200, 200, 403, 403));
+		c.add(new Case("/standards/stations/" + ownStation, 200, 200, 200, 403, 403));
+		c.add(new Case("/standards/stations/" + otherStation, 200, 403, 403, 403, 403));
+		c.add(new Case("/standards/stations/999999999", 404, 404, 404, 403, 403));
+		c.add(new Case("/standards/items", 200, 403, 403, 403, 403));
+		c.add(new Case("/standards/inspections/new?stationId=" + ownStation, 200, 200, 403, 403, 403));
+		c.add(new Case("/standards/inspections/new?stationId=" + otherStation, 200, 403, 403, 403, 403));
 		// the public's station pages, signed in or not
 		c.add(new Case("/public/stations", 200, 200, 200, 200, 200));
 		c.add(new Case("/public/stations/" + otherStation, 200, 200, 200, 200, 200));

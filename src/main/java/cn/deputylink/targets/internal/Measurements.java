@@ -2,13 +2,16 @@ package cn.deputylink.targets.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.deputylink.account.CurrentUser;
@@ -25,14 +28,17 @@ import cn.deputylink.statistics.Indicators;
 import cn.deputylink.statistics.Period;
 import cn.deputylink.statistics.StatisticsRecords;
 import cn.deputylink.statistics.Summary;
+import cn.deputylink.standards.StationStandards;
+import cn.deputylink.standards.TownshipStandard;
 import cn.deputylink.targets.Indicator;
 
 /**
  * The measured indicators of every active township for a year, from the other modules:
  * duty days held of those published or held (the duty module), deputies with all "三个一"
  * met (the activity module), opinions answered on time and satisfied ratings and opinions
- * converted into proposals (the statistics module). Stations up to standard come with the
- * standards module; until then that indicator is not measured.
+ * converted into proposals (the statistics module), and the township's active stations up
+ * to standard (the standards module: by each station's latest inspection on or before 31
+ * December of the year, or today in the current year).
  */
 @Component
 public class Measurements {
@@ -51,8 +57,17 @@ public class Measurements {
 
 	private final StatisticsRecords statistics;
 
-	Measurements(RegistryLookup registry, DutyQueries duty, ObligationTracker obligations,
-			StatisticsRecords statistics) {
+	private final StationStandards standards;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	Measurements(RegistryLookup registry, DutyQueries duty, ObligationTracker obligations, StatisticsRecords statistics,
+			StationStandards standards, Clock clock, @Value("${deputylink.zone:Asia/Shanghai}") ZoneId zone) {
+		this.standards = standards;
+		this.clock = clock;
+		this.zone = zone;
 		this.registry = registry;
 		this.duty = duty;
 		this.obligations = obligations;
@@ -69,6 +84,9 @@ public class Measurements {
 		Map<Long, Summary> sums = statistics.byTownship(period);
 		LocalDate from = LocalDate.of(year, 1, 1);
 		LocalDate to = LocalDate.of(year, 12, 31);
+		LocalDate today = LocalDate.now(clock.withZone(zone));
+		Map<Long, TownshipStandard> upToStandard = standards
+			.upToStandardByTownship(today.getYear() == year ? today : to);
 		Map<Long, Map<Indicator, BigDecimal>> out = new HashMap<>();
 		for (Township t : townships()) {
 			Map<Indicator, BigDecimal> m = new EnumMap<>(Indicator.class);
@@ -78,6 +96,10 @@ public class Measurements {
 						Set.of(DutyStatus.PUBLISHED, DutyStatus.HELD));
 				long held = days.stream().filter(d -> d.status() == DutyStatus.HELD).count();
 				putRatio(m, Indicator.DUTY_DAYS_HELD, held, days.size());
+			}
+			TownshipStandard st = upToStandard.get(t.id());
+			if (st != null) {
+				putRatio(m, Indicator.STATIONS_UP_TO_STANDARD, st.upToStandard(), st.total());
 			}
 			ComplianceReport report = obligations.compliance(year, t.id(), null, READER);
 			putRatio(m, Indicator.DEPUTIES_THREE_ONES, report.allMetCount(), report.total());
