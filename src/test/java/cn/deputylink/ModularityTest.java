@@ -62,7 +62,7 @@ class ModularityTest {
 	void featureModulesExist() {
 		assertThat(MODULES.stream().map(m -> m.getIdentifier().toString())).contains("account", "assessment", "audit",
 				"calendar", "activity", "demo", "duty", "notification", "opinion", "organisation", "performance",
-				"proposal", "shell", "shared", "statistics", "targets");
+				"proposal", "shell", "shared", "statistics", "targets", "funding");
 	}
 
 	@Test

@@ -43,6 +43,10 @@ class TableOwnershipTest {
 			// targets
 			Map.entry("target_rule", "targets"), Map.entry("target_marks", "targets"),
 			Map.entry("target_manual_score", "targets"),
+			// funding
+			Map.entry("funding_budget", "funding"), Map.entry("funding_reward", "funding"),
+			Map.entry("funding_expenditure", "funding"), Map.entry("funding_receipt", "funding"),
+			Map.entry("funding_lock", "funding"),
 			// activity
 			Map.entry("activity", "activity"), Map.entry("activity_deputy", "activity"),
 			Map.entry("activity_photo", "activity"), Map.entry("poverty_household", "activity"),

@@ -7,7 +7,7 @@
  * so the demo data pass the same checks as real data; no other module depends on it.
  */
 @ApplicationModule(allowedDependencies = { "account", "activity", "calendar", "duty", "opinion", "organisation",
-		"proposal", "shared" })
+		"proposal", "shared", "funding" })
 @NullMarked
 package cn.deputylink.demo;
 

@@ -106,6 +106,12 @@ public class Funding {
 		return year == null ? today().getYear() : checkYear(year);
 	}
 
+	/** Whether no budget, reward or expenditure is stored yet (for the demo county). */
+	@Transactional(readOnly = true)
+	public boolean holdsNothing() {
+		return store.holdsNothing();
+	}
+
 	// ------------------------------------------------------------------ reading
 
 	/** The year's figures of every active township in the user's scope, by name. */

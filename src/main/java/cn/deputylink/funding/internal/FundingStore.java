@@ -93,6 +93,14 @@ public class FundingStore {
 		return t == null ? null : time(t);
 	}
 
+	public boolean holdsNothing() {
+		return jdbc
+			.sql("select (select count(*) from funding_budget) + (select count(*) from funding_reward)"
+					+ " + (select count(*) from funding_expenditure)")
+			.query(Long.class)
+			.single() == 0;
+	}
+
 	// ------------------------------------------------------------------ budgets
 
 	public Map<Long, BudgetRow> budgets(int year) {
