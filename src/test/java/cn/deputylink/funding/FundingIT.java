@@ -24,9 +24,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import cn.deputylink.support.Api;
+import cn.deputylink.support.FormSession;
 import cn.deputylink.support.Images;
 import cn.deputylink.support.IntegrationTest;
 import cn.deputylink.support.Multipart;
@@ -41,6 +45,11 @@ import cn.deputylink.targets.TownshipTargets;
  */
 @IntegrationTest
 class FundingIT {
+
+	static final JsonMapper EXACT = JsonMapper.builder()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+		.build();
 
 	@LocalServerPort
 	int port;
@@ -107,12 +116,16 @@ class FundingIT {
 	JsonNode row(Api api, int year, long townshipId) {
 		var r = api.get("/api/v1/funding?year=" + year);
 		assertThat(r.status()).as(r.body()).isEqualTo(200);
-		return r.json()
-			.get("items")
+		return tree(r).get("items")
 			.valueStream()
 			.filter(t -> t.get("townshipId").asLong() == townshipId)
 			.findFirst()
 			.orElseThrow();
+	}
+
+	/** The body as a tree with every decimal exact, as sent. */
+	static JsonNode tree(Api.Response r) {
+		return EXACT.readTree(r.body());
 	}
 
 	static String amount(JsonNode n, String field) {
@@ -151,15 +164,15 @@ class FundingIT {
 		assertThat(d.get("defaultBudget").asBoolean()).isTrue();
 		assertThat(d.get("budgetVersion").asInt()).isZero();
 		assertThat(amount(d, "balance")).isEqualTo("50000.00");
-		assertThat(county.get("/api/v1/funding?year=2001").json().get("items").size())
+		assertThat(tree(county.get("/api/v1/funding?year=2001")).get("items").size())
 			.isEqualTo(jdbc.sql("select count(*) from township where active").query(Integer.class).single());
 
 		var set = county.put("/api/v1/funding/townships/" + dongling + "/budget",
 				"{\"year\":2001,\"amount\":60000.5,\"version\":0,\"note\":\"追加\"}");
 		assertThat(set.status()).as(set.body()).isEqualTo(200);
-		assertThat(amount(set.json(), "budget")).isEqualTo("60000.50");
-		assertThat(set.json().get("budgetVersion").asInt()).isEqualTo(1);
-		assertThat(set.json().get("defaultBudget").asBoolean()).isFalse();
+		assertThat(amount(tree(set), "budget")).isEqualTo("60000.50");
+		assertThat(tree(set).get("budgetVersion").asInt()).isEqualTo(1);
+		assertThat(tree(set).get("defaultBudget").asBoolean()).isFalse();
 		// stale: still version 0
 		var stale = county.put("/api/v1/funding/townships/" + dongling + "/budget",
 				"{\"year\":2001,\"amount\":70000,\"version\":0}");
@@ -196,7 +209,7 @@ class FundingIT {
 		var proposed = county.post("/api/v1/funding/rewards/propose", "{\"year\":2002}");
 		assertThat(proposed.status()).as(proposed.body()).isEqualTo(200);
 		Map<Long, JsonNode> byTownship = new HashMap<>();
-		proposed.json().valueStream().forEach(r -> byTownship.put(r.get("townshipId").asLong(), r));
+		tree(proposed).valueStream().forEach(r -> byTownship.put(r.get("townshipId").asLong(), r));
 		assertThat(byTownship).containsOnlyKeys(dongling, qingshi, fourth);
 		// 95 best → 50000; 91 lowest → 30000; 93 → 30000 + 20000 × 2 / 4 = 40000
 		assertThat(amount(byTownship.get(dongling), "amount")).isEqualTo("50000.00");
@@ -215,7 +228,7 @@ class FundingIT {
 			.isEqualTo(403);
 		var ok = county.post("/api/v1/funding/rewards/" + dl + "/approve", "{\"version\":0}");
 		assertThat(ok.status()).as(ok.body()).isEqualTo(200);
-		assertThat(ok.json().get("status").asString()).isEqualTo("APPROVED");
+		assertThat(tree(ok).get("status").asString()).isEqualTo("APPROVED");
 		// approved twice, or stale: 409
 		assertThat(county.post("/api/v1/funding/rewards/" + dl + "/approve", "{\"version\":0}").status())
 			.isEqualTo(409);
@@ -228,11 +241,11 @@ class FundingIT {
 			.status()).isEqualTo(400);
 		var edited = county.post("/api/v1/funding/rewards/" + qs + "/approve", "{\"amount\":35000.5,\"version\":0}");
 		assertThat(edited.status()).as(edited.body()).isEqualTo(200);
-		assertThat(amount(edited.json(), "amount")).isEqualTo("35000.50");
+		assertThat(amount(tree(edited), "amount")).isEqualTo("35000.50");
 		assertThat(county.post("/api/v1/funding/rewards/" + fo + "/reject", "{\"version\":0}").status()).isEqualTo(400);
 		var rejected = county.post("/api/v1/funding/rewards/" + fo + "/reject", "{\"note\":\"材料不全\",\"version\":0}");
 		assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
-		assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
+		assertThat(tree(rejected).get("status").asString()).isEqualTo("REJECTED");
 
 		assertThat(amount(row(county, 2002, dongling), "rewards")).isEqualTo("50000.00");
 		assertThat(amount(row(county, 2002, dongling), "balance")).isEqualTo("100000.00");
@@ -243,15 +256,15 @@ class FundingIT {
 		// proposing again leaves the decided ones alone
 		var again = county.post("/api/v1/funding/rewards/propose", "{\"year\":2002}");
 		assertThat(again.status()).as(again.body()).isEqualTo(200);
-		assertThat(again.json().size()).isEqualTo(3);
+		assertThat(tree(again).size()).isEqualTo(3);
 		assertThat(jdbc.sql("select status || ':' || amount from funding_reward where reward_year = 2002 order by id")
 			.query(String.class)
-			.list()).containsExactly("APPROVED:50000.00", "APPROVED:35000.50", "REJECTED:40000.00");
+			.list()).containsExactly("APPROVED:50000.00", "REJECTED:40000.00", "APPROVED:35000.50");
 		assertThat(township.post("/api/v1/funding/rewards/propose", "{\"year\":2002}").status()).isEqualTo(403);
 		// a township admin sees its own reward only
 		var own = township.get("/api/v1/funding/rewards?year=2002");
 		assertThat(own.status()).isEqualTo(200);
-		assertThat(own.json().valueStream().map(r -> r.get("townshipId").asLong()).toList()).containsExactly(dongling);
+		assertThat(tree(own).valueStream().map(r -> r.get("townshipId").asLong()).toList()).containsExactly(dongling);
 	}
 
 	@Test
@@ -260,8 +273,8 @@ class FundingIT {
 		when(targets.results(anyInt()))
 			.thenReturn(List.of(new TownshipResult(qingshi, new BigDecimal("90.0"), Grade.EXCELLENT, 1)));
 		var again = county.post("/api/v1/funding/rewards/propose", "{\"year\":2008}");
-		assertThat(again.json().size()).isEqualTo(1);
-		assertThat(amount(again.json().get(0), "amount")).isEqualTo("50000.00");
+		assertThat(tree(again).size()).isEqualTo(1);
+		assertThat(amount(tree(again).get(0), "amount")).isEqualTo("50000.00");
 		assertThat(
 				jdbc.sql("select count(*) from funding_reward where reward_year = 2008").query(Integer.class).single())
 			.isEqualTo(1);
@@ -274,8 +287,8 @@ class FundingIT {
 			.status()).isEqualTo(200);
 		var first = book(township, expenditure(ownStation, "2003-03-01", new BigDecimal("600.00")));
 		assertThat(first.status()).as(first.body()).isEqualTo(201);
-		assertThat(first.json().get("townshipId").asLong()).isEqualTo(dongling);
-		assertThat(amount(first.json(), "amount")).isEqualTo("600.00");
+		assertThat(tree(first).get("townshipId").asLong()).isEqualTo(dongling);
+		assertThat(amount(tree(first), "amount")).isEqualTo("600.00");
 		var over = book(township, expenditure(ownStation, "2003-04-01", new BigDecimal("400.01")));
 		assertThat(over.status()).as(over.body()).isEqualTo(400);
 		assertThat(over.body()).contains("¥400.00");
@@ -302,9 +315,9 @@ class FundingIT {
 		assertThat(book(township, level).status()).isEqualTo(400); // balance 0
 		var detail = county.get("/api/v1/funding/townships/" + dongling + "?year=2003");
 		assertThat(detail.status()).as(detail.body()).isEqualTo(200);
-		assertThat(detail.json().get("expenditures").size()).isEqualTo(2);
-		assertThat(amount(detail.json().get("byStation").get(0), "amount")).isEqualTo("1000.00");
-		assertThat(detail.json().get("byPurpose").get(0).get("purpose").asString()).isEqualTo("ACTIVITY");
+		assertThat(tree(detail).get("expenditures").size()).isEqualTo(2);
+		assertThat(amount(tree(detail).get("byStation").get(0), "amount")).isEqualTo("1000.00");
+		assertThat(tree(detail).get("byPurpose").get(0).get("purpose").asString()).isEqualTo("ACTIVITY");
 	}
 
 	@Test
@@ -320,8 +333,8 @@ class FundingIT {
 		var voided = township.post("/api/v1/funding/expenditures/" + id + "/void",
 				"{\"reason\":\"重复登记\",\"version\":0}");
 		assertThat(voided.status()).as(voided.body()).isEqualTo(200);
-		assertThat(voided.json().get("voided").asBoolean()).isTrue();
-		assertThat(voided.json().get("voidReason").asString()).isEqualTo("重复登记");
+		assertThat(tree(voided).get("voided").asBoolean()).isTrue();
+		assertThat(tree(voided).get("voidReason").asString()).isEqualTo("重复登记");
 		assertThat(county.post("/api/v1/funding/expenditures/" + id + "/void", "{\"reason\":\"再次\",\"version\":1}")
 			.status()).isEqualTo(409);
 		assertThat(amount(row(county, 2004, dongling), "balance")).isEqualTo("50000.00");
@@ -349,7 +362,7 @@ class FundingIT {
 			.post("/api/v1/funding/expenditures/" + other.id() + "/void", "{\"reason\":\"x\",\"version\":0}")
 			.status()).isEqualTo(403);
 		assertThat(Api.as(port, "township2").get("/api/v1/funding/expenditures/" + other.id()).status()).isEqualTo(200);
-		var mine = township.get("/api/v1/funding?year=2005").json().get("items");
+		var mine = tree(township.get("/api/v1/funding?year=2005")).get("items");
 		assertThat(mine.size()).isEqualTo(1);
 		assertThat(mine.get(0).get("townshipId").asLong()).isEqualTo(dongling);
 		assertThat(county.get("/api/v1/funding/townships/999999999?year=2005").status()).isEqualTo(404);
@@ -380,7 +393,7 @@ class FundingIT {
 		var up = township.post("/api/v1/funding/expenditures/" + e.id() + "/receipts",
 				new Multipart().file("file", "发票.png", png));
 		assertThat(up.status()).as(up.body()).isEqualTo(201);
-		long rid = up.json().get("receipts").get(0).get("id").asLong();
+		long rid = tree(up).get("receipts").get(0).get("id").asLong();
 		var pdf = township.post("/api/v1/funding/expenditures/" + e.id() + "/receipts",
 				new Multipart().file("file", "invoice.pdf", "%PDF-1.4\n%%EOF\n".getBytes()));
 		assertThat(pdf.status()).as(pdf.body()).isEqualTo(201);
@@ -410,7 +423,7 @@ class FundingIT {
 		assertThat(book(county, expenditure(ownStation, "2007-01-06", new BigDecimal("0.20"))).status()).isEqualTo(201);
 		assertThat(book(county, expenditure(otherStation, "2007-02-06", new BigDecimal("999.99"))).status())
 			.isEqualTo(201);
-		JsonNode api = county.get("/api/v1/funding?year=2007").json();
+		JsonNode api = tree(county.get("/api/v1/funding?year=2007"));
 		var x = county.getBytes("/api/v1/funding/export.xlsx?year=2007");
 		assertThat(x.status()).isEqualTo(200);
 		try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(x.body()))) {
@@ -454,6 +467,45 @@ class FundingIT {
 			assertThat(wb.getSheetAt(0).getLastRowNum()).isEqualTo(3);
 			assertThat(wb.getSheetAt(1).getLastRowNum()).isEqualTo(3);
 		}
+	}
+
+	@Test
+	void thePagesShowYuanAndKeepARefusedFormsInput() throws Exception {
+		FormSession page = new FormSession(port).login("township");
+		var overview = page.get("/funding?year=2009");
+		assertThat(overview.statusCode()).isEqualTo(200);
+		assertThat(overview.body()).contains("¥50,000.00").contains("东岭镇").doesNotContain("青石乡");
+		var refused = page.postMultipart("/funding/townships/" + dongling + "/expenditures",
+				Map.of("stationId", Long.toString(ownStation), "spentOn", "2009-03-04", "amount", "1.234", "purpose",
+						"TRAINING", "description", "联络员培训教材", "payee", "新华书店"),
+				Map.of());
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("amount-error")
+			.contains("value=\"1.234\"")
+			.contains("联络员培训教材")
+			.contains("新华书店");
+		assertThat(expenditures(2009)).isZero();
+		var over = page.postMultipart("/funding/townships/" + dongling + "/expenditures",
+				Map.of("stationId", Long.toString(ownStation), "spentOn", "2009-03-04", "amount", "50,000.01",
+						"purpose", "TRAINING", "description", "联络员培训教材", "payee", ""),
+				Map.of());
+		assertThat(over.statusCode()).isEqualTo(200);
+		assertThat(over.body()).contains("¥50,000.00").contains("value=\"50,000.01\"");
+		var booked = page.postMultipart("/funding/townships/" + dongling + "/expenditures",
+				Map.of("stationId", Long.toString(ownStation), "spentOn", "2009-03-04", "amount", "1,200.5", "purpose",
+						"TRAINING", "description", "联络员培训教材", "payee", ""),
+				Map.of("receipts", Map.entry("receipt.png", Images.png())));
+		assertThat(booked.statusCode()).as(booked.body()).isEqualTo(302);
+		var detail = page.get("/funding/townships/" + dongling + "?year=2009");
+		assertThat(detail.body()).contains("¥1,200.50").contains("¥48,799.50").contains("receipt.png");
+		// the county's budget form, refused and shown again
+		FormSession countyPage = new FormSession(port).login("county");
+		assertThat(countyPage.get("/funding/townships/" + dongling + "?year=2009").body()).contains("budget-form");
+		var budget = countyPage.post("/funding/townships/" + dongling + "/budget?year=2009",
+				Map.of("amount", "-5", "note", "调减", "version", "0"), true);
+		assertThat(budget.statusCode()).isEqualTo(200);
+		assertThat(budget.body()).contains("value=\"-5\"").contains("调减");
+		assertThat(page.get("/funding/townships/" + qingshi).statusCode()).isEqualTo(403);
 	}
 
 }

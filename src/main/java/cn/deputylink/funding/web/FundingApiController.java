@@ -85,8 +85,8 @@ class FundingApiController {
 	@GetMapping
 	Overview overview(@RequestParam(required = false) @Nullable Integer year) {
 		CurrentUser me = CurrentUser.get();
+		List<TownshipFunding> items = funding.overview(year, me);
 		int y = funding.year(year);
-		List<TownshipFunding> items = funding.overview(y, me);
 		return new Overview(y, funding.defaultBudget(), items, FundingExport.total(items));
 	}
 

@@ -78,8 +78,9 @@ class FundingPages {
 	@GetMapping
 	String overview(@RequestParam(required = false) @Nullable Integer year, Model model) {
 		CurrentUser me = CurrentUser.get();
+		// the role first: a 403 for another role whatever year it asks
+		List<TownshipFunding> rows = funding.overview(year, me);
 		int y = funding.year(year);
-		List<TownshipFunding> rows = funding.overview(y, me);
 		model.addAttribute("year", y);
 		model.addAttribute("rows", rows);
 		model.addAttribute("total", FundingExport.total(rows));
@@ -117,8 +118,7 @@ class FundingPages {
 
 	@GetMapping("/townships/{id}")
 	String township(@PathVariable long id, @RequestParam(required = false) @Nullable Integer year, Model model) {
-		int y = funding.year(year);
-		FundingDetail d = show(id, y, model);
+		FundingDetail d = show(id, year, model);
 		TownshipFunding s = d.summary();
 		model.addAttribute("form",
 				new BookingForm(null, LocalDate.now(zone).toString(), "", Purpose.ACTIVITY.name(), "", ""));
@@ -219,10 +219,10 @@ class FundingPages {
 			.body(body);
 	}
 
-	private FundingDetail show(long id, int year, Model model) {
+	private FundingDetail show(long id, @Nullable Integer year, Model model) {
 		CurrentUser me = CurrentUser.get();
 		FundingDetail d = funding.township(id, year, me);
-		model.addAttribute("year", year);
+		model.addAttribute("year", d.summary().year());
 		model.addAttribute("d", d);
 		model.addAttribute("s", d.summary());
 		model.addAttribute("county", me.isCountyAdmin());
