@@ -61,8 +61,8 @@ class ModularityTest {
 	@Test
 	void featureModulesExist() {
 		assertThat(MODULES.stream().map(m -> m.getIdentifier().toString())).contains("account", "assessment", "audit",
-				"briefing", "calendar", "activity", "demo", "duty", "ledger", "notification", "opinion", "organisation",
-				"performance", "proposal", "shell", "shared", "standards", "statistics", "targets");
+				"briefing", "calendar", "activity", "demo", "duty", "funding", "ledger", "notification", "opinion",
+				"organisation", "performance", "proposal", "shell", "shared", "standards", "statistics", "targets");
 	}
 
 	@Test

@@ -50,6 +50,10 @@ class TableOwnershipTest {
 			Map.entry("standard_item", "standards"), Map.entry("standard_settings", "standards"),
 			Map.entry("standard_inspection", "standards"), Map.entry("standard_inspection_result", "standards"),
 			Map.entry("standard_inspection_photo", "standards"),
+			// funding
+			Map.entry("funding_budget", "funding"), Map.entry("funding_reward", "funding"),
+			Map.entry("funding_expenditure", "funding"), Map.entry("funding_receipt", "funding"),
+			Map.entry("funding_lock", "funding"),
 			// activity
 			Map.entry("activity", "activity"), Map.entry("activity_deputy", "activity"),
 			Map.entry("activity_photo", "activity"), Map.entry("poverty_household", "activity"),

@@ -6,7 +6,7 @@
  * the public APIs of {@code organisation} and {@code account}, as an administrator would,
  * so the demo data pass the same checks as real data; no other module depends on it.
  */
-@ApplicationModule(allowedDependencies = { "account", "activity", "briefing", "calendar", "duty", "opinion",
+@ApplicationModule(allowedDependencies = { "account", "activity", "briefing", "calendar", "duty", "funding", "opinion",
 		"organisation", "proposal", "shared", "standards", "statistics" })
 @NullMarked
 package cn.deputylink.demo;

@@ -68,6 +68,10 @@ class FeaturePagesRoleWalkIT {
 
 	private long otherBriefing;
 
+	private long ownTownship;
+
+	private long otherTownship;
+
 	@BeforeAll
 	void ids() throws Exception {
 		for (String role : ROLES) {
@@ -86,6 +90,8 @@ class FeaturePagesRoleWalkIT {
 			.findFirst()
 			.orElseThrow();
 		otherStation = other.get("id").asLong();
+		ownTownship = own;
+		otherTownship = other.get("townshipId").asLong();
 		otherDeputy = first(county.get("/api/v1/deputies?stationId=" + otherStation));
 		ownDay = first(county.get("/api/v1/stations/" + ownStation + "/duty-days"));
 		otherDay = first(county.get("/api/v1/stations/" + otherStation + "/duty-days"));
@@ -234,6 +240,13 @@ class FeaturePagesRoleWalkIT {
 		c.add(new Case("/standards/items", 200, 403, 403, 403, 403));
 		c.add(new Case("/standards/inspections/new?stationId=" + ownStation, 200, 200, 403, 403, 403));
 		c.add(new Case("/standards/inspections/new?stationId=" + otherStation, 200, 403, 403, 403, 403));
+		// funding: county admins all townships, a township admin its own
+		c.add(new Case("/funding", 200, 200, 403, 403, 403));
+		c.add(new Case("/funding?year=2025", 200, 200, 403, 403, 403));
+		c.add(new Case("/funding/townships/" + ownTownship, 200, 200, 403, 403, 403));
+		c.add(new Case("/funding/townships/" + otherTownship, 200, 403, 403, 403, 403));
+		c.add(new Case("/funding/townships/999999999", 404, 403, 403, 403, 403));
+		c.add(new Case("/funding?year=1999", 400, 400, 403, 403, 403));
 		// the public's station pages, signed in or not
 		c.add(new Case("/public/stations", 200, 200, 200, 200, 200));
 		c.add(new Case("/public/stations/" + otherStation, 200, 200, 200, 200, 200));
