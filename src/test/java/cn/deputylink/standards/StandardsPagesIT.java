@@ -2,6 +2,7 @@ package cn.deputylink.standards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -108,6 +109,35 @@ class StandardsPagesIT {
 		assertThat(stale.statusCode()).isEqualTo(302);
 		assertThat(Api.as(port, "county").get("/api/v1/standards/items").json().get(0).get("version").asInt())
 			.isEqualTo(item.get("version").asInt());
+	}
+
+	@Test
+	void theCountySetsThePassMarkInThePageAndABadOneChangesNothing() throws Exception {
+		FormSession county = new FormSession(port).login("county");
+		assertThat(county.get("/standards/items").body()).contains("id=\"pass-mark\"");
+		int version = jdbc.sql("select version from standard_settings where id = 1").query(Integer.class).single();
+		try {
+			var bad = county.post("/standards/settings", Map.of("passMark", "abc", "version", String.valueOf(version)),
+					true);
+			assertThat(bad.statusCode()).isEqualTo(302);
+			assertThat(county.get("/standards/items").body()).contains("达标分数线须在 0 至 100 之间");
+			assertThat(
+					jdbc.sql("select pass_mark from standard_settings where id = 1").query(BigDecimal.class).single())
+				.isEqualByComparingTo("90");
+			var good = county.post("/standards/settings", Map.of("passMark", "85", "version", String.valueOf(version)),
+					true);
+			assertThat(good.statusCode()).isEqualTo(302);
+			assertThat(
+					jdbc.sql("select pass_mark from standard_settings where id = 1").query(BigDecimal.class).single())
+				.isEqualByComparingTo("85");
+			FormSession township = new FormSession(port).login("township");
+			assertThat(
+					township.post("/standards/settings", Map.of("passMark", "60", "version", "0"), true).statusCode())
+				.isEqualTo(403);
+		}
+		finally {
+			jdbc.sql("update standard_settings set pass_mark = 90 where id = 1").update();
+		}
 	}
 
 }

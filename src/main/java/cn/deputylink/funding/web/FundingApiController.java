@@ -28,13 +28,10 @@ import cn.deputylink.funding.Funding;
 import cn.deputylink.funding.FundingDetail;
 import cn.deputylink.funding.NewExpenditure;
 import cn.deputylink.funding.Purpose;
-import cn.deputylink.funding.Receipt;
 import cn.deputylink.funding.Reward;
 import cn.deputylink.funding.TownshipFunding;
 import cn.deputylink.shared.AttachmentTooLargeException;
 import cn.deputylink.shared.Upload;
-import cn.deputylink.shared.excel.Spreadsheets;
-import cn.deputylink.shared.web.AttachmentResponses;
 import cn.deputylink.shared.web.Uploads;
 
 /**
@@ -147,18 +144,12 @@ class FundingApiController {
 
 	@GetMapping("/expenditures/{id}/receipts/{receiptId}")
 	ResponseEntity<byte[]> receipt(@PathVariable long id, @PathVariable long receiptId) {
-		Receipt r = funding.receipt(id, receiptId, CurrentUser.get());
-		return AttachmentResponses.of(r.contentType(), r.filename(), r.sha256(), funding.receiptData(r));
+		return export.receipt(id, receiptId, CurrentUser.get());
 	}
 
 	@GetMapping("/export.xlsx")
 	ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable Integer year) {
-		byte[] body = export.workbook(year, CurrentUser.get(), LocaleContextHolder.getLocale());
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(Spreadsheets.CONTENT_TYPE))
-			.header("Content-Disposition",
-					AttachmentResponses.disposition(false, "funding-" + funding.year(year) + ".xlsx"))
-			.body(body);
+		return export.download(year, CurrentUser.get(), LocaleContextHolder.getLocale());
 	}
 
 	static List<Upload> uploads(@Nullable List<MultipartFile> files) {

@@ -11,15 +11,20 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.funding.Expenditure;
 import cn.deputylink.funding.Funding;
+import cn.deputylink.funding.Receipt;
 import cn.deputylink.funding.TownshipFunding;
 import cn.deputylink.funding.internal.Money;
 import cn.deputylink.organisation.RegistryLookup;
+import cn.deputylink.shared.excel.Spreadsheets;
 import cn.deputylink.shared.excel.Workbooks;
+import cn.deputylink.shared.web.AttachmentResponses;
 
 /**
  * The year's workbook: a sheet of the townships (budget, approved rewards, spent,
@@ -52,6 +57,22 @@ class FundingExport {
 
 	private static BigDecimal sum(List<TownshipFunding> rows, Function<TownshipFunding, BigDecimal> f) {
 		return rows.stream().map(f).reduce(Money.ZERO, BigDecimal::add);
+	}
+
+	/** The year's workbook as a download (the API and the pages answer the same). */
+	ResponseEntity<byte[]> download(@Nullable Integer year, CurrentUser u, Locale locale) {
+		byte[] body = workbook(year, u, locale);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(Spreadsheets.CONTENT_TYPE))
+			.header("Content-Disposition",
+					AttachmentResponses.disposition(false, "funding-" + funding.year(year) + ".xlsx"))
+			.body(body);
+	}
+
+	/** A receipt's bytes as a download (403 / 404 as {@link Funding#receipt} says). */
+	ResponseEntity<byte[]> receipt(long expenditureId, long receiptId, CurrentUser u) {
+		Receipt r = funding.receipt(expenditureId, receiptId, u);
+		return AttachmentResponses.of(r.contentType(), r.filename(), r.sha256(), funding.receiptData(r));
 	}
 
 	byte[] workbook(@Nullable Integer year, CurrentUser u, Locale locale) {

@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,14 +26,11 @@ import cn.deputylink.funding.Funding;
 import cn.deputylink.funding.FundingDetail;
 import cn.deputylink.funding.NewExpenditure;
 import cn.deputylink.funding.Purpose;
-import cn.deputylink.funding.Receipt;
 import cn.deputylink.funding.TownshipFunding;
 import cn.deputylink.organisation.RegistryLookup;
 import cn.deputylink.shared.AttachmentTooLargeException;
 import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
-import cn.deputylink.shared.excel.Spreadsheets;
-import cn.deputylink.shared.web.AttachmentResponses;
 import cn.deputylink.shared.web.FormErrors;
 
 /**
@@ -205,18 +201,12 @@ class FundingPages {
 
 	@GetMapping("/expenditures/{id}/receipts/{receiptId}")
 	ResponseEntity<byte[]> receipt(@PathVariable long id, @PathVariable long receiptId) {
-		Receipt r = funding.receipt(id, receiptId, CurrentUser.get());
-		return AttachmentResponses.of(r.contentType(), r.filename(), r.sha256(), funding.receiptData(r));
+		return export.receipt(id, receiptId, CurrentUser.get());
 	}
 
 	@GetMapping("/export.xlsx")
 	ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable Integer year) {
-		byte[] body = export.workbook(year, CurrentUser.get(), LocaleContextHolder.getLocale());
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(Spreadsheets.CONTENT_TYPE))
-			.header("Content-Disposition",
-					AttachmentResponses.disposition(false, "funding-" + funding.year(year) + ".xlsx"))
-			.body(body);
+		return export.download(year, CurrentUser.get(), LocaleContextHolder.getLocale());
 	}
 
 	private FundingDetail show(long id, @Nullable Integer year, Model model) {

@@ -29,6 +29,7 @@ import cn.deputylink.account.CurrentUser;
 import cn.deputylink.organisation.RegistryLookup;
 import cn.deputylink.organisation.Station;
 import cn.deputylink.shared.AttachmentTooLargeException;
+import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.Upload;
 import cn.deputylink.shared.web.AttachmentResponses;
@@ -241,6 +242,7 @@ class StandardsPages {
 		model.addAttribute("items", standards.checklistForEditing(CurrentUser.get()));
 		model.addAttribute("groups", StandardGroup.values());
 		model.addAttribute("passMark", standards.passMark());
+		model.addAttribute("passMarkVersion", standards.passMarkVersion());
 		if (!model.containsAttribute("add")) {
 			model.addAttribute("add", new ItemForm(null, null, null, null, null, false, null, true, null));
 		}
@@ -266,6 +268,32 @@ class StandardsPages {
 			model.addAttribute("errors", errors.of(ex));
 			model.addAttribute("add", f);
 			return items(model);
+		}
+	}
+
+	/** The county admin's pass mark (a refused one: the message above the checklist). */
+	@PostMapping("/settings")
+	String passMark(@RequestParam(required = false) @Nullable String passMark,
+			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+		try {
+			standards.updatePassMark(decimal(passMark), version == null ? -1 : version, CurrentUser.get());
+			redirect.addFlashAttribute("flash", errors.msg("standards.saved"));
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			redirect.addFlashAttribute("flashError", String.join("；", errors.of(ex).values()));
+		}
+		return "redirect:/standards/items";
+	}
+
+	private static @Nullable BigDecimal decimal(@Nullable String s) {
+		if (s == null || s.isBlank() || s.strip().length() > 12) {
+			return null;
+		}
+		try {
+			return new BigDecimal(s.strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
 		}
 	}
 

@@ -238,13 +238,13 @@ public class Figures {
 		String where = opinionWhere(p, Scope.county(), params);
 		Map<Long, long[]> sums = new LinkedHashMap<>();
 		jdbc.sql("select o.township_id, " + INDICATOR_SUMS + " from stat_opinion o" + where
-				+ " and o.township_id is not null group by o.township_id order by o.township_id")
+				+ " and o.township_id > 0 group by o.township_id order by o.township_id")
 			.params(params)
 			.query((rs, n) -> sums.put(rs.getLong(1), sums(rs, 2)))
 			.list();
 		Map<Long, TreeMap<Integer, Long>> histograms = new HashMap<>();
 		jdbc.sql("select o.township_id, o.handling_days, count(*) from stat_opinion o" + where
-				+ " and o.township_id is not null and o.handling_days is not null group by o.township_id, o.handling_days")
+				+ " and o.township_id > 0 and o.handling_days is not null group by o.township_id, o.handling_days")
 			.params(params)
 			.query((rs, n) -> histograms.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
 				.put(rs.getInt(2), rs.getLong(3)))
