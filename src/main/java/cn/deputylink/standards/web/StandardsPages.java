@@ -34,6 +34,7 @@ import cn.deputylink.shared.InvalidInputException;
 import cn.deputylink.shared.Upload;
 import cn.deputylink.shared.web.AttachmentResponses;
 import cn.deputylink.shared.web.FormErrors;
+import cn.deputylink.shared.web.FormNumbers;
 import cn.deputylink.shared.web.Uploads;
 import cn.deputylink.standards.InspectionDetail;
 import cn.deputylink.standards.InspectionPhoto;
@@ -276,25 +277,14 @@ class StandardsPages {
 	String passMark(@RequestParam(required = false) @Nullable String passMark,
 			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
 		try {
-			standards.updatePassMark(decimal(passMark), version == null ? -1 : version, CurrentUser.get());
+			standards.updatePassMark(FormNumbers.decimal(passMark, 12), version == null ? -1 : version,
+					CurrentUser.get());
 			redirect.addFlashAttribute("flash", errors.msg("standards.saved"));
 		}
 		catch (InvalidInputException | ConflictException ex) {
 			redirect.addFlashAttribute("flashError", String.join("；", errors.of(ex).values()));
 		}
 		return "redirect:/standards/items";
-	}
-
-	private static @Nullable BigDecimal decimal(@Nullable String s) {
-		if (s == null || s.isBlank() || s.strip().length() > 12) {
-			return null;
-		}
-		try {
-			return new BigDecimal(s.strip());
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
 	}
 
 	@PostMapping("/items/{id}")

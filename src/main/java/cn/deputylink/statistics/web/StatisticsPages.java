@@ -21,7 +21,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.deputylink.account.CurrentUser;
@@ -87,6 +86,16 @@ class StatisticsPages {
 
 	}
 
+	/** What a drill-down page lists, as typed into its query string. */
+	record DrillQuery(@Nullable String figure, @Nullable String dimension, @Nullable String key, @Nullable String month,
+			@Nullable String cursor) {
+
+		Drill drill(Figure fallback) {
+			return StatisticsPages.drill(figure, dimension, key, month, fallback);
+		}
+
+	}
+
 	@GetMapping
 	String dashboard(Query q, Model model) {
 		CurrentUser me = viewer();
@@ -110,15 +119,12 @@ class StatisticsPages {
 	}
 
 	@GetMapping("/opinions")
-	String opinions(Query q, @RequestParam(required = false) @Nullable String figure,
-			@RequestParam(required = false) @Nullable String dimension,
-			@RequestParam(required = false) @Nullable String key,
-			@RequestParam(required = false) @Nullable String month,
-			@RequestParam(required = false) @Nullable String cursor, Model model) {
+	String opinions(Query q, DrillQuery dq, Model model) {
 		CurrentUser me = viewer();
 		Period period = period(q.from(), q.to(), q.quick());
 		Scope asked = q.scope();
-		Drill drill = drill(figure, dimension, key, month, Figure.OPINIONS);
+		Drill drill = dq.drill(Figure.OPINIONS);
+		String cursor = dq.cursor();
 		if (drill.figure().isActivity()) {
 			throw new InvalidInputException("figure", "statistics.web.error.figure");
 		}
@@ -147,15 +153,12 @@ class StatisticsPages {
 	}
 
 	@GetMapping("/activities")
-	String activities(Query q, @RequestParam(required = false) @Nullable String figure,
-			@RequestParam(required = false) @Nullable String dimension,
-			@RequestParam(required = false) @Nullable String key,
-			@RequestParam(required = false) @Nullable String month,
-			@RequestParam(required = false) @Nullable String cursor, Model model) {
+	String activities(Query q, DrillQuery dq, Model model) {
 		CurrentUser me = viewer();
 		Period period = period(q.from(), q.to(), q.quick());
 		Scope asked = q.scope();
-		Drill drill = drill(figure, dimension, key, month, Figure.ACTIVITIES);
+		Drill drill = dq.drill(Figure.ACTIVITIES);
+		String cursor = dq.cursor();
 		if (!drill.figure().isActivity() || drill.dimension() != null) {
 			throw new InvalidInputException("figure", "statistics.web.error.figure");
 		}

@@ -122,7 +122,11 @@ class TargetsApiController {
 
 	@GetMapping("/townships/{id}/evidence/{fileId}")
 	ResponseEntity<byte[]> evidenceFile(@PathVariable long id, @PathVariable long fileId) {
-		TownshipTargets.EvidenceContent c = targets.evidenceFile(id, fileId, CurrentUser.get());
+		return download(targets.evidenceFile(id, fileId, CurrentUser.get()));
+	}
+
+	/** An evidence file as a download (the API and the pages answer the same). */
+	static ResponseEntity<byte[]> download(TownshipTargets.EvidenceContent c) {
 		return AttachmentResponses.of(c.file().contentType(), c.file().filename(), c.file().sha256(), c.data());
 	}
 

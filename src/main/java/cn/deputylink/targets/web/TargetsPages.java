@@ -21,8 +21,8 @@ import cn.deputylink.account.CurrentUser;
 import cn.deputylink.shared.AttachmentTooLargeException;
 import cn.deputylink.shared.ConflictException;
 import cn.deputylink.shared.InvalidInputException;
-import cn.deputylink.shared.web.AttachmentResponses;
 import cn.deputylink.shared.web.FormErrors;
+import cn.deputylink.shared.web.FormNumbers;
 import cn.deputylink.shared.web.Uploads;
 import cn.deputylink.targets.EvidenceFile;
 import cn.deputylink.targets.TownshipTargets;
@@ -106,8 +106,7 @@ class TargetsPages {
 
 	@GetMapping("/townships/{id}/evidence/{fileId}")
 	ResponseEntity<byte[]> evidenceFile(@PathVariable long id, @PathVariable long fileId) {
-		TownshipTargets.EvidenceContent c = targets.evidenceFile(id, fileId, CurrentUser.get());
-		return AttachmentResponses.of(c.file().contentType(), c.file().filename(), c.file().sha256(), c.data());
+		return TargetsApiController.download(targets.evidenceFile(id, fileId, CurrentUser.get()));
 	}
 
 	@GetMapping("/rules")
@@ -160,19 +159,10 @@ class TargetsPages {
 	}
 
 	/**
-	 * A number typed into a form, or null for a blank or unreadable one (the facade says
-	 * why).
+	 * A number typed into a form (at most 20 characters), or null: the facade says why.
 	 */
 	private static @Nullable BigDecimal decimal(@Nullable String s) {
-		if (s == null || s.isBlank() || s.strip().length() > 20) {
-			return null;
-		}
-		try {
-			return new BigDecimal(s.strip());
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
+		return FormNumbers.decimal(s, 20);
 	}
 
 	private static int integer(@Nullable String s) {
