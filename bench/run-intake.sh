@@ -131,6 +131,23 @@ until health_up; do
 	sleep 0.5
 done
 echo "== app (pid $APP_PID) UP after $((SECONDS - started))s" >&2
+# the demo writes the county's work in the background after start-up: wait for all of it
+demo_ready() {
+	(
+		exec 3<>"/dev/tcp/127.0.0.1/$PORT" || exit 1
+		printf 'GET /public/demo-status HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n' "$PORT" >&3
+		answer=$(timeout 5 cat <&3 || true)
+		case "$answer" in 'HTTP/1.1 286'*) exit 0 ;; *) exit 1 ;; esac
+	) 2>/dev/null
+}
+until demo_ready; do
+	if [ $((SECONDS - started)) -ge "${BENCH_START_TIMEOUT:-240}" ]; then
+		echo "the demo's work was not ready after ${BENCH_START_TIMEOUT:-240}s" >&2
+		exit 2
+	fi
+	sleep 0.5
+done
+echo "== the demo's work ready after $((SECONDS - started))s" >&2
 
 # --- the load
 set +e

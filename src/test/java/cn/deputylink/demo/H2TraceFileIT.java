@@ -1,5 +1,7 @@
 package cn.deputylink.demo;
 
+import org.springframework.context.annotation.Import;
+import cn.deputylink.support.DemoPrepared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -35,6 +37,7 @@ import cn.deputylink.support.FormSession;
 		properties = { "deputylink.demo.enabled=true", "deputylink.notifications.dispatcher-enabled=false",
 				"deputylink.opinions.overdue-notices-enabled=false" })
 @ContextConfiguration(initializers = H2TraceFileIT.FileDatabase.class)
+@Import(DemoPrepared.class)
 class H2TraceFileIT {
 
 	static Path dir;

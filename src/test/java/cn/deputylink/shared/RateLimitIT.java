@@ -1,5 +1,7 @@
 package cn.deputylink.shared;
 
+import org.springframework.context.annotation.Import;
+import cn.deputylink.support.DemoPrepared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -56,6 +58,7 @@ import cn.deputylink.support.TestDatabase;
 				"deputylink.rate-limits.logins.limit=3", "deputylink.rate-limits.logins.window=3650d",
 				"deputylink.rate-limits.sms-per-phone.limit=2", "deputylink.rate-limits.sms-per-phone.window=3650d" })
 @ContextConfiguration(initializers = TestDatabase.class)
+@Import(DemoPrepared.class)
 class RateLimitIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -28,6 +29,7 @@ import org.springframework.test.context.ContextConfiguration;
 				"deputylink.rate-limits.submissions.limit=1000000", "deputylink.rate-limits.tracking.limit=1000000",
 				"deputylink.rate-limits.logins.limit=1000000", "deputylink.rate-limits.sms-per-phone.limit=1000000" })
 @ContextConfiguration(initializers = TestDatabase.class)
+@Import(DemoPrepared.class)
 public @interface IntegrationTest {
 
 }

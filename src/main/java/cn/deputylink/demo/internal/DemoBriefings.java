@@ -13,10 +13,7 @@ import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -43,9 +40,8 @@ import cn.deputylink.statistics.Summary;
  * lease so that one node generates them.
  */
 @Component
-@Order(20)
 @ConditionalOnBooleanProperty(name = "deputylink.demo.enabled")
-class DemoBriefings implements ApplicationRunner {
+class DemoBriefings {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoBriefings.class);
 
@@ -73,8 +69,7 @@ class DemoBriefings implements ApplicationRunner {
 		this.zone = zone;
 	}
 
-	@Override
-	public void run(ApplicationArguments args) {
+	void start() {
 		if (briefings.any()) {
 			return;
 		}

@@ -14,10 +14,7 @@ import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -45,9 +42,8 @@ import cn.deputylink.organisation.Township;
  * facade, as the county admin.
  */
 @Component
-@Order(60)
 @ConditionalOnBooleanProperty(name = "deputylink.demo.enabled")
-class DemoFunding implements ApplicationRunner {
+class DemoFunding {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoFunding.class);
 
@@ -82,17 +78,16 @@ class DemoFunding implements ApplicationRunner {
 		this.zone = zone;
 	}
 
-	@Override
-	public void run(ApplicationArguments args) {
+	void seedIfEmpty() {
 		if (registry.activeTownships().isEmpty() || !funding.holdsNothing()
 				|| accounts.findByUsername("county").isEmpty()) {
 			return;
 		}
-		locks.executeWithLock((Runnable) this::seedIfEmpty,
+		locks.executeWithLock((Runnable) this::seedUnderLease,
 				new LockConfiguration(Instant.now(), "demo-funding", Duration.ofMinutes(5), Duration.ZERO));
 	}
 
-	private void seedIfEmpty() {
+	private void seedUnderLease() {
 		UserAccount a = accounts.findByUsername("county").orElseThrow();
 		CurrentUser county = new CurrentUser(a.id(), a.username(), a.displayName(), a.role(), a.townshipId(),
 				a.stationId(), a.deputyId(), a.departmentId(), false, false, null, true, false);

@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -82,6 +85,9 @@ class DemoSeeder implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
 
+	private static final CurrentUser SYSTEM = new CurrentUser(0L, "system", "系统", Role.COUNTY_ADMIN, null, null, null,
+			null, false, false, null, true, false);
+
 	private final TownshipService townships;
 
 	private final VillageService villages;
@@ -126,13 +132,26 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final DemoHistory history;
 
+	private final DemoPreparation preparation;
+
+	private final DemoStandards demoStandards;
+
+	private final DemoFunding demoFunding;
+
+	private final DemoBriefings demoBriefings;
+
 	DemoSeeder(TownshipService townships, VillageService villages, StationService stations, DeputyService deputies,
 			DepartmentService departments, CategoryService categories, Accounts accounts, DemoDesk desks,
 			WorkingCalendar calendar, LockingTaskExecutor locks, TransactionTemplate tx,
 			ActivityRecording activityRecording, ActivityReports activityReports, RegistryLookup registry,
 			HouseholdRegister households, DutyPlanning dutyPlanning, ReceptionDays receptionDays,
 			DutyQueries dutyQueries, Clock clock, @Value("${deputylink.zone:Asia/Shanghai}") ZoneId zone,
-			DemoProposalSteps proposalSteps, DemoHistory history) {
+			DemoProposalSteps proposalSteps, DemoHistory history, DemoPreparation preparation,
+			DemoStandards demoStandards, DemoFunding demoFunding, DemoBriefings demoBriefings) {
+		this.preparation = preparation;
+		this.demoStandards = demoStandards;
+		this.demoFunding = demoFunding;
+		this.demoBriefings = demoBriefings;
 		this.proposalSteps = proposalSteps;
 		this.history = history;
 		this.dutyPlanning = dutyPlanning;
@@ -159,54 +178,97 @@ class DemoSeeder implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!townships.all().isEmpty()) {
-			return;
+		Registry seeded = null;
+		if (townships.all().isEmpty()) {
+			AtomicReference<@Nullable Registry> result = new AtomicReference<>();
+			AtomicBoolean ran = new AtomicBoolean();
+			locks.executeWithLock((Runnable) () -> {
+				ran.set(true);
+				result.set(asSystem(this::seedRegistryIfEmpty));
+			}, new LockConfiguration(Instant.now(), "demo-seed", Duration.ofMinutes(10), Duration.ZERO));
+			if (!ran.get()) {
+				log.info("Demo county: another node is seeding it");
+			}
+			seeded = result.get();
 		}
-		AtomicBoolean ran = new AtomicBoolean();
-		locks.executeWithLock((Runnable) () -> {
-			ran.set(true);
-			seedIfEmpty();
-		}, new LockConfiguration(Instant.now(), "demo-seed", Duration.ofMinutes(10), Duration.ZERO));
-		if (!ran.get()) {
-			log.info("Demo county: another node is seeding it");
-		}
+		Registry registry = seeded;
+		// the county's work, then the inspections, the money and the briefings (each
+		// only when its module holds nothing yet), in the background: the application
+		// answers meanwhile, and the demo accounts can sign in
+		preparation.start(() -> {
+			if (registry != null) {
+				locks.executeWithLock((Runnable) () -> asSystem(() -> seedWork(registry)),
+						new LockConfiguration(Instant.now(), "demo-seed", Duration.ofMinutes(10), Duration.ZERO));
+			}
+			demoStandards.seedIfEmpty();
+			demoFunding.seedIfEmpty();
+			demoBriefings.start();
+		});
 	}
 
-	private void seedIfEmpty() {
-		if (!townships.all().isEmpty()) {
-			return;
-		}
+	private <T> T asSystem(Supplier<T> work) {
 		// the system acts as a county admin; some code asks CurrentUser.find() rather
 		// than taking a user
-		CurrentUser system = new CurrentUser(0L, "system", "系统", Role.COUNTY_ADMIN, null, null, null, null, false,
-				false, null, true, false);
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(
-				UsernamePasswordAuthenticationToken.authenticated(system, null, system.getAuthorities()));
+				UsernamePasswordAuthenticationToken.authenticated(SYSTEM, null, SYSTEM.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		try {
-			long start = System.nanoTime();
-			// programmatic on purpose: the transaction must open inside the lease and
-			// commit before the lease is released, so that a node taking it next sees the
-			// seeded county (a @Transactional method called from this runner would be a
-			// self-call, outside any proxy)
-			Counts counts = Objects.requireNonNull(tx.execute(s -> seed(DemoCounty.generate(), system)));
-			log.info(
-					"Demo county seeded in {} ms: {} townships, {} villages, {} stations, {} deputies, {} departments, {} opinions, {} accounts (password {})",
-					(System.nanoTime() - start) / 1_000_000, counts.townships(), counts.villages(), counts.stations(),
-					counts.deputies(), counts.departments(), counts.opinions(), counts.accounts(), PASSWORD);
+			return work.get();
 		}
 		finally {
 			SecurityContextHolder.clearContext();
 		}
 	}
 
-	private Counts seed(Plan plan, CurrentUser u) {
+	private void asSystem(Runnable work) {
+		asSystem(() -> {
+			work.run();
+			return Boolean.TRUE;
+		});
+	}
+
+	/**
+	 * The registry and the accounts, in one transaction inside the lease (a failure
+	 * leaves an empty registry, which the next start seeds again); null when there is a
+	 * registry already, or an account of the demo's existed before.
+	 */
+	private @Nullable Registry seedRegistryIfEmpty() {
+		if (!townships.all().isEmpty()) {
+			return null;
+		}
+		long start = System.nanoTime();
+		// programmatic on purpose: the transaction must open inside the lease and commit
+		// before the lease is released, so that a node taking it next sees the seeded
+		// county (a @Transactional method called from this runner would be a self-call,
+		// outside any proxy)
+		Registry r = Objects.requireNonNull(tx.execute(s -> seedRegistry(DemoCounty.generate(), SYSTEM)));
+		log.info(
+				"Demo county registered in {} ms: {} townships, {} villages, {} stations, {} deputies, {} departments, {} accounts (password {})",
+				(System.nanoTime() - start) / 1_000_000, r.townshipIds().size(),
+				r.villagesOfTownships().stream().mapToInt(List::size).sum(),
+				r.stationIds().stream().mapToInt(List::size).sum(), r.deputyIds().stream().mapToInt(List::size).sum(),
+				r.departments(), r.accounts(), PASSWORD);
+		return r.accountsNew() ? r : null;
+	}
+
+	/**
+	 * The county's work in one transaction: all of it appears at once when it commits. A
+	 * start stopped before that leaves the registry and the accounts without it; delete
+	 * the data directory to seed the demo afresh.
+	 */
+	private void seedWork(Registry r) {
+		long start = System.nanoTime();
+		int opinions = Objects.requireNonNull(tx.execute(s -> seedWorkInTransaction(r)));
+		log.info("Demo county seeded in {} ms: {} opinions of this year and the history",
+				(System.nanoTime() - start) / 1_000_000, opinions);
+	}
+
+	private Registry seedRegistry(Plan plan, CurrentUser u) {
 		List<Long> townshipIds = new ArrayList<>();
 		List<List<Long>> stationIds = new ArrayList<>();
 		List<List<Long>> deputyIds = new ArrayList<>();
 		List<List<Long>> villagesOfTownships = new ArrayList<>();
-		int villageCount = 0;
 		for (TownshipPlan tp : plan.townships()) {
 			Township township = townships.create(new TownshipForm(tp.code(), tp.name(), null), u);
 			townshipIds.add(township.id());
@@ -214,7 +276,6 @@ class DemoSeeder implements ApplicationRunner {
 			for (String village : tp.villages()) {
 				villageIds.add(villages.create(new VillageForm(township.id(), village, null), u).id());
 			}
-			villageCount += villageIds.size();
 			villagesOfTownships.add(villageIds);
 			List<Long> stationsHere = new ArrayList<>();
 			for (StationPlan sp : tp.stations()) {
@@ -281,50 +342,55 @@ class DemoSeeder implements ApplicationRunner {
 			accounts.createFixture(user);
 			created++;
 		}
-		int seeded = 0;
-		if (created == users.size()) {
-			seeded = new DemoOpinions(desks, calendar, account("county"), account("township"), account("liaison"),
-					account("department"), account("deputy"))
-				.seed(stationIds);
-			long dutyStart = System.nanoTime();
-			DemoDuty demoDuty = new DemoDuty(dutyPlanning, receptionDays, dutyQueries, calendar, account("county"));
-			int dutyDays = demoDuty.seed(stationIds);
-			log.info("Demo county: {} duty days planned and held in {} ms (past plans {} ms, receptions {} ms)",
-					dutyDays, (System.nanoTime() - dutyStart) / 1_000_000, demoDuty.planNanos / 1_000_000,
-					demoDuty.holdNanos / 1_000_000);
-			// the overdue cases' notices now, as the hourly check would send them, so the
-			// inboxes match the queues
-			desks.runOverdueNotices();
-			new DemoActivities(activityRecording, activityReports, registry, account("county"), account("township"),
-					account("liaison"), account("deputy"))
-				.seed(stationIds);
-			// deputies' proposals in every status, some from the opinions above
-			long proposalStart = System.nanoTime();
-			DemoProposalSteps.Seeded proposals = proposalSteps.seed(account("county"), account("deputy"),
-					account("department"), deputyIds.get(0));
-			log.info("Demo county: {} proposals in {} ms", proposals.proposals(),
-					(System.nanoTime() - proposalStart) / 1_000_000);
-			// the pairings and the "三个一", after the other demo data
-			new DemoPairings(households, activityRecording, account("county"), LocalDate.now(clock.withZone(zone)))
-				.seed(villagesOfTownships, stationIds, deputyIds);
-			// the history before this year, up to the seed bulletin's figures
-			long historyStart = System.nanoTime();
-			DemoHistory.Added added = history.seed(stationIds.stream().flatMap(List::stream).toList(),
-					deputyIds.get(0).get(0), proposals.linkedOpinions(), DemoOpinions.user(account("county")),
-					LocalDate.now(clock.withZone(zone)));
-			log.info("Demo county: history of {} activities, {} opinions, {} proposals in {} ms", added.activities(),
-					added.opinions(), added.proposals(), (System.nanoTime() - historyStart) / 1_000_000);
-		}
-		return new Counts(townshipIds.size(), villageCount, stationIds.stream().mapToInt(List::size).sum(),
-				deputyIds.stream().mapToInt(List::size).sum(), plan.departments().size(), created, seeded);
+		return new Registry(townshipIds, stationIds, deputyIds, villagesOfTownships, plan.departments().size(), created,
+				created == users.size());
+	}
+
+	private int seedWorkInTransaction(Registry r) {
+		List<List<Long>> stationIds = r.stationIds();
+		List<List<Long>> deputyIds = r.deputyIds();
+		List<List<Long>> villagesOfTownships = r.villagesOfTownships();
+		int seeded = new DemoOpinions(desks, calendar, account("county"), account("township"), account("liaison"),
+				account("department"), account("deputy"))
+			.seed(stationIds);
+		long dutyStart = System.nanoTime();
+		DemoDuty demoDuty = new DemoDuty(dutyPlanning, receptionDays, dutyQueries, calendar, account("county"));
+		int dutyDays = demoDuty.seed(stationIds);
+		log.info("Demo county: {} duty days planned and held in {} ms (past plans {} ms, receptions {} ms)", dutyDays,
+				(System.nanoTime() - dutyStart) / 1_000_000, demoDuty.planNanos / 1_000_000,
+				demoDuty.holdNanos / 1_000_000);
+		// the overdue cases' notices now, as the hourly check would send them, so the
+		// inboxes match the queues
+		desks.runOverdueNotices();
+		new DemoActivities(activityRecording, activityReports, registry, account("county"), account("township"),
+				account("liaison"), account("deputy"))
+			.seed(stationIds);
+		// deputies' proposals in every status, some from the opinions above
+		long proposalStart = System.nanoTime();
+		DemoProposalSteps.Seeded proposals = proposalSteps.seed(account("county"), account("deputy"),
+				account("department"), deputyIds.get(0));
+		log.info("Demo county: {} proposals in {} ms", proposals.proposals(),
+				(System.nanoTime() - proposalStart) / 1_000_000);
+		// the pairings and the "三个一", after the other demo data
+		new DemoPairings(households, activityRecording, account("county"), LocalDate.now(clock.withZone(zone)))
+			.seed(villagesOfTownships, stationIds, deputyIds);
+		// the history before this year, up to the seed bulletin's figures
+		long historyStart = System.nanoTime();
+		DemoHistory.Added added = history.seed(stationIds.stream().flatMap(List::stream).toList(),
+				deputyIds.get(0).get(0), proposals.linkedOpinions(), DemoOpinions.user(account("county")),
+				LocalDate.now(clock.withZone(zone)));
+		log.info("Demo county: history of {} activities, {} opinions, {} proposals in {} ms", added.activities(),
+				added.opinions(), added.proposals(), (System.nanoTime() - historyStart) / 1_000_000);
+		return seeded;
 	}
 
 	private UserAccount account(String username) {
 		return accounts.findByUsername(username).orElseThrow();
 	}
 
-	private record Counts(int townships, int villages, int stations, int deputies, int departments, int accounts,
-			int opinions) {
+	/** What the registry's seeding made, by township in the plan's order. */
+	private record Registry(List<Long> townshipIds, List<List<Long>> stationIds, List<List<Long>> deputyIds,
+			List<List<Long>> villagesOfTownships, int departments, int accounts, boolean accountsNew) {
 	}
 
 }

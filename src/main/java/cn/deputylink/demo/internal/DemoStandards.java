@@ -16,10 +16,7 @@ import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -44,9 +41,8 @@ import cn.deputylink.standards.StationStandards;
  * inspected. Only when the module holds no inspection yet.
  */
 @Component
-@Order(30)
 @ConditionalOnBooleanProperty(name = "deputylink.demo.enabled")
-class DemoStandards implements ApplicationRunner {
+class DemoStandards {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoStandards.class);
 
@@ -72,16 +68,15 @@ class DemoStandards implements ApplicationRunner {
 		this.zone = zone;
 	}
 
-	@Override
-	public void run(ApplicationArguments args) {
+	void seedIfEmpty() {
 		if (standards.anyInspection() || registry.stationsOf(null).isEmpty()) {
 			return;
 		}
-		locks.executeWithLock((Runnable) this::seedIfEmpty,
+		locks.executeWithLock((Runnable) this::seedUnderLease,
 				new LockConfiguration(Instant.now(), "demo-standards", Duration.ofMinutes(5), Duration.ZERO));
 	}
 
-	private void seedIfEmpty() {
+	private void seedUnderLease() {
 		CurrentUser system = new CurrentUser(0L, "system", "县人大常委会联工委", Role.COUNTY_ADMIN, null, null, null, null,
 				false, false, null, true, false);
 		SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -1,0 +1,34 @@
+package cn.deputylink.demo.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import cn.deputylink.demo.DemoStatus;
+
+/**
+ * While the demo's work is being generated, every page (not API calls or htmx fragments)
+ * shows a banner that polls {@link DemoStatusFragment}; nothing once the demo is
+ * prepared, or without the demo.
+ */
+@ControllerAdvice
+class DemoBanner {
+
+	private final DemoStatus status;
+
+	DemoBanner(DemoStatus status) {
+		this.status = status;
+	}
+
+	@ModelAttribute("demoPreparation")
+	@Nullable String demoPreparation(HttpServletRequest request) {
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+				|| request.getHeader("HX-Request") != null) {
+			return null;
+		}
+		return status.preparing() ? "preparing" : null;
+	}
+
+}
