@@ -73,8 +73,12 @@ import cn.deputylink.organisation.VillageService;
  * {@code --spring.profiles.active=demo} gives a usable instance at once. It runs after
  * {@code InitialAdmin} and does nothing once any township exists, so real data are never
  * touched. Several nodes may start together: the lease lets one seed, and the emptiness
- * is checked again under it. Everything is written in one transaction, so a failure
- * leaves an empty registry that the next start seeds again rather than half a county.
+ * is checked again under it. The registry and the accounts are written while the
+ * application starts, in one transaction (a failure leaves an empty registry that the
+ * next start seeds again); the county's work — opinions, duty days, activities,
+ * proposals, pairings, the history — follows on {@link DemoPreparation}'s background
+ * thread in a second transaction, then the inspections, the money and the briefings, so
+ * that the application answers and the demo accounts sign in meanwhile.
  */
 @Component
 @Order(10)
