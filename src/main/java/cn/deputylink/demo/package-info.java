@@ -7,7 +7,7 @@
  * so the demo data pass the same checks as real data; no other module depends on it.
  */
 @ApplicationModule(allowedDependencies = { "account", "activity", "briefing", "calendar", "duty", "funding", "opinion",
-		"organisation", "proposal", "shared", "standards", "statistics" })
+		"organisation", "proposal", "shared", "shared :: web", "standards", "statistics" })
 @NullMarked
 package cn.deputylink.demo;
 

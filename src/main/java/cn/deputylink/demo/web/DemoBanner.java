@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import cn.deputylink.demo.DemoStatus;
+import cn.deputylink.shared.web.PageRequests;
 
 /**
  * While the demo's work is being generated, every page (not API calls or htmx fragments)
@@ -24,11 +25,7 @@ class DemoBanner {
 
 	@ModelAttribute("demoPreparation")
 	@Nullable String demoPreparation(HttpServletRequest request) {
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-				|| request.getHeader("HX-Request") != null) {
-			return null;
-		}
-		return status.preparing() ? "preparing" : null;
+		return PageRequests.wholePage(request) && status.preparing() ? "preparing" : null;
 	}
 
 }

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import cn.deputylink.account.CurrentUser;
 import cn.deputylink.notification.internal.Inbox;
+import cn.deputylink.shared.web.PageRequests;
 
 /**
  * The unread count beside the inbox link of every page (not for API calls or htmx
@@ -24,8 +25,7 @@ class InboxAdvice {
 
 	@ModelAttribute("inboxUnread")
 	@Nullable Integer inboxUnread(HttpServletRequest request) {
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-				|| request.getHeader("HX-Request") != null) {
+		if (!PageRequests.wholePage(request)) {
 			return null;
 		}
 		return CurrentUser.find().map(inbox::unread).orElse(null);
