@@ -4,7 +4,8 @@ import java.time.LocalDate;
 
 /**
  * A key of the daily rollup: day, township, station and deputy (0 for none; deputy 0 is
- * the whole station's), ordered so that cells are always locked in one order.
+ * the whole station's), ordered so that cells are always locked in one order; with the
+ * month's first day, a key of the opinions' monthly rollups ({@link OpinionMonths}).
  */
 record Cell(LocalDate day, long townshipId, long stationId, long deputyId) implements Comparable<Cell> {
 

@@ -15,7 +15,8 @@ import cn.deputylink.opinion.OpinionRecords;
  * Brings one record's projection row and its rollup cells up to date: the row is locked
  * first, then the record is read from its owning module (its state now, whatever the
  * order in which its events arrive), written, and the cells it left and entered are
- * recomputed. Repeating it changes nothing.
+ * recomputed (for an opinion, then its month cells, {@link OpinionMonths}). Repeating it
+ * changes nothing.
  */
 @Component
 public class Counting {
@@ -24,13 +25,17 @@ public class Counting {
 
 	private final Rollups rollups;
 
+	private final OpinionMonths months;
+
 	private final OpinionRecords opinions;
 
 	private final ActivityRecords activities;
 
-	Counting(Projections projections, Rollups rollups, OpinionRecords opinions, ActivityRecords activities) {
+	Counting(Projections projections, Rollups rollups, OpinionMonths months, OpinionRecords opinions,
+			ActivityRecords activities) {
 		this.projections = projections;
 		this.rollups = rollups;
+		this.months = months;
 		this.opinions = opinions;
 		this.activities = activities;
 	}
@@ -42,6 +47,7 @@ public class Counting {
 		List<Cell> cells = source.isPresent() ? projections.write(projections.of(source.get()))
 				: projections.deleteOpinion(id);
 		rollups.recompute(cells);
+		months.recompute(OpinionMonths.monthsOf(cells));
 	}
 
 	@Transactional

@@ -32,9 +32,11 @@ import cn.deputylink.statistics.Scope;
 import cn.deputylink.statistics.Summary;
 
 /**
- * Reading the figures: the six from the daily rollup; the indicators, breakdowns and the
- * records behind a figure from this module's projections, with the same conditions, so a
- * drill-down lists exactly what its figure counts.
+ * Reading the figures: the six from the daily rollup; the indicators and breakdowns from
+ * the monthly rollups ({@link OpinionMonths}) for the whole months of the period and from
+ * the projection for the days at its edges, so they read a row per station, month and
+ * key, not per opinion; the records behind a figure from the projections, with the same
+ * conditions, so a drill-down lists exactly what its figure counts.
  */
 @Component
 public class Figures {
@@ -158,6 +160,11 @@ public class Figures {
 			w.append(" and o.received_on <= :to");
 			params.put("to", p.to());
 		}
+		return w.append(opinionScope(s, params)).toString();
+	}
+
+	private static String opinionScope(Scope s, Map<String, Object> params) {
+		StringBuilder w = new StringBuilder();
 		if (s.townshipId() != null) {
 			w.append(" and o.township_id = :township");
 			params.put("township", s.townshipId());
@@ -197,36 +204,143 @@ public class Figures {
 		};
 	}
 
-	private static String column(Dimension d) {
+	/** An opinion's key in a breakdown. */
+	static String column(Dimension d) {
 		return switch (d) {
 			case CATEGORY -> "coalesce(o.category_code, '')";
 			case SOURCE -> "o.source";
 			case DEPARTMENT -> "coalesce(cast(o.department_id as varchar(20)), '')";
-			case TOWNSHIP -> "case when o.township_id = 0 then '' else cast(o.township_id as varchar(20)) end";
-			case STATION -> "case when o.station_id = 0 then '' else cast(o.station_id as varchar(20)) end";
+			case TOWNSHIP -> idKey("o.township_id");
+			case STATION -> idKey("o.station_id");
 		};
 	}
 
-	private static String sum(String condition) {
+	private static String idKey(String column) {
+		return "case when " + column + " = 0 then '' else cast(" + column + " as varchar(20)) end";
+	}
+
+	static String sum(String condition) {
 		return "coalesce(sum(case when " + condition + " then 1 else 0 end), 0)";
 	}
 
+	/**
+	 * A period as the monthly rollups read it: the whole calendar months from
+	 * {@code firstMonth} to {@code lastMonth} (their first days; null: open), if
+	 * {@code months}, and the other days of the period ({@code edges}, at most a month
+	 * each), read from the projection.
+	 */
+	record Split(boolean months, @Nullable LocalDate firstMonth, @Nullable LocalDate lastMonth, List<Days> edges) {
+
+		/** The days [first, last]. */
+		record Days(LocalDate first, LocalDate last) {
+		}
+
+		static Split of(Period p) {
+			LocalDate from = p.from();
+			LocalDate to = p.to();
+			LocalDate first = from == null || from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+			LocalDate last = to == null ? null : to.equals(YearMonth.from(to).atEndOfMonth()) ? to.withDayOfMonth(1)
+					: to.withDayOfMonth(1).minusMonths(1);
+			if (from != null && to != null && first != null && last != null && first.isAfter(last)) {
+				return new Split(false, null, null, List.of(new Days(from, to)));
+			}
+			List<Days> edges = new ArrayList<>();
+			if (from != null && first != null && !from.equals(first)) {
+				edges.add(new Days(from, first.minusDays(1)));
+			}
+			if (to != null && last != null && !to.equals(YearMonth.from(last).atEndOfMonth())) {
+				edges.add(new Days(to.withDayOfMonth(1), to));
+			}
+			return new Split(true, first, last, List.copyOf(edges));
+		}
+
+	}
+
+	/** The monthly rollup rows of the split's whole months in the scope. */
+	private static String monthWhere(Split split, Scope s, Map<String, Object> params) {
+		StringBuilder w = new StringBuilder(" where m.deputy_id = :deputy");
+		params.put("deputy", s.deputyId() == null ? 0L : s.deputyId());
+		if (split.firstMonth() != null) {
+			w.append(" and m.month_start >= :firstMonth");
+			params.put("firstMonth", split.firstMonth());
+		}
+		if (split.lastMonth() != null) {
+			w.append(" and m.month_start <= :lastMonth");
+			params.put("lastMonth", split.lastMonth());
+		}
+		if (s.townshipId() != null) {
+			w.append(" and m.township_id = :township");
+			params.put("township", s.townshipId());
+		}
+		if (s.stationId() != null) {
+			w.append(" and m.station_id = :station");
+			params.put("station", s.stationId());
+		}
+		return w.toString();
+	}
+
+	/** The projection's opinions on the split's edge days in the scope. */
+	private static String edgeWhere(Split split, Scope s, Map<String, Object> params) {
+		StringBuilder w = new StringBuilder(" where o.counted and (");
+		for (int i = 0; i < split.edges().size(); i++) {
+			w.append(i == 0 ? "" : " or ").append("o.received_on between :edgeFrom" + i + " and :edgeTo" + i);
+			params.put("edgeFrom" + i, split.edges().get(i).first());
+			params.put("edgeTo" + i, split.edges().get(i).last());
+		}
+		return w.append(")").append(opinionScope(s, params)).toString();
+	}
+
+	/**
+	 * The queries for the split, joined by {@code union all}: {@code months} on the
+	 * monthly rollup ({@code m}) followed by its where clause, {@code edges} on the
+	 * projection ({@code o}).
+	 */
+	private static String split(Split split, Scope s, Map<String, Object> params, String months, String monthsTail,
+			String edges, String edgesTail) {
+		List<String> parts = new ArrayList<>();
+		if (split.months()) {
+			parts.add(months + monthWhere(split, s, params) + monthsTail);
+		}
+		if (!split.edges().isEmpty()) {
+			parts.add(edges + edgeWhere(split, s, params) + edgesTail);
+		}
+		return String.join(" union all ", parts);
+	}
+
+	private static final String MONTH_SUMS = "coalesce(sum(m.opinions), 0), coalesce(sum(m.closed), 0), "
+			+ "coalesce(sum(m.resolved), 0), coalesce(sum(m.replied), 0), coalesce(sum(m.replied_in_time), 0), "
+			+ "coalesce(sum(m.overdue), 0), coalesce(sum(m.rated), 0), coalesce(sum(m.satisfied), 0), "
+			+ "coalesce(sum(m.replied_due), 0)";
+
+	/**
+	 * The handling indicators: the whole months of the period from the monthly rollups,
+	 * the days at its edges from the projection; the sums and the handling-days
+	 * histograms (so the percentile is exact) added up.
+	 */
 	public Indicators indicators(Period p, Scope s) {
+		Split split = Split.of(p);
 		Map<String, Object> params = new HashMap<>();
-		String where = opinionWhere(p, s, params);
-		long[] v = jdbc.sql("select " + INDICATOR_SUMS + " from stat_opinion o" + where)
+		long[] v = new long[9];
+		jdbc.sql(split(split, s, params, "select " + MONTH_SUMS + " from stat_opinion_month m", " and m.dimension = ''",
+				"select " + INDICATOR_SUMS + " from stat_opinion o", ""))
 			.params(params)
-			.query((rs, n) -> sums(rs, 1))
-			.single();
-		// handling days: a histogram (one row per number of days), so the percentile is
-		// exact
+			.query((rs, n) -> add(v, sums(rs, 1)))
+			.list();
 		TreeMap<Integer, Long> histogram = new TreeMap<>();
-		jdbc.sql("select o.handling_days, count(*) from stat_opinion o" + where
-				+ " and o.handling_days is not null group by o.handling_days")
+		jdbc.sql(split(split, s, params, "select m.handling_days, sum(m.opinions) from stat_handling_month m",
+				" group by m.handling_days", "select o.handling_days, count(*) from stat_opinion o",
+				" and o.handling_days is not null group by o.handling_days"))
 			.params(params)
-			.query((rs, n) -> histogram.put(rs.getInt(1), rs.getLong(2)))
+			.query((rs, n) -> histogram.merge(rs.getInt(1), rs.getLong(2), Long::sum))
 			.list();
 		return indicators(v, histogram);
+	}
+
+	private static long[] add(long[] sum, long[] v) {
+		for (int i = 0; i < sum.length; i++) {
+			sum[i] += v[i];
+		}
+		return sum;
 	}
 
 	/**
@@ -234,28 +348,37 @@ public class Figures {
 	 * for all townships, not two per township.
 	 */
 	public Map<Long, Indicators> indicatorsByTownship(Period p) {
+		Split split = Split.of(p);
 		Map<String, Object> params = new HashMap<>();
-		String where = opinionWhere(p, Scope.county(), params);
-		Map<Long, long[]> sums = new LinkedHashMap<>();
-		jdbc.sql("select o.township_id, " + INDICATOR_SUMS + " from stat_opinion o" + where
-				+ " and o.township_id > 0 group by o.township_id order by o.township_id")
+		Map<Long, long[]> sums = new TreeMap<>();
+		jdbc.sql(split(split, Scope.county(), params,
+				"select m.township_id, " + MONTH_SUMS + " from stat_opinion_month m",
+				" and m.dimension = '' and m.township_id > 0 group by m.township_id",
+				"select o.township_id, " + INDICATOR_SUMS + " from stat_opinion o",
+				" and o.township_id > 0 group by o.township_id"))
 			.params(params)
-			.query((rs, n) -> sums.put(rs.getLong(1), sums(rs, 2)))
+			.query((rs, n) -> sums.merge(rs.getLong(1), sums(rs, 2), Figures::add))
 			.list();
 		Map<Long, TreeMap<Integer, Long>> histograms = new HashMap<>();
-		jdbc.sql("select o.township_id, o.handling_days, count(*) from stat_opinion o" + where
-				+ " and o.township_id > 0 and o.handling_days is not null group by o.township_id, o.handling_days")
+		jdbc.sql(split(split, Scope.county(), params,
+				"select m.township_id, m.handling_days, sum(m.opinions) from stat_handling_month m",
+				" and m.township_id > 0 group by m.township_id, m.handling_days",
+				"select o.township_id, o.handling_days, count(*) from stat_opinion o",
+				" and o.township_id > 0 and o.handling_days is not null group by o.township_id, o.handling_days"))
 			.params(params)
 			.query((rs, n) -> histograms.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
-				.put(rs.getInt(2), rs.getLong(3)))
+				.merge(rs.getInt(2), rs.getLong(3), Long::sum))
 			.list();
 		Map<Long, Indicators> out = new LinkedHashMap<>();
-		sums.forEach(
-				(township, v) -> out.put(township, indicators(v, histograms.getOrDefault(township, new TreeMap<>()))));
+		sums.forEach((township, v) -> {
+			if (v[0] > 0) {
+				out.put(township, indicators(v, histograms.getOrDefault(township, new TreeMap<>())));
+			}
+		});
 		return out;
 	}
 
-	private static final String INDICATOR_SUMS = "count(*), " + sum("o.status = 'CLOSED'") + ", " + sum(RESOLVED) + ", "
+	static final String INDICATOR_SUMS = "count(*), " + sum("o.status = 'CLOSED'") + ", " + sum(RESOLVED) + ", "
 			+ sum("o.replied_on is not null") + ", " + sum(IN_TIME) + ", " + sum("o.overdue") + ", "
 			+ sum("o.satisfaction is not null") + ", " + sum(SATISFIED) + ", "
 			+ sum("o.replied_on is not null and o.due_date is not null");
@@ -296,13 +419,35 @@ public class Figures {
 		return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
 	}
 
+	/**
+	 * A breakdown: the whole months from the monthly rollups' key rows (by township or
+	 * station: their total rows), the edge days from the projection, added up by key.
+	 */
 	public List<BreakdownRow> breakdown(Period p, Scope s, Dimension d) {
+		Split split = Split.of(p);
 		Map<String, Object> params = new HashMap<>();
+		String monthKey = switch (d) {
+			case CATEGORY, SOURCE, DEPARTMENT -> "m.dim_key";
+			case TOWNSHIP -> idKey("m.township_id");
+			case STATION -> idKey("m.station_id");
+		};
+		params.put("dimension", switch (d) {
+			case CATEGORY, SOURCE, DEPARTMENT -> d.name();
+			case TOWNSHIP, STATION -> "";
+		});
 		String key = column(d);
+		String rows = split(split, s, params,
+				"select " + monthKey + " as k, sum(m.opinions) as opinions, sum(m.resolved) as resolved, "
+						+ "sum(m.converted) as converted, sum(m.replied_in_time) as in_time, sum(m.overdue) as overdue "
+						+ "from stat_opinion_month m",
+				" and m.dimension = :dimension group by " + monthKey,
+				"select " + key + " as k, count(*) as opinions, " + sum(RESOLVED) + " as resolved, "
+						+ sum("o.converted") + " as converted, " + sum(IN_TIME) + " as in_time, " + sum("o.overdue")
+						+ " as overdue from stat_opinion o",
+				" group by " + key);
 		return jdbc
-			.sql("select " + key + " as k, count(*), " + sum(RESOLVED) + ", " + sum("o.converted") + ", " + sum(IN_TIME)
-					+ ", " + sum("o.overdue") + " from stat_opinion o" + opinionWhere(p, s, params) + " group by " + key
-					+ " order by 2 desc, 1")
+			.sql("select r.k, sum(r.opinions), sum(r.resolved), sum(r.converted), sum(r.in_time), sum(r.overdue) from ("
+					+ rows + ") r group by r.k order by 2 desc, 1")
 			.params(params)
 			.query((rs, n) -> new BreakdownRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
 					rs.getLong(5), rs.getLong(6)))

@@ -28,9 +28,10 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 /**
  * The reconciliation: reads every opinion and activity from its owning module a batch at
  * a time, compares each with this module's projection row, then recomputes every rollup
- * cell from the projections in bulk and compares with the stored cells. Each difference
- * is counted (the first few named); with repair, the record is recounted and the cell
- * recomputed, each in a transaction of its own. Nightly on one node of the cluster.
+ * cell (daily, and the opinions' monthly ones) from the projections in bulk and compares
+ * with the stored cells. Each difference is counted (the first few named); with repair,
+ * the record is recounted and the cell recomputed, each in a transaction of its own.
+ * Nightly on one node of the cluster.
  */
 @Component
 public class Reconciler {
@@ -49,6 +50,8 @@ public class Reconciler {
 
 	private final Rollups rollups;
 
+	private final OpinionMonths months;
+
 	private final Counting counting;
 
 	private final TransactionTemplate tx;
@@ -58,11 +61,12 @@ public class Reconciler {
 	private final Clock clock;
 
 	Reconciler(OpinionRecords opinions, ActivityRecords activities, Projections projections, Rollups rollups,
-			Counting counting, TransactionTemplate tx, JdbcClient jdbc, Clock clock) {
+			OpinionMonths months, Counting counting, TransactionTemplate tx, JdbcClient jdbc, Clock clock) {
 		this.opinions = opinions;
 		this.activities = activities;
 		this.projections = projections;
 		this.rollups = rollups;
+		this.months = months;
 		this.counting = counting;
 		this.tx = tx;
 		this.jdbc = jdbc;
@@ -153,6 +157,18 @@ public class Reconciler {
 				note(examples, differences, "cell " + c);
 				if (repair) {
 					tx.executeWithoutResult(s -> rollups.recompute(List.of(c)));
+				}
+			}
+		}
+		Map<Cell, Map<String, List<Long>>> expectedMonths = months.expected();
+		Map<Cell, Map<String, List<Long>>> storedMonths = months.stored();
+		Set<Cell> monthCells = new HashSet<>(expectedMonths.keySet());
+		monthCells.addAll(storedMonths.keySet());
+		for (Cell c : monthCells) {
+			if (!expectedMonths.getOrDefault(c, Map.of()).equals(storedMonths.getOrDefault(c, Map.of()))) {
+				note(examples, differences, "opinion month " + c);
+				if (repair) {
+					tx.executeWithoutResult(s -> months.recompute(List.of(c)));
 				}
 			}
 		}
