@@ -74,7 +74,7 @@ class TableOwnershipTest {
 			Map.entry("stat_opinion_deputy", "statistics"), Map.entry("stat_activity", "statistics"),
 			Map.entry("stat_activity_deputy", "statistics"), Map.entry("stat_day", "statistics"),
 			Map.entry("stat_reconciliation", "statistics"), Map.entry("stat_opinion_month", "statistics"),
-			Map.entry("stat_handling_month", "statistics"),
+			Map.entry("stat_month", "statistics"), Map.entry("stat_handling_month", "statistics"),
 			// organisation
 			Map.entry("township", "organisation"), Map.entry("village", "organisation"),
 			Map.entry("station", "organisation"), Map.entry("station_village", "organisation"),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -232,6 +233,47 @@ class StatisticsIT {
 				Api.as(port, "county").post("/api/v1/statistics/reconciliation", "").json().get("differences").asLong())
 			.isZero();
 		assertThat(Api.as(port, "township").post("/api/v1/statistics/reconciliation", "").status()).isEqualTo(403);
+	}
+
+	@Test
+	void theMonthRowsAreTheSumsOfTheDayRowsAndACorruptedOneIsFoundAndRepaired() {
+		reconciliation.reconcile(true);
+		String days = "select cast(date_trunc('month', stat_day) as date) as m, township_id, station_id, deputy_id,"
+				+ " sum(activities) as a, sum(constituents) as c, sum(households) as h, sum(opinions) as o,"
+				+ " sum(resolved) as r, sum(converted) as v"
+				+ " from stat_day group by cast(date_trunc('month', stat_day) as date), township_id, station_id, deputy_id";
+		String months = "select month_start, township_id, station_id, deputy_id, activities, constituents, households,"
+				+ " opinions, resolved, converted from stat_month";
+		assertThat(count("select count(*) from stat_month")).isPositive();
+		assertThat(count("select count(*) from (" + days + " except " + months + ") x"))
+			.as("sums of days without their month row")
+			.isZero();
+		assertThat(count("select count(*) from (" + months + " except " + days + ") x"))
+			.as("month rows that are not the sums of their days")
+			.isZero();
+		// a whole month of a station, read from its month row, against its days
+		LocalDate month = jdbc.sql("select max(month_start) from stat_month where deputy_id = 0 and activities > 0")
+			.query(LocalDate.class)
+			.single();
+		long station = count("select min(station_id) from stat_month where deputy_id = 0 and activities > 0"
+				+ " and month_start = ?", month);
+		Period whole = new Period(month, YearMonth.from(month).atEndOfMonth());
+		Scope scope = new Scope(null, station, null);
+		Summary right = records.summary(whole, scope);
+		assertThat(right.activities()).isEqualTo(count(
+				"select sum(activities) from stat_day where deputy_id = 0 and station_id = ? and stat_day >= ? and stat_day <= ?",
+				station, whole.from(), whole.to()));
+		jdbc.sql("update stat_month set activities = activities + 5 where deputy_id = 0 and station_id = ?"
+				+ " and month_start = ?")
+			.params(station, month)
+			.update();
+		assertThat(records.summary(whole, scope).activities()).as("read from the month row")
+			.isEqualTo(right.activities() + 5);
+		ReconciliationReport found = reconciliation.reconcile(false);
+		assertThat(found.examples()).anyMatch(e -> e.startsWith("month "));
+		assertThat(reconciliation.reconcile(true).repaired()).isTrue();
+		assertThat(reconciliation.reconcile(false).clean()).isTrue();
+		assertThat(records.summary(whole, scope)).isEqualTo(right);
 	}
 
 	@Test

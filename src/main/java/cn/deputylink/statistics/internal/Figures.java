@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -51,52 +53,79 @@ public class Figures {
 		this.jdbc = jdbc;
 	}
 
-	private static String dayWhere(Period p, Scope s, Map<String, Object> params) {
-		StringBuilder w = new StringBuilder(" where deputy_id = :deputy");
+	private static Summary summaryRow(ResultSet rs, int first) throws SQLException {
+		return new Summary(rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2), rs.getLong(first + 3),
+				rs.getLong(first + 4), rs.getLong(first + 5));
+	}
+
+	/**
+	 * The six figures' rows of the period in the scope: the whole months from the monthly
+	 * rollup {@code stat_month}, the days of a partial month at either end from the daily
+	 * {@code stat_day}, as one {@code union all}. {@code columns} and {@code groupBy} may
+	 * name the row's date as {@code {date}} (the month's first day, or the day);
+	 * {@code allDeputies} reads each deputy's rows instead of the scope's.
+	 */
+	private void sixRows(Period p, Scope s, boolean allDeputies, String extra, String columns, String groupBy,
+			RowCallbackHandler row) {
+		Split split = Split.of(p);
+		Map<String, Object> params = new HashMap<>();
+		StringBuilder scope = new StringBuilder(allDeputies ? "deputy_id <> 0" : "deputy_id = :deputy");
 		params.put("deputy", s.deputyId() == null ? 0L : s.deputyId());
-		if (p.from() != null) {
-			w.append(" and stat_day >= :from");
-			params.put("from", p.from());
-		}
-		if (p.to() != null) {
-			w.append(" and stat_day <= :to");
-			params.put("to", p.to());
-		}
 		if (s.townshipId() != null) {
-			w.append(" and township_id = :township");
+			scope.append(" and township_id = :township");
 			params.put("township", s.townshipId());
 		}
 		if (s.stationId() != null) {
-			w.append(" and station_id = :station");
+			scope.append(" and station_id = :station");
 			params.put("station", s.stationId());
 		}
-		return w.toString();
+		scope.append(extra);
+		List<String> parts = new ArrayList<>();
+		if (split.months()) {
+			StringBuilder w = new StringBuilder(scope);
+			if (split.firstMonth() != null) {
+				w.append(" and month_start >= :firstMonth");
+				params.put("firstMonth", split.firstMonth());
+			}
+			if (split.lastMonth() != null) {
+				w.append(" and month_start <= :lastMonth");
+				params.put("lastMonth", split.lastMonth());
+			}
+			parts.add(sixQuery("stat_month", "month_start", w, columns, groupBy));
+		}
+		if (!split.edges().isEmpty()) {
+			StringBuilder w = new StringBuilder(scope).append(" and (");
+			for (int i = 0; i < split.edges().size(); i++) {
+				w.append(i == 0 ? "" : " or ").append("stat_day between :edgeFrom" + i + " and :edgeTo" + i);
+				params.put("edgeFrom" + i, split.edges().get(i).first());
+				params.put("edgeTo" + i, split.edges().get(i).last());
+			}
+			parts.add(sixQuery("stat_day", "stat_day", w.append(")"), columns, groupBy));
+		}
+		jdbc.sql(String.join(" union all ", parts)).params(params).query(row);
 	}
 
-	private static Summary summaryRow(ResultSet rs, int n) throws SQLException {
-		return new Summary(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
+	private static String sixQuery(String table, String date, CharSequence where, String columns, String groupBy) {
+		return "select " + columns.replace("{date}", date) + " from " + table + " where " + where
+				+ (groupBy.isEmpty() ? "" : " group by " + groupBy.replace("{date}", date));
 	}
 
 	public Summary summary(Period p, Scope s) {
-		Map<String, Object> params = new HashMap<>();
-		return jdbc.sql("select " + SUMS + " from stat_day" + dayWhere(p, s, params))
-			.params(params)
-			.query(Figures::summaryRow)
-			.single();
+		Summary[] sum = { Summary.ZERO };
+		sixRows(p, s, false, "", SUMS, "", rs -> {
+			sum[0] = sum[0].plus(summaryRow(rs, 1));
+		});
+		return sum[0];
 	}
 
 	public List<MonthFigures> months(Period p, Scope s) {
-		Map<String, Object> params = new HashMap<>();
 		TreeMap<YearMonth, Summary> months = new TreeMap<>();
-		jdbc.sql("select stat_day, " + SUMS + " from stat_day" + dayWhere(p, s, params) + " group by stat_day")
-			.params(params)
-			.query((rs, n) -> {
-				YearMonth m = YearMonth.from(rs.getObject(1, LocalDate.class));
-				months.merge(m, new Summary(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-						rs.getLong(7)), Summary::plus);
-				return m;
-			})
-			.list();
+		sixRows(p, s, false, "", "{date}, " + SUMS, "{date}", rs -> {
+			Summary sum = summaryRow(rs, 2);
+			if (!sum.equals(Summary.ZERO)) {
+				months.merge(YearMonth.from(rs.getObject(1, LocalDate.class)), sum, Summary::plus);
+			}
+		});
 		if (!months.isEmpty()) {
 			// every month of the period shown, the empty ones as zero
 			YearMonth first = p.from() != null ? YearMonth.from(p.from()) : months.firstKey();
@@ -111,40 +140,37 @@ public class Figures {
 	}
 
 	/**
-	 * The day rows grouped by station or deputy (all stations' rows, or each deputy's).
+	 * The rows grouped by station or deputy (all stations' rows, or each deputy's), most
+	 * activities first, then most opinions, most resolved, the lower id.
 	 */
 	public List<Leader> leaders(Period p, Scope s, boolean deputies, int limit) {
-		Map<String, Object> params = new HashMap<>();
-		String where = dayWhere(p, deputies ? new Scope(s.townshipId(), s.stationId(), null) : s, params);
 		String key = deputies ? "deputy_id" : "station_id";
-		if (deputies) {
-			where = where.replace("deputy_id = :deputy", "deputy_id <> 0");
-		}
-		else {
-			where += " and station_id <> 0";
-		}
-		return jdbc
-			.sql("select " + key + ", " + SUMS + " from stat_day" + where + " group by " + key
-					+ " order by 2 desc, 5 desc, 6 desc, 1 limit :limit")
-			.params(params)
-			.param("limit", Math.max(1, Math.min(limit, 100)))
-			.query((rs, n) -> new Leader(rs.getLong(1),
-					new Summary(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-							rs.getLong(7))))
-			.list();
+		Map<Long, Summary> sums = new HashMap<>();
+		sixRows(p, deputies ? new Scope(s.townshipId(), s.stationId(), null) : s, deputies,
+				deputies ? "" : " and station_id <> 0", key + ", " + SUMS, key,
+				rs -> sums.merge(rs.getLong(1), summaryRow(rs, 2), Summary::plus));
+		return sums.entrySet()
+			.stream()
+			.map(e -> new Leader(e.getKey(), e.getValue()))
+			.sorted(Comparator.comparingLong((Leader l) -> -l.summary().activities())
+				.thenComparingLong(l -> -l.summary().opinions())
+				.thenComparingLong(l -> -l.summary().opinionsResolved())
+				.thenComparingLong(Leader::id))
+			.limit(Math.max(1, Math.min(limit, 100)))
+			.toList();
 	}
 
 	/** Per township, from the station rows. */
 	public Map<Long, Summary> byTownship(Period p) {
-		Map<String, Object> params = new HashMap<>();
+		TreeMap<Long, Summary> sums = new TreeMap<>();
+		sixRows(p, Scope.county(), false, " and township_id <> 0", "township_id, " + SUMS, "township_id",
+				rs -> sums.merge(rs.getLong(1), summaryRow(rs, 2), Summary::plus));
 		Map<Long, Summary> out = new LinkedHashMap<>();
-		jdbc.sql("select township_id, " + SUMS + " from stat_day" + dayWhere(p, Scope.county(), params)
-				+ " and township_id <> 0 group by township_id order by township_id")
-			.params(params)
-			.query((rs, n) -> out.put(rs.getLong(1),
-					new Summary(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-							rs.getLong(7))))
-			.list();
+		sums.forEach((township, sum) -> {
+			if (!sum.equals(Summary.ZERO)) {
+				out.put(township, sum);
+			}
+		});
 		return out;
 	}
 

@@ -160,6 +160,20 @@ public class Reconciler {
 				}
 			}
 		}
+		// the six figures' month cells: the sums of the day cells (a repaired day cell
+		// recomputed its month already)
+		Map<Cell, Summary> expectedSix = Rollups.months(expected);
+		Map<Cell, Summary> storedSix = rollups.storedMonths();
+		Set<Cell> sixCells = new HashSet<>(expectedSix.keySet());
+		sixCells.addAll(storedSix.keySet());
+		for (Cell c : sixCells) {
+			if (!expectedSix.getOrDefault(c, Summary.ZERO).equals(storedSix.getOrDefault(c, Summary.ZERO))) {
+				note(examples, differences, "month " + c);
+				if (repair) {
+					tx.executeWithoutResult(s -> rollups.recomputeMonths(List.of(c)));
+				}
+			}
+		}
 		Map<Cell, Map<String, List<Long>>> expectedMonths = months.expected();
 		Map<Cell, Map<String, List<Long>>> storedMonths = months.stored();
 		Set<Cell> monthCells = new HashSet<>(expectedMonths.keySet());

@@ -1,6 +1,7 @@
 package cn.deputylink.statistics.internal;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -45,6 +46,11 @@ class Rollups {
 	}
 
 	void recompute(Collection<Cell> cells) {
+		recomputeDays(cells);
+		recomputeMonths(OpinionMonths.monthsOf(cells));
+	}
+
+	private void recomputeDays(Collection<Cell> cells) {
 		SortedSet<Cell> sorted = new TreeSet<>(cells);
 		for (Cell c : sorted) {
 			jdbc.sql("""
@@ -82,6 +88,87 @@ class Rollups {
 					.update();
 			}
 		}
+	}
+
+	/**
+	 * The monthly rollup {@code stat_month}: a month cell (its day the month's first) is
+	 * the sum of its day cells, recomputed after them, each locked first in key order (a
+	 * listener locks its day cells before its month cells, so two never wait for each
+	 * other in a circle; the last to hold a month cell sums every day committed before it
+	 * and its own).
+	 */
+	void recomputeMonths(Collection<Cell> monthCells) {
+		SortedSet<Cell> sorted = new TreeSet<>(monthCells);
+		for (Cell c : sorted) {
+			jdbc.sql("""
+					insert into stat_month (month_start, township_id, station_id, deputy_id, activities, constituents,
+					    households, opinions, resolved, converted)
+					values (:day, :t, :s, :d, 0, 0, 0, 0, 0, 0) on conflict do nothing
+					""").params(params(c)).update();
+			jdbc.sql(
+					"select activities from stat_month where month_start = :day and township_id = :t and station_id = :s "
+							+ "and deputy_id = :d for update")
+				.params(params(c))
+				.query(Integer.class)
+				.list();
+		}
+		for (Cell c : sorted) {
+			Summary s = jdbc
+				.sql("""
+						select coalesce(sum(activities), 0), coalesce(sum(constituents), 0), coalesce(sum(households), 0),
+						       coalesce(sum(opinions), 0), coalesce(sum(resolved), 0), coalesce(sum(converted), 0)
+						from stat_day
+						where stat_day >= :day and stat_day <= :end and township_id = :t and station_id = :s and deputy_id = :d
+						""")
+				.params(params(c))
+				.param("end", YearMonth.from(c.day()).atEndOfMonth())
+				.query((rs, n) -> new Summary(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+						rs.getLong(6)))
+				.single();
+			if (s.equals(Summary.ZERO)) {
+				jdbc.sql("delete from stat_month where month_start = :day and township_id = :t and station_id = :s "
+						+ "and deputy_id = :d")
+					.params(params(c))
+					.update();
+			}
+			else {
+				jdbc.sql("""
+						update stat_month set activities = :a, constituents = :cr, households = :hv, opinions = :o,
+						    resolved = :r, converted = :cv
+						where month_start = :day and township_id = :t and station_id = :s and deputy_id = :d
+						""")
+					.params(params(c))
+					.param("a", s.activities())
+					.param("cr", s.constituentsReceived())
+					.param("hv", s.householdsVisited())
+					.param("o", s.opinions())
+					.param("r", s.opinionsResolved())
+					.param("cv", s.opinionsConverted())
+					.update();
+			}
+		}
+	}
+
+	/** The month cells of these day cells, summed (from {@link #expected()}). */
+	static Map<Cell, Summary> months(Map<Cell, Summary> days) {
+		Map<Cell, Summary> months = new HashMap<>();
+		days.forEach((c, s) -> months
+			.merge(new Cell(c.day().withDayOfMonth(1), c.townshipId(), c.stationId(), c.deputyId()), s, Summary::plus));
+		months.values().removeIf(Summary.ZERO::equals);
+		return months;
+	}
+
+	/** Every month cell as stored. */
+	Map<Cell, Summary> storedMonths() {
+		Map<Cell, Summary> cells = new HashMap<>();
+		jdbc.sql("select * from stat_month").query((rs, n) -> {
+			Cell c = new Cell(rs.getObject("month_start", LocalDate.class), rs.getLong("township_id"),
+					rs.getLong("station_id"), rs.getLong("deputy_id"));
+			cells.put(c, new Summary(rs.getLong("activities"), rs.getLong("constituents"), rs.getLong("households"),
+					rs.getLong("opinions"), rs.getLong("resolved"), rs.getLong("converted")));
+			return c;
+		}).list();
+		return cells;
 	}
 
 	private static Map<String, Object> params(Cell c) {
