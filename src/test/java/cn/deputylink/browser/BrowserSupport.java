@@ -140,7 +140,9 @@ final class BrowserSupport {
 			throw new UncheckedIOException(ex);
 		}
 		Path file = SCREENSHOTS.resolve(name + ".png");
-		page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+		// a long page at a phone's width takes a while on a busy two-core machine: more
+		// than Playwright's default of the page's timeout
+		page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true).setTimeout(60_000));
 		return file;
 	}
 

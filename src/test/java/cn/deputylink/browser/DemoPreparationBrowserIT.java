@@ -53,9 +53,7 @@ class DemoPreparationBrowserIT extends BrowserTest {
 			Locator banner = p.locator("#demo-preparation");
 			assertThat(banner).containsText("正在后台生成");
 			assertThat(p.locator("#demo-preparation [hx-get]")).hasCount(1);
-			p.screenshot(
-					new Page.ScreenshotOptions().setPath(BrowserSupport.SCREENSHOTS.resolve("demo-preparing-360.png"))
-						.setFullPage(true));
+			BrowserSupport.screenshot(p, "demo-preparing-360");
 			int width = ((Number) p.evaluate("document.documentElement.scrollWidth")).intValue();
 			assertThat(width).as("no sideways scrolling on a 360-px phone").isLessThanOrEqualTo(360);
 			AxeResults axe = new AxeBuilder(p).withTags(List.of("wcag2a", "wcag2aa")).analyze();
