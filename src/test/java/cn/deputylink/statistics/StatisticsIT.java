@@ -252,11 +252,14 @@ class StatisticsIT {
 			.as("month rows that are not the sums of their days")
 			.isZero();
 		// a whole month of a station, read from its month row, against its days
-		LocalDate month = jdbc.sql("select max(month_start) from stat_month where deputy_id = 0 and activities > 0")
+		LocalDate month = jdbc
+			.sql("select max(month_start) from stat_month where deputy_id = 0 and station_id <> 0 and activities > 0")
 			.query(LocalDate.class)
 			.single();
-		long station = count("select min(station_id) from stat_month where deputy_id = 0 and activities > 0"
-				+ " and month_start = ?", month);
+		long station = count(
+				"select min(station_id) from stat_month where deputy_id = 0 and station_id <> 0 and activities > 0"
+						+ " and month_start = ?",
+				month);
 		Period whole = new Period(month, YearMonth.from(month).atEndOfMonth());
 		Scope scope = new Scope(null, station, null);
 		Summary right = records.summary(whole, scope);
