@@ -23,14 +23,27 @@ class DemoPreparation implements DemoStatus {
 
 	private boolean running;
 
+	private boolean started;
+
 	private boolean failed;
+
+	/**
+	 * The demo is on and will start its work once the application is up: preparing from
+	 * now, so that a page served before the work starts says so too.
+	 */
+	void expect() {
+		synchronized (this.lock) {
+			this.running = true;
+		}
+	}
 
 	/** Starts {@code work} in the background unless a preparation is running already. */
 	void start(Runnable work) {
 		synchronized (this.lock) {
-			if (this.running) {
+			if (this.started) {
 				return;
 			}
+			this.started = true;
 			this.running = true;
 			this.failed = false;
 		}
@@ -51,6 +64,7 @@ class DemoPreparation implements DemoStatus {
 		finally {
 			synchronized (this.lock) {
 				this.running = false;
+				this.started = false;
 				this.failed = !ok;
 				this.lock.notifyAll();
 			}

@@ -153,6 +153,8 @@ class DemoSeeder implements ApplicationRunner {
 			DemoProposalSteps proposalSteps, DemoHistory history, DemoPreparation preparation,
 			DemoStandards demoStandards, DemoFunding demoFunding, DemoBriefings demoBriefings) {
 		this.preparation = preparation;
+		// pages served before the runner starts the work say that it is coming
+		preparation.expect();
 		this.demoStandards = demoStandards;
 		this.demoFunding = demoFunding;
 		this.demoBriefings = demoBriefings;

@@ -43,6 +43,19 @@ class DemoPreparationTest {
 	}
 
 	@Test
+	void expectedWorkIsPreparingBeforeItStarts() throws InterruptedException {
+		DemoPreparation p = new DemoPreparation();
+		p.expect();
+		assertThat(p.preparing()).isTrue();
+		assertThat(p.awaitPrepared(Duration.ofMillis(50))).isFalse();
+		AtomicInteger runs = new AtomicInteger();
+		p.start(runs::incrementAndGet);
+		assertThat(p.awaitPrepared(Duration.ofSeconds(10))).isTrue();
+		assertThat(runs).hasValue(1);
+		assertThat(p.preparing()).isFalse();
+	}
+
+	@Test
 	void aFailureIsReported() throws InterruptedException {
 		DemoPreparation p = new DemoPreparation();
 		p.start(() -> {
