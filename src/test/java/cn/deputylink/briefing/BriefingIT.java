@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ import cn.deputylink.statistics.Scope;
 import cn.deputylink.statistics.StatisticsRecords;
 import cn.deputylink.statistics.Summary;
 import cn.deputylink.support.Api;
+import cn.deputylink.support.EventPublications;
 import cn.deputylink.support.IntegrationTest;
 
 import tools.jackson.databind.JsonNode;
@@ -68,15 +70,7 @@ class BriefingIT {
 
 	@BeforeEach
 	void eventsDone() throws InterruptedException {
-		for (int i = 0; i < 600; i++) {
-			Integer pending = jdbc.sql("select count(*) from event_publication where completion_date is null")
-				.query(Integer.class)
-				.single();
-			if (pending == null || pending == 0) {
-				return;
-			}
-			Thread.sleep(100);
-		}
+		assertThat(EventPublications.drained(jdbc, Duration.ofMinutes(1))).as("event publications heard").isTrue();
 	}
 
 	private CurrentUser user(String name) {

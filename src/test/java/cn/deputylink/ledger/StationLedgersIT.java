@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -37,6 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.deputylink.support.Api;
+import cn.deputylink.support.EventPublications;
 import cn.deputylink.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -141,15 +143,7 @@ class StationLedgersIT {
 	}
 
 	private void eventsDone() throws InterruptedException {
-		for (int i = 0; i < 600; i++) {
-			Integer pending = jdbc.sql("select count(*) from event_publication where completion_date is null")
-				.query(Integer.class)
-				.single();
-			if (pending == null || pending == 0) {
-				return;
-			}
-			Thread.sleep(100);
-		}
+		assertThat(EventPublications.drained(jdbc, Duration.ofMinutes(1))).as("event publications heard").isTrue();
 	}
 
 	private JsonNode summary(LocalDate f, LocalDate t) {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.deputylink.statistics.internal.Counting;
 import cn.deputylink.statistics.internal.Figures;
+import cn.deputylink.support.EventPublications;
 import cn.deputylink.support.IntegrationTest;
 
 /**
@@ -59,15 +61,7 @@ class OpinionRollupsIT {
 
 	@BeforeEach
 	void eventsDone() throws InterruptedException {
-		for (int i = 0; i < 600; i++) {
-			Integer pending = jdbc.sql("select count(*) from event_publication where completion_date is null")
-				.query(Integer.class)
-				.single();
-			if (pending == null || pending == 0) {
-				return;
-			}
-			Thread.sleep(100);
-		}
+		assertThat(EventPublications.drained(jdbc, Duration.ofMinutes(1))).as("event publications heard").isTrue();
 	}
 
 	/** One counted opinion of the projection with its deputies. */

@@ -2,6 +2,7 @@ package cn.deputylink.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -17,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.deputylink.support.Api;
+import cn.deputylink.support.EventPublications;
 import cn.deputylink.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -44,15 +46,7 @@ class StatisticsIT {
 
 	@BeforeEach
 	void eventsDone() throws InterruptedException {
-		for (int i = 0; i < 600; i++) {
-			Integer pending = jdbc.sql("select count(*) from event_publication where completion_date is null")
-				.query(Integer.class)
-				.single();
-			if (pending == null || pending == 0) {
-				return;
-			}
-			Thread.sleep(100);
-		}
+		assertThat(EventPublications.drained(jdbc, Duration.ofMinutes(1))).as("event publications heard").isTrue();
 	}
 
 	private long count(String sql, Object... params) {
