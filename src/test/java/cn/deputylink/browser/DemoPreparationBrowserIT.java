@@ -3,7 +3,6 @@ package cn.deputylink.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Method;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.deputylink.demo.DemoStatus;
+import cn.deputylink.demo.internal.TestPreparation;
 import cn.deputylink.support.IntegrationTest;
 
 /**
@@ -32,13 +32,9 @@ class DemoPreparationBrowserIT extends BrowserTest {
 	DemoStatus status;
 
 	@Test
-	void theBannerFollowsThePreparation() throws Exception {
+	void theBannerFollowsThePreparation() {
 		CountDownLatch release = new CountDownLatch(1);
-		// DemoPreparation.start is the demo module's own; the test reaches it by
-		// reflection
-		Method start = status.getClass().getDeclaredMethod("start", Runnable.class);
-		start.setAccessible(true);
-		start.invoke(status, (Runnable) () -> {
+		TestPreparation.start(status, () -> {
 			try {
 				release.await();
 			}

@@ -9,6 +9,11 @@ import java.time.LocalDate;
  */
 record Cell(LocalDate day, long townshipId, long stationId, long deputyId) implements Comparable<Cell> {
 
+	/** The month cell this day cell counts in: the same place, the month's first day. */
+	Cell month() {
+		return new Cell(day.withDayOfMonth(1), townshipId, stationId, deputyId);
+	}
+
 	@Override
 	public int compareTo(Cell o) {
 		int c = day.compareTo(o.day);

@@ -60,10 +60,7 @@ class OpinionMonths {
 
 	/** The month cells of these day cells. */
 	static List<Cell> monthsOf(Collection<Cell> days) {
-		return days.stream()
-			.map(c -> new Cell(c.day().withDayOfMonth(1), c.townshipId(), c.stationId(), c.deputyId()))
-			.distinct()
-			.toList();
+		return days.stream().map(Cell::month).distinct().toList();
 	}
 
 	private static Map<String, Object> params(Cell c) {

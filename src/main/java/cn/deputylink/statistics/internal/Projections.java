@@ -140,11 +140,17 @@ class Projections {
 
 	/**
 	 * Writes the opinion's row (the row must be locked); returns the cells it counted in
-	 * before and counts in now.
+	 * before and counts in now, none when the row is as stored (a step that changes
+	 * nothing counted, or a late event whose record's state an earlier one already
+	 * brought: the cells already count it).
 	 */
 	List<Cell> write(OpinionRow r) {
+		Optional<OpinionRow> before = opinion(r.opinionId());
+		if (before.filter(r::equals).isPresent()) {
+			return List.of();
+		}
 		List<Cell> touched = new ArrayList<>();
-		opinion(r.opinionId()).ifPresent(old -> touched.addAll(cells(old)));
+		before.ifPresent(old -> touched.addAll(cells(old)));
 		jdbc.sql("""
 				update stat_opinion set tracking_code = :code, received_on = :day, township_id = :t, station_id = :s,
 				    category_code = :cat, source = :src, status = :status, outcome = :outcome,
@@ -181,9 +187,14 @@ class Projections {
 		return touched;
 	}
 
+	/** Writes the activity's row as {@link #write(OpinionRow)} writes an opinion's. */
 	List<Cell> write(ActivityRow r) {
+		Optional<ActivityRow> before = activity(r.activityId());
+		if (before.filter(r::equals).isPresent()) {
+			return List.of();
+		}
 		List<Cell> touched = new ArrayList<>();
-		activity(r.activityId()).ifPresent(old -> touched.addAll(cells(old)));
+		before.ifPresent(old -> touched.addAll(cells(old)));
 		jdbc.sql("""
 				update stat_activity set activity_type = :type, activity_date = :day, township_id = :t,
 				    station_id = :s, constituents = :c, households = :h, counted = :counted

@@ -26,6 +26,19 @@ import cn.deputylink.statistics.Summary;
 @Repository
 class Rollups {
 
+	/** A rollup of the six figures: its table and the column of its cells' day. */
+	private record Table(String name, String dayColumn) {
+
+		String cell() {
+			return " where " + dayColumn + " = :day and township_id = :t and station_id = :s and deputy_id = :d";
+		}
+
+	}
+
+	private static final Table DAYS = new Table("stat_day", "stat_day");
+
+	private static final Table MONTHS = new Table("stat_month", "month_start");
+
 	private final JdbcClient jdbc;
 
 	Rollups(JdbcClient jdbc) {
@@ -51,42 +64,9 @@ class Rollups {
 	}
 
 	private void recomputeDays(Collection<Cell> cells) {
-		SortedSet<Cell> sorted = new TreeSet<>(cells);
+		SortedSet<Cell> sorted = lock(DAYS, cells);
 		for (Cell c : sorted) {
-			jdbc.sql("""
-					insert into stat_day (stat_day, township_id, station_id, deputy_id, activities, constituents,
-					    households, opinions, resolved, converted)
-					values (:day, :t, :s, :d, 0, 0, 0, 0, 0, 0) on conflict do nothing
-					""").params(params(c)).update();
-			jdbc.sql("select activities from stat_day where stat_day = :day and township_id = :t and station_id = :s "
-					+ "and deputy_id = :d for update")
-				.params(params(c))
-				.query(Integer.class)
-				.list();
-		}
-		for (Cell c : sorted) {
-			Summary s = compute(c);
-			if (s.equals(Summary.ZERO)) {
-				jdbc.sql("delete from stat_day where stat_day = :day and township_id = :t and station_id = :s "
-						+ "and deputy_id = :d")
-					.params(params(c))
-					.update();
-			}
-			else {
-				jdbc.sql("""
-						update stat_day set activities = :a, constituents = :cr, households = :hv, opinions = :o,
-						    resolved = :r, converted = :cv
-						where stat_day = :day and township_id = :t and station_id = :s and deputy_id = :d
-						""")
-					.params(params(c))
-					.param("a", s.activities())
-					.param("cr", s.constituentsReceived())
-					.param("hv", s.householdsVisited())
-					.param("o", s.opinions())
-					.param("r", s.opinionsResolved())
-					.param("cv", s.opinionsConverted())
-					.update();
-			}
+			write(DAYS, c, compute(c));
 		}
 	}
 
@@ -98,20 +78,7 @@ class Rollups {
 	 * and its own).
 	 */
 	void recomputeMonths(Collection<Cell> monthCells) {
-		SortedSet<Cell> sorted = new TreeSet<>(monthCells);
-		for (Cell c : sorted) {
-			jdbc.sql("""
-					insert into stat_month (month_start, township_id, station_id, deputy_id, activities, constituents,
-					    households, opinions, resolved, converted)
-					values (:day, :t, :s, :d, 0, 0, 0, 0, 0, 0) on conflict do nothing
-					""").params(params(c)).update();
-			jdbc.sql(
-					"select activities from stat_month where month_start = :day and township_id = :t and station_id = :s "
-							+ "and deputy_id = :d for update")
-				.params(params(c))
-				.query(Integer.class)
-				.list();
-		}
+		SortedSet<Cell> sorted = lock(MONTHS, monthCells);
 		for (Cell c : sorted) {
 			Summary s = jdbc
 				.sql("""
@@ -125,35 +92,49 @@ class Rollups {
 				.query((rs, n) -> new Summary(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
 						rs.getLong(6)))
 				.single();
-			if (s.equals(Summary.ZERO)) {
-				jdbc.sql("delete from stat_month where month_start = :day and township_id = :t and station_id = :s "
-						+ "and deputy_id = :d")
-					.params(params(c))
-					.update();
-			}
-			else {
-				jdbc.sql("""
-						update stat_month set activities = :a, constituents = :cr, households = :hv, opinions = :o,
-						    resolved = :r, converted = :cv
-						where month_start = :day and township_id = :t and station_id = :s and deputy_id = :d
-						""")
-					.params(params(c))
-					.param("a", s.activities())
-					.param("cr", s.constituentsReceived())
-					.param("hv", s.householdsVisited())
-					.param("o", s.opinions())
-					.param("r", s.opinionsResolved())
-					.param("cv", s.opinionsConverted())
-					.update();
-			}
+			write(MONTHS, c, s);
 		}
+	}
+
+	/** Creates the cells' rows where missing and locks them, in key order. */
+	private SortedSet<Cell> lock(Table table, Collection<Cell> cells) {
+		SortedSet<Cell> sorted = new TreeSet<>(cells);
+		for (Cell c : sorted) {
+			jdbc.sql("insert into " + table.name() + " (" + table.dayColumn()
+					+ ", township_id, station_id, deputy_id, activities, constituents, households, opinions, resolved,"
+					+ " converted) values (:day, :t, :s, :d, 0, 0, 0, 0, 0, 0) on conflict do nothing")
+				.params(params(c))
+				.update();
+			jdbc.sql("select activities from " + table.name() + table.cell() + " for update")
+				.params(params(c))
+				.query(Integer.class)
+				.list();
+		}
+		return sorted;
+	}
+
+	/** Stores a locked cell's figures; an empty cell is deleted. */
+	private void write(Table table, Cell c, Summary s) {
+		if (s.equals(Summary.ZERO)) {
+			jdbc.sql("delete from " + table.name() + table.cell()).params(params(c)).update();
+			return;
+		}
+		jdbc.sql("update " + table.name() + " set activities = :a, constituents = :cr, households = :hv, opinions = :o,"
+				+ " resolved = :r, converted = :cv" + table.cell())
+			.params(params(c))
+			.param("a", s.activities())
+			.param("cr", s.constituentsReceived())
+			.param("hv", s.householdsVisited())
+			.param("o", s.opinions())
+			.param("r", s.opinionsResolved())
+			.param("cv", s.opinionsConverted())
+			.update();
 	}
 
 	/** The month cells of these day cells, summed (from {@link #expected()}). */
 	static Map<Cell, Summary> months(Map<Cell, Summary> days) {
 		Map<Cell, Summary> months = new HashMap<>();
-		days.forEach((c, s) -> months
-			.merge(new Cell(c.day().withDayOfMonth(1), c.townshipId(), c.stationId(), c.deputyId()), s, Summary::plus));
+		days.forEach((c, s) -> months.merge(c.month(), s, Summary::plus));
 		months.values().removeIf(Summary.ZERO::equals);
 		return months;
 	}
