@@ -47,9 +47,8 @@ class DemoHistoryIT {
 
 	@BeforeAll
 	void eventsDrained() throws InterruptedException {
-		// the tests' context starts once they are (support.DemoPrepared, which logs how
-		// long
-		// the listeners took): asked again, so that this class says what it counts on
+		// support.DemoPrepared already waits for this (and logs how long it took);
+		// asked again here to state what this class counts on
 		assertThat(EventPublications.drained(jdbc, Duration.ofMinutes(1))).as("event publications heard").isTrue();
 	}
 
